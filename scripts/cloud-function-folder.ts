@@ -1,0 +1,31 @@
+import { dependencies } from '../package.json'
+
+/** The deploy folder's package.json: the runtime installs wx-server-sdk, everything else is bundled. */
+export function functionPackageJson(name: string) {
+  return {
+    name,
+    version: '1.0.0',
+    private: true,
+    main: 'index.js',
+    dependencies: { 'wx-server-sdk': dependencies['wx-server-sdk'] },
+  }
+}
+
+/** What each function reaches beyond its database: cloud calls it may make, variables it reads. */
+const NEEDS: Record<string, { openapi: string[]; env: string[] }> = {
+  account: { openapi: ['security.msgSecCheck'], env: [] },
+  score: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
+  notice: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
+  card: { openapi: [], env: ['CARD_TOKEN_SECRET'] },
+  dividend: { openapi: [], env: [] },
+}
+
+/** config.json of a cloud function: cloud-call permissions, timeout and the environment variables it reads. */
+export function functionConfigJson(name: string) {
+  const needs = NEEDS[name] ?? { openapi: [], env: [] }
+  return {
+    permissions: { openapi: needs.openapi },
+    timeout: 20,
+    envVariables: Object.fromEntries(['DATABASE_URL', ...needs.env].map((key) => [key, ''])),
+  }
+}

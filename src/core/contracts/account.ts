@@ -1,0 +1,154 @@
+import { z } from 'zod'
+import { recordIdSchema } from './record-id'
+import type { OrgKind } from '../org'
+import type { Role } from '../roles'
+import type { RosterProblem } from '../roster/roster-rows'
+import { requestIdSchema } from './request-id'
+
+/** A roster file as the client sends it: the name (for its type) and the bytes in base64. */
+export const ROSTER_FILE_MAX_BYTES = 2 * 1024 * 1024
+const rosterFile = z.object({
+  fileName: z.string().trim().min(1).max(200).regex(/\.(xlsx|csv)$/i, '只能导入 .xlsx 或 .csv 文件'),
+  contentBase64: z
+    .string()
+    .min(1, '文件是空的')
+    .max(Math.ceil(ROSTER_FILE_MAX_BYTES / 3) * 4, '文件不能超过 2 MB')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不完整，请重新选择'),
+})
+const orgId = z.string().min(1).max(64)
+const householdId = z.string().min(1).max(64)
+const rowId = recordIdSchema
+const personName = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `请填写${what}`)
+    .max(20, `${what}最多 20 个字`)
+    .regex(/^[^\p{C}<>]+$/u, `${what}里有不能用的符号`)
+
+/** Inputs of the `account` cloud function. The front end imports these as types only. */
+export const accountInputs = {
+  whoami: z.object({}),
+  setElderMode: z.object({ requestId: requestIdSchema, on: z.boolean() }),
+  households: z.object({
+    orgId: z.string().min(1).max(64),
+    search: z.string().max(20).optional(),
+  }),
+  rosterPreview: z.object({ orgId, file: rosterFile }),
+  /** Imports the rows the preview showed as valid; `digest` is the preview's, so nothing else goes in. */
+  rosterImport: z.object({ requestId: requestIdSchema, orgId, file: rosterFile, digest: z.string().regex(/^[a-f0-9]{64}$/) }),
+  householdDetail: z.object({ householdId }),
+  updateHousehold: z.object({
+    requestId: requestIdSchema,
+    householdId,
+    headName: personName('户主姓名'),
+    houseNo: z.string().trim().min(1, '请填写门牌').max(30, '门牌最多 30 个字'),
+    shares: z.number().int('股数应为整数').min(0, '股数不能小于 0').max(1000, '股数最多 1000'),
+    groupId: z.string().min(1).max(64).nullable(),
+    microGridId: z.string().min(1).max(64).nullable(),
+    memberNames: z.array(personName('成员姓名')).max(30, '成员最多 30 人'),
+  }),
+  issueInvite: z.object({ requestId: requestIdSchema, householdId }),
+  revokeInvite: z.object({ requestId: requestIdSchema, inviteId: rowId }),
+  invites: z.object({ householdId }),
+  /** A wrong, used, expired or revoked code is answered (not thrown) so the failed try is kept. */
+  bind: z.object({ requestId: requestIdSchema, code: z.string().trim().min(1, '请填写邀请码').max(20, '邀请码是 8 位'), displayName: personName('您的名字') }),
+  members: z.object({ householdId }),
+  unbind: z.object({ requestId: requestIdSchema, memberId: rowId }),
+}
+
+export type OrgRef = { id: string; name: string; kind: OrgKind }
+export type RoleView = { role: Role; label: string; org: OrgRef }
+export type HouseholdView = {
+  id: string
+  name: string
+  houseNo: string
+  shares: number
+  balance: number
+  village: OrgRef
+  group: OrgRef | null
+  microGrid: OrgRef | null
+}
+
+export type WhoAmI =
+  | { registered: false; openid: string }
+  | {
+      registered: true
+      openid: string
+      displayName: string
+      /** 长辈模式: larger type, fewer items per screen; kept per user. */
+      elderMode: boolean
+      roles: RoleView[]
+      household: HouseholdView | null
+    }
+
+export type HouseholdList = { org: OrgRef; households: HouseholdView[] }
+
+/** A valid roster row as the preview shows it: new household, or an update of the one with this 门牌. */
+export type RosterPreviewRow = {
+  line: number
+  headName: string
+  houseNo: string
+  shares: number
+  group: string | null
+  microGrid: string | null
+  memberNames: string[]
+  change: 'new' | 'update'
+}
+export type RosterPreview = {
+  village: OrgRef
+  fileName: string
+  rows: RosterPreviewRow[]
+  problems: RosterProblem[]
+  newCount: number
+  updateCount: number
+  /** Names exactly these valid rows; the import refuses if the file no longer gives the same ones. */
+  digest: string
+}
+export type RosterImportResult = { village: OrgRef; created: number; updated: number; skipped: number }
+
+export type HouseholdDetail = {
+  household: HouseholdView & { memberNames: string[] }
+  groups: OrgRef[]
+  microGrids: OrgRef[]
+}
+
+export type InviteStatus = 'active' | 'used' | 'revoked' | 'expired'
+export type InviteView = {
+  id: number
+  householdId: string
+  /** The code's last 2 characters: the code itself is shown once, when it is issued. */
+  tail: string
+  status: InviteStatus
+  issuedAt: string
+  expiresAt: string
+  usedAt: string | null
+  usedBy: string | null
+}
+export type IssuedInvite = InviteView & { code: string }
+
+export type MemberView = { id: number; householdId: string; displayName: string; boundAt: string; unboundAt: string | null }
+
+/**
+ * A bind either binds, or says why the code did not work and how many tries are left this hour.
+ * A refused code is an answer, not an error, so the failed try is recorded with it.
+ */
+export type BindResult =
+  | { bound: true; household: HouseholdView }
+  | { bound: false; reason: 'wrong' | 'used' | 'expired' | 'revoked'; message: string; triesLeft: number }
+
+export type AccountOutputs = {
+  whoami: WhoAmI
+  setElderMode: { elderMode: boolean }
+  households: HouseholdList
+  rosterPreview: RosterPreview
+  rosterImport: RosterImportResult
+  householdDetail: HouseholdDetail
+  updateHousehold: HouseholdDetail
+  issueInvite: IssuedInvite
+  revokeInvite: InviteView
+  invites: InviteView[]
+  bind: BindResult
+  members: MemberView[]
+  unbind: MemberView
+}

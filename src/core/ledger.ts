@@ -1,0 +1,34 @@
+/**
+ * Kinds of ledger entry. Every movement of a household's points is one of these; a correction is
+ * a new entry of a reversing kind that names the entry it reverses.
+ */
+export const LEDGER_KINDS = [
+  'opening',
+  'score',
+  'score_reversal',
+  'restoration',
+  'redemption',
+  'redemption_reversal',
+] as const
+export type LedgerKind = (typeof LEDGER_KINDS)[number]
+
+export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
+  opening: '期初积分',
+  score: '评分',
+  score_reversal: '更正冲销',
+  restoration: '整改后返还',
+  redemption: '积分兑换',
+  redemption_reversal: '兑换撤销',
+}
+
+/**
+ * The kinds that make up a year's earned points (what the dividend's points incentive is paid on):
+ * scores, their corrections, and points given back after rectification. Carried-over opening
+ * balances and spending at the shop do not change what a household earned that year.
+ */
+export const EARNED_POINT_KINDS: readonly LedgerKind[] = ['score', 'score_reversal', 'restoration']
+
+/** A ledger entry moves a whole, non-zero number of points. */
+export function isValidPointMovement(points: number): boolean {
+  return Number.isSafeInteger(points) && points !== 0
+}

@@ -1,0 +1,43 @@
+/**
+ * The organisation tree: street/town → villages (each with its cooperative) and communities;
+ * a village → villager groups and grids → micro-grids; shops under the village they serve.
+ * Every org carries a materialised path "/street/village/grid/micro-grid/" so "is X within the
+ * scope of Y" is a prefix test.
+ */
+export const ORG_KINDS = ['street', 'village', 'community', 'villager_group', 'grid', 'micro_grid', 'shop'] as const
+export type OrgKind = (typeof ORG_KINDS)[number]
+
+export const ORG_KIND_LABELS: Record<OrgKind, string> = {
+  street: '街道',
+  village: '村',
+  community: '社区',
+  villager_group: '村民小组',
+  grid: '网格',
+  micro_grid: '微网格',
+  shop: '积分超市',
+}
+
+/** Which kinds may hang under which: the shape DOMAIN.md describes. */
+const ALLOWED_PARENTS: Record<OrgKind, readonly (OrgKind | null)[]> = {
+  street: [null],
+  village: ['street'],
+  community: ['street'],
+  villager_group: ['village'],
+  grid: ['village', 'community'],
+  micro_grid: ['grid'],
+  shop: ['village', 'community'],
+}
+
+export function canHangUnder(kind: OrgKind, parentKind: OrgKind | null): boolean {
+  return ALLOWED_PARENTS[kind].includes(parentKind)
+}
+
+export function childPath(parentPath: string | null, id: string): string {
+  if (id.includes('/')) throw new Error(`org id must not contain "/": ${id}`)
+  return `${parentPath ?? '/'}${id}/`
+}
+
+/** True when the org at `scopePath` is the org at `targetPath` or one of its ancestors. */
+export function pathCovers(scopePath: string, targetPath: string): boolean {
+  return targetPath.startsWith(scopePath)
+}

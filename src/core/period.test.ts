@@ -1,0 +1,33 @@
+import { formatLocalTime, lastMonths, localDay, periodRange, periodsOf } from './period'
+
+describe('Asia/Shanghai calendar periods', () => {
+  it('When it is late on 31 December in UTC, then in Pinghu it is already the new year', () => {
+    expect(periodsOf(new Date('2026-12-31T16:30:00Z'))).toEqual({ month: '2027-01', year: '2027' })
+    expect(periodsOf(new Date('2026-12-31T15:59:59Z'))).toEqual({ month: '2026-12', year: '2026' })
+  })
+
+  it('When a chart asks for six months, then it gets them oldest first, across a year end', () => {
+    expect(lastMonths(new Date('2027-02-10T00:00:00Z'), 6)).toEqual(['2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02'])
+  })
+
+  it('When a time is shown, then it is the local wall-clock time', () => {
+    expect(formatLocalTime(new Date('2026-11-24T01:30:00Z'))).toBe('2026-11-24 09:30')
+  })
+})
+
+describe('period boundaries', () => {
+  it('When a month is asked for, then it starts at local midnight on the 1st, which is 16:00 UTC the day before', () => {
+    expect(periodRange('2026-11')).toEqual({ from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') })
+  })
+
+  it('When a year is asked for, then it covers the whole local calendar year', () => {
+    expect(periodRange('2027')).toEqual({ from: new Date('2026-12-31T16:00:00Z'), to: new Date('2027-12-31T16:00:00Z') })
+  })
+})
+
+describe('local days', () => {
+  it('When it is 23:30 UTC, then in Pinghu it is already the next day, which runs 16:00 to 16:00 UTC', () => {
+    expect(localDay(new Date('2026-11-24T23:30:00Z'))).toBe('2026-11-25')
+    expect(periodRange('2026-11-25')).toEqual({ from: new Date('2026-11-24T16:00:00Z'), to: new Date('2026-11-25T16:00:00Z') })
+  })
+})

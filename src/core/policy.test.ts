@@ -1,0 +1,35 @@
+import { mayActOn, type Grant } from './policy'
+
+const grant = (role: Grant['role'], path: string): Grant => ({
+  role,
+  org: { id: path.split('/').at(-2)!, name: 'x', kind: 'village', path },
+})
+
+const householdInZjq = ['/st/v-zjq/', '/st/v-zjq/g-1/', '/st/v-zjq/gr-1/mg-1/']
+const relocatedHousehold = ['/st/v-tj/', '/st/v-tj/gr-1/mg-1/', '/st/c-donghu/']
+
+describe('authorisation policy', () => {
+  it('When a cadre holds a village, then they may view households inside it and not in another village', () => {
+    const cadre = [grant('cadre', '/st/v-zjq/')]
+    expect(mayActOn(cadre, 'viewHouseholds', householdInZjq)).toBe(true)
+    expect(mayActOn(cadre, 'viewHouseholds', relocatedHousehold)).toBe(false)
+  })
+
+  it('When a grid leader holds one micro-grid, then a sibling micro-grid is out of scope', () => {
+    const leader = [grant('grid_leader', '/st/v-zjq/gr-1/mg-1/')]
+    expect(mayActOn(leader, 'viewHouseholds', householdInZjq)).toBe(true)
+    expect(mayActOn(leader, 'viewHouseholds', ['/st/v-zjq/', '/st/v-zjq/gr-1/mg-2/'])).toBe(false)
+  })
+
+  it('When a community scorer holds a community, then relocated shareholders of another village living there are in scope', () => {
+    const scorer = [grant('community_scorer', '/st/c-donghu/')]
+    expect(mayActOn(scorer, 'viewHouseholds', relocatedHousehold)).toBe(true)
+    expect(mayActOn(scorer, 'viewHouseholds', householdInZjq)).toBe(false)
+  })
+
+  it('When a role lacks the permission, then its scope does not matter', () => {
+    const clerk = [grant('shop_clerk', '/st/v-zjq/')]
+    expect(mayActOn(clerk, 'viewHouseholds', householdInZjq)).toBe(false)
+    expect(mayActOn([], 'viewHouseholds', householdInZjq)).toBe(false)
+  })
+})

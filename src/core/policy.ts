@@ -1,0 +1,58 @@
+import { pathCovers, type OrgKind } from './org'
+import type { StaffRole } from './roles'
+
+/** A staff role held on one organisation. */
+export type Grant = {
+  role: StaffRole
+  org: { id: string; name: string; kind: OrgKind; path: string }
+}
+
+/**
+ * Which staff roles may do what. The scope check is separate: a role only acts on what lies
+ * under the organisation it was granted on.
+ */
+export const PERMISSIONS = {
+  /** See the households (names, house numbers, balances) of an organisation. */
+  viewHouseholds: ['grid_leader', 'cadre', 'community_scorer', 'accountant', 'admin'],
+  /** Score households under a rule (inspections). */
+  score: ['grid_leader', 'cadre', 'community_scorer'],
+  /** Approve or reject pending scores and claims, reverse entries, decide appeals. */
+  decideScores: ['cadre'],
+  /** Edit and publish a rule set owned by an organisation. */
+  editRules: ['cadre', 'admin'],
+  /** Run the cooperative's annual dividend: preview, save a draft, publish (公示), export. */
+  runDividend: ['accountant', 'cadre'],
+  /** Take points for goods at a shop (scan a card, enter a printed card's PIN). */
+  redeemAtShop: ['shop_clerk'],
+  /** Edit a shop's goods: name, price, stock, on/off shelf. */
+  manageGoods: ['shop_clerk', 'cadre'],
+  /** Reverse a redemption (a clerk only on the day it was made; checked in the service). */
+  reverseRedemption: ['shop_clerk', 'cadre'],
+  /** A shop's receipts, daily summary and reconciliation. */
+  viewShopReports: ['shop_clerk', 'cadre', 'accountant', 'admin'],
+  /** Set or reset the PIN of a household's printed point card. */
+  manageCardPin: ['cadre'],
+  /** Keep a village's roster: import it, edit households, issue and revoke invite codes, unbind members. */
+  manageRoster: ['cadre', 'admin'],
+} as const satisfies Record<string, readonly StaffRole[]>
+
+export type Permission = keyof typeof PERMISSIONS
+
+/** The caller's grants that carry `permission`. */
+export function grantsFor(grants: readonly Grant[], permission: Permission): Grant[] {
+  const roles: readonly StaffRole[] = PERMISSIONS[permission]
+  return grants.filter((g) => roles.includes(g.role))
+}
+
+/**
+ * The first of the caller's grants carrying `permission` that covers a target sitting in the
+ * organisations whose paths are given (an organisation sits in itself; a household sits in its
+ * village, group, micro-grid and, for a relocated shareholder, its residence community).
+ */
+export function coveringGrant(grants: readonly Grant[], permission: Permission, targetPaths: readonly string[]): Grant | undefined {
+  return grantsFor(grants, permission).find((g) => targetPaths.some((p) => pathCovers(g.org.path, p)))
+}
+
+export function mayActOn(grants: readonly Grant[], permission: Permission, targetPaths: readonly string[]): boolean {
+  return coveringGrant(grants, permission, targetPaths) !== undefined
+}

@@ -1,0 +1,27 @@
+/**
+ * Roles. Staff roles are granted on an organisation; "villager" is not granted but follows from
+ * being a bound member of a household, and is scoped to that household's village.
+ */
+export const STAFF_ROLES = ['grid_leader', 'cadre', 'community_scorer', 'accountant', 'shop_clerk', 'admin'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+export type Role = StaffRole | 'villager'
+
+export const ROLE_LABELS: Record<Role, string> = {
+  villager: '村民',
+  grid_leader: '微网格长',
+  cadre: '村干部',
+  community_scorer: '社区评分员',
+  accountant: '合作社会计',
+  shop_clerk: '积分超市店员',
+  admin: '街道管理员',
+}
+
+/** The org kind each staff role is granted on. */
+export const ROLE_ORG_KIND: Record<StaffRole, readonly string[]> = {
+  grid_leader: ['micro_grid', 'grid'],
+  cadre: ['village', 'community'],
+  community_scorer: ['community'],
+  accountant: ['village'],
+  shop_clerk: ['shop'],
+  admin: ['street'],
+}

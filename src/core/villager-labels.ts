@@ -1,0 +1,80 @@
+import type { AppealStatus, LedgerLine, RecordStatus, RuleView } from './contracts/score'
+import type { LedgerKind } from './ledger'
+import type { RuleCategory } from './rules'
+import { RULE_CATEGORIES } from './rules'
+
+/** Points as a villager reads them: "+5", "−5" (a real minus sign), "0". */
+export function signedPoints(points: number): string {
+  if (points > 0) return `+${points}`
+  if (points < 0) return `−${Math.abs(points)}`
+  return '0'
+}
+
+/** 'up' (green), 'down' (red) or 'none', for colouring a signed number. */
+export function pointsTone(points: number): 'up' | 'down' | 'none' {
+  return points > 0 ? 'up' : points < 0 ? 'down' : 'none'
+}
+
+export const APPEAL_STATUS_LABELS: Record<AppealStatus, string> = {
+  pending: '待处理',
+  upheld: '维持扣分',
+  overturned: '已撤销扣分',
+}
+
+export const CLAIM_STATUS_LABELS: Record<RecordStatus, string> = {
+  pending: '待审核',
+  applied: '已通过',
+  rejected: '未通过',
+}
+
+/** A deduction that can still be appealed: a score below zero, not reversed, not appealed yet. */
+export function canAppeal(line: LedgerLine): boolean {
+  return line.kind === 'score' && line.points < 0 && line.appeal === null && line.reversedBy === null
+}
+
+/** The limits of a rule in words: "每月最多 4 次", "每年最多 1 次", both, or none. */
+export function ruleLimitText(rule: Pick<RuleView, 'monthlyLimit' | 'yearlyLimit'>): string | null {
+  const parts: string[] = []
+  if (rule.monthlyLimit !== null) parts.push(`每月最多 ${rule.monthlyLimit} 次`)
+  if (rule.yearlyLimit !== null) parts.push(`每年最多 ${rule.yearlyLimit} 次`)
+  return parts.length > 0 ? parts.join('，') : null
+}
+
+/** The small tags under a rule: limits, 需拍照, 整改后可返还 (with the days allowed), 可自己申报. */
+export function ruleTags(rule: RuleView): string[] {
+  const tags: string[] = []
+  const limit = ruleLimitText(rule)
+  if (limit) tags.push(limit)
+  if (rule.evidenceRequired) tags.push('需拍照')
+  if (rule.restorable) tags.push(rule.rectifyDays ? `整改后可返还（${rule.rectifyDays} 天内）` : '整改后可返还')
+  if (rule.claimable) tags.push('可自己申报')
+  return tags
+}
+
+/** Rules grouped by category, in the categories' usual order and the published order within each. */
+export function groupRulesByCategory(rules: readonly RuleView[]): { category: RuleCategory; rules: RuleView[] }[] {
+  return RULE_CATEGORIES.map((category) => ({ category, rules: rules.filter((rule) => rule.category === category) })).filter(
+    (group) => group.rules.length > 0,
+  )
+}
+
+/** What a reversal line says about the entry it corrects; the earlier line is used when it is at hand. */
+export function reversalText(line: LedgerLine, corrected: LedgerLine | undefined, dateOf: (iso: string) => string): string | null {
+  if (line.reverses === null) return null
+  if (!corrected) return `更正编号 ${line.reverses} 的那一笔`
+  const what = corrected.rule ? `“${corrected.rule.title}”` : corrected.kindLabel
+  return `更正 ${dateOf(corrected.createdAt)} ${what} ${signedPoints(corrected.points)} 分（编号 ${corrected.id}）`
+}
+
+/** Who the person named on a line is: the scorer, whoever corrected it, or the shop clerk. */
+export function actorLabel(kind: LedgerKind): string {
+  if (kind === 'score_reversal' || kind === 'redemption_reversal') return '更正人'
+  if (kind === 'redemption') return '经办人'
+  return '评分人'
+}
+
+/** "我家排第 3 名" or, when the household is not on the list, nothing. */
+export function myRankText(rows: readonly { rank: number; mine: boolean }[]): string | null {
+  const mine = rows.find((row) => row.mine)
+  return mine ? `我家排第 ${mine.rank} 名` : null
+}

@@ -1,0 +1,22 @@
+import { accountInputs } from '../../src/core/contracts/account'
+import { listHouseholds, setElderMode, whoami } from '../services/account'
+import { issueInvite, listInvites, revokeInvite } from '../services/invites'
+import { bindHousehold, listMembers, unbindMember } from '../services/membership'
+import { householdDetail, importRoster, previewRoster, updateHousehold } from '../services/roster'
+import { action, defineFunction } from './define-function'
+
+export const accountFunction = defineFunction('account', {
+  whoami: action({ input: accountInputs.whoami, run: ({ db, openid }) => whoami(db, openid) }),
+  setElderMode: action({ input: accountInputs.setElderMode, mutates: true, run: ({ db, openid }, input) => setElderMode(db, openid, input.on) }),
+  households: action({ input: accountInputs.households, run: ({ db, openid }, input) => listHouseholds(db, openid, input) }),
+  rosterPreview: action({ input: accountInputs.rosterPreview, run: ({ db, openid }, input) => previewRoster(db, openid, input) }),
+  rosterImport: action({ input: accountInputs.rosterImport, mutates: true, run: ({ db, openid }, input) => importRoster(db, openid, input) }),
+  householdDetail: action({ input: accountInputs.householdDetail, run: ({ db, openid }, input) => householdDetail(db, openid, input) }),
+  updateHousehold: action({ input: accountInputs.updateHousehold, mutates: true, run: ({ db, openid }, input) => updateHousehold(db, openid, input) }),
+  issueInvite: action({ input: accountInputs.issueInvite, mutates: true, run: ({ db, openid }, input) => issueInvite(db, openid, input) }),
+  revokeInvite: action({ input: accountInputs.revokeInvite, mutates: true, run: ({ db, openid }, input) => revokeInvite(db, openid, input) }),
+  invites: action({ input: accountInputs.invites, run: ({ db, openid }, input) => listInvites(db, openid, input) }),
+  bind: action({ input: accountInputs.bind, mutates: true, run: ({ db, openid, platform }, input) => bindHousehold(db, openid, input, platform.contentCheck) }),
+  members: action({ input: accountInputs.members, run: ({ db, openid }, input) => listMembers(db, openid, input) }),
+  unbind: action({ input: accountInputs.unbind, mutates: true, run: ({ db, openid }, input) => unbindMember(db, openid, input) }),
+})

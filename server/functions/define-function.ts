@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import { errorEnvelope, type Envelope } from '../../src/core/contracts/envelope'
+import { AppError } from '../../src/core/errors'
+import type { ContentCheck } from '../platform/content-check'
+import type { ResolveGroupTicket } from '../platform/group-ticket'
+import type { SendSubscribeMessage } from '../platform/subscribe-message'
+import type { Db } from '../store/database'
+import { runOnce } from '../services/idempotency'
+
+z.config(z.locales.zhCN())
+
+/** Services that differ between WeChat cloud and the local gateway. */
+export type Platform = {
+  contentCheck: ContentCheck
+  resolveGroupTicket: ResolveGroupTicket
+  sendSubscribeMessage: SendSubscribeMessage
+}
+
+/** What an action gets: the database, the caller's openid as the platform vouched for it, the platform. */
+export type ActionContext = { db: Db; openid: string; platform: Platform }
+
+type ActionSpec<S extends z.ZodObject> = {
+  input: S
+  /** A state change: its input has a `requestId`; it runs at most once per id, in one transaction. */
+  mutates?: boolean
+  /**
+   * Fields left out of the stored fingerprint of a request (a PIN): the idempotency table must not
+   * hold a fast hash that gives a secret away. A repeat is recognised by its other fields.
+   */
+  secretFields?: readonly string[]
+  run(ctx: ActionContext, input: z.infer<S>): Promise<unknown>
+}
+
+export function action<S extends z.ZodObject>(spec: ActionSpec<S>): ActionSpec<S> {
+  return spec
+}
+
+export type Invocation = { db: Db; openid: string | null; event: unknown; platform: Platform }
+
+export type CloudFunction = {
+  name: string
+  actions: readonly string[]
+  invoke(invocation: Invocation): Promise<Envelope<unknown>>
+}
+
+const eventSchema = z.object({ action: z.string().max(64) }).loose()
+
+/**
+ * A cloud function: a table of actions, each with its zod input. Invoking it validates the event,
+ * checks there is a caller, runs the action (state changes once per requestId) and wraps the
+ * answer or the failure in the envelope. Nothing but an AppError's code and message reaches users.
+ */
+export function defineFunction(name: string, actions: Record<string, ActionSpec<z.ZodObject>>): CloudFunction {
+  for (const [actionName, spec] of Object.entries(actions)) {
+    if (spec.mutates && !('requestId' in spec.input.shape)) throw new Error(`${name}.${actionName} mutates but takes no requestId`)
+  }
+  return {
+    name,
+    actions: Object.keys(actions),
+    async invoke({ db, openid, event, platform }) {
+      try {
+        const envelope = eventSchema.safeParse(event)
+        if (!envelope.success) throw invalidInput(envelope.error)
+        if (holdsNulCharacter(event)) throw new AppError('INVALID_INPUT', '填写的内容里有无法识别的字符')
+        const spec = Object.hasOwn(actions, envelope.data.action) ? actions[envelope.data.action] : undefined
+        if (!spec) throw new AppError('NOT_FOUND', `没有“${envelope.data.action}”这个操作`)
+        if (!openid) throw new AppError('UNAUTHENTICATED')
+        const parsed = spec.input.safeParse(event)
+        if (!parsed.success) throw invalidInput(parsed.error)
+        const data = spec.mutates
+          ? await runStateChange({ db, openid, platform }, `${name}.${envelope.data.action}`, parsed.data, spec)
+          : await spec.run({ db, openid, platform }, parsed.data)
+        return { ok: true, data }
+      } catch (error) {
+        return failure(error, name)
+      }
+    },
+  }
+}
+
+function runStateChange(
+  ctx: ActionContext,
+  operation: string,
+  input: Record<string, unknown>,
+  spec: ActionSpec<z.ZodObject>,
+): Promise<unknown> {
+  const { requestId, ...params } = input
+  for (const field of spec.secretFields ?? []) delete params[field]
+  return runOnce(ctx.db, { openid: ctx.openid, requestId: requestId as string, operation, params }, (tx) =>
+    spec.run({ ...ctx, db: tx }, input),
+  )
+}
+
+/** PostgreSQL text cannot hold U+0000: such input is refused here rather than failing in a query. */
+function holdsNulCharacter(value: unknown): boolean {
+  const pending: unknown[] = [value]
+  while (pending.length > 0) {
+    const next = pending.pop()
+    if (typeof next === 'string' && next.includes('\u0000')) return true
+    if (typeof next === 'object' && next !== null) {
+      for (const [key, inner] of Object.entries(next)) {
+        if (key.includes('\u0000')) return true
+        pending.push(inner)
+      }
+    }
+  }
+  return false
+}
+
+function invalidInput(error: z.ZodError): AppError {
+  const issue = error.issues[0]
+  const where = issue && issue.path.length > 0 ? `（${issue.path.join('.')}）` : ''
+  return new AppError('INVALID_INPUT', `填写的内容有误${where}：${issue?.message ?? '格式不对'}`)
+}
+
+function failure(error: unknown, functionName: string): Envelope<never> {
+  if (error instanceof AppError) return errorEnvelope(error)
+  console.error(`[${functionName}] unexpected failure`, error)
+  return errorEnvelope(new AppError('INTERNAL'))
+}

@@ -1,0 +1,15 @@
+import { accountFunction } from './account'
+import { cardFunction } from './card'
+import type { CloudFunction } from './define-function'
+import { dividendFunction } from './dividend'
+import { noticeFunction } from './notice'
+import { scoreFunction } from './score'
+
+/** Every cloud function by name: the gateway serves these, scripts/build-functions deploys these. */
+export const cloudFunctions: Record<string, CloudFunction> = {
+  account: accountFunction,
+  score: scoreFunction,
+  notice: noticeFunction,
+  dividend: dividendFunction,
+  card: cardFunction,
+}

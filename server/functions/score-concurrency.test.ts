@@ -1,0 +1,59 @@
+import { and, count, eq, sql } from 'drizzle-orm'
+import { localPlatform } from '../gateway/local-platform'
+import type { Database } from '../store/database'
+import { ledgerEntries } from '../store/schema'
+import { openDemoTestDatabase, ruleIdsByCode } from '../store/test-database'
+import { scoreFunction } from './score'
+
+// Row locks only contend on a real server: PGlite runs one transaction at a time.
+const withPostgres = process.env.DATABASE_URL ? describe : describe.skip
+
+withPostgres('parallel inspections on PostgreSQL', () => {
+  let database: Database
+  let ruleIds: Record<string, number>
+  beforeAll(async () => {
+    database = await openDemoTestDatabase()
+    ruleIds = await ruleIdsByCode(database.db, 'rs-zjq')
+  })
+  afterAll(() => database.close())
+
+  const submit = (openid: string, requestId: string, householdIds: string[], code: string) =>
+    scoreFunction.invoke({
+      db: database.db,
+      openid,
+      platform: localPlatform,
+      event: { action: 'submit', requestId, householdIds, ruleId: ruleIds[code] },
+    })
+
+  it('When 10 scorers apply a once-a-month rule to one household at the same moment, then exactly one lands', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => submit(i % 2 ? 'demo-cadre' : 'demo-grid-leader', `req-race-tidy-${i}`, ['h-zjq-03'], 'env-tidy')),
+    )
+    expect(answers.filter((a) => a.ok)).toHaveLength(1)
+    expect(answers.filter((a) => !a.ok).map((a) => !a.ok && a.error.code)).toEqual(Array(9).fill('LIMIT_REACHED'))
+    const [{ n }] = await database.db
+      .select({ n: count() })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.householdId, 'h-zjq-03'), eq(ledgerEntries.ruleId, ruleIds['env-tidy'])))
+    expect(n).toBe(1)
+  })
+
+  it('When overlapping walks run in parallel, then none deadlocks and every balance equals its entries', async () => {
+    const sets = [
+      ['h-zjq-01', 'h-zjq-02', 'h-zjq-04'],
+      ['h-zjq-04', 'h-zjq-02'],
+      ['h-zjq-05', 'h-zjq-01'],
+      ['h-zjq-02', 'h-zjq-05', 'h-zjq-06'],
+    ]
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => submit('demo-cadre', `req-race-walk-${i}`, sets[i % sets.length], 'custom-lavish')),
+    )
+    expect(answers.every((a) => a.ok)).toBe(true)
+    const check = (await database.db.execute(sql`
+      select h.id, h.balance, coalesce(sum(e.points), 0)::int as total
+      from households h left join ledger_entries e on e.household_id = h.id group by h.id, h.balance`)) as unknown as {
+      rows: { balance: number; total: number }[]
+    }
+    for (const row of check.rows) expect(row.balance).toBe(row.total)
+  })
+})

@@ -1,0 +1,122 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import sirv from 'sirv'
+import { errorEnvelope, type Envelope } from '../../src/core/contracts/envelope'
+import { AppError } from '../../src/core/errors'
+import type { CloudFunction, Platform } from '../functions/define-function'
+import type { Db } from '../store/database'
+import { httpStatusOf } from './http-status'
+import { readPhoto, savePhoto } from './local-photos'
+import { MAX_PHOTO_BYTES } from '../../src/core/photo'
+
+export type GatewayOptions = {
+  db: Db
+  functions: Record<string, CloudFunction>
+  platform: Platform
+  /** Demo mode trusts the X-Dev-OpenId header as the caller's identity. Off: no caller at all. */
+  demoMode: boolean
+  /** Demo identities offered by the H5 role switcher (demo mode only). */
+  demoIdentities: readonly { openid: string; label: string }[]
+  /** The built H5 app to serve, if any. */
+  staticDir?: string
+  /** Where uploaded photos are kept (the local stand-in for cloud storage). */
+  photoDir?: string
+}
+
+const MAX_BODY_BYTES = 1024 * 1024
+const FUNCTION_ROUTE = /^\/api\/functions\/([^/?#]+)$/
+const PHOTO_ROUTE = /^\/api\/photos\/([^/?#]+)$/
+
+/**
+ * The local gateway: `POST /api/functions/<name>` runs the same handler a cloud function runs,
+ * with the JSON body as the event; everything else is the H5 app.
+ */
+export function createGateway(options: GatewayOptions): RequestListener {
+  const serveStatic = options.staticDir ? sirv(options.staticDir, { etag: true, dev: false }) : undefined
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const route = FUNCTION_ROUTE.exec(url.pathname)
+    if (route) return void handleFunctionCall(options, decodeURIComponent(route[1]), req, res)
+    const photo = PHOTO_ROUTE.exec(url.pathname)
+    if (photo && options.photoDir) return void servePhoto(options.photoDir, photo[1], res)
+    if (url.pathname === '/api/photos' && req.method === 'POST' && options.photoDir) {
+      return void handleUpload(options, options.photoDir, req, res)
+    }
+    if (url.pathname === '/api/demo/identities' && options.demoMode) {
+      return sendJson(res, 200, { ok: true, data: options.demoIdentities })
+    }
+    if (url.pathname.startsWith('/api/')) return sendEnvelope(res, errorEnvelope(new AppError('NOT_FOUND', '没有这个接口')))
+    if (serveStatic) return serveStatic(req, res, () => sendJson(res, 404, errorEnvelope(new AppError('NOT_FOUND'))))
+    sendJson(res, 404, errorEnvelope(new AppError('NOT_FOUND')))
+  }
+}
+
+async function handleFunctionCall(options: GatewayOptions, name: string, req: IncomingMessage, res: ServerResponse) {
+  try {
+    if (req.method !== 'POST') return sendEnvelope(res, errorEnvelope(new AppError('NOT_FOUND', '请用 POST 调用云函数')))
+    const fn = Object.hasOwn(options.functions, name) ? options.functions[name] : undefined
+    if (!fn) return sendEnvelope(res, errorEnvelope(new AppError('NOT_FOUND', `没有“${name}”这个云函数`)))
+    const event = parseJson((await readBody(req, MAX_BODY_BYTES)).toString('utf8'))
+    const openid = options.demoMode ? demoOpenid(req) : null
+    sendEnvelope(res, await fn.invoke({ db: options.db, openid, event, platform: options.platform }))
+  } catch (error) {
+    if (error instanceof AppError) return sendEnvelope(res, errorEnvelope(error))
+    console.error('[gateway] unexpected failure', error)
+    sendEnvelope(res, errorEnvelope(new AppError('INTERNAL')))
+  }
+}
+
+function demoOpenid(req: IncomingMessage): string | null {
+  const value = req.headers['x-dev-openid']
+  return typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : null
+}
+
+/** Reads the body; one over the limit is drained and refused, so the client still gets an answer. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= limit) chunks.push(chunk)
+    })
+    req.on('end', () =>
+      size > limit ? reject(new AppError('INVALID_INPUT', '提交的内容太大了')) : resolve(Buffer.concat(chunks)),
+    )
+    req.on('error', reject)
+  })
+}
+
+/** `POST /api/photos` with the image bytes as the body: answers `{ fileId }` like a cloud upload. */
+async function handleUpload(options: GatewayOptions, folder: string, req: IncomingMessage, res: ServerResponse) {
+  try {
+    if (!(options.demoMode && demoOpenid(req))) throw new AppError('UNAUTHENTICATED')
+    const bytes = await readBody(req, MAX_PHOTO_BYTES + 1)
+    sendEnvelope(res, { ok: true, data: await savePhoto(folder, bytes) })
+  } catch (error) {
+    sendEnvelope(res, errorEnvelope(error instanceof AppError ? error : new AppError('INTERNAL')))
+  }
+}
+
+async function servePhoto(folder: string, name: string, res: ServerResponse) {
+  const photo = await readPhoto(folder, name)
+  if (!photo) return sendJson(res, 404, errorEnvelope(new AppError('NOT_FOUND', '没有这张照片')))
+  res.writeHead(200, { 'content-type': photo.contentType, 'cache-control': 'private, max-age=86400' })
+  res.end(photo.bytes)
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body)
+  } catch {
+    throw new AppError('INVALID_INPUT', '提交的内容不是有效的 JSON')
+  }
+}
+
+function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>) {
+  sendJson(res, httpStatusOf(envelope), envelope)
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(body))
+}

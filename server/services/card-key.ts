@@ -1,0 +1,63 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { TokenSigner } from '../../src/core/card/token'
+
+const MIN_SECRET_BYTES = 32
+const SECRET_FILE = 'card-token-secret'
+
+/** An HMAC-SHA256 signer for card tokens with one secret key. */
+export function hmacSigner(secret: Buffer): TokenSigner {
+  const sign = (data: string) => createHmac('sha256', secret).update(data).digest('base64url')
+  return {
+    sign,
+    verify(data, signature) {
+      const expected = Buffer.from(sign(data))
+      const given = Buffer.from(signature)
+      return given.length === expected.length && timingSafeEqual(given, expected)
+    },
+  }
+}
+
+let cached: TokenSigner | undefined
+
+/**
+ * The signer for card tokens. The key is CARD_TOKEN_SECRET (base64 or hex, at least 32 bytes); in the
+ * cloud it must be set. Locally (no cloud environment) a random key is made once and kept in
+ * DATA_DIR/card-token-secret, so it is never derived from code or committed.
+ */
+export function cardTokenSigner(): TokenSigner {
+  cached ??= hmacSigner(loadSecret())
+  return cached
+}
+
+function loadSecret(): Buffer {
+  const configured = process.env.CARD_TOKEN_SECRET
+  if (configured) return decodeSecret(configured)
+  if (process.env.TCB_ENV || process.env.SCF_FUNCTIONNAME) {
+    throw new Error('CARD_TOKEN_SECRET is not set: card tokens cannot be signed in the cloud without it')
+  }
+  return localSecret(path.resolve(process.env.DATA_DIR ?? '.data'))
+}
+
+function decodeSecret(value: string): Buffer {
+  const secret = /^[0-9a-f]+$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64')
+  if (secret.length < MIN_SECRET_BYTES) throw new Error(`CARD_TOKEN_SECRET must hold at least ${MIN_SECRET_BYTES} bytes`)
+  return secret
+}
+
+/** Reads the local key, creating it first if there is none (written whole, then linked: racing processes keep the first). */
+function localSecret(dataDir: string): Buffer {
+  const file = path.join(dataDir, SECRET_FILE)
+  mkdirSync(dataDir, { recursive: true })
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`
+  writeFileSync(draft, randomBytes(MIN_SECRET_BYTES).toString('base64'), { mode: 0o600 })
+  try {
+    linkSync(draft, file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  } finally {
+    unlinkSync(draft)
+  }
+  return decodeSecret(readFileSync(file, 'utf8').trim())
+}

@@ -1,0 +1,118 @@
+import { and, asc, count, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import type { SubmitResult } from '../../src/core/contracts/score'
+import { AppError } from '../../src/core/errors'
+import { periodRange, periodsOf } from '../../src/core/period'
+import { coveringGrant, grantsFor } from '../../src/core/policy'
+import { limitRefusal } from '../../src/core/scoring'
+import type { SendSubscribeMessage } from '../platform/subscribe-message'
+import type { Db } from '../store/database'
+import { householdPlaces, type HouseholdPlace } from '../store/household-views'
+import { households, ledgerEntries, orgs, rules, scoreRecords } from '../store/schema'
+import { loadCaller } from './caller'
+import { applyScoreRecord } from './score-records'
+import { loadRuleInForce, ruleSetIdOf, type RuleRow } from './rules'
+
+type SubmitInput = { requestId: string; householdIds: string[]; ruleId: number; note?: string; photos?: string[] }
+
+/**
+ * One inspection: a scorer applies one rule to several households of their scope. Each household
+ * gets a score record; it moves points at once, or waits for a cadre when the village asks for
+ * approval of grid leaders' scores. All or nothing: one household out of scope refuses the lot.
+ */
+export async function submitScore(db: Db, openid: string, send: SendSubscribeMessage, input: SubmitInput): Promise<SubmitResult> {
+  const caller = await loadCaller(db, openid)
+  if (grantsFor(caller.grants, 'score').length === 0) throw new AppError('FORBIDDEN', '只有网格长、村干部和社区评分员可以评分')
+  const rule = await loadRuleInForce(db, input.ruleId)
+  const photos = input.photos ?? []
+  if (rule.evidenceRequired && photos.length === 0) throw new AppError('EVIDENCE_REQUIRED')
+
+  await lockHouseholds(db, input.householdIds)
+  const places = await householdPlaces(db, input.householdIds)
+  const villages = new Map<string, { ruleSetId: string | null; gridLeadersNeedApproval: boolean }>()
+  const targets = []
+  for (const id of input.householdIds) {
+    const place = places.get(id)
+    if (!place) throw new AppError('NOT_FOUND', '没有找到所选的农户，请刷新后重试')
+    const grant = coveringGrant(caller.grants, 'score', place.paths)
+    if (!grant) throw new AppError('FORBIDDEN', `${place.name}家不在您负责的范围内`)
+    if (!villages.has(place.villageId)) villages.set(place.villageId, await villageScoring(db, place.villageId))
+    const village = villages.get(place.villageId)!
+    if (village.ruleSetId !== rule.ruleSetId) throw new AppError('RULE_NOT_APPLICABLE', `这条细则不适用于${place.name}家`)
+    await refuseOverLimit(db, rule, place)
+    targets.push({ place, grant, needsApproval: grant.role === 'grid_leader' && village.gridLeadersNeedApproval })
+  }
+
+  const results: SubmitResult['results'] = []
+  for (const { place, grant, needsApproval } of targets) {
+    const [record] = await db
+      .insert(scoreRecords)
+      .values({
+        householdId: place.id,
+        ruleId: rule.id,
+        points: rule.points,
+        source: 'inspection',
+        status: 'pending',
+        note: input.note ?? '',
+        photos,
+        submittedBy: openid,
+        scorerOrgId: grant.org.id,
+        requestId: input.requestId,
+      })
+      .returning()
+    const entry = needsApproval ? null : await applyScoreRecord(db, send, record, rule, null)
+    const balance = entry?.balanceAfter ?? (await currentBalance(db, place.id))
+    results.push({ householdId: place.id, name: place.name, status: entry ? 'applied' : 'pending', recordId: record.id, entryId: entry?.id ?? null, balance })
+  }
+  return { requestId: input.requestId, rule: { id: rule.id, title: rule.title, points: rule.points }, results }
+}
+
+/** Row locks in id order: parallel inspections of the same households queue instead of racing the limits. */
+async function lockHouseholds(db: Db, ids: string[]) {
+  await db.select({ id: households.id }).from(households).where(inArray(households.id, ids)).orderBy(asc(households.id)).for('update')
+}
+
+async function currentBalance(db: Db, householdId: string): Promise<number> {
+  const [row] = await db.select({ balance: households.balance }).from(households).where(eq(households.id, householdId))
+  return row.balance
+}
+
+/** The rule set a village scores with, and whether it asks that its grid leaders' scores wait for a cadre. */
+async function villageScoring(db: Db, villageId: string) {
+  const [village] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, villageId))
+  return {
+    ruleSetId: await ruleSetIdOf(db, villageId),
+    gridLeadersNeedApproval: (village?.settings as { gridLeaderScoresNeedApproval?: boolean }).gridLeaderScoresNeedApproval === true,
+  }
+}
+
+/**
+ * Counts the household's scores under the same rule (any version: the code names it) this month and
+ * this year — pending ones too, reversed ones not — and refuses one more past the rule's limit.
+ */
+async function refuseOverLimit(db: Db, rule: RuleRow, place: HouseholdPlace) {
+  if (rule.monthlyLimit === null && rule.yearlyLimit === null) return
+  const { month, year } = periodsOf(new Date())
+  const monthStart = periodRange(month).from
+  const reversal = alias(ledgerEntries, 'reversal')
+  const [counts] = await db
+    .select({
+      thisYear: count(),
+      thisMonth: sql<number>`count(*) filter (where ${scoreRecords.createdAt} >= ${monthStart.toISOString()})`.mapWith(Number),
+    })
+    .from(scoreRecords)
+    .innerJoin(rules, eq(rules.id, scoreRecords.ruleId))
+    .leftJoin(reversal, eq(reversal.reversesEntryId, scoreRecords.ledgerEntryId))
+    .where(
+      and(
+        eq(scoreRecords.householdId, place.id),
+        eq(rules.ruleSetId, rule.ruleSetId),
+        eq(rules.code, rule.code),
+        inArray(scoreRecords.status, ['pending', 'applied']),
+        isNull(reversal.id),
+        gte(scoreRecords.createdAt, periodRange(year).from),
+      ),
+    )
+  const refusal = limitRefusal(rule, counts.thisMonth, counts.thisYear)
+  if (refusal) throw new AppError('LIMIT_REACHED', `${place.name}家“${rule.title}”${refusal}`)
+}

@@ -1,0 +1,26 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import type { Logger } from 'drizzle-orm/logger'
+import * as schema from './schema'
+
+export { schema }
+
+/** A database handle or a transaction: services take either and never care which. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+
+export type Database = {
+  db: Db
+  engine: 'pglite' | 'postgres'
+  close(): Promise<void>
+}
+
+export type OpenOptions = {
+  /** Called once per SQL statement sent: benchmarks count statements per call with it. */
+  onStatement?: (sql: string) => void
+}
+
+export function statementLogger(options: OpenOptions): Logger | undefined {
+  const onStatement = options.onStatement
+  return onStatement ? { logQuery: (query) => onStatement(query) } : undefined
+}
+
+export const MIGRATIONS_FOLDER = `${__dirname}/migrations`

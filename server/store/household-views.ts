@@ -1,0 +1,108 @@
+import { asc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import type { HouseholdView, OrgRef } from '../../src/core/contracts/account'
+import type { OrgKind } from '../../src/core/org'
+import type { Db } from './database'
+import { households, orgs } from './schema'
+
+const village = alias(orgs, 'village')
+const villagerGroup = alias(orgs, 'villager_group')
+const microGrid = alias(orgs, 'micro_grid')
+const community = alias(orgs, 'community')
+
+function orgRef(id: string | null, name: string | null, kind: string | null): OrgRef | null {
+  return id && name && kind ? { id, name, kind: kind as OrgKind } : null
+}
+
+/** Households with the organisations they sit in, in house-number order. */
+export async function selectHouseholdViews(db: Db, where: SQL | undefined): Promise<HouseholdView[]> {
+  const rows = await db
+    .select({
+      id: households.id,
+      name: households.headName,
+      houseNo: households.houseNo,
+      shares: households.shares,
+      balance: households.balance,
+      villageId: village.id,
+      villageName: village.name,
+      groupId: villagerGroup.id,
+      groupName: villagerGroup.name,
+      microGridId: microGrid.id,
+      microGridName: microGrid.name,
+    })
+    .from(households)
+    .innerJoin(village, eq(village.id, households.villageId))
+    .leftJoin(villagerGroup, eq(villagerGroup.id, households.groupId))
+    .leftJoin(microGrid, eq(microGrid.id, households.microGridId))
+    .leftJoin(community, eq(community.id, households.communityId))
+    .where(where)
+    .orderBy(asc(households.houseNo), asc(households.id))
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    houseNo: r.houseNo,
+    shares: r.shares,
+    balance: r.balance,
+    village: { id: r.villageId, name: r.villageName, kind: 'village' },
+    group: orgRef(r.groupId, r.groupName, 'villager_group'),
+    microGrid: orgRef(r.microGridId, r.microGridName, 'micro_grid'),
+  }))
+}
+
+/** Households that sit anywhere under the organisation with this path. */
+export function householdsUnder(orgPath: string): SQL {
+  const under = (column: AnyColumn) => sql`starts_with(${column}, ${orgPath})`
+  return or(under(village.path), under(villagerGroup.path), under(microGrid.path), under(community.path))!
+}
+
+/** The ids of the households under an organisation, as a subquery. */
+export function householdIdsUnder(db: Db, orgPath: string) {
+  return db
+    .select({ id: households.id })
+    .from(households)
+    .innerJoin(village, eq(village.id, households.villageId))
+    .leftJoin(villagerGroup, eq(villagerGroup.id, households.groupId))
+    .leftJoin(microGrid, eq(microGrid.id, households.microGridId))
+    .leftJoin(community, eq(community.id, households.communityId))
+    .where(householdsUnder(orgPath))
+}
+
+export function householdById(id: string): SQL {
+  return eq(households.id, id)
+}
+
+/** Where a household sits: what scope checks and rule look-ups need. */
+export type HouseholdPlace = { id: string; name: string; houseNo: string; villageId: string; paths: string[] }
+
+export async function householdPlaces(db: Db, ids: readonly string[]): Promise<Map<string, HouseholdPlace>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .select({
+      id: households.id,
+      name: households.headName,
+      houseNo: households.houseNo,
+      villageId: households.villageId,
+      v: village.path,
+      g: villagerGroup.path,
+      m: microGrid.path,
+      c: community.path,
+    })
+    .from(households)
+    .innerJoin(village, eq(village.id, households.villageId))
+    .leftJoin(villagerGroup, eq(villagerGroup.id, households.groupId))
+    .leftJoin(microGrid, eq(microGrid.id, households.microGridId))
+    .leftJoin(community, eq(community.id, households.communityId))
+    .where(inArray(households.id, [...ids]))
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        name: r.name,
+        houseNo: r.houseNo,
+        villageId: r.villageId,
+        paths: [r.v, r.g, r.m, r.c].filter((p): p is string => p !== null),
+      },
+    ]),
+  )
+}

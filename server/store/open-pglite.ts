@@ -1,0 +1,18 @@
+import { PGlite } from '@electric-sql/pglite'
+import { drizzle } from 'drizzle-orm/pglite'
+import { migrate } from 'drizzle-orm/pglite/migrator'
+import { MIGRATIONS_FOLDER, schema, statementLogger, type Database, type OpenOptions } from './database'
+
+/**
+ * Embedded PostgreSQL (PGlite): the local default and most tests. `dataDir` keeps the data on
+ * disk across restarts; without it the database lives in memory.
+ */
+export async function openPglite(dataDir?: string, options: OpenOptions = {}): Promise<Database> {
+  const client = await PGlite.create(dataDir)
+  const db = drizzle({ client, schema, logger: statementLogger(options) })
+  return { db, engine: 'pglite', close: () => client.close() }
+}
+
+export async function migratePglite(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+  await migrate(database.db as Parameters<typeof migrate>[0], { migrationsFolder })
+}

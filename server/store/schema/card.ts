@@ -1,0 +1,29 @@
+import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { createdAt } from './columns'
+import { households, users } from './organisation'
+
+/**
+ * A household's point card: the static number printed on the paper card, and the scrypt hash of the
+ * PIN that must come with it. `pinFailures` counts wrong PINs in a row; at the limit the card is locked
+ * until a cadre sets a new PIN.
+ */
+export const householdCards = pgTable('household_cards', {
+  householdId: text('household_id')
+    .primaryKey()
+    .references(() => households.id),
+  cardNumber: text('card_number').notNull().unique(),
+  pinHash: text('pin_hash'),
+  pinFailures: integer('pin_failures').notNull().default(0),
+  pinSetAt: timestamp('pin_set_at', { withTimezone: true }),
+  pinSetBy: text('pin_set_by').references(() => users.openid),
+  createdAt: createdAt(),
+})
+
+/** One row per card token used at a shop: the primary key makes a token usable at most once. */
+export const usedCardTokens = pgTable('used_card_tokens', {
+  jti: text('jti').primaryKey(),
+  householdId: text('household_id')
+    .notNull()
+    .references(() => households.id),
+  usedAt: createdAt(),
+})

@@ -1,0 +1,12 @@
+// The database schema, one file per concept. Migrations are generated from it (npm run db:generate).
+export * from './organisation'
+export * from './ledger'
+export * from './idempotency'
+export * from './rules'
+export * from './scoring'
+export * from './invites'
+export * from './dividend'
+export * from './shop'
+export * from './card'
+export * from './redemption'
+export * from './notices'

@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm'
+import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { createdAt } from './columns'
+
+/** Streets, villages (cooperatives), communities, villager groups, grids, micro-grids, shops. */
+export const orgs = pgTable(
+  'orgs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    parentId: text('parent_id').references((): any => orgs.id),
+    /** "/street/village/…/self/": scope tests are prefix tests. */
+    path: text('path').notNull().unique(),
+    /** Per-organisation settings, e.g. a village's cooperative name. */
+    settings: jsonb('settings').notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('orgs_parent_idx').on(t.parentId)],
+)
+
+export const users = pgTable('users', {
+  openid: text('openid').primaryKey(),
+  displayName: text('display_name').notNull(),
+  elderMode: boolean('elder_mode').notNull().default(false),
+  createdAt: createdAt(),
+})
+
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: serial('id').primaryKey(),
+    openid: text('openid')
+      .notNull()
+      .references(() => users.openid),
+    role: text('role').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('role_grants_unique').on(t.openid, t.role, t.orgId)],
+)
+
+/**
+ * A shareholder household. `villageId` is the cooperative that holds its shares and pays it;
+ * `communityId` is where a relocated household now lives (村社联动, version 3.0).
+ * `balance` is kept in step with the ledger inside the same transaction as every entry.
+ */
+export const households = pgTable(
+  'households',
+  {
+    id: text('id').primaryKey(),
+    villageId: text('village_id')
+      .notNull()
+      .references(() => orgs.id),
+    groupId: text('group_id').references(() => orgs.id),
+    microGridId: text('micro_grid_id').references(() => orgs.id),
+    communityId: text('community_id').references(() => orgs.id),
+    headName: text('head_name').notNull(),
+    houseNo: text('house_no').notNull(),
+    shares: integer('shares').notNull(),
+    /** Family members' names as listed in the roster (成员); binding WeChat users is separate. */
+    memberNames: text('member_names').array().notNull().default(sql`'{}'::text[]`),
+    balance: integer('balance').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('households_village_idx').on(t.villageId),
+    // A roster re-import matches households by (village, 门牌).
+    uniqueIndex('households_village_house_no').on(t.villageId, t.houseNo),
+    index('households_micro_grid_idx').on(t.microGridId),
+    index('households_community_idx').on(t.communityId),
+    check('households_shares_nonneg', sql`${t.shares} >= 0`),
+  ],
+)
+
+/** A WeChat user bound to a household. An openid belongs to at most one household at a time. */
+export const householdMembers = pgTable(
+  'household_members',
+  {
+    id: serial('id').primaryKey(),
+    householdId: text('household_id')
+      .notNull()
+      .references(() => households.id),
+    openid: text('openid')
+      .notNull()
+      .references(() => users.openid),
+    boundAt: timestamp('bound_at', { withTimezone: true }).notNull().defaultNow(),
+    unboundAt: timestamp('unbound_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('household_members_active_openid')
+      .on(t.openid)
+      .where(sql`${t.unboundAt} is null`),
+    index('household_members_household_idx').on(t.householdId),
+  ],
+)
+

@@ -1,0 +1,40 @@
+export default defineAppConfig({
+  pages: [
+    'pages/home/index', 'pages/ledger/index', 'pages/ranking/index', 'pages/mine/index', 'pages/bind/index', 'pages/dividend/index', 'pages/dividend-list/index', 'pages/card/index',
+    'pages/rules/index', 'pages/requests/index', 'pages/claim/index', 'pages/appeal/index',
+    'pages/notices/index', 'pages/notices/channel', 'pages/notices/detail', 'pages/notices/messages', 'pages/notices/bulletin',
+  ],
+  subPackages: [
+    { root: 'finance', pages: ['dividend/index', 'run/index'] },
+    {
+      root: 'work',
+      pages: [
+        'households/index', 'roster/index', 'roster/household',
+        'inspect/index', 'inspections/index', 'review/index', 'household-ledger/index', 'beauty-chart/index', 'rules-editor/index',
+        'notice-verify/index', 'notice-post/index', 'notice-stats/index',
+      ],
+    },
+    { root: 'shop', pages: ['redeem/index', 'summary/index'] },
+  ],
+  window: {
+    navigationBarTitleText: '善治积分',
+    // 'default' is the mini-program's own bar; in H5 it makes Taro draw a title bar with a back button.
+    navigationStyle: 'default',
+    navigationBarBackgroundColor: '#0b5d3b',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f3f1ea',
+  },
+  // Text-only tab bar: WeChat allows tab items without iconPath.
+  tabBar: {
+    color: '#4a4a4a',
+    selectedColor: '#0b5d3b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/ledger/index', text: '明细' },
+      { pagePath: 'pages/ranking/index', text: '排行' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+})

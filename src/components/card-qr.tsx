@@ -1,0 +1,66 @@
+import Taro from '@tarojs/taro'
+import { Canvas, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import QRCode from 'qrcode'
+import './card-qr.css'
+
+const CANVAS_ID = 'card-qr-canvas'
+
+/**
+ * The point card's QR code for `text`. H5: the qrcode library renders a PNG data URL. Mini-program:
+ * the same library computes the module matrix (`create`), drawn on a 2d canvas (no DOM there).
+ */
+export function CardQr({ text }: { text: string }) {
+  return (
+    <View className="card-qr">{process.env.TARO_ENV === 'weapp' ? <QrCanvas text={text} /> : <QrImage text={text} />}</View>
+  )
+}
+
+function QrImage({ text }: { text: string }) {
+  const [url, setUrl] = useState('')
+  useEffect(() => {
+    let current = true
+    void QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: 600 }).then((dataUrl) => {
+      if (current) setUrl(dataUrl)
+    })
+    return () => {
+      current = false
+    }
+  }, [text])
+  // A background image keeps the square exactly the box's size (Taro's H5 Image wraps and offsets the <img>).
+  return <View className="card-qr__image card-qr__image--png" style={url ? { backgroundImage: `url(${url})` } : undefined} />
+}
+
+function QrCanvas({ text }: { text: string }) {
+  useEffect(() => {
+    Taro.createSelectorQuery()
+      .select(`#${CANVAS_ID}`)
+      .fields({ node: true, size: true })
+      .exec((result: { node: Taro.Canvas; width: number; height: number }[]) => {
+        const found = result[0]
+        if (!found?.node) return
+        const { node: canvas, width } = found
+        const ratio = Taro.getSystemInfoSync().pixelRatio
+        canvas.width = width * ratio
+        canvas.height = width * ratio
+        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
+        ctx.scale(ratio, ratio)
+        drawMatrix(ctx, text, width)
+      })
+  }, [text])
+  return <Canvas type="2d" id={CANVAS_ID} className="card-qr__image" />
+}
+
+function drawMatrix(ctx: CanvasRenderingContext2D, text: string, width: number) {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' })
+  const quiet = 2
+  const cell = width / (modules.size + quiet * 2)
+  ctx.fillStyle = '#ffffff'
+  ctx.fillRect(0, 0, width, width)
+  ctx.fillStyle = '#000000'
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (modules.get(row, col)) ctx.fillRect((col + quiet) * cell, (row + quiet) * cell, Math.ceil(cell), Math.ceil(cell))
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import type { RoleView } from '../core/contracts/account'
+import { PERMISSIONS } from '../core/policy'
+import { ROLE_LABELS, STAFF_ROLES } from '../core/roles'
+import { workEntriesFor } from './work-entries'
+
+const village = { id: 'v-zjq', name: '赵家桥村', kind: 'village' as const }
+
+function role(name: RoleView['role']): RoleView {
+  return { role: name, label: ROLE_LABELS[name], org: village }
+}
+
+describe('workEntriesFor', () => {
+  it('offers 查看农户 on the granted org exactly to the roles that may view households', () => {
+    for (const name of STAFF_ROLES) {
+      const labels = workEntriesFor(role(name)).map((entry) => entry.label)
+      expect(labels.includes('查看农户')).toBe((PERMISSIONS.viewHouseholds as readonly string[]).includes(name))
+    }
+    expect(workEntriesFor(role('cadre'))).toContainEqual(
+      expect.objectContaining({ url: '/work/households/index?orgId=v-zjq' }),
+    )
+  })
+
+  it('offers 名册与绑定 to a cadre of a village, and not to a grid leader', () => {
+    expect(workEntriesFor(role('cadre'))).toContainEqual(expect.objectContaining({ label: '名册与绑定', url: '/work/roster/index?orgId=v-zjq' }))
+    expect(workEntriesFor(role('grid_leader')).map((entry) => entry.label)).not.toContain('名册与绑定')
+  })
+
+  it('offers the scoring work to the roles that score, and review and rules to a village cadre', () => {
+    const labels = (name: RoleView['role'], org: RoleView['org'] = village) => workEntriesFor({ role: name, label: ROLE_LABELS[name], org }).map((e) => e.label)
+    const microGrid = { id: 'mg-zjq-1-1', name: '第一网格1号微网格', kind: 'micro_grid' as const }
+    expect(labels('grid_leader', microGrid)).toEqual(expect.arrayContaining(['入户评分', '我的评分记录', '美丽积分图']))
+    expect(labels('grid_leader', microGrid)).not.toContain('待我审核')
+    expect(labels('cadre')).toEqual(expect.arrayContaining(['入户评分', '待我审核', '美丽积分图', '积分细则管理']))
+    expect(labels('accountant')).not.toContain('入户评分')
+    expect(workEntriesFor(role('cadre'))).toContainEqual(expect.objectContaining({ url: '/work/inspect/index?orgId=v-zjq' }))
+  })
+
+  it('offers 整改核验 to the roles that score, and 发布整改通报 and 整改统计 on a village', () => {
+    const labels = (name: RoleView['role'], org: RoleView['org'] = village) => workEntriesFor({ role: name, label: ROLE_LABELS[name], org }).map((e) => e.label)
+    const microGrid = { id: 'mg-zjq-1-1', name: '第一网格1号微网格', kind: 'micro_grid' as const }
+    expect(labels('grid_leader', microGrid)).toContain('整改核验')
+    expect(labels('grid_leader', microGrid)).not.toContain('发布整改通报')
+    expect(labels('cadre')).toEqual(expect.arrayContaining(['整改核验', '发布整改通报', '整改统计']))
+    expect(labels('accountant')).toEqual(expect.arrayContaining(['整改统计']))
+    expect(labels('accountant')).not.toContain('整改核验')
+    expect(workEntriesFor(role('cadre'))).toContainEqual(expect.objectContaining({ url: '/work/notice-post/index?orgId=v-zjq' }))
+  })
+
+  it('gives a villager no staff work', () => {
+    expect(workEntriesFor(role('villager'))).toEqual([])
+  })
+})

@@ -1,0 +1,61 @@
+import type { RoleView } from '../core/contracts/account'
+import { PERMISSIONS } from '../core/policy'
+import type { StaffRole } from '../core/roles'
+
+/** A button on the home page that opens a piece of work for one role on one organisation. */
+export type WorkEntry = { key: string; label: string; url: string }
+
+function holds(role: RoleView['role'], allowed: readonly StaffRole[]): boolean {
+  return (allowed as readonly string[]).includes(role)
+}
+
+/** The work a staff role can open from the home page; the permissions themselves live in core/policy. */
+export function workEntriesFor(role: RoleView): WorkEntry[] {
+  const entries: WorkEntry[] = []
+  const org = encodeURIComponent(role.org.id)
+  if (holds(role.role, PERMISSIONS.score)) {
+    entries.push({ key: 'inspect', label: '入户评分', url: `/work/inspect/index?orgId=${org}` })
+    entries.push({ key: 'inspections', label: '我的评分记录', url: '/work/inspections/index' })
+  }
+  if (holds(role.role, PERMISSIONS.decideScores)) {
+    entries.push({ key: 'review', label: '待我审核', url: `/work/review/index?orgId=${org}` })
+  }
+  if (holds(role.role, PERMISSIONS.score)) {
+    entries.push({ key: 'notice-verify', label: '整改核验', url: `/work/notice-verify/index?orgId=${org}` })
+  }
+  // 通报 and their numbers are per village: a bulletin is posted to, and counted for, one village's channels.
+  if (holds(role.role, PERMISSIONS.decideScores) && role.org.kind === 'village') {
+    entries.push({ key: 'notice-post', label: '发布整改通报', url: `/work/notice-post/index?orgId=${org}` })
+  }
+  if (holds(role.role, PERMISSIONS.viewHouseholds) && role.org.kind === 'village') {
+    entries.push({ key: 'notice-stats', label: '整改统计', url: `/work/notice-stats/index?orgId=${org}` })
+  }
+  if (holds(role.role, PERMISSIONS.score)) {
+    entries.push({ key: 'beauty-chart', label: '美丽积分图', url: `/work/beauty-chart/index?orgId=${org}` })
+  }
+  // A rule set belongs to a village or community; a street's shared set is not reachable from its org yet.
+  if (holds(role.role, PERMISSIONS.editRules) && (role.org.kind === 'village' || role.org.kind === 'community')) {
+    entries.push({ key: 'rules', label: '积分细则管理', url: `/work/rules-editor/index?orgId=${org}` })
+  }
+  if (holds(role.role, PERMISSIONS.viewHouseholds)) {
+    entries.push({
+      key: 'households',
+      label: '查看农户',
+      url: `/work/households/index?orgId=${encodeURIComponent(role.org.id)}`,
+    })
+  }
+  if (holds(role.role, PERMISSIONS.manageRoster) && role.org.kind === 'village') {
+    entries.push({
+      key: 'roster',
+      label: '名册与绑定',
+      url: `/work/roster/index?orgId=${encodeURIComponent(role.org.id)}`,
+    })
+  }
+  if (holds(role.role, PERMISSIONS.redeemAtShop)) {
+    entries.push({ key: 'redeem', label: '积分兑换（扫积分卡）', url: '/shop/redeem/index' })
+  }
+  if (holds(role.role, PERMISSIONS.runDividend) && role.org.kind === 'village') {
+    entries.push({ key: 'dividend', label: '年度分红', url: `/finance/dividend/index?orgId=${encodeURIComponent(role.org.id)}` })
+  }
+  return entries
+}

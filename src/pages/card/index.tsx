@@ -1,0 +1,120 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { cardToken, myCard } from '../../api/card'
+import { formatCardNumber } from '../../core/card/card-number'
+import type { CardToken, MyCard } from '../../core/contracts/card'
+import type { ApiError } from '../../core/contracts/envelope'
+import { BigButton } from '../../components/big-button'
+import { CardQr } from '../../components/card-qr'
+import { ErrorView } from '../../components/error-view'
+import { LoadingView } from '../../components/loading-view'
+import { ReceiptCard } from '../../components/receipt-card'
+import './index.css'
+
+/** A new code this long before the old one expires, so the shop never scans a dying one. */
+const REFRESH_BEFORE_EXPIRY_MS = 10_000
+/** How often the open card looks for a new balance and receipt (the shop's scan shows up here). */
+const POLL_MS = 4_000
+
+/**
+ * 股东积分卡: the household's card with a QR code the shop scans. The code is a one-time token that
+ * lives 60 s and is renewed while the card is open; after a redemption the receipt appears here too.
+ */
+export default function CardPage() {
+  const [card, setCard] = useState<MyCard | null>(null)
+  const [token, setToken] = useState<CardToken | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [secondsLeft, setSecondsLeft] = useState(0)
+  const openedAt = useRef(Date.now())
+
+  const loadCard = useCallback(async () => {
+    const answer = await myCard()
+    if (answer.ok) setCard(answer.data)
+    else setError(answer.error)
+  }, [])
+
+  const loadToken = useCallback(async () => {
+    const answer = await cardToken()
+    if (answer.ok) {
+      // Lifetime measured on this phone's clock, so a phone whose clock is off still renews in time.
+      const lifetime = Date.parse(answer.data.expiresAt) - Date.now()
+      setToken({ ...answer.data, expiresAt: new Date(Date.now() + Math.min(lifetime, 60_000)).toISOString() })
+    } else setError(answer.error)
+  }, [])
+
+  const start = useCallback(() => {
+    setError(null)
+    void loadCard()
+    void loadToken()
+  }, [loadCard, loadToken])
+
+  useEffect(start, [start])
+
+  useEffect(() => {
+    if (!token) return
+    const tick = () => {
+      const left = Date.parse(token.expiresAt) - Date.now()
+      setSecondsLeft(Math.max(0, Math.ceil((left - REFRESH_BEFORE_EXPIRY_MS) / 1000)))
+      if (left <= REFRESH_BEFORE_EXPIRY_MS) void loadToken()
+    }
+    tick()
+    const timer = setInterval(tick, 1000)
+    return () => clearInterval(timer)
+  }, [token, loadToken])
+
+  useEffect(() => {
+    const timer = setInterval(() => void loadCard(), POLL_MS)
+    return () => clearInterval(timer)
+  }, [loadCard])
+
+  const latest = card?.latestReceipt ?? null
+  const justRedeemed = latest && Date.parse(latest.redeemedAt) >= openedAt.current - 5_000 ? latest : null
+
+  // A used code is worthless: show a fresh one as soon as the receipt arrives.
+  const shownReceipt = useRef<string | null>(null)
+  useEffect(() => {
+    if (justRedeemed && shownReceipt.current !== justRedeemed.receiptId) {
+      shownReceipt.current = justRedeemed.receiptId
+      void loadToken()
+    }
+  }, [justRedeemed, loadToken])
+
+  if (error) return <View className="screen card-page"><ErrorView message={error.message} onRetry={start} /></View>
+  if (!card) return <View className="screen card-page"><LoadingView /></View>
+
+  return (
+    <View className="screen card-page">
+      <View className="card card-page__card">
+        <Text className="card-page__name">{card.householdName} 家</Text>
+        <Text className="card-page__line">
+          {card.villageName} · 门牌 {card.houseNo}
+        </Text>
+        <Text className="card-page__line">卡号：{formatCardNumber(card.cardNumber)}</Text>
+        <View className="card-page__balance">
+          <Text className="card-page__balance-label">可用积分</Text>
+          <Text className="card-page__balance-value">{card.balance} 分</Text>
+        </View>
+      </View>
+
+      {justRedeemed && <ReceiptCard receipt={justRedeemed} title="兑换成功" />}
+
+      <View className="card card-page__qr">
+        <Text className="section-title">请店员扫这个码</Text>
+        {token ? <CardQr text={token.token} /> : <LoadingView />}
+        <Text className="muted-text">这个码只能用一次，{secondsLeft} 秒后自动换新码。不要拍给别人。</Text>
+        {token && (
+          <View className="card-page__code">
+            <Text className="muted-text">店员不能扫码时，把下面这串码给店员：</Text>
+            <Text className="card-page__code-text" selectable>
+              {token.token}
+            </Text>
+            <BigButton kind="plain" onClick={() => void Taro.setClipboardData({ data: token.token })}>
+              复制这串码
+            </BigButton>
+          </View>
+        )}
+      </View>
+    </View>
+  )
+}

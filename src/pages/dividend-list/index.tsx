@@ -1,0 +1,47 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import { getDividendRun } from '../../api/dividend'
+import { MoneyRow } from '../../components/dividend/money-row'
+import { RunLine } from '../../components/dividend/run-line'
+import { ErrorView } from '../../components/error-view'
+import { LoadingView } from '../../components/loading-view'
+import { useEnvelope } from '../../hooks/use-envelope'
+import './index.css'
+
+/** 分红公示: a published run as every household of the village sees it; other households' names masked. */
+export default function DividendListPage() {
+  const runId = Number(useRouter().params.runId)
+  const { state, reload } = useEnvelope(() => getDividendRun(runId), [runId])
+  const year = state.status === 'ok' ? state.data.run.year : null
+  useEffect(() => {
+    if (year) void Taro.setNavigationBarTitle({ title: `${year}年度分红公示` })
+  }, [year])
+  return (
+    <View className="screen dividend-list">
+      {state.status === 'loading' && <LoadingView />}
+      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
+      {state.status === 'ok' && (
+        <View>
+          <View className="card">
+            <Text className="dividend-list__title">
+              {state.data.run.cooperative} {state.data.run.year}年度分红公示
+            </Text>
+            <MoneyRow label="股份分红" fen={state.data.run.basicFen} />
+            <MoneyRow label="积分激励" fen={state.data.run.incentiveFen} />
+            <MoneyRow label="分红总额" fen={state.data.run.totalFen} strong />
+            {state.data.namesMasked && <Text className="muted-text">为保护隐私，其他农户只显示姓氏。您家的一行是完整的。</Text>}
+          </View>
+          {state.data.lines
+            .slice()
+            .sort((a, b) => Number(b.mine) - Number(a.mine))
+            .map((line) => (
+              <View key={line.householdId} className={line.mine ? 'dividend-list__mine' : ''}>
+                <RunLine line={line} />
+              </View>
+            ))}
+        </View>
+      )}
+    </View>
+  )
+}

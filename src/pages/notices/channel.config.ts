@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '组里的整改通报' })

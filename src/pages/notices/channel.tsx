@@ -1,0 +1,55 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { onDemoIdentityChange } from '../../api/demo-identity'
+import { noticeChannel } from '../../api/notice'
+import { BigButton } from '../../components/big-button'
+import { ErrorView } from '../../components/error-view'
+import { LoadingView } from '../../components/loading-view'
+import { NoticeCard } from '../../components/notice/notice-card'
+import { useElderMode } from '../../hooks/use-elder-mode'
+import { useEnvelope } from '../../hooks/use-envelope'
+import './index.css'
+
+/** One group channel (router param orgId): its notices, neighbours masked, newest first. */
+export default function ChannelPage() {
+  const elder = useElderMode()
+  const orgId = useRouter().params.orgId ?? ''
+  const { state, reload } = useEnvelope(() => noticeChannel(orgId), [orgId])
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) reload()
+    shown.current = true
+  })
+  useEffect(() => onDemoIdentityChange(reload), [reload])
+  const pageSize = elder.pageSize(20)
+  const [pages, setPages] = useState(1)
+  const limit = pageSize * pages
+  return (
+    <View className={`screen notices ${elder.rootClass}`}>
+      {state.status === 'loading' && <LoadingView />}
+      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
+      {state.status === 'ok' && (
+        <View>
+          <Text className="section-title">{state.data.channel.name}的整改通报</Text>
+          {state.data.notices.length === 0 && <Text className="plain-text notices__empty">这个组现在没有要整改的问题。</Text>}
+          {state.data.notices.slice(0, limit).map((notice) => (
+            <NoticeCard
+              key={notice.id}
+              notice={notice}
+              onOpen={() => void Taro.navigateTo({ url: `/pages/notices/detail?id=${notice.id}` })}
+            />
+          ))}
+          {state.data.notices.length > limit && (
+            <BigButton kind="plain" onClick={() => setPages((n) => n + 1)}>
+              再看较早的（还有 {state.data.notices.length - limit} 条）
+            </BigButton>
+          )}
+          <BigButton kind="plain" onClick={reload}>
+            刷新
+          </BigButton>
+        </View>
+      )}
+    </View>
+  )
+}

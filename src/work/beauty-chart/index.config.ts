@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '美丽积分图' })

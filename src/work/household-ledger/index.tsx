@@ -1,0 +1,132 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { ledger, reverseEntry } from '../../api/score'
+import { BigButton } from '../../components/big-button'
+import { ErrorView } from '../../components/error-view'
+import { LoadingView } from '../../components/loading-view'
+import type { LedgerLine } from '../../core/contracts/score'
+import { formatLocalTime } from '../../core/period'
+import { useElderMode } from '../../hooks/use-elder-mode'
+import { useEnvelope } from '../../hooks/use-envelope'
+import { DecisionPanel } from '../components/decision-panel'
+import { PhotoThumbs } from '../../components/photo-thumbs'
+import { formatPoints } from '../components/format-points'
+import { PointsText } from '../components/points-text'
+import { useStaffOrgs } from '../hooks/use-staff-orgs'
+import './index.css'
+
+const APPEAL_LABELS = { pending: '村民申诉中', upheld: '申诉后维持扣分', overturned: '申诉后已撤销' } as const
+
+/** 农户积分明细 (router param householdId) for staff; a cadre can 冲销 a score line with a reason. */
+export default function HouseholdLedgerPage() {
+  const elder = useElderMode()
+  const householdId = useRouter().params.householdId ?? ''
+  const limit = elder.pageSize(20)
+  const { state, reload } = useEnvelope(() => ledger({ householdId, limit }), [householdId, limit])
+  const cadre = useStaffOrgs('decideScores')
+  const mayReverse = cadre.state.status === 'ok' && cadre.state.data.length > 0
+
+  const [older, setOlder] = useState<{ lines: LedgerLine[]; next: number | null; loading: boolean; error: string | null }>({
+    lines: [],
+    next: null,
+    loading: false,
+    error: null,
+  })
+  useEffect(() => {
+    if (state.status === 'ok') setOlder({ lines: [], next: state.data.nextBeforeId, loading: false, error: null })
+  }, [state])
+
+  const householdName = state.status === 'ok' ? state.data.householdName : null
+  useEffect(() => {
+    if (householdName) void Taro.setNavigationBarTitle({ title: `${householdName} 积分明细` })
+  }, [householdName])
+
+  const loadOlder = async () => {
+    if (older.next === null || older.loading) return
+    setOlder({ ...older, loading: true, error: null })
+    const envelope = await ledger({ householdId, beforeId: older.next, limit })
+    setOlder(
+      envelope.ok
+        ? { lines: [...older.lines, ...envelope.data.lines], next: envelope.data.nextBeforeId, loading: false, error: null }
+        : { ...older, loading: false, error: envelope.error.message },
+    )
+  }
+
+  return (
+    <View className={`screen ${elder.rootClass} hh-ledger`}>
+      {state.status === 'loading' && <LoadingView />}
+      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
+      {state.status === 'ok' && (
+        <View>
+          <View className="card hh-ledger__summary">
+            <Text className="hh-ledger__name">{state.data.householdName} 家</Text>
+            <View className="hh-ledger__figures">
+              <View className="hh-ledger__figure">
+                <Text className="hh-ledger__figure-value">{state.data.balance}</Text>
+                <Text className="muted-text">现在积分</Text>
+              </View>
+              <View className="hh-ledger__figure">
+                <PointsText points={state.data.thisMonth} size="large" />
+                <Text className="muted-text">本月</Text>
+              </View>
+            </View>
+          </View>
+          {state.data.lines.length === 0 && <Text className="plain-text">这户还没有积分记录。</Text>}
+          {[...state.data.lines, ...older.lines].map((line) => (
+            <LineCard key={line.id} line={line} mayReverse={mayReverse} onReversed={reload} />
+          ))}
+          {older.error && <Text className="hh-ledger__error">{older.error}</Text>}
+          {older.next !== null && (
+            <BigButton kind="plain" onClick={() => void loadOlder()}>
+              {older.loading ? '正在加载…' : '看更早的记录'}
+            </BigButton>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}
+
+function LineCard({ line, mayReverse, onReversed }: { line: LedgerLine; mayReverse: boolean; onReversed: () => void }) {
+  const reversible = mayReverse && line.kind === 'score' && line.reversedBy === null
+  return (
+    <View className={`card hh-line ${line.reversedBy !== null ? 'hh-line--reversed' : ''}`}>
+      <View className="hh-line__head">
+        <Text className="hh-line__title">{line.rule?.title ?? line.kindLabel}</Text>
+        <PointsText points={line.points} />
+      </View>
+      <Text className="muted-text">
+        {formatLocalTime(line.createdAt)} · {line.kindLabel} · 之后 {line.balanceAfter} 分
+      </Text>
+      {line.scorer && (
+        <Text className="muted-text">
+          评分人 {line.scorer.name}
+          {line.scorer.org ? `（${line.scorer.org.name}）` : ''}
+        </Text>
+      )}
+      {line.rule && <Text className="muted-text elder-hide">细则第 {line.rule.version} 版 · {line.rule.category}</Text>}
+      {line.note && <Text className="plain-text">说明：{line.note}</Text>}
+      {line.reversedBy !== null && <Text className="hh-line__flag">这一笔已冲销</Text>}
+      {line.reverses !== null && <Text className="hh-line__flag">这是对一笔记录的冲销</Text>}
+      {line.appeal && <Text className="hh-line__flag">{APPEAL_LABELS[line.appeal.status]}</Text>}
+      <PhotoThumbs photos={line.photos} />
+      {reversible && (
+        <DecisionPanel
+          noteLabel="冲销理由（必填，会记在明细里）"
+          actions={[
+            {
+              key: 'reverse',
+              label: '冲销',
+              kind: 'plain',
+              question: `确定冲销这一笔（${formatPoints(line.points)} 分）？会记一笔相反的分。`,
+              doneText: '已冲销',
+            },
+          ]}
+          run={(_key, reason, requestId) => reverseEntry({ requestId, entryId: line.id, reason })}
+          onDone={onReversed}
+        />
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,97 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { listHouseholds } from '../../api/account'
+import { BigButton } from '../../components/big-button'
+import { ErrorView } from '../../components/error-view'
+import { LoadingView } from '../../components/loading-view'
+import type { HouseholdView } from '../../core/contracts/account'
+import { useElderMode } from '../../hooks/use-elder-mode'
+import { useEnvelope } from '../../hooks/use-envelope'
+import { SearchBar } from '../components/search-bar'
+
+type Props = {
+  orgId: string
+  selected: HouseholdView[]
+  onChange: (selected: HouseholdView[]) => void
+  onNext: () => void
+}
+
+/** Step 1: find households by name or 门牌 and tick them; the ticks survive a new search. */
+export function HouseholdStep({ orgId, selected, onChange, onNext }: Props) {
+  const elder = useElderMode()
+  const [search, setSearch] = useState('')
+  const [shown, setShown] = useState(0)
+  const { state, reload } = useEnvelope(() => listHouseholds(orgId, search), [orgId, search])
+  const pageSize = elder.pageSize(30)
+
+  const searchFor = (text: string) => {
+    setShown(0)
+    if (text.trim() === search) reload()
+    else setSearch(text.trim())
+  }
+  const isSelected = (id: string) => selected.some((h) => h.id === id)
+  const toggle = (household: HouseholdView) =>
+    onChange(isSelected(household.id) ? selected.filter((h) => h.id !== household.id) : [...selected, household])
+
+  const list = state.status === 'ok' ? state.data.households : []
+  const visible = list.slice(0, Math.max(shown, pageSize))
+  const allVisibleSelected = visible.length > 0 && visible.every((h) => isSelected(h.id))
+  const selectVisible = () =>
+    onChange(allVisibleSelected ? selected.filter((h) => !visible.some((v) => v.id === h.id)) : [...selected, ...visible.filter((h) => !isSelected(h.id))])
+
+  return (
+    <View>
+      <SearchBar placeholder="户主姓名或门牌" onSearch={searchFor} />
+      {state.status === 'loading' && <LoadingView />}
+      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
+      {state.status === 'ok' && (
+        <View>
+          <Text className="muted-text">
+            {state.data.org.name}
+            {search ? `，找到“${search}”` : ''} 共 {list.length} 户
+          </Text>
+          {list.length === 0 && <Text className="plain-text">没有找到符合的农户，请换个名字或门牌再找。</Text>}
+          {visible.length > 1 && (
+            <BigButton kind="plain" onClick={selectVisible}>
+              {allVisibleSelected ? '取消全选' : `全选这 ${visible.length} 户`}
+            </BigButton>
+          )}
+          {visible.map((household) => (
+            <PickRow key={household.id} household={household} checked={isSelected(household.id)} onToggle={() => toggle(household)} />
+          ))}
+          {visible.length < list.length && (
+            <BigButton kind="plain" onClick={() => setShown(visible.length + pageSize)}>
+              再显示 {Math.min(pageSize, list.length - visible.length)} 户
+            </BigButton>
+          )}
+        </View>
+      )}
+      <View className="inspect__footer">
+        <Text className="inspect__count">已选 {selected.length} 户</Text>
+        {selected.length > 0 ? (
+          <BigButton onClick={onNext}>下一步：选细则</BigButton>
+        ) : (
+          <Text className="muted-text">请点农户名字前的方框，选好要评分的农户</Text>
+        )}
+      </View>
+    </View>
+  )
+}
+
+function PickRow({ household, checked, onToggle }: { household: HouseholdView; checked: boolean; onToggle: () => void }) {
+  return (
+    <View className={`card pick-row ${checked ? 'pick-row--checked' : ''}`} onClick={onToggle}>
+      <View className={`pick-row__box ${checked ? 'pick-row__box--checked' : ''}`}>
+        <Text>{checked ? '✓' : ''}</Text>
+      </View>
+      <View className="pick-row__main">
+        <Text className="pick-row__name">{household.name}</Text>
+        <Text className="pick-row__detail">
+          门牌 {household.houseNo}
+          {household.group ? ` · ${household.group.name}` : ''}
+        </Text>
+      </View>
+      <Text className="pick-row__balance elder-hide">{household.balance} 分</Text>
+    </View>
+  )
+}

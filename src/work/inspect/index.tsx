@@ -1,0 +1,132 @@
+import { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { newRequestId } from '../../api/request-id'
+import { usePhotoUploads } from '../../hooks/use-photo-uploads'
+import { BigButton } from '../../components/big-button'
+import { ErrorView } from '../../components/error-view'
+import { LoadingView } from '../../components/loading-view'
+import type { HouseholdView, OrgRef } from '../../core/contracts/account'
+import type { RuleView } from '../../core/contracts/score'
+import { useElderMode } from '../../hooks/use-elder-mode'
+import { useStaffOrgs } from '../hooks/use-staff-orgs'
+import { ConfirmStep } from './confirm-step'
+import { EvidenceStep } from './evidence-step'
+import { HouseholdStep } from './household-step'
+import { RuleStep } from './rule-step'
+import './index.css'
+
+type Step = 'households' | 'rule' | 'evidence' | 'confirm'
+const STEP_TITLES: Record<Step, string> = {
+  households: '第 1 步：选农户',
+  rule: '第 2 步：选细则',
+  evidence: '第 3 步：拍照和说明',
+  confirm: '第 4 步：核对后提交',
+}
+
+/**
+ * 入户评分: one inspection walk scores several households of my scope with one rule. Router param
+ * orgId (from the home page's role card); without it, the caller's scoring organisations.
+ */
+export default function InspectPage() {
+  const elder = useElderMode()
+  const routerOrgId = useRouter().params.orgId
+  const { state, reload } = useStaffOrgs('score')
+  const [chosenOrg, setChosenOrg] = useState<string | null>(null)
+
+  const orgs = state.status === 'ok' ? state.data : []
+  const orgId = routerOrgId ?? chosenOrg ?? (orgs.length === 1 ? orgs[0].id : null)
+
+  return (
+    <View className={`screen ${elder.rootClass} inspect`}>
+      {!routerOrgId && state.status === 'loading' && <LoadingView />}
+      {!routerOrgId && state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
+      {!routerOrgId && state.status === 'ok' && orgs.length === 0 && (
+        <View className="card">
+          <Text className="plain-text">您没有评分的岗位。微网格长、村干部和社区评分员才能入户评分。</Text>
+        </View>
+      )}
+      {!orgId && orgs.length > 1 && <OrgChoice orgs={orgs} onChoose={setChosenOrg} />}
+      {orgId && <InspectionWalk key={orgId} orgId={orgId} />}
+    </View>
+  )
+}
+
+function OrgChoice({ orgs, onChoose }: { orgs: OrgRef[]; onChoose: (orgId: string) => void }) {
+  return (
+    <View className="card">
+      <Text className="section-title">给哪里的农户评分？</Text>
+      {orgs.map((org) => (
+        <BigButton key={org.id} kind="plain" onClick={() => onChoose(org.id)}>
+          {org.name}
+        </BigButton>
+      ))}
+    </View>
+  )
+}
+
+function InspectionWalk({ orgId }: { orgId: string }) {
+  const [step, setStep] = useState<Step>('households')
+  const [households, setHouseholds] = useState<HouseholdView[]>([])
+  const [rule, setRule] = useState<RuleView | null>(null)
+  const uploads = usePhotoUploads(9)
+  const [note, setNote] = useState('')
+  // One id per opening of the confirm step: every retry of that submission reuses it.
+  const [requestId, setRequestId] = useState('')
+  const [submitted, setSubmitted] = useState(false)
+
+  const openConfirm = () => {
+    setRequestId(newRequestId())
+    setStep('confirm')
+  }
+  const startOver = () => {
+    setSubmitted(false)
+    setHouseholds([])
+    setRule(null)
+    uploads.clear()
+    setNote('')
+    setStep('households')
+  }
+
+  return (
+    <View>
+      <Text className="inspect__step">{submitted ? '评分完成' : STEP_TITLES[step]}</Text>
+      {step === 'households' && (
+        <HouseholdStep orgId={orgId} selected={households} onChange={setHouseholds} onNext={() => setStep('rule')} />
+      )}
+      {step === 'rule' && (
+        <RuleStep
+          orgId={orgId}
+          selected={rule}
+          onPick={(picked) => {
+            setRule(picked)
+            setStep('evidence')
+          }}
+          onBack={() => setStep('households')}
+        />
+      )}
+      {step === 'evidence' && rule && (
+        <EvidenceStep
+          rule={rule}
+          uploads={uploads}
+          note={note}
+          onNote={setNote}
+          onNext={openConfirm}
+          onBack={() => setStep('rule')}
+        />
+      )}
+      {step === 'confirm' && rule && (
+        <ConfirmStep
+          requestId={requestId}
+          households={households}
+          rule={rule}
+          photos={uploads.fileIds}
+          note={note}
+          onBack={() => setStep('evidence')}
+          onSubmitted={() => setSubmitted(true)}
+          onStartOver={startOver}
+        />
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,84 @@
+import { Text, View } from '@tarojs/components'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import { useRef } from 'react'
+import { noticesAwaitingCheck, verifyNotice } from '../../api/notice'
+import { BigButton } from '../../components/big-button'
+import { ErrorView } from '../../components/error-view'
+import { LoadingView } from '../../components/loading-view'
+import { NoticeCard } from '../../components/notice/notice-card'
+import type { NoticeView } from '../../core/contracts/notice'
+import { formatLocalTime } from '../../core/period'
+import { useElderMode } from '../../hooks/use-elder-mode'
+import { useEnvelope } from '../../hooks/use-envelope'
+import { DecisionPanel } from '../components/decision-panel'
+import { PhotoThumbs } from '../../components/photo-thumbs'
+import { useStaffOrgs } from '../hooks/use-staff-orgs'
+import { ExtendPanel } from './extend-panel'
+import './index.css'
+
+/** 整改核验 (router param orgId): 待核验 with the household's proof photos, and 逾期 notices to extend. */
+export default function NoticeVerifyPage() {
+  const elder = useElderMode()
+  const orgId = useRouter().params.orgId ?? ''
+  const { state, reload } = useEnvelope(() => noticesAwaitingCheck(orgId), [orgId])
+  const cadreOrgs = useStaffOrgs('decideScores')
+  const mayExtend = cadreOrgs.state.status === 'ok' && cadreOrgs.state.data.length > 0
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) reload()
+    shown.current = true
+  })
+  return (
+    <View className={`screen ${elder.rootClass} notice-verify`}>
+      {state.status === 'loading' && <LoadingView />}
+      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
+      {state.status === 'ok' && (
+        <View>
+          <Text className="section-title">待核验（{state.data.toVerify.length}）</Text>
+          {state.data.toVerify.length === 0 && <Text className="plain-text notice-verify__empty">没有等待核验的整改。</Text>}
+          {state.data.toVerify.map((notice) => (
+            <NoticeCard key={notice.id} notice={notice}>
+              <ProofView notice={notice} />
+              <DecisionPanel
+                noteLabel="退回时请写明原因（会告诉这户）"
+                actions={[
+                  { key: 'accept', label: '通过', kind: 'primary', question: `确定通过？这户扣的 ${notice.points} 分会加回。`, doneText: '已通过，积分已返还' },
+                  { key: 'reject', label: '退回', kind: 'plain', question: '确定退回？这户要重新整改。', doneText: '已退回，这户会看到原因' },
+                ]}
+                run={(key, note, requestId) =>
+                  verifyNotice({ requestId, noticeId: notice.id, accept: key === 'accept', ...(note ? { reason: note } : {}) })
+                }
+              />
+            </NoticeCard>
+          ))}
+          <Text className="section-title">逾期没整改（{state.data.overdue.length}）</Text>
+          {state.data.overdue.length === 0 && <Text className="plain-text notice-verify__empty">没有逾期的通报。</Text>}
+          {state.data.overdue.map((notice) => (
+            <NoticeCard key={notice.id} notice={notice}>
+              {mayExtend ? (
+                <ExtendPanel noticeId={notice.id} />
+              ) : (
+                <Text className="muted-text">延期请找村干部。</Text>
+              )}
+            </NoticeCard>
+          ))}
+          <BigButton kind="plain" onClick={reload}>
+            刷新
+          </BigButton>
+        </View>
+      )}
+    </View>
+  )
+}
+
+function ProofView({ notice }: { notice: NoticeView }) {
+  if (!notice.proof) return null
+  return (
+    <View className="notice-verify__proof">
+      <Text className="notice-verify__proof-title">这户提交的整改照片{notice.proof.at ? `（${formatLocalTime(notice.proof.at)}）` : ''}</Text>
+      {notice.proof.note && <Text className="plain-text">说明：{notice.proof.note}</Text>}
+      <PhotoThumbs photos={notice.proof.photos} />
+      {notice.rejectionReason && <Text className="muted-text">上次退回的原因：{notice.rejectionReason}</Text>}
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '名册与绑定' })

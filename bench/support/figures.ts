@@ -1,0 +1,61 @@
+/**
+ * A measured figure and the budget it is held to. `max` figures (sizes, latencies, statements)
+ * must stay at or under their budget and under WeChat's limit where there is one; `min` figures
+ * (throughput) at or over it. A figure without a budget is a reference (the empty app's size).
+ */
+export type Figure = {
+  id: string
+  label: string
+  value: number
+  unit: 'KB' | 'ms' | 'statements' | '×' | '/s'
+  direction?: 'max' | 'min'
+  /** WeChat's own limit, where one applies. */
+  limit?: number
+  reference?: boolean
+}
+
+export type Judged = Figure & { budget?: number; verdict: 'ok' | 'OVER' | 'NO BUDGET' | 'reference' }
+
+/** 2 × measured (½ for throughput), rounded outwards to two significant figures: the rule the budgets were set by. */
+export function proposedBudget(figure: Figure): number {
+  const target = figure.direction === 'min' ? figure.value / 2 : figure.value * 2
+  if (target === 0) return 0
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(target))) - 1)
+  return (figure.direction === 'min' ? Math.floor(target / step) : Math.ceil(target / step)) * step
+}
+
+export function judge(figure: Figure, budgets: Readonly<Record<string, number>>): Judged {
+  if (figure.reference) return { ...figure, verdict: 'reference' }
+  const budget = budgets[figure.id]
+  if (budget === undefined) return { ...figure, verdict: 'NO BUDGET' }
+  const within = figure.direction === 'min' ? figure.value >= budget : figure.value <= budget && (figure.limit === undefined || figure.value <= figure.limit)
+  return { ...figure, budget, verdict: within ? 'ok' : 'OVER' }
+}
+
+export function show(value: number | undefined, unit: Figure['unit']): string {
+  if (value === undefined) return '—'
+  const digits = unit === 'ms' && value < 100 ? 1 : unit === '×' ? 2 : 0
+  const number = value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+  return unit === '×' ? `${number}×` : `${number} ${unit}`
+}
+
+/** One aligned console line per figure: measured, budget (≤ or ≥), WeChat limit, verdict. */
+export function consoleLines(judged: readonly Judged[]): string[] {
+  const width = Math.max(...judged.map((j) => [...j.label].length))
+  return judged.map((j) => {
+    const relation = j.direction === 'min' ? '≥' : '≤'
+    const budget = j.verdict === 'reference' ? 'reference' : j.budget === undefined ? `no budget (2× rule: ${show(proposedBudget(j), j.unit)})` : `budget ${relation} ${show(j.budget, j.unit)}`
+    const limit = j.limit === undefined ? '' : `  WeChat limit ≤ ${show(j.limit, j.unit)}`
+    return `${j.verdict === 'OVER' || j.verdict === 'NO BUDGET' ? '✗' : '✓'} ${j.label.padEnd(width + 1)} ${show(j.value, j.unit).padStart(12)}   ${budget}${limit}`
+  })
+}
+
+/** The figures as a markdown table. */
+export function markdownTable(judged: readonly Judged[]): string {
+  const rows = judged.map((j) => {
+    const relation = j.direction === 'min' ? '≥' : '≤'
+    const budget = j.verdict === 'reference' ? 'reference' : j.budget === undefined ? '—' : `${relation} ${show(j.budget, j.unit)}`
+    return `| ${j.label} | ${show(j.value, j.unit)} | ${budget} | ${j.limit === undefined ? '' : `≤ ${show(j.limit, j.unit)}`} | ${j.verdict} |`
+  })
+  return ['| figure | measured | budget | WeChat limit | |', '| --- | ---: | ---: | ---: | --- |', ...rows].join('\n')
+}

@@ -1,0 +1,58 @@
+import type { HouseholdList, WhoAmI } from '../../src/core/contracts/account'
+import { callAs, dataOf } from './support/api'
+import { saveScreenshot } from './support/browser'
+import { startJourney } from './support/journey'
+import { switchDemoIdentity, visibleText } from './support/ui'
+
+jest.setTimeout(120_000)
+
+/**
+ * Journey: a demo user opens the H5 app, becomes villager 张建国 through the 切换演示身份 switcher
+ * and sees the household's points; then becomes cadre 陈明华 and opens the village's households.
+ */
+describe('home page journeys (H5 demo mode)', () => {
+  const journey = startJourney()
+
+  it('villager 张建国 sees his household and its points balance', async () => {
+    const me = dataOf(await callAs<WhoAmI>(journey.gateway.baseUrl, 'demo-villager', 'account', { action: 'whoami' }))
+    if (!me.registered || !me.household) throw new Error('demo-villager should be a registered household member')
+    const { household } = me
+
+    await journey.page.goto(`${journey.gateway.baseUrl}/`)
+    await visibleText(journey.page, '切换演示身份').waitFor()
+    await saveScreenshot(journey.page, 'home-01-first-visit')
+
+    await switchDemoIdentity(journey.page, '村民 张建国（赵家桥村1组）')
+    await visibleText(journey.page, '张建国 家').waitFor()
+    await expect(visibleText(journey.page, `门牌：${household.houseNo}`).isVisible()).resolves.toBe(true)
+    await expect(journey.page.locator('.household-card__points-value').filter({ visible: true }).innerText()).resolves.toMatch(
+      new RegExp(`^\\s*${household.balance}\\s*分\\s*$`),
+    )
+    await expect(visibleText(journey.page, `股数：${household.shares} 股`).isVisible()).resolves.toBe(true)
+    await saveScreenshot(journey.page, 'home-02-villager')
+  })
+
+  it('cadre 陈明华 sees 村干部 · 赵家桥村 and the 32 households of the village', async () => {
+    const all = dataOf(
+      await callAs<HouseholdList>(journey.gateway.baseUrl, 'demo-cadre', 'account', { action: 'households', orgId: 'v-zjq' }),
+    )
+    expect(all.households).toHaveLength(32)
+
+    await switchDemoIdentity(journey.page, '村干部 陈明华（赵家桥村）')
+    await visibleText(journey.page, '村干部 · 赵家桥村').waitFor()
+    await saveScreenshot(journey.page, 'home-03-cadre')
+
+    await visibleText(journey.page, '查看农户').click()
+    await visibleText(journey.page, '赵家桥村 共 32 户').waitFor()
+    await expect(journey.page.locator('.household-row').count()).resolves.toBe(32)
+    await saveScreenshot(journey.page, 'households-01-all')
+
+    await journey.page.locator('.search-bar__input input').fill('李秀英')
+    await visibleText(journey.page, '搜索').click()
+    await visibleText(journey.page, '赵家桥村，找到“李秀英” 共 1 户').waitFor()
+    const rows = journey.page.locator('.household-row')
+    await expect(rows.count()).resolves.toBe(1)
+    await expect(rows.first().innerText()).resolves.toContain('李秀英')
+    await saveScreenshot(journey.page, 'households-02-search')
+  })
+})

@@ -1,0 +1,31 @@
+import type { Locator, Page } from 'playwright-core'
+
+/**
+ * The visible element whose text is exactly `text`. Taro's H5 router keeps tab pages and earlier
+ * pages in the DOM (hidden), so a plain text match can find copies on pages nobody sees.
+ */
+export function visibleText(page: Page, text: string): Locator {
+  return page.getByText(text, { exact: true }).filter({ visible: true }).first()
+}
+
+/**
+ * Becomes another demo user the way a person would: the 切换演示身份 entry on the current page
+ * (a button, or already an open list when nobody is chosen yet), then the identity's button.
+ */
+export async function switchDemoIdentity(page: Page, label: string): Promise<void> {
+  await visibleText(page, '切换演示身份').click()
+  await visibleText(page, label).click()
+  await visibleText(page, `演示身份：${label}`).waitFor()
+}
+
+/** Back to 首页 and become another demo user there. */
+export async function becomeDemoUser(page: Page, baseUrl: string, label: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/home/index`)
+  await switchDemoIdentity(page, label)
+}
+
+/** Lets Taro's page slide-in finish so a screenshot shows the page in place. */
+export async function settled(page: Page): Promise<Page> {
+  await page.waitForTimeout(500)
+  return page
+}

@@ -1,0 +1,305 @@
+import type { HouseholdDetail, InviteView, MemberView } from '../../src/core/contracts/account'
+import type { CardToken, GoodsView, Redemption } from '../../src/core/contracts/card'
+import type { RunSummary } from '../../src/core/contracts/dividend'
+import type { BulletinView, NoticeView } from '../../src/core/contracts/notice'
+import type { RuleSetView, ScoreRecordView, AppealView, SubmitResult } from '../../src/core/contracts/score'
+import { Figures } from './support/figures'
+import { dataOf, outcomeOf, post } from './support/http'
+import { describeOnServer } from './support/server-database'
+import { startServerGateway } from './support/server-gateway'
+
+const figures = new Figures('authorisation matrix (action × demo role × own/other scope)')
+
+/** Where each demo role stands, and a place just outside it. `null`: the role has no such place. */
+type Place = { village: string; org: string; household: string; shop: string | null }
+const SCOPES: Record<string, { own: Place; other: Place | null }> = {
+  'demo-villager': { own: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-01', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-zjq-03', shop: null } },
+  'demo-villager-2': { own: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-02', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-tj-02', shop: null } },
+  'demo-grid-leader': { own: { village: 'v-zjq', org: 'mg-zjq-1-1', household: 'h-zjq-03', shop: null }, other: { village: 'v-tj', org: 'mg-zjq-2-1', household: 'h-zjq-20', shop: null } },
+  'demo-cadre': { own: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-10', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-tj-02', shop: null } },
+  'demo-cadre-other': { own: { village: 'v-tj', org: 'v-tj', household: 'h-tj-02', shop: null }, other: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-10', shop: 'shop-zjq' } },
+  'demo-community': { own: { village: 'v-tj', org: 'c-donghu', household: 'h-tj-06', shop: null }, other: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-10', shop: 'shop-zjq' } },
+  'demo-accountant': { own: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-10', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-tj-02', shop: null } },
+  'demo-shop': { own: { village: 'v-zjq', org: 'shop-zjq', household: 'h-zjq-10', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-tj-02', shop: null } },
+  // The street admin's street holds every demo village: there is no "other" place to try.
+  'demo-admin': { own: { village: 'v-zjq', org: 'st-danghu', household: 'h-zjq-10', shop: 'shop-zjq' }, other: null },
+}
+const ROLES = Object.keys(SCOPES)
+const VILLAGERS = ['demo-villager', 'demo-villager-2']
+const STAFF_VIEW = ['demo-grid-leader', 'demo-cadre', 'demo-cadre-other', 'demo-community', 'demo-accountant', 'demo-admin']
+const SCORERS = ['demo-grid-leader', 'demo-cadre', 'demo-cadre-other', 'demo-community']
+const CADRES = ['demo-cadre', 'demo-cadre-other']
+const ALL = ROLES
+const RUNNERS = ['demo-cadre', 'demo-cadre-other', 'demo-accountant']
+const ROSTER = ['demo-cadre', 'demo-cadre-other', 'demo-admin']
+const ROSTER_FILE = { fileName: 'roster.csv', contentBase64: Buffer.from('户主,村民小组/网格,门牌,股数,成员\n核对户,1组,1组99号,1,\n').toString('base64') }
+const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
+/** The household that stands for its village where a village's record is a household's (a notice to read). */
+const REP: Record<string, string> = { 'v-zjq': 'h-zjq-10', 'v-tj': 'h-tj-02' }
+/** The event built from a record, or no cell when the place has no such record. */
+function on<T>(record: T | undefined, event: (record: T) => Record<string, unknown>): Record<string, unknown> | null {
+  return record === undefined ? null : event(record)
+}
+
+/**
+ * Records arranged once in beforeAll through the API, by the roles that may make them, so that each
+ * place has its own: per household (deductions, notices, invites, members, details), per village
+ * (a pending claim, an appeal, a bulletin, a notice to post, dividend runs, the rule set), per shop (receipts).
+ * A place without such a record (no villager in 通界村 to claim or appeal) gives no cell.
+ */
+type Fixtures = {
+  /** Deductions (custom-lavish, no notice) of each household: one to reverse, one to appeal, one to open a notice for. */
+  entries: Map<string, { reverse: number; appeal: number; open: number }>
+  /** Notices (env-clutter) of each household: one to read and prove, one to verify, one to extend. */
+  notices: Map<string, { read: number; verify: number; extend: number }>
+  pending: Map<string, number>
+  appeals: Map<string, number>
+  bulletins: Map<string, number>
+  postable: Map<string, number>
+  claimRules: Map<string, number>
+  ruleSets: Map<string, RuleSetView>
+  published: Map<string, number>
+  drafts: Map<string, number>
+  invites: Map<string, number>
+  members: Map<string, number>
+  details: Map<string, HouseholdDetail>
+  receipts: Map<string, string[]>
+  goods: Map<string, number>
+  rosterDigests: Map<string, string>
+  card: { number: string; pin: string } | null
+  token(): Promise<string>
+}
+type Ctx = { place: Place; ruleOf(village: string): number; n: number; fx: Fixtures }
+/**
+ * One row per action: the event for a place, who may do it in their own place (from the issues and
+ * PERMISSIONS), and whether the action has a place at all (a caller's own things: no "other").
+ */
+type Row = {
+  action: string
+  allowed: readonly string[]
+  scoped: boolean
+  event(ctx: Ctx): Record<string, unknown> | null | Promise<Record<string, unknown> | null>
+  /** Answers that count as a refusal besides FORBIDDEN (a caller with no household asking for its own). */
+  refusals?: readonly string[]
+}
+
+/**
+ * All 63 actions: first those whose place is an organisation or a household given in the input, and the
+ * caller's own ones; then those that act on a record (score records, appeals, entries, notices, receipts,
+ * runs, invites, members, bulletins), each on a record of the place, arranged once by `arrange` below.
+ */
+const TABLE: Row[] = [
+  { action: 'account.whoami', allowed: ALL, scoped: false, event: () => ({}) },
+  { action: 'account.setElderMode', allowed: ALL, scoped: false, event: (c) => ({ requestId: `authz-elder-${c.n}`, on: true }) },
+  { action: 'account.households', allowed: STAFF_VIEW, scoped: true, event: (c) => ({ orgId: c.place.org }) },
+  { action: 'account.householdDetail', allowed: ['demo-cadre', 'demo-cadre-other', 'demo-admin'], scoped: true, event: (c) => ({ householdId: c.place.household }) },
+  { action: 'account.invites', allowed: ['demo-cadre', 'demo-cadre-other', 'demo-admin'], scoped: true, event: (c) => ({ householdId: c.place.household }) },
+  // A household's own members see who else is bound to it.
+  { action: 'account.members', allowed: [...VILLAGERS, 'demo-cadre', 'demo-cadre-other', 'demo-admin'], scoped: true, event: (c) => ({ householdId: c.place.household }) },
+  { action: 'score.submit', allowed: SCORERS, scoped: true, event: (c) => ({ requestId: `authz-submit-${c.n}`, householdIds: [c.place.household], ruleId: c.ruleOf(c.place.household) }) },
+  { action: 'score.ledger', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => ({ householdId: c.place.household }) },
+  { action: 'score.pending', allowed: CADRES, scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  { action: 'score.beautyChart', allowed: STAFF_VIEW, scoped: true, event: (c) => ({ orgId: c.place.org }) },
+  // The caller's own lists: anyone may ask; someone who never scored or claimed gets an empty one.
+  { action: 'score.myInspections', allowed: ALL, scoped: false, event: () => ({}) },
+  { action: 'score.myRequests', allowed: ALL, scoped: false, event: () => ({}) },
+  { action: 'notice.candidates', allowed: CADRES, scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  { action: 'notice.channel', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  { action: 'notice.mine', allowed: ALL, scoped: false, event: () => ({}) },
+  { action: 'dividend.preview', allowed: ['demo-cadre', 'demo-cadre-other', 'demo-accountant'], scoped: true, event: (c) => ({ orgId: c.place.village, year: 2026, totalFen: 600_000, incentiveRatio: '1/6', method: 'proportional' }) },
+  { action: 'dividend.mine', allowed: VILLAGERS, scoped: false, event: () => ({}), refusals: ['NOT_FOUND'] },
+  { action: 'card.myCard', allowed: VILLAGERS, scoped: false, event: () => ({}) },
+  { action: 'card.cardToken', allowed: VILLAGERS, scoped: false, event: () => ({}) },
+  { action: 'card.setCardPin', allowed: CADRES, scoped: true, event: (c) => ({ requestId: `authz-pin-${c.n}`, householdId: c.place.household, pin: '270418' }) },
+  { action: 'card.dailySummary', allowed: ['demo-shop', 'demo-cadre', 'demo-accountant', 'demo-admin'], scoped: true, event: (c) => (c.place.shop ? { shopId: c.place.shop } : null) },
+
+  // Record-specific actions: the record is the place's own (a household's deduction, a village's appeal…).
+  { action: 'score.decide', allowed: CADRES, scoped: true, event: (c) => on(c.fx.pending.get(c.place.village), (recordId) => ({ requestId: `authz-decide-${c.n}`, recordId, approve: false, note: '核对' })) },
+  { action: 'score.reverse', allowed: CADRES, scoped: true, event: (c) => on(c.fx.entries.get(c.place.household), (e) => ({ requestId: `authz-reverse-${c.n}`, entryId: e.reverse, reason: '核对撤销' })) },
+  // A villager claims for its own household only: there is no place to name.
+  { action: 'score.claim', allowed: VILLAGERS, scoped: false, event: (c) => on(c.fx.claimRules.get(c.place.village), (ruleId) => ({ requestId: `authz-claim-${c.n}`, ruleId, photos: [PHOTO] })) },
+  { action: 'score.appeal', allowed: VILLAGERS, scoped: true, event: (c) => on(c.fx.entries.get(c.place.household), (e) => ({ requestId: `authz-appeal-${c.n}`, entryId: e.appeal, reason: '不是我家的' })) },
+  { action: 'score.decideAppeal', allowed: CADRES, scoped: true, event: (c) => on(c.fx.appeals.get(c.place.village), (appealId) => ({ requestId: `authz-decide-appeal-${c.n}`, appealId, overturn: false, note: '维持' })) },
+  { action: 'notice.open', allowed: SCORERS, scoped: true, event: (c) => on(c.fx.entries.get(c.place.household), (e) => ({ requestId: `authz-open-${c.n}`, entryId: e.open, days: 7 })) },
+  { action: 'notice.postBulletin', allowed: CADRES, scoped: true, event: (c) => on(c.fx.postable.get(c.place.village), (id) => ({ requestId: `authz-post-${c.n}`, orgId: c.place.village, noticeIds: [id] })) },
+  // Readers of a village's notices: its households and the staff who see its households (as notice.channel).
+  { action: 'notice.bulletin', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => on(c.fx.bulletins.get(c.place.village), (bulletinId) => ({ bulletinId })) },
+  { action: 'notice.openFromGroup', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => on(c.fx.bulletins.get(c.place.village), (bulletinId) => ({ requestId: `authz-group-${c.n}`, bulletinId, cloudId: `local-group:authz-${c.n}` })) },
+  // By village, not household: a villager may read a neighbour's (masked) notice in its own village.
+  { action: 'notice.detail', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => on(c.fx.notices.get(REP[c.place.village]), (n) => ({ noticeId: n.read })) },
+  { action: 'notice.submitProof', allowed: VILLAGERS, scoped: true, event: (c) => on(c.fx.notices.get(c.place.household), (n) => ({ requestId: `authz-proof-${c.n}`, noticeId: n.read, photos: [PHOTO] })) },
+  // Rejecting a notice that has no proof yet is a NOTICE_STATE answer: allowed (not FORBIDDEN), nothing changes.
+  { action: 'notice.verify', allowed: SCORERS, scoped: true, event: (c) => on(c.fx.notices.get(c.place.household), (n) => ({ requestId: `authz-verify-${c.n}`, noticeId: n.verify, accept: false, reason: '照片看不清楚' })) },
+  { action: 'notice.extend', allowed: CADRES, scoped: true, event: (c) => on(c.fx.notices.get(c.place.household), (n) => ({ requestId: `authz-extend-${c.n}`, noticeId: n.extend, days: 3 })) },
+  { action: 'notice.awaitingCheck', allowed: SCORERS, scoped: true, event: (c) => ({ orgId: c.place.org }) },
+  { action: 'notice.stats', allowed: STAFF_VIEW, scoped: true, event: (c) => ({ orgId: c.place.org, period: '2026' }) },
+  { action: 'card.holder', allowed: ['demo-shop'], scoped: true, event: async (c) => (c.place.shop ? { token: await c.fx.token(), shopId: c.place.shop } : null) },
+  { action: 'card.printedCardToken', allowed: ['demo-shop'], scoped: true, event: (c) => (c.place.shop && c.fx.card ? { cardNumber: c.fx.card.number, pin: c.fx.card.pin, shopId: c.place.shop } : null) },
+  { action: 'card.redeem', allowed: ['demo-shop'], scoped: true, event: async (c) => (c.place.shop ? { requestId: `authz-redeem-${c.n}`, token: await c.fx.token(), shopId: c.place.shop, items: [{ goodsId: c.fx.goods.get(c.place.shop)!, quantity: 1 }] } : null) },
+  { action: 'card.goods', allowed: ['demo-shop', 'demo-cadre'], scoped: true, event: (c) => (c.place.shop ? { shopId: c.place.shop } : null) },
+  { action: 'card.saveGoods', allowed: ['demo-shop', 'demo-cadre'], scoped: true, event: (c) => (c.place.shop ? { requestId: `authz-goods-${c.n}`, shopId: c.place.shop, name: `核对用品${c.n}`, pointsPrice: 5, onShelf: false, stockDelta: 0 } : null) },
+  // The receipt is demo-villager's household's: the household itself may read it, besides the shop's staff.
+  { action: 'card.receipt', allowed: ['demo-villager', 'demo-shop', 'demo-cadre', 'demo-accountant', 'demo-admin'], scoped: true, event: (c) => on(c.place.shop ? c.fx.receipts.get(c.place.shop)?.[0] : undefined, (receiptId) => ({ receiptId })) },
+  { action: 'card.reverseRedemption', allowed: ['demo-shop', 'demo-cadre'], scoped: true, event: (c) => on(c.place.shop ? c.fx.receipts.get(c.place.shop)?.[1] : undefined, (receiptId) => ({ requestId: `authz-unredeem-${c.n}`, receiptId, reason: '核对' })) },
+  { action: 'card.reconcile', allowed: ['demo-shop', 'demo-cadre', 'demo-accountant', 'demo-admin'], scoped: true, event: (c) => (c.place.shop ? { shopId: c.place.shop } : null) },
+  { action: 'dividend.publish', allowed: RUNNERS, scoped: true, event: (c) => on(c.fx.drafts.get(c.place.village), (runId) => ({ requestId: `authz-publish-${c.n}`, runId })) },
+  { action: 'dividend.saveDraft', allowed: RUNNERS, scoped: true, event: (c) => ({ requestId: `authz-draft-${c.n}`, orgId: c.place.village, year: 2024, totalFen: 600_000, incentiveFen: 0, method: 'proportional' }) },
+  // A village's households read its published runs; its cooperative's staff read and run them.
+  { action: 'dividend.runs', allowed: [...VILLAGERS, ...RUNNERS], scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  { action: 'dividend.run', allowed: [...VILLAGERS, ...RUNNERS], scoped: true, event: (c) => on(c.fx.published.get(c.place.village), (runId) => ({ runId })) },
+  { action: 'dividend.exportRun', allowed: RUNNERS, scoped: true, event: (c) => on(c.fx.published.get(c.place.village), (runId) => ({ runId, format: 'csv' })) },
+  { action: 'account.updateHousehold', allowed: ROSTER, scoped: true, event: (c) => on(c.fx.details.get(c.place.household), (d) => ({ requestId: `authz-update-${c.n}`, householdId: d.household.id, headName: d.household.name, houseNo: d.household.houseNo, shares: d.household.shares, groupId: d.household.group?.id ?? null, microGridId: d.household.microGrid?.id ?? null, memberNames: d.household.memberNames })) },
+  { action: 'account.issueInvite', allowed: ROSTER, scoped: true, event: (c) => ({ requestId: `authz-invite-${c.n}`, householdId: c.place.household }) },
+  { action: 'account.revokeInvite', allowed: ROSTER, scoped: true, event: (c) => on(c.fx.invites.get(c.place.household), (inviteId) => ({ requestId: `authz-revoke-${c.n}`, inviteId })) },
+  { action: 'account.unbind', allowed: ROSTER, scoped: true, event: (c) => on(c.fx.members.get(c.place.household), (memberId) => ({ requestId: `authz-unbind-${c.n}`, memberId })) },
+  { action: 'account.rosterPreview', allowed: ROSTER, scoped: true, event: (c) => ({ orgId: c.place.village, file: ROSTER_FILE }) },
+  { action: 'account.rosterImport', allowed: ROSTER, scoped: true, event: (c) => on(c.fx.rosterDigests.get(c.place.village), (digest) => ({ requestId: `authz-import-${c.n}`, orgId: c.place.village, file: ROSTER_FILE, digest })) },
+  // Anyone may try an invite code (a registered one or not): a wrong code is an answer, not a refusal.
+  { action: 'account.bind', allowed: ALL, scoped: false, event: (c) => ({ requestId: `authz-bind-${c.n}`, code: 'AUTHZ000', displayName: '核对' }) },
+  // Ranked over the place's organisation (a grid leader ranks its micro-grid, not the whole village).
+  { action: 'score.ranking', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => ({ orgId: c.place.org, period: '2026' }) },
+  // A village's rules are public to everyone who opens the mini-program: no place to be refused in.
+  { action: 'score.rules', allowed: ALL, scoped: false, event: (c) => ({ orgId: c.place.village }) },
+  { action: 'notice.channels', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  // The caller's own messages and subscriptions.
+  { action: 'notice.messages', allowed: ALL, scoped: false, event: () => ({}) },
+  { action: 'notice.markRead', allowed: ALL, scoped: false, event: (c) => ({ requestId: `authz-read-${c.n}`, ids: [1] }) },
+  { action: 'notice.grantSubscription', allowed: ALL, scoped: false, event: (c) => ({ requestId: `authz-sub-${c.n}`, template: 'notice', granted: 1 }) },
+  // Last: publishing gives the rules new ids, which the rows above use. The set is the one the place's village
+  // uses: 赵家桥村 owns its own; 通界村 uses the street's (当湖街道), which its cadre may not edit.
+  { action: 'score.publishRules', allowed: ['demo-cadre', 'demo-admin'], scoped: true, event: (c) => on(c.fx.ruleSets.get(c.place.village), (set) => ({ requestId: `authz-rules-${c.n}`, ruleSetId: set.id, rules: set.rules.map(({ id: _id, ...rule }) => rule) })) },
+]
+
+describeOnServer('authorization.reliability.ts')('who may do what, through the real gateway (PostgreSQL)', () => {
+  const world = startServerGateway(figures)
+  const rules = new Map<string, number>()
+  let fx: Fixtures
+
+  beforeAll(async () => {
+    for (const village of ['v-zjq', 'v-tj']) {
+      const set = dataOf(await post<RuleSetView>(world.gateway.baseUrl, 'demo-cadre' + (village === 'v-tj' ? '-other' : ''), 'score', { action: 'rules', orgId: village }))
+      rules.set(village, set.rules.find((r) => r.code === 'custom-lavish')!.id)
+    }
+    fx = await arrange(world.gateway.baseUrl)
+  }, 180_000)
+
+
+  it('When every demo role tries each action of the table in its own place and in a place outside it, then exactly the expected ones are allowed and the rest are FORBIDDEN', async () => {
+    let n = 0
+    const ruleOf = (household: string) => rules.get(household.startsWith('h-tj') ? 'v-tj' : 'v-zjq')!
+    const disagreements: string[] = []
+    const escalations: string[] = []
+    for (const row of TABLE) {
+      const [fn, action] = row.action.split('.')
+      // Refusals first, then the allowed cells: an allowed call that uses the record up (decide, verify,
+      // publish, revoke) comes after every cell that must be refused on it, and a second allowed call on
+      // a used record answers a state error (ALREADY_DECIDED, NOTICE_STATE…), which is not a refusal.
+      const cells = ROLES.flatMap((role) => (['own', 'other'] as const).map((where) => ({ role, where })))
+      const expected = (cell: { role: string; where: string }) => cell.where === 'own' && row.allowed.includes(cell.role)
+      cells.sort((a, b) => Number(expected(a)) - Number(expected(b)))
+      for (const { role, where } of cells) {
+        {
+          const place = SCOPES[role][where]
+          if (!place || (where === 'other' && !row.scoped)) continue
+          const event = await row.event({ place, ruleOf, n: n++, fx })
+          if (!event) continue
+          figures.requests++
+          const answer = await post(world.gateway.baseUrl, role, fn, { action, ...event })
+          const outcome = outcomeOf(answer)
+          const refused = outcome === 'FORBIDDEN' || outcome === 'NOT_REGISTERED' || (row.refusals ?? []).includes(outcome)
+          const expectAllowed = where === 'own' && row.allowed.includes(role)
+          if (outcome === 'INTERNAL' || outcome === 'NO_ANSWER' || outcome === 'INVALID_INPUT') {
+            disagreements.push(`${row.action} as ${role} (${where}): ${outcome}`)
+          } else if (expectAllowed && refused) {
+            disagreements.push(`${row.action} as ${role} (${where}): expected allowed, got ${outcome}`)
+          } else if (!expectAllowed && !refused) {
+            escalations.push(`${row.action} as ${role} (${where}): expected FORBIDDEN, got ${outcome}`)
+          }
+        }
+      }
+    }
+    figures.add('cells', figures.requests)
+    figures.add('escalations', escalations.length)
+    figures.add('wrongly refused', disagreements.length)
+    figures.failures += escalations.length + disagreements.length
+    expect({ escalations, disagreements }).toEqual({ escalations: [], disagreements: [] })
+  }, 300_000)
+
+  // 3.0: 东湖社区 scores 通界村's relocated households, so it reads 通界村's channels (others masked).
+  it('When the community scorer opens the channel of the village whose relocated households it scores, then it is allowed', async () => {
+    const answer = await post(world.gateway.baseUrl, 'demo-community', 'notice', { action: 'channel', orgId: 'v-tj' })
+    expect(outcomeOf(answer)).toBe('ok')
+  })
+})
+
+/** Makes the records the record-specific rows act on, each as a role that may make it. */
+async function arrange(baseUrl: string): Promise<Fixtures> {
+  const call = async <T>(openid: string, name: string, body: Record<string, unknown>) => dataOf(await post<T>(baseUrl, openid, name, body))
+  const villages = [
+    { village: 'v-zjq', cadre: 'demo-cadre', households: ['h-zjq-01', 'h-zjq-02', 'h-zjq-03', 'h-zjq-10', 'h-zjq-20'] },
+    { village: 'v-tj', cadre: 'demo-cadre-other', households: ['h-tj-02', 'h-tj-06'] },
+  ]
+  const fx: Fixtures = {
+    entries: new Map(), notices: new Map(), pending: new Map(), appeals: new Map(), bulletins: new Map(), postable: new Map(),
+    claimRules: new Map(), ruleSets: new Map(), published: new Map(), drafts: new Map(), invites: new Map(), members: new Map(),
+    details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), card: null,
+    token: async () => (await call<CardToken>('demo-villager', 'card', { action: 'cardToken' })).token,
+  }
+  // Receipts first, while the household still has its points: one to read, one to reverse.
+  const noodle = (await call<{ goods: GoodsView[] }>('demo-shop', 'card', { action: 'goods' })).goods.find((g) => g.name === '面券')!
+  fx.goods.set('shop-zjq', noodle.id)
+  const receipts: string[] = []
+  for (const i of [0, 1]) {
+    const token = await fx.token()
+    receipts.push((await call<Redemption>('demo-shop', 'card', { action: 'redeem', requestId: `authz-fx-redeem-${i}`, token, items: [{ goodsId: noodle.id, quantity: 1 }] })).receiptId)
+  }
+  fx.receipts.set('shop-zjq', receipts)
+  fx.card = { number: (await call<{ cardNumber: string }>('demo-cadre', 'card', { action: 'setCardPin', requestId: 'authz-fx-pin', householdId: 'h-zjq-02', pin: '270418' })).cardNumber, pin: '270418' }
+
+  for (const { village, cadre, households } of villages) {
+    const set = await call<RuleSetView>(cadre, 'score', { action: 'rules', orgId: village })
+    fx.ruleSets.set(village, set)
+    const ruleId = (code: string) => set.rules.find((r) => r.code === code)!.id
+    fx.claimRules.set(village, ruleId('volunteer-service'))
+    const submit = async (code: string, key: string, ids = households) =>
+      (await call<SubmitResult>(cadre, 'score', { action: 'submit', requestId: `authz-fx-${key}-${village}`, householdIds: ids, ruleId: ruleId(code), photos: [PHOTO] })).results
+    const lavish = [await submit('custom-lavish', 'l0'), await submit('custom-lavish', 'l1'), await submit('custom-lavish', 'l2')]
+    for (const h of households) {
+      const [reverse, appeal, open] = lavish.map((r) => r.find((x) => x.householdId === h)!.entryId!)
+      fx.entries.set(h, { reverse, appeal, open })
+    }
+    const clutter = [await submit('env-clutter', 'c0'), await submit('env-clutter', 'c1'), await submit('env-clutter', 'c2')]
+    const extra = [await submit('env-clutter', 'c3', [REP[village]]), await submit('env-clutter', 'c4', [REP[village]])]
+    const open = await call<NoticeView[]>(cadre, 'notice', { action: 'candidates', orgId: village })
+    const noticeOf = (entryId: number | null) => open.find((n) => n.deductionEntryId === entryId)!.id
+    for (const h of households) {
+      const [read, verify, extend] = clutter.map((r) => noticeOf(r.find((x) => x.householdId === h)!.entryId))
+      fx.notices.set(h, { read, verify, extend })
+    }
+    fx.bulletins.set(village, (await call<BulletinView>(cadre, 'notice', { action: 'postBulletin', requestId: `authz-fx-bulletin-${village}`, orgId: village, noticeIds: [noticeOf(extra[0][0].entryId)] })).id)
+    fx.postable.set(village, noticeOf(extra[1][0].entryId))
+
+    // Dividends: a published run (2025) to read and export, a draft (2023) to publish.
+    const runner = village === 'v-zjq' ? 'demo-accountant' : cadre
+    const settings = { orgId: village, totalFen: 600_000, incentiveFen: 0, method: 'proportional' }
+    const draft = await call<RunSummary>(runner, 'dividend', { action: 'saveDraft', requestId: `authz-fx-run-${village}`, ...settings, year: 2025 })
+    fx.published.set(village, (await call<RunSummary>(runner, 'dividend', { action: 'publish', requestId: `authz-fx-pub-${village}`, runId: draft.id })).id)
+    fx.drafts.set(village, (await call<RunSummary>(runner, 'dividend', { action: 'saveDraft', requestId: `authz-fx-draft-${village}`, ...settings, year: 2023 })).id)
+
+    fx.rosterDigests.set(village, (await call<{ digest: string }>('demo-admin', 'account', { action: 'rosterPreview', orgId: village, file: ROSTER_FILE })).digest)
+    // Roster: each household's details, a member of its own to unbind, an active invite to revoke.
+    for (const h of households) {
+      fx.details.set(h, await call<HouseholdDetail>('demo-admin', 'account', { action: 'householdDetail', householdId: h }))
+      const code = (await call<{ code: string }>('demo-admin', 'account', { action: 'issueInvite', requestId: `authz-fx-bindcode-${h}`, householdId: h })).code
+      await call('authz-member-' + h, 'account', { action: 'bind', requestId: `authz-fx-bind-${h}`, code, displayName: '核对成员' })
+      const members = await call<MemberView[]>('demo-admin', 'account', { action: 'members', householdId: h })
+      fx.members.set(h, members.find((m) => m.displayName === '核对成员' && !m.unboundAt)!.id)
+      fx.invites.set(h, (await call<InviteView>('demo-admin', 'account', { action: 'issueInvite', requestId: `authz-fx-invite-${h}`, householdId: h })).id)
+    }
+  }
+  // 赵家桥村's villagers: a claim waiting for a decision, and an appeal of a deduction of their own.
+  fx.pending.set('v-zjq', (await call<ScoreRecordView>('demo-villager', 'score', { action: 'claim', requestId: 'authz-fx-claim', ruleId: fx.claimRules.get('v-zjq')!, photos: [PHOTO] })).id)
+  const lavish = await call<SubmitResult>('demo-cadre', 'score', { action: 'submit', requestId: 'authz-fx-appealed', householdIds: ['h-zjq-01'], ruleId: fx.ruleSets.get('v-zjq')!.rules.find((r) => r.code === 'custom-lavish')!.id })
+  fx.appeals.set('v-zjq', (await call<AppealView>('demo-villager', 'score', { action: 'appeal', requestId: 'authz-fx-appeal', entryId: lavish.results[0].entryId!, reason: '不是我家的' })).id)
+  return fx
+}

@@ -10,6 +10,12 @@ export type Loaded<T> = { status: 'loading' } | { status: 'ok'; data: T } | { st
  */
 export function useEnvelope<T>(load: () => Promise<Envelope<T>>, deps: readonly unknown[]): { state: Loaded<T>; reload: () => void } {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' })
+  // New deps show 'loading' in the same render, never the old answer under the new labels.
+  const [shownDeps, setShownDeps] = useState(deps)
+  if (!sameDeps(shownDeps, deps)) {
+    setShownDeps(deps)
+    setState({ status: 'loading' })
+  }
   const latest = useRef(0)
   const loadRef = useRef(load)
   loadRef.current = load
@@ -27,4 +33,8 @@ export function useEnvelope<T>(load: () => Promise<Envelope<T>>, deps: readonly 
   useEffect(reload, deps)
 
   return { state, reload }
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, index) => Object.is(value, b[index]))
 }

@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs'
 import type { DividendPreview, MyDividends } from '../../src/core/contracts/dividend'
 import type { RuleSetView, SubmitResult } from '../../src/core/contracts/score'
 import { formatYuan } from '../../src/core/money'
+import { eventually } from './support/eventually'
 import { callAs, dataOf, THIS_YEAR } from './support/api'
 import { saveScreenshot } from './support/browser'
 import { startJourney } from './support/journey'
-import { becomeDemoUser } from './support/ui'
+import { becomeDemoUser, visibleText } from './support/ui'
 
 jest.setTimeout(180_000)
 
@@ -48,7 +49,7 @@ describe('accountant journey: annual dividend draft, publish, export (H5 demo mo
   }
 
   async function download(button: string): Promise<Buffer> {
-    const [file] = await Promise.all([journey.page.waitForEvent('download'), journey.page.getByText(button, { exact: true }).click()])
+    const [file] = await Promise.all([journey.page.waitForEvent('download'), visibleText(journey.page, button).click()])
     return readFileSync((await file.path())!)
   }
 
@@ -66,27 +67,27 @@ describe('accountant journey: annual dividend draft, publish, export (H5 demo mo
     expect(expected.incentiveFen).toBe(9_360_000)
 
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, '合作社会计 徐美芳（赵家桥村）')
-    await journey.page.getByText('年度分红', { exact: true }).click()
-    await journey.page.getByText('新建分红方案', { exact: true }).waitFor()
+    await visibleText(journey.page, '年度分红').click()
+    await visibleText(journey.page, '新建分红方案').waitFor()
     await journey.page.locator('.dividend-form__total input').fill('561600')
-    await journey.page.getByText('试算', { exact: true }).click()
-    await journey.page.getByText('试算结果', { exact: true }).waitFor()
-    await journey.page.getByText('核对：各户相加正好等于总额 ✓', { exact: true }).waitFor()
+    await visibleText(journey.page, '试算').click()
+    await visibleText(journey.page, '试算结果').waitFor()
+    await visibleText(journey.page, '核对：各户相加正好等于总额 ✓').waitFor()
     const withIncentive = expected.lines.filter((l) => l.incentiveFen > 0).length
     expect(withIncentive).toBeGreaterThanOrEqual(4)
-    await journey.page.getByText(`共 32 户，其中 ${withIncentive} 户分到积分激励。`, { exact: true }).waitFor()
+    await visibleText(journey.page, `共 32 户，其中 ${withIncentive} 户分到积分激励。`).waitFor()
     await saveScreenshot(journey.page, 'dividend-01-preview')
 
-    await journey.page.getByText('保存为草稿，逐户核对', { exact: true }).click()
-    await journey.page.getByText('逐户明细（32 户）', { exact: true }).waitFor()
-    await expect(journey.page.locator('.run-line').count()).resolves.toBe(32)
+    await visibleText(journey.page, '保存为草稿，逐户核对').click()
+    await visibleText(journey.page, '逐户明细（32 户）').waitFor()
+    await eventually(() => journey.page.locator('.run-line').count(), (value) => expect(value).toBe(32))
     const zhang = expected.lines.find((l) => l.householdId === 'h-zjq-01')!
-    await expect(journey.page.locator('.run-line', { hasText: '张建国' }).innerText()).resolves.toContain(`${formatYuan(zhang.totalFen)} 元`)
+    await eventually(() => journey.page.locator('.run-line', { hasText: '张建国' }).innerText(), (value) => expect(value).toContain(`${formatYuan(zhang.totalFen)} 元`))
     await settled('.dividend-run')
     await saveScreenshot(journey.page, 'dividend-02-draft')
 
-    await journey.page.getByText('核对无误，公示', { exact: true }).click()
-    await journey.page.getByText('确认公示', { exact: true }).click()
+    await visibleText(journey.page, '核对无误，公示').click()
+    await visibleText(journey.page, '确认公示').click()
     await journey.page.locator('.dividend-run__state--published').waitFor()
     await saveScreenshot(journey.page, 'dividend-03-published')
 
@@ -112,20 +113,20 @@ describe('accountant journey: annual dividend draft, publish, export (H5 demo mo
 
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, '村民 张建国（赵家桥村1组）')
     await journey.page.goto(`${journey.gateway.baseUrl}/#/pages/dividend/index`)
-    await journey.page.getByText(`${YEAR}年度 张建国 家分红`, { exact: true }).waitFor()
-    await expect(journey.page.locator('.my-dividend__total').innerText()).resolves.toMatch(new RegExp(`^\\s*${formatYuan(year.line.totalFen)}\\s*元\\s*$`))
-    await journey.page.getByText(year.explanation.basic, { exact: true }).waitFor()
-    await journey.page.getByText(year.explanation.incentive, { exact: true }).waitFor()
-    await journey.page.getByText(year.explanation.total, { exact: true }).waitFor()
+    await visibleText(journey.page, `${YEAR}年度 张建国 家分红`).waitFor()
+    await eventually(() => journey.page.locator('.my-dividend__total').innerText(), (value) => expect(value).toMatch(new RegExp(`^\\s*${formatYuan(year.line.totalFen)}\\s*元\\s*$`)))
+    await visibleText(journey.page, year.explanation.basic).waitFor()
+    await visibleText(journey.page, year.explanation.incentive).waitFor()
+    await visibleText(journey.page, year.explanation.total).waitFor()
     await settled('.my-dividend')
     await saveScreenshot(journey.page, 'dividend-05-mine')
 
-    await journey.page.getByText('看全村公示名单', { exact: true }).click()
+    await visibleText(journey.page, '看全村公示名单').click()
     await journey.page.locator('.dividend-list__mine').waitFor()
     await settled('.dividend-list')
-    await expect(journey.page.locator('.dividend-list__mine').innerText()).resolves.toContain('张建国')
-    await expect(journey.page.locator('.run-line', { hasText: '李秀英' }).count()).resolves.toBe(0)
-    await expect(journey.page.locator('.run-line', { hasText: '李**' }).count()).resolves.toBe(1)
+    await eventually(() => journey.page.locator('.dividend-list__mine').innerText(), (value) => expect(value).toContain('张建国'))
+    await eventually(() => journey.page.locator('.run-line', { hasText: '李秀英' }).count(), (value) => expect(value).toBe(0))
+    await eventually(() => journey.page.locator('.run-line', { hasText: '李**' }).count(), (value) => expect(value).toBe(1))
     await saveScreenshot(journey.page, 'dividend-06-public-list')
   })
 })

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import type { WhoAmI } from '../../src/core/contracts/account'
 import type { NoticeOutputs } from '../../src/core/contracts/notice'
 import type { AppealView, LedgerPage, MyRequests, RuleSetView, ScoreRecordView, SubmitResult } from '../../src/core/contracts/score'
+import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
 import { startJourney } from './support/journey'
@@ -63,17 +64,21 @@ describe('cadre journey: rectification notice from deduction to points given bac
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, LI)
     await visibleText(journey.page, '整改通报').click()
     const group = visibleCards(journey.page, '.notices__channel', '1组').first()
-    await expect(group.innerText()).resolves.toContain('待整改 1')
+    await eventually(() => group.innerText(), (value) => expect(value).toContain('待整改 1'))
     await saveScreenshot(await settled(journey.page), 'rectification-01-channels')
     await group.click()
     const card = visibleCards(journey.page, '.notice-card', '1组 张**').first()
     await card.waitFor()
-    const text = await card.innerText()
-    expect(text).toContain('待整改')
-    expect(text).toContain(`细则：${RULE_TITLE}（扣 5 分）`)
-    expect(text).toContain('整改期限：')
-    expect(text).not.toContain('张建国')
-    await expect(card.locator('.photo-thumbs__item').count()).resolves.toBe(1)
+    await eventually(
+      () => card.innerText(),
+      (text) => {
+        expect(text).toContain('待整改')
+        expect(text).toContain(`细则：${RULE_TITLE}（扣 5 分）`)
+        expect(text).toContain('整改期限：')
+        expect(text).not.toContain('张建国')
+      },
+    )
+    await eventually(() => card.locator('.photo-thumbs__item').count(), (value) => expect(value).toBe(1))
     await saveScreenshot(await settled(journey.page), 'rectification-02-channel-masked')
   })
 
@@ -103,11 +108,11 @@ describe('cadre journey: rectification notice from deduction to points given bac
     await journey.page.waitForURL(/pages\/notices\/bulletin\?id=\d+/)
     bulletinId = Number(/id=(\d+)/.exec(journey.page.url())![1])
     await visibleText(journey.page, '复制链接').waitFor()
-    await expect(journey.page.locator('.notices__bulletin-title').filter({ visible: true }).innerText()).resolves.toContain('赵家桥村')
+    await eventually(() => journey.page.locator('.notices__bulletin-title').filter({ visible: true }).innerText(), (value) => expect(value).toContain('赵家桥村'))
     await visibleText(journey.page, '生成海报图片').click()
     const poster = journey.page.locator('.bulletin-poster__image img').filter({ visible: true })
     await poster.waitFor()
-    await expect(poster.getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/)
+    await eventually(() => poster.getAttribute('src'), (value) => expect(value).toMatch(/^data:image\/png;base64,/))
     await saveScreenshot(await settled(journey.page), 'rectification-05-bulletin-poster')
 
     // The card opened from a WeChat group (H5 demo: the group ticket as a router param), as 李秀英.
@@ -129,8 +134,8 @@ describe('cadre journey: rectification notice from deduction to points given bac
     await visibleText(journey.page, '整改核验').click()
     await visibleText(journey.page, '待核验（1）').waitFor()
     const card = visibleCards(journey.page, '.notice-card', '1组01号 张建国').first()
-    await expect(card.innerText()).resolves.toContain('说明：杂物已经清走了')
-    await expect(card.locator('.notice-verify__proof .photo-thumbs__item').count()).resolves.toBe(1)
+    await eventually(() => card.innerText(), (value) => expect(value).toContain('说明：杂物已经清走了'))
+    await eventually(() => card.locator('.notice-verify__proof .photo-thumbs__item').count(), (value) => expect(value).toBe(1))
     await saveScreenshot(await settled(journey.page), 'rectification-08-verify')
     await card.getByText('通过', { exact: true }).click()
     await visibleText(journey.page, '确定通过').click()
@@ -139,14 +144,14 @@ describe('cadre journey: rectification notice from deduction to points given bac
 
   it('张建国’s balance is back and the channel shows 已整改', async () => {
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, ZHANG)
-    await expect(journey.page.locator('.household-card__points-value').filter({ visible: true }).innerText()).resolves.toMatch(
+    await eventually(() => journey.page.locator('.household-card__points-value').filter({ visible: true }).innerText(), (value) => expect(value).toMatch(
       new RegExp(`^\\s*${balanceBefore}\\s*分\\s*$`),
-    )
+    ))
     await saveScreenshot(journey.page, 'rectification-09-home-balance-back')
     await visibleText(journey.page, '整改通报').click()
     await visibleCards(journey.page, '.notices__channel', '1组').first().click()
     const card = visibleCards(journey.page, '.notice-card', '1组01号 张建国').first()
-    await expect(card.innerText()).resolves.toMatch(/已整改 · 用时/)
+    await eventually(() => card.innerText(), (value) => expect(value).toMatch(/已整改 · 用时/))
     await saveScreenshot(await settled(journey.page), 'rectification-10-channel-rectified')
     const ledger = dataOf(await callAs<{ balance: number }>(journey.gateway.baseUrl, 'demo-villager', 'score', { action: 'ledger' }))
     expect(ledger.balance).toBe(balanceBefore)
@@ -169,9 +174,13 @@ describe('cadre journey: rectification notice from deduction to points given bac
     await visibleText(journey.page, '整改统计').click()
     const village = journey.page.locator('.notice-stats__card--main').filter({ visible: true })
     await village.waitFor()
-    const text = await village.innerText()
-    expect(text).toMatch(/通报\s*1 户次/)
-    expect(text).toMatch(/整改率\s*100%/)
+    await eventually(
+      () => village.innerText(),
+      (text) => {
+        expect(text).toMatch(/通报\s*1 户次/)
+        expect(text).toMatch(/整改率\s*100%/)
+      },
+    )
     await saveScreenshot(await settled(journey.page), 'rectification-11-stats')
   })
 
@@ -217,10 +226,10 @@ describe('cadre journey: rectification notice from deduction to points given bac
     await visibleText(journey.page, '待审核的评分和申报（1）').waitFor()
     await visibleText(journey.page, '待处理的申诉（1）').waitFor()
     const claimCard = visibleCards(journey.page, '.record-card', '【村民申报】参加村里志愿服务活动').first()
-    await expect(claimCard.innerText()).resolves.toContain('张建国')
-    await expect(claimCard.innerText()).resolves.toContain('说明：村口垃圾分类宣传值守')
+    await eventually(() => claimCard.innerText(), (value) => expect(value).toContain('张建国'))
+    await eventually(() => claimCard.innerText(), (value) => expect(value).toContain('说明：村口垃圾分类宣传值守'))
     const appealCard = visibleCards(journey.page, '.card', '李秀英 申诉').first()
-    await expect(appealCard.innerText()).resolves.toContain('申诉理由：是孙子满月酒，只请了亲戚')
+    await eventually(() => appealCard.innerText(), (value) => expect(value).toContain('申诉理由：是孙子满月酒，只请了亲戚'))
     await saveScreenshot(await settled(journey.page), 'cadre-01-review')
 
     await claimCard.getByText('通过', { exact: true }).click()

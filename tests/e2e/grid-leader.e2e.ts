@@ -2,6 +2,7 @@ import type { HouseholdList } from '../../src/core/contracts/account'
 import type { BeautyChart, LedgerPage, RuleSetView } from '../../src/core/contracts/score'
 import { beautyRows } from '../../src/work/beauty-chart/beauty-rows'
 import { formatPoints } from '../../src/work/components/format-points'
+import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
 import { startJourney } from './support/journey'
@@ -45,7 +46,7 @@ describe('grid leader journey: inspection walks and 美丽积分图 (H5 demo mod
     // Step 2: the rule; deductions are marked red.
     await visibleText(journey.page, '下一步：选细则').click()
     await visibleText(journey.page, RULE_TITLE).waitFor()
-    await expect(journey.page.locator('.rule-pick--minus').filter({ visible: true }).filter({ hasText: RULE_TITLE }).count()).resolves.toBe(1)
+    await eventually(() => journey.page.locator('.rule-pick--minus').filter({ visible: true }).filter({ hasText: RULE_TITLE }).count(), (value) => expect(value).toBe(1))
     await saveScreenshot(journey.page, 'inspect-02-rules')
     await visibleText(journey.page, RULE_TITLE).click()
 
@@ -84,7 +85,7 @@ describe('grid leader journey: inspection walks and 美丽积分图 (H5 demo mod
 
     for (const household of before) {
       const row = journey.page.locator('.inspect__result').filter({ visible: true }).filter({ hasText: household.name })
-      await expect(row.innerText()).resolves.toMatch(new RegExp(`已记分[\\s\\S]*现在 ${household.balance - 5} 分`))
+      await eventually(() => row.innerText(), (value) => expect(value).toMatch(new RegExp(`已记分[\\s\\S]*现在 ${household.balance - 5} 分`)))
     }
     await saveScreenshot(journey.page, 'inspect-06-result')
 
@@ -110,7 +111,7 @@ describe('grid leader journey: inspection walks and 美丽积分图 (H5 demo mod
     await visibleText(journey.page, '看我的评分记录').click()
     const mine = journey.page.locator('.record-card').filter({ visible: true }).filter({ hasText: RULE_TITLE })
     await mine.first().waitFor()
-    await expect(mine.first().innerText()).resolves.toContain('门口堆了建筑垃圾')
+    await eventually(() => mine.first().innerText(), (value) => expect(value).toContain('门口堆了建筑垃圾'))
     await saveScreenshot(await settled(journey.page), 'inspect-07-my-inspections')
   })
 
@@ -133,7 +134,7 @@ describe('grid leader journey: inspection walks and 美丽积分图 (H5 demo mod
     await visibleText(journey.page, '已提交 3 户').waitFor()
     for (const household of others) {
       const row = journey.page.locator('.inspect__result').filter({ visible: true }).filter({ hasText: household.name })
-      await expect(row.innerText()).resolves.toMatch(new RegExp(`已记分[\\s\\S]*现在 ${household.balance + 2} 分`))
+      await eventually(() => row.innerText(), (value) => expect(value).toMatch(new RegExp(`已记分[\\s\\S]*现在 ${household.balance + 2} 分`)))
     }
     await saveScreenshot(journey.page, 'inspect-08-second-walk')
 
@@ -143,15 +144,15 @@ describe('grid leader journey: inspection walks and 美丽积分图 (H5 demo mod
     await visibleText(journey.page, '美丽积分图').click()
     await visibleText(journey.page, '第一网格1号微网格 · 8 户').waitFor()
     const rows = journey.page.locator('.beauty__row').filter({ visible: true })
-    await expect(rows.count()).resolves.toBe(8)
-    await expect(journey.page.locator('.beauty__row .beauty__name').filter({ visible: true }).allInnerTexts()).resolves.toEqual(
+    await eventually(() => rows.count(), (value) => expect(value).toBe(8))
+    await eventually(() => journey.page.locator('.beauty__row .beauty__name').filter({ visible: true }).allInnerTexts(), (value) => expect(value).toEqual(
       beautyRows(chart).map((row) => row.name),
-    )
+    ))
     for (const household of [...PICKED, ...others.map((h) => h.name)]) {
       const row = rows.filter({ has: journey.page.getByText(household, { exact: true }) })
       const thisMonth = chart.households.find((h) => h.name === household)?.monthly.at(-1) ?? NaN
       expect(thisMonth).toBe(PICKED.includes(household) ? -5 : 2)
-      await expect(row.locator('.beauty__month-points').last().innerText()).resolves.toBe(formatPoints(thisMonth))
+      await eventually(() => row.locator('.beauty__month-points').last().innerText(), (value) => expect(value).toBe(formatPoints(thisMonth)))
     }
     await saveScreenshot(await settled(journey.page), 'inspect-09-beauty-grid-leader')
   })
@@ -169,17 +170,17 @@ describe('grid leader journey: inspection walks and 美丽积分图 (H5 demo mod
     await visibleText(journey.page, '第一网格1号微网格（8 户）').click()
     await visibleText(journey.page, '第一网格1号微网格 · 8 户').waitFor()
     const rows = journey.page.locator('.beauty__row').filter({ visible: true })
-    await expect(rows.count()).resolves.toBe(8)
+    await eventually(() => rows.count(), (value) => expect(value).toBe(8))
     const names = await journey.page.locator('.beauty__row .beauty__name').filter({ visible: true }).allInnerTexts()
     expect(names).toEqual(expected.map((row) => row.name))
     const flagged = journey.page.locator('.beauty__row--flagged').filter({ visible: true })
-    await expect(flagged.count()).resolves.toBe(expected.filter((row) => row.needsVisit).length)
+    await eventually(() => flagged.count(), (value) => expect(value).toBe(expected.filter((row) => row.needsVisit).length))
     // This month's −5 from the walk above shows in the last cell of both households.
     for (const name of PICKED) {
       const row = rows.filter({ has: journey.page.getByText(name, { exact: true }) })
-      await expect(row.locator('.beauty__month-points').last().innerText()).resolves.toBe(
+      await eventually(() => row.locator('.beauty__month-points').last().innerText(), (value) => expect(value).toBe(
         formatPoints(chart.households.find((h) => h.name === name)?.monthly.at(-1) ?? NaN),
-      )
+      ))
     }
     await saveScreenshot(await settled(journey.page), 'beauty-01-chart')
 
@@ -192,14 +193,14 @@ describe('grid leader journey: inspection walks and 美丽积分图 (H5 demo mod
     await visibleText(journey.page, '张建国').click()
     const line = journey.page.locator('.hh-line').filter({ visible: true }).filter({ hasText: RULE_TITLE }).first()
     await line.waitFor()
-    await expect(line.locator('.photo-thumbs__item').count()).resolves.toBe(1)
+    await eventually(() => line.locator('.photo-thumbs__item').count(), (value) => expect(value).toBe(1))
     await saveScreenshot(await settled(journey.page), 'ledger-01-household')
     await line.getByText('冲销', { exact: true }).click()
     await line.locator('textarea').fill('评错了户，现场核实没有乱堆')
     await saveScreenshot(journey.page, 'ledger-02-reverse-ask')
     await line.getByText('确定冲销', { exact: true }).click()
     await visibleText(journey.page, '这一笔已冲销').waitFor()
-    await expect(journey.page.locator('.hh-ledger__figure-value').filter({ visible: true }).innerText()).resolves.toBe(String(zhang.balance + 5))
+    await eventually(() => journey.page.locator('.hh-ledger__figure-value').filter({ visible: true }).innerText(), (value) => expect(value).toBe(String(zhang.balance + 5)))
     await saveScreenshot(journey.page, 'ledger-03-reversed')
 
     // 待我审核 and 积分细则管理 open for the cadre.

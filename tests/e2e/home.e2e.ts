@@ -1,4 +1,5 @@
 import type { HouseholdList, WhoAmI } from '../../src/core/contracts/account'
+import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
 import { startJourney } from './support/journey'
@@ -24,11 +25,11 @@ describe('home page journeys (H5 demo mode)', () => {
 
     await switchDemoIdentity(journey.page, '村民 张建国（赵家桥村1组）')
     await visibleText(journey.page, '张建国 家').waitFor()
-    await expect(visibleText(journey.page, `门牌：${household.houseNo}`).isVisible()).resolves.toBe(true)
-    await expect(journey.page.locator('.household-card__points-value').filter({ visible: true }).innerText()).resolves.toMatch(
+    await eventually(() => visibleText(journey.page, `门牌：${household.houseNo}`).isVisible(), (value) => expect(value).toBe(true))
+    await eventually(() => journey.page.locator('.household-card__points-value').filter({ visible: true }).innerText(), (value) => expect(value).toMatch(
       new RegExp(`^\\s*${household.balance}\\s*分\\s*$`),
-    )
-    await expect(visibleText(journey.page, `股数：${household.shares} 股`).isVisible()).resolves.toBe(true)
+    ))
+    await eventually(() => visibleText(journey.page, `股数：${household.shares} 股`).isVisible(), (value) => expect(value).toBe(true))
     await saveScreenshot(journey.page, 'home-02-villager')
   })
 
@@ -44,15 +45,15 @@ describe('home page journeys (H5 demo mode)', () => {
 
     await visibleText(journey.page, '查看农户').click()
     await visibleText(journey.page, '赵家桥村 共 32 户').waitFor()
-    await expect(journey.page.locator('.household-row').count()).resolves.toBe(32)
+    await eventually(() => journey.page.locator('.household-row').count(), (value) => expect(value).toBe(32))
     await saveScreenshot(journey.page, 'households-01-all')
 
     await journey.page.locator('.search-bar__input input').fill('李秀英')
     await visibleText(journey.page, '搜索').click()
     await visibleText(journey.page, '赵家桥村，找到“李秀英” 共 1 户').waitFor()
     const rows = journey.page.locator('.household-row')
-    await expect(rows.count()).resolves.toBe(1)
-    await expect(rows.first().innerText()).resolves.toContain('李秀英')
+    await eventually(() => rows.count(), (value) => expect(value).toBe(1))
+    await eventually(() => rows.first().innerText(), (value) => expect(value).toContain('李秀英'))
     await saveScreenshot(journey.page, 'households-02-search')
   })
 })

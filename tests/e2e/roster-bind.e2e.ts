@@ -1,7 +1,9 @@
 import type { WhoAmI } from '../../src/core/contracts/account'
+import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
 import { startJourney } from './support/journey'
+import { visibleText } from './support/ui'
 
 jest.setTimeout(120_000)
 
@@ -22,47 +24,47 @@ describe('roster and binding (H5 demo mode)', () => {
 
   it('a cadre imports a roster with a bad row, then issues a code that a new WeChat user binds with', async () => {
     await becomeUser('demo-cadre')
-    await journey.page.getByText('名册与绑定', { exact: true }).click()
-    await journey.page.getByText('共 32 户', { exact: true }).waitFor()
+    await visibleText(journey.page, '名册与绑定').click()
+    await visibleText(journey.page, '共 32 户').waitFor()
 
     const chooser = journey.page.waitForEvent('filechooser')
-    await journey.page.getByText('选择名册文件', { exact: true }).click()
+    await visibleText(journey.page, '选择名册文件').click()
     await (await chooser).setFiles({
       name: '赵家桥村名册.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('户主,村民小组/网格,门牌,股数,成员\n林阿宝,2组,2组33号,4,林阿宝、林小囡\n,2组,2组34号,x,\n', 'utf8'),
     })
-    await journey.page.getByText('有问题的 1 行（不会导入，请改好后再导入一次）：', { exact: true }).waitFor()
-    await expect(journey.page.locator('.roster__problem').innerText()).resolves.toContain('缺少户主姓名')
+    await visibleText(journey.page, '有问题的 1 行（不会导入，请改好后再导入一次）：').waitFor()
+    await eventually(() => journey.page.locator('.roster__problem').innerText(), (value) => expect(value).toContain('缺少户主姓名'))
     await saveScreenshot(journey.page, 'roster-01-preview')
-    await journey.page.getByText('确认导入这 1 户', { exact: true }).click()
-    await journey.page.getByText('导入完成：新增 1 户，更新 0 户，有问题的 1 行没有导入。', { exact: true }).waitFor()
-    await journey.page.getByText('共 33 户', { exact: true }).waitFor()
+    await visibleText(journey.page, '确认导入这 1 户').click()
+    await visibleText(journey.page, '导入完成：新增 1 户，更新 0 户，有问题的 1 行没有导入。').waitFor()
+    await visibleText(journey.page, '共 33 户').waitFor()
 
     await journey.page.locator('.search-bar__input input').fill('钱桂英')
-    await journey.page.getByText('搜索', { exact: true }).click()
-    await journey.page.getByText('共 1 户', { exact: true }).waitFor()
+    await visibleText(journey.page, '搜索').click()
+    await visibleText(journey.page, '共 1 户').waitFor()
     await journey.page.locator('.roster__household').first().click()
-    await journey.page.getByText('发一个邀请码', { exact: true }).click()
+    await visibleText(journey.page, '发一个邀请码').click()
     const shown = await journey.page.locator('.roster__code').innerText()
     expect(shown).toMatch(/^[2-9A-HJKMNP-Z]{4} [2-9A-HJKMNP-Z]{4}$/)
-    await journey.page.getByText(`尾号 ${shown.slice(-2)} · 有效`, { exact: true }).waitFor()
+    await visibleText(journey.page, `尾号 ${shown.slice(-2)} · 有效`).waitFor()
     await saveScreenshot(journey.page, 'roster-02-invite-code')
 
     await becomeUser('wx-e2e-newcomer')
-    await journey.page.getByText('您还没有登记', { exact: true }).waitFor()
-    await journey.page.getByText('绑定我家', { exact: true }).click()
+    await visibleText(journey.page, '您还没有登记').waitFor()
+    await visibleText(journey.page, '绑定我家').click()
     await journey.page.locator('.bind__input input').first().fill('钱小妹')
     await journey.page.locator('.bind__code-input input').fill('WRONG2345')
-    await journey.page.getByText('绑定', { exact: true }).click()
-    await journey.page.getByText('邀请码不对，请核对后再输一次（这一小时内还能试 4 次）', { exact: true }).waitFor()
+    await visibleText(journey.page, '绑定').click()
+    await visibleText(journey.page, '邀请码不对，请核对后再输一次（这一小时内还能试 4 次）').waitFor()
     await journey.page.locator('.bind__code-input input').fill(shown.toLowerCase())
-    await journey.page.getByText('绑定', { exact: true }).click()
-    await journey.page.getByText('绑定成功', { exact: true }).waitFor()
+    await visibleText(journey.page, '绑定').click()
+    await visibleText(journey.page, '绑定成功').waitFor()
     await saveScreenshot(journey.page, 'roster-03-bound')
 
-    await journey.page.getByText('回首页看积分', { exact: true }).click()
-    await journey.page.getByText('钱桂英 家', { exact: true }).waitFor()
+    await visibleText(journey.page, '回首页看积分').click()
+    await visibleText(journey.page, '钱桂英 家').waitFor()
     await saveScreenshot(journey.page, 'roster-04-home-after-bind')
     const me = dataOf(await callAs<WhoAmI>(journey.gateway.baseUrl, 'wx-e2e-newcomer', 'account', { action: 'whoami' }))
     expect(me).toMatchObject({ registered: true, displayName: '钱小妹', household: { name: '钱桂英' } })

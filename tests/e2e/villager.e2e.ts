@@ -7,6 +7,7 @@ import type { AppealView, LedgerPage, MyRequests, PendingWork, Ranking, RuleSetV
 import { formatYuan } from '../../src/core/money'
 import { periodsOf } from '../../src/core/period'
 import { ruleTags } from '../../src/core/villager-labels'
+import { eventually } from './support/eventually'
 import { callAs, dataOf, publishDividendAs, THIS_YEAR } from './support/api'
 import { saveScreenshot } from './support/browser'
 import { startJourney } from './support/journey'
@@ -72,27 +73,27 @@ describe('villager journey: home, ledger, appeal, ranking, rules, card, notices,
     await switchDemoIdentity(journey.page, '村民 张建国（赵家桥村1组）')
     await visibleText(journey.page, '张建国 家').waitFor()
     // 首页: this month's change and the quick links.
-    await expect(journey.page.locator('.household-card__month').filter({ visible: true }).innerText()).resolves.toMatch(/本月变化\s*−5\s*分/)
+    await eventually(() => journey.page.locator('.household-card__month').filter({ visible: true }).innerText(), (value) => expect(value).toMatch(/本月变化\s*−5\s*分/))
     for (const link of ['积分明细', '积分细则', '村排行', '我要申报']) await visibleText(journey.page, link).waitFor()
     await saveScreenshot(journey.page, 'villager-01-home')
 
     await visibleText(journey.page, '明细').click() // the tab bar
     const line = ledgerLine(journey.page, RULE_TITLE)
     await line.waitFor()
-    await expect(journey.page.locator('.ledger__balance').filter({ visible: true }).innerText()).resolves.toMatch(
+    await eventually(() => journey.page.locator('.ledger__balance').filter({ visible: true }).innerText(), (value) => expect(value).toMatch(
       new RegExp(`^\\s*${balanceBefore - 5}\\s*分\\s*$`),
-    )
-    await expect(line.locator('.ledger-line__points-value').innerText()).resolves.toBe('−5')
-    await expect(line.locator('.ledger-line__points-value').getAttribute('class')).resolves.toContain('points--down')
-    await expect(line.innerText()).resolves.toContain('人居环境')
-    await expect(line.innerText()).resolves.toContain(`余额 ${balanceBefore - 5} 分`)
-    await expect(line.locator('.ledger-line__scorer').innerText()).resolves.toBe('评分人：王卫东（第一网格1号微网格）')
-    await expect(line.innerText()).resolves.toContain('说明：门口堆放杂物')
-    await expect(line.locator('.photo-thumbs__item img').count()).resolves.toBe(1)
+    ))
+    await eventually(() => line.locator('.ledger-line__points-value').innerText(), (value) => expect(value).toBe('−5'))
+    await eventually(() => line.locator('.ledger-line__points-value').getAttribute('class'), (value) => expect(value).toContain('points--down'))
+    await eventually(() => line.innerText(), (value) => expect(value).toContain('人居环境'))
+    await eventually(() => line.innerText(), (value) => expect(value).toContain(`余额 ${balanceBefore - 5} 分`))
+    await eventually(() => line.locator('.ledger-line__scorer').innerText(), (value) => expect(value).toBe('评分人：王卫东（第一网格1号微网格）'))
+    await eventually(() => line.innerText(), (value) => expect(value).toContain('说明：门口堆放杂物'))
+    await eventually(() => line.locator('.photo-thumbs__item img').count(), (value) => expect(value).toBe(1))
     // Thumbnails load lazily: wait until the <img> names the photo.
     const photo = line.locator('.photo-thumbs__item img[src^="/api/photos/"]')
     await photo.waitFor({ state: 'attached' })
-    await expect(photo.getAttribute('src')).resolves.toMatch(/^\/api\/photos\/[a-f0-9-]{36}\.jpg$/)
+    await eventually(() => photo.getAttribute('src'), (value) => expect(value).toMatch(/^\/api\/photos\/[a-f0-9-]{36}\.jpg$/))
     // The photo the <img> names is really served by the gateway as a JPEG.
     const served = await journey.page.request.get(`${journey.gateway.baseUrl}${await photo.getAttribute('src')}`)
     expect(served.status()).toBe(200)
@@ -118,13 +119,13 @@ describe('villager journey: home, ledger, appeal, ranking, rules, card, notices,
     await journey.page.locator('.appeal__reason textarea').filter({ visible: true }).fill('那堆是刚运来的建房材料，第二天就搬走了')
     await visibleText(journey.page, '提交申诉').click()
     await visibleText(journey.page, '申诉已提交').waitFor()
-    await expect(journey.page.locator('.appeal__done .status-tag').filter({ visible: true }).innerText()).resolves.toBe('待处理')
+    await eventually(() => journey.page.locator('.appeal__done .status-tag').filter({ visible: true }).innerText(), (value) => expect(value).toBe('待处理'))
     await saveScreenshot(journey.page, 'villager-03-appeal-filed')
 
     await visibleText(journey.page, '返回积分明细').click()
     const back = ledgerLine(journey.page, RULE_TITLE)
     await back.locator('.ledger-line__appeal').getByText('待处理', { exact: true }).waitFor()
-    await expect(back.getByText('申诉', { exact: true }).count()).resolves.toBe(0)
+    await eventually(() => back.getByText('申诉', { exact: true }).count(), (value) => expect(value).toBe(0))
     await saveScreenshot(journey.page, 'villager-04-ledger-appealed')
   })
 
@@ -138,39 +139,42 @@ describe('villager journey: home, ledger, appeal, ranking, rules, card, notices,
     await visibleText(journey.page, '排行').click() // the tab bar
     await visibleText(journey.page, `我家排第 ${mine!.rank} 名`).waitFor()
     const mineCard = journey.page.locator('.ranking__mine').filter({ visible: true })
-    await expect(mineCard.locator('.ranking-row--mine .ranking-row__name').innerText()).resolves.toBe('张**（我家）')
+    await eventually(() => mineCard.locator('.ranking-row--mine .ranking-row__name').innerText(), (value) => expect(value).toBe('张**（我家）'))
     // The own row comes first on the screen, above the list, and is highlighted in the list too.
     const firstRow = journey.page.locator('.ranking-row').filter({ visible: true }).first()
-    await expect(firstRow.getAttribute('class')).resolves.toContain('ranking-row--mine')
-    await expect(journey.page.locator('.ranking__list .ranking-row--mine').filter({ visible: true }).count()).resolves.toBe(1)
-    await expect(journey.page.locator('.ranking__list .ranking-row').filter({ visible: true }).count()).resolves.toBe(ranking.rows.length)
+    await eventually(() => firstRow.getAttribute('class'), (value) => expect(value).toContain('ranking-row--mine'))
+    await eventually(() => journey.page.locator('.ranking__list .ranking-row--mine').filter({ visible: true }).count(), (value) => expect(value).toBe(1))
+    await eventually(() => journey.page.locator('.ranking__list .ranking-row').filter({ visible: true }).count(), (value) => expect(value).toBe(ranking.rows.length))
     await saveScreenshot(journey.page, 'villager-05-ranking-month')
 
     await visibleText(journey.page, '今年').click()
     await journey.page.getByText(/^赵家桥村 \d{4} 年积分排行/).filter({ visible: true }).first().waitFor()
-    await expect(journey.page.locator('.ranking__mine .ranking-row__name').filter({ visible: true }).innerText()).resolves.toBe('张**（我家）')
+    await eventually(() => journey.page.locator('.ranking__mine .ranking-row__name').filter({ visible: true }).innerText(), (value) => expect(value).toBe('张**（我家）'))
   })
 
   it('张建国 turns on 长辈模式 on 我的; every journey.page gets larger type and fewer items, and he turns it off again', async () => {
     await visibleText(journey.page, '我的').click() // the tab bar
     await visibleText(journey.page, '打开长辈模式').click()
     await visibleText(journey.page, '现在：已打开').waitFor()
-    await expect(journey.page.locator('body').getAttribute('class')).resolves.toContain('elder')
+    await eventually(() => journey.page.locator('body').getAttribute('class'), (value) => expect(value).toContain('elder'))
     const me = dataOf(await callAs<WhoAmI>(journey.gateway.baseUrl, 'demo-villager', 'account', { action: 'whoami' }))
     expect(me.registered && me.elderMode).toBe(true)
     await saveScreenshot(journey.page, 'villager-06-elder-mine')
 
     await visibleText(journey.page, '排行').click()
     await visibleText(journey.page, '本月').click()
+    // The month's list, loaded (the year's list shown before the tap has the same button).
+    const month = Number(periodsOf(new Date()).month.slice(5))
+    await visibleText(journey.page, `赵家桥村 ${month} 月积分排行 · 共 32 户`).waitFor()
     const list = journey.page.locator('.ranking__list .ranking-row').filter({ visible: true })
     await visibleText(journey.page, '显示全部 32 户').waitFor()
-    await expect(list.count()).resolves.toBe(20)
+    await eventually(() => list.count(), (value) => expect(value).toBe(20))
     await saveScreenshot(journey.page, 'villager-07-elder-ranking')
 
     await visibleText(journey.page, '我的').click()
     await visibleText(journey.page, '关闭长辈模式').click()
     await visibleText(journey.page, '现在：没打开').waitFor()
-    await expect(journey.page.locator('body').getAttribute('class')).resolves.not.toContain('elder')
+    await eventually(() => journey.page.locator('body').getAttribute('class'), (value) => expect(value).not.toContain('elder'))
   })
 
   it('张建国 claims 参加村里志愿服务活动 with a photo and sees 待审核 in 我的申报和申诉', async () => {
@@ -191,16 +195,16 @@ describe('villager journey: home, ledger, appeal, ranking, rules, card, notices,
     await saveScreenshot(journey.page, 'villager-08-claim-confirm')
     await visibleText(journey.page, '确认提交').click()
     await visibleText(journey.page, '申报已提交').waitFor()
-    await expect(journey.page.locator('.claim__done .status-tag').filter({ visible: true }).innerText()).resolves.toBe('待审核')
+    await eventually(() => journey.page.locator('.claim__done .status-tag').filter({ visible: true }).innerText(), (value) => expect(value).toBe('待审核'))
 
     await visibleText(journey.page, '查看我的申报和申诉').click()
     await visibleText(journey.page, '我的申报（1）').waitFor()
     const claimCard = journey.page.locator('.request-item').filter({ visible: true }).filter({ hasText: '参加村里志愿服务活动' }).first()
-    await expect(claimCard.locator('.status-tag').innerText()).resolves.toBe('待审核')
-    await expect(claimCard.locator('.photo-thumbs__item img').count()).resolves.toBe(1)
+    await eventually(() => claimCard.locator('.status-tag').innerText(), (value) => expect(value).toBe('待审核'))
+    await eventually(() => claimCard.locator('.photo-thumbs__item img').count(), (value) => expect(value).toBe(1))
     await claimCard.locator('.photo-thumbs__item img[src^="/api/photos/"]').waitFor({ state: 'attached' })
     const appealCard = journey.page.locator('.request-item').filter({ visible: true }).filter({ hasText: RULE_TITLE }).first()
-    await expect(appealCard.locator('.status-tag').innerText()).resolves.toBe('待处理')
+    await eventually(() => appealCard.locator('.status-tag').innerText(), (value) => expect(value).toBe('待处理'))
     await journey.page.waitForTimeout(400) // let the journey.page's slide-in finish before the picture
     await saveScreenshot(journey.page, 'villager-09-requests')
 
@@ -227,17 +231,17 @@ describe('villager journey: home, ledger, appeal, ranking, rules, card, notices,
     await visibleText(journey.page, '明细').click()
     const deduction = journey.page.locator('.ledger-line--reversed').filter({ visible: true }).filter({ hasText: RULE_TITLE }).first()
     await deduction.locator('.ledger-line__appeal').getByText('已撤销扣分', { exact: true }).waitFor()
-    await expect(deduction.locator('.ledger-line__reversed').innerText()).resolves.toBe('(已冲销)')
+    await eventually(() => deduction.locator('.ledger-line__reversed').innerText(), (value) => expect(value).toBe('(已冲销)'))
     const reversal = journey.page.locator('.ledger-line').filter({ visible: true }).first()
-    await expect(reversal.locator('.ledger-line__kind').innerText()).resolves.toBe('更正冲销')
-    await expect(reversal.locator('.ledger-line__points-value').innerText()).resolves.toBe('+5')
-    await expect(reversal.locator('.ledger-line__scorer').innerText()).resolves.toMatch(/^更正人：陈明华/)
-    await expect(reversal.locator('.ledger-line__reverses').innerText()).resolves.toMatch(
+    await eventually(() => reversal.locator('.ledger-line__kind').innerText(), (value) => expect(value).toBe('更正冲销'))
+    await eventually(() => reversal.locator('.ledger-line__points-value').innerText(), (value) => expect(value).toBe('+5'))
+    await eventually(() => reversal.locator('.ledger-line__scorer').innerText(), (value) => expect(value).toMatch(/^更正人：陈明华/))
+    await eventually(() => reversal.locator('.ledger-line__reverses').innerText(), (value) => expect(value).toMatch(
       new RegExp(`^更正 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} “${RULE_TITLE}” −5 分（编号 \\d+）$`),
-    )
-    await expect(journey.page.locator('.ledger__balance').filter({ visible: true }).innerText()).resolves.toMatch(
+    ))
+    await eventually(() => journey.page.locator('.ledger__balance').filter({ visible: true }).innerText(), (value) => expect(value).toMatch(
       new RegExp(`^\\s*${balanceBefore}\\s*分\\s*$`),
-    )
+    ))
     await saveScreenshot(journey.page, 'villager-10-ledger-reversed')
   })
 
@@ -247,10 +251,10 @@ describe('villager journey: home, ledger, appeal, ranking, rules, card, notices,
     await visibleText(journey.page, '张建国 家').waitFor()
     await visibleText(journey.page, '积分细则').click()
     await visibleText(journey.page, published.name).waitFor()
-    await expect(journey.page.locator('.rule-item').filter({ visible: true }).count()).resolves.toBe(published.rules.length)
+    await eventually(() => journey.page.locator('.rule-item').filter({ visible: true }).count(), (value) => expect(value).toBe(published.rules.length))
     const clutter = published.rules.find((rule) => rule.title === RULE_TITLE)!
     const item = journey.page.locator('.rule-item').filter({ visible: true }).filter({ has: journey.page.getByText(RULE_TITLE, { exact: true }) })
-    for (const tag of ruleTags(clutter)) await expect(item.innerText()).resolves.toContain(tag)
+    for (const tag of ruleTags(clutter)) await eventually(() => item.innerText(), (value) => expect(value).toContain(tag))
     await saveScreenshot(await settled(journey.page), 'villager-11-rules')
   })
 
@@ -260,8 +264,8 @@ describe('villager journey: home, ledger, appeal, ranking, rules, card, notices,
     await visibleText(journey.page, '出示积分卡').click()
     await visibleText(journey.page, '请店员扫这个码').waitFor()
     await journey.page.locator('.card-qr__image--png[style*="data:image/png"]').filter({ visible: true }).waitFor()
-    await expect(journey.page.locator('.card-page__balance-value').filter({ visible: true }).innerText()).resolves.toBe(`${card.balance} 分`)
-    await expect(journey.page.locator('.card-page__code-text').filter({ visible: true }).innerText()).resolves.toMatch(/^\s*[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\s*$/)
+    await eventually(() => journey.page.locator('.card-page__balance-value').filter({ visible: true }).innerText(), (value) => expect(value).toBe(`${card.balance} 分`))
+    await eventually(() => journey.page.locator('.card-page__code-text').filter({ visible: true }).innerText(), (value) => expect(value).toMatch(/^\s*[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\s*$/))
     await saveScreenshot(await settled(journey.page), 'villager-12-card')
   })
 
@@ -273,10 +277,12 @@ describe('villager journey: home, ledger, appeal, ranking, rules, card, notices,
     await visibleText(journey.page, '本村各组的通报').waitFor()
     const rows = journey.page.locator('.notices__channel').filter({ visible: true })
     await rows.first().waitFor()
-    await expect(rows.count()).resolves.toBe(channels.length)
+    await eventually(() => rows.count(), (value) => expect(value).toBe(channels.length))
     for (const channel of channels) {
-      const text = await rows.filter({ has: journey.page.getByText(channel.name, { exact: true }) }).first().innerText()
-      expect(text).toMatch(new RegExp(`待整改 ${channel.open}[\\s\\S]*逾期 ${channel.overdue}[\\s\\S]*已整改 ${channel.rectified}`))
+      await eventually(
+        () => rows.filter({ has: journey.page.getByText(channel.name, { exact: true }) }).first().innerText(),
+        (text) => expect(text).toMatch(new RegExp(`待整改 ${channel.open}[\\s\\S]*逾期 ${channel.overdue}[\\s\\S]*已整改 ${channel.rectified}`)),
+      )
     }
     await saveScreenshot(await settled(journey.page), 'villager-13-notices')
   })
@@ -295,9 +301,9 @@ describe('villager journey: home, ledger, appeal, ranking, rules, card, notices,
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, '村民 张建国（赵家桥村1组）')
     await visibleText(journey.page, '我家的分红').click()
     await visibleText(journey.page, `${THIS_YEAR}年度 张建国 家分红`).waitFor()
-    await expect(journey.page.locator('.my-dividend__total').filter({ visible: true }).innerText()).resolves.toMatch(
+    await eventually(() => journey.page.locator('.my-dividend__total').filter({ visible: true }).innerText(), (value) => expect(value).toMatch(
       new RegExp(`^\\s*${formatYuan(year.line.totalFen)}\\s*元\\s*$`),
-    )
+    ))
     for (const words of [year.explanation.basic, year.explanation.incentive, year.explanation.total]) await visibleText(journey.page, words).waitFor()
     await saveScreenshot(await settled(journey.page), 'villager-14-dividend')
   })

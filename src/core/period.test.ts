@@ -1,4 +1,5 @@
-import { formatLocalTime, lastMonths, localDay, periodRange, periodsOf } from './period'
+import { execFileSync } from 'node:child_process'
+import { formatLocalTime, lastMonths, localDay, periodRange, periodsOf, shiftDay } from './period'
 
 describe('Asia/Shanghai calendar periods', () => {
   it('When it is late on 31 December in UTC, then in Pinghu it is already the new year', () => {
@@ -29,5 +30,25 @@ describe('local days', () => {
   it('When it is 23:30 UTC, then in Pinghu it is already the next day, which runs 16:00 to 16:00 UTC', () => {
     expect(localDay(new Date('2026-11-24T23:30:00Z'))).toBe('2026-11-25')
     expect(periodRange('2026-11-25')).toEqual({ from: new Date('2026-11-24T16:00:00Z'), to: new Date('2026-11-25T16:00:00Z') })
+  })
+
+  it('When the shop summary steps a day back or forward, then it crosses month and year ends and leap days', () => {
+    expect(shiftDay('2026-12-01', -1)).toBe('2026-11-30')
+    expect(shiftDay('2026-12-31', 1)).toBe('2027-01-01')
+    expect(shiftDay('2028-02-28', 1)).toBe('2028-02-29')
+    expect(shiftDay('2026-03-01', -1)).toBe('2026-02-28')
+  })
+
+  it('When the server runs in a zone with daylight saving, then a Shanghai month still ends at 16:00 UTC', () => {
+    // Jest keeps process.env per test, so the zone is set on a separate Node process.
+    const script = "const { periodRange } = require('./src/core/period.ts'); console.log(JSON.stringify([periodRange('2026-11'), periodRange('2026-03-08')]))"
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      env: { ...process.env, TZ: 'America/New_York' }, // DST ends there on 2026-11-01, starts on 2026-03-08
+      encoding: 'utf8',
+    })
+    expect(JSON.parse(output)).toEqual([
+      { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' },
+      { from: '2026-03-07T16:00:00.000Z', to: '2026-03-08T16:00:00.000Z' },
+    ])
   })
 })

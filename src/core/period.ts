@@ -33,6 +33,17 @@ export function localDay(instant: Date): string {
 /** The UTC instants [from, to) of an Asia/Shanghai year ("2026"), month ("2026-11") or day ("2026-11-24"). */
 export function periodRange(period: string): { from: Date; to: Date } {
   const unit = period.length === 4 ? 'year' : period.length === 7 ? 'month' : 'day'
-  const start = dayjs.tz(unit === 'year' ? `${period}-01-01` : unit === 'month' ? `${period}-01` : period, TIME_ZONE)
-  return { from: start.toDate(), to: start.add(1, unit).toDate() }
+  const first = unit === 'year' ? `${period}-01-01` : unit === 'month' ? `${period}-01` : period
+  // Calendar arithmetic on the plain date: adding to a tz instant would follow the process zone's DST.
+  const next = shiftCalendar(first, 1, unit)
+  return { from: dayjs.tz(first, TIME_ZONE).toDate(), to: dayjs.tz(next, TIME_ZONE).toDate() }
+}
+
+/** The calendar day `days` after (or before, when negative) a "2026-11-24" day. */
+export function shiftDay(day: string, days: number): string {
+  return shiftCalendar(day, days, 'day')
+}
+
+function shiftCalendar(day: string, amount: number, unit: 'year' | 'month' | 'day'): string {
+  return dayjs.utc(day).add(amount, unit).format('YYYY-MM-DD')
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { count, eq, sum } from 'drizzle-orm'
 import { encodeCardToken, newCardClaims } from '../../src/core/card/token'
 import type { CardHolder, CardToken, GoodsList, GoodsView, MyCard, ReceiptView, Redemption, Reversal } from '../../src/core/contracts/card'
-import type { DailySummary, PrintedCardToken, Reconciliation } from '../../src/core/contracts/card'
+import type { DailySummary, PrintedCardToken, PrintedCardView, Reconciliation } from '../../src/core/contracts/card'
 import type { Envelope } from '../../src/core/contracts/envelope'
 import { cardTokenSigner, hmacSigner } from '../services/card-key'
 import { reverseRedemption } from '../services/redemption-reversal'
@@ -292,7 +292,12 @@ describe('the printed card (number + PIN)', () => {
     for (let i = 0; i < 5; i++) codes.push(await refusal(CLERK, { action: 'printedCardToken', cardNumber, pin: '111222' }))
     expect(codes).toEqual(['PIN_WRONG', 'PIN_WRONG', 'PIN_WRONG', 'PIN_WRONG', 'PIN_LOCKED'])
     expect(await refusal(CLERK, { action: 'printedCardToken', cardNumber, pin: '480913' })).toBe('PIN_LOCKED')
-    await ok(CADRE, { action: 'setCardPin', requestId: newRequestId(), householdId: HOUSEHOLD, pin: '480913' })
+    // The cadre's 农户信息 page shows the card as locked, and a reset unlocks it.
+    expect(await ok<PrintedCardView>(CADRE, { action: 'printedCard', householdId: HOUSEHOLD })).toMatchObject({ cardNumber, pinSet: true, locked: true })
+    expect(await refusal('demo-cadre-other', { action: 'printedCard', householdId: HOUSEHOLD })).toBe('FORBIDDEN')
+    expect(await refusal(CLERK, { action: 'printedCard', householdId: HOUSEHOLD })).toBe('FORBIDDEN')
+    const reset = await ok<PrintedCardView>(CADRE, { action: 'setCardPin', requestId: newRequestId(), householdId: HOUSEHOLD, pin: '480913' })
+    expect(reset).toMatchObject({ cardNumber, pinSet: true, locked: false })
     await ok(CLERK, { action: 'printedCardToken', cardNumber, pin: '480913' })
   })
 

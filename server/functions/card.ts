@@ -1,5 +1,5 @@
 import { cardInputs } from '../../src/core/contracts/card'
-import { issueCardToken, myCard, printedCardToken, setCardPin } from '../services/card'
+import { issueCardToken, myCard, printedCard, printedCardToken, setCardPin } from '../services/card'
 import { readHolder, redeem } from '../services/redeem'
 import { reverseRedemption } from '../services/redemption-reversal'
 import { listGoods, saveGoods } from '../services/shop-goods'
@@ -23,6 +23,7 @@ export const cardFunction = defineFunction('card', {
   receipt: action({ input: cardInputs.receipt, run: ({ db, openid }, input) => receipt(db, openid, input) }),
   dailySummary: action({ input: cardInputs.dailySummary, run: ({ db, openid }, input) => dailySummary(db, openid, input) }),
   reconcile: action({ input: cardInputs.reconcile, run: ({ db, openid }, input) => reconcile(db, openid, input) }),
+  printedCard: action({ input: cardInputs.printedCard, run: ({ db, openid }, input) => printedCard(db, openid, input) }),
   setCardPin: action({
     input: cardInputs.setCardPin,
     mutates: true,

@@ -4,7 +4,7 @@ import { and, eq, lt, sql } from 'drizzle-orm'
 import { cardNumberFrom, normaliseCardNumber } from '../../src/core/card/card-number'
 import { MAX_PIN_FAILURES, pinProblem } from '../../src/core/card/pin'
 import { encodeCardToken, newCardClaims } from '../../src/core/card/token'
-import type { CardToken, MyCard, PrintedCardToken } from '../../src/core/contracts/card'
+import type { CardToken, MyCard, PrintedCardToken, PrintedCardView } from '../../src/core/contracts/card'
 import { AppError } from '../../src/core/errors'
 import { mayActOn } from '../../src/core/policy'
 import type { Db } from '../store/database'
@@ -90,30 +90,47 @@ export async function printedCardToken(
   return { ...token, holder: await cardHolder(db, card.householdId, token.expiresAt) }
 }
 
+/** A cadre's view of a household's printed card: its number, whether a PIN is set, whether it is locked. */
+export async function printedCard(db: Db, openid: string, input: { householdId: string }): Promise<PrintedCardView> {
+  const householdId = await householdForCardPin(db, openid, input.householdId)
+  return printedCardView(await ensureCard(db, householdId))
+}
+
 /** A cadre sets (or resets, which unlocks) the PIN of a household's printed card. */
-export async function setCardPin(
-  db: Db,
-  openid: string,
-  input: { householdId: string; pin: string },
-): Promise<{ cardNumber: string }> {
+export async function setCardPin(db: Db, openid: string, input: { householdId: string; pin: string }): Promise<PrintedCardView> {
+  const householdId = await householdForCardPin(db, openid, input.householdId)
+  const problem = pinProblem(input.pin)
+  if (problem) throw new AppError('INVALID_INPUT', problem)
+  await ensureCard(db, householdId)
+  const [card] = await db
+    .update(householdCards)
+    .set({ pinHash: await hashPin(input.pin), pinFailures: 0, pinSetAt: new Date(), pinSetBy: openid })
+    .where(eq(householdCards.householdId, householdId))
+    .returning()
+  return printedCardView(card)
+}
+
+async function householdForCardPin(db: Db, openid: string, householdId: string): Promise<string> {
   const caller = await loadCaller(db, openid)
   const [household] = await db
     .select({ id: households.id, villagePath: orgs.path })
     .from(households)
     .innerJoin(orgs, eq(orgs.id, households.villageId))
-    .where(eq(households.id, input.householdId))
+    .where(eq(households.id, householdId))
   if (!household) throw new AppError('NOT_FOUND', '没有找到这户')
   if (!mayActOn(caller.grants, 'manageCardPin', [household.villagePath])) {
     throw new AppError('FORBIDDEN', '只有本村的村干部能设置积分卡密码')
   }
-  const problem = pinProblem(input.pin)
-  if (problem) throw new AppError('INVALID_INPUT', problem)
-  const card = await ensureCard(db, household.id)
-  await db
-    .update(householdCards)
-    .set({ pinHash: await hashPin(input.pin), pinFailures: 0, pinSetAt: new Date(), pinSetBy: openid })
-    .where(eq(householdCards.householdId, household.id))
-  return { cardNumber: card.cardNumber }
+  return household.id
+}
+
+function printedCardView(card: typeof householdCards.$inferSelect): PrintedCardView {
+  return {
+    cardNumber: card.cardNumber,
+    pinSet: card.pinHash !== null,
+    locked: card.pinFailures >= MAX_PIN_FAILURES,
+    pinSetAt: card.pinSetAt?.toISOString() ?? null,
+  }
 }
 
 async function ownHousehold(db: Db, openid: string): Promise<string> {

@@ -3,9 +3,12 @@ import type {
   CardToken,
   DailySummary,
   GoodsList,
+  GoodsView,
   MyCard,
   PrintedCardToken,
+  PrintedCardView,
   ReceiptView,
+  Reconciliation,
   Redemption,
   Reversal,
 } from '../core/contracts/card'
@@ -32,9 +35,21 @@ export function printedCardToken(cardNumber: string, pin: string): Promise<Envel
   return callFunction('card', 'printedCardToken', { cardNumber, pin })
 }
 
-/** The goods of the clerk's shop. */
+/** The goods of the caller's shop, on and off the shelf. */
 export function shopGoods(): Promise<Envelope<GoodsList>> {
   return callFunction('card', 'goods', {})
+}
+
+/** Clerk or cadre: add a goods item (no `goodsId`) or change one; stock moves by `stockDelta`. */
+export function saveGoods(input: {
+  requestId: string
+  goodsId?: number
+  name: string
+  pointsPrice: number
+  onShelf: boolean
+  stockDelta: number
+}): Promise<Envelope<GoodsView>> {
+  return callFunction('card', 'saveGoods', input)
 }
 
 /** Redeem goods with a card token. Reuse `requestId` when retrying the same confirmation. */
@@ -57,4 +72,19 @@ export function receipt(receiptId: string): Promise<Envelope<ReceiptView>> {
 /** The shop's day (today in Shanghai unless a YYYY-MM-DD day is given). */
 export function dailySummary(day?: string): Promise<Envelope<DailySummary>> {
   return callFunction('card', 'dailySummary', day ? { day } : {})
+}
+
+/** The shop's receipts of a day checked against the ledger entries they wrote. */
+export function reconcile(day: string): Promise<Envelope<Reconciliation>> {
+  return callFunction('card', 'reconcile', { day })
+}
+
+/** Cadre: a household's printed card number and PIN state. */
+export function printedCard(householdId: string): Promise<Envelope<PrintedCardView>> {
+  return callFunction('card', 'printedCard', { householdId })
+}
+
+/** Cadre: set or reset the PIN of a household's printed card (this also unlocks it). */
+export function setCardPin(requestId: string, householdId: string, pin: string): Promise<Envelope<PrintedCardView>> {
+  return callFunction('card', 'setCardPin', { requestId, householdId, pin })
 }

@@ -1,4 +1,5 @@
 import type { WhoAmI } from '../../src/core/contracts/account'
+import type { PrintedCardToken } from '../../src/core/contracts/card'
 import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
@@ -46,7 +47,7 @@ describe('roster and binding (H5 demo mode)', () => {
     await visibleText(journey.page, '共 1 户').waitFor()
     await journey.page.locator('.roster__household').first().click()
     await visibleText(journey.page, '发一个邀请码').click()
-    const shown = await journey.page.locator('.roster__code').innerText()
+    const shown = await journey.page.locator('.roster__code-box .roster__code').innerText()
     expect(shown).toMatch(/^[2-9A-HJKMNP-Z]{4} [2-9A-HJKMNP-Z]{4}$/)
     await visibleText(journey.page, `尾号 ${shown.slice(-2)} · 有效`).waitFor()
     await saveScreenshot(journey.page, 'roster-02-invite-code')
@@ -68,5 +69,31 @@ describe('roster and binding (H5 demo mode)', () => {
     await saveScreenshot(journey.page, 'roster-04-home-after-bind')
     const me = dataOf(await callAs<WhoAmI>(journey.gateway.baseUrl, 'wx-e2e-newcomer', 'account', { action: 'whoami' }))
     expect(me).toMatchObject({ registered: true, displayName: '钱小妹', household: { name: '钱桂英' } })
+  })
+
+  it('a cadre sets up the printed card of 王金林, who has no phone; the shop then takes its number with his PIN', async () => {
+    await becomeUser('demo-cadre')
+    await visibleText(journey.page, '名册与绑定').click()
+    await journey.page.locator('.search-bar__input input').filter({ visible: true }).fill('王金林')
+    await visibleText(journey.page, '搜索').click()
+    await visibleText(journey.page, '共 1 户').waitFor()
+    await journey.page.locator('.roster__household').filter({ visible: true }).first().click()
+    await visibleText(journey.page, '实体积分卡（给没有手机的村民）').waitFor()
+    await visibleText(journey.page, '密码：还没有设置，这张卡现在不能用').waitFor()
+
+    const pin = journey.page.locator('.roster__pin input').filter({ visible: true })
+    await pin.fill('123456')
+    await visibleText(journey.page, '设置密码').click()
+    await visibleText(journey.page, '密码不能是连续的数字').waitFor()
+    await pin.fill('480913')
+    await visibleText(journey.page, '设置密码').click()
+    await journey.page.getByText(/^密码已设好。卡号 \d{4} \d{4} \d{4}，请把卡号印在卡上。$/).filter({ visible: true }).waitFor()
+    await journey.page.getByText(/^密码：已设置（/).filter({ visible: true }).waitFor()
+    await visibleText(journey.page, '重设密码').waitFor()
+    await saveScreenshot(journey.page, 'roster-05-printed-card')
+
+    const cardNumber = (await journey.page.locator('.roster__card-number').filter({ visible: true }).innerText()).replace(/\s/g, '')
+    const printed = dataOf(await callAs<PrintedCardToken>(journey.gateway.baseUrl, 'demo-shop', 'card', { action: 'printedCardToken', cardNumber, pin: '480913' }))
+    expect(printed.holder.householdName).toBe('王**')
   })
 })

@@ -1,3 +1,4 @@
+import { cloudFunctions } from '../../server/functions'
 import type { HouseholdDetail, InviteView, MemberView } from '../../src/core/contracts/account'
 import type { CardToken, GoodsView, Redemption } from '../../src/core/contracts/card'
 import type { RunSummary } from '../../src/core/contracts/dividend'
@@ -110,6 +111,7 @@ const TABLE: Row[] = [
   { action: 'dividend.mine', allowed: VILLAGERS, scoped: false, event: () => ({}), refusals: ['NOT_FOUND'] },
   { action: 'card.myCard', allowed: VILLAGERS, scoped: false, event: () => ({}) },
   { action: 'card.cardToken', allowed: VILLAGERS, scoped: false, event: () => ({}) },
+  { action: 'card.printedCard', allowed: CADRES, scoped: true, event: (c) => ({ householdId: c.place.household }) },
   { action: 'card.setCardPin', allowed: CADRES, scoped: true, event: (c) => ({ requestId: `authz-pin-${c.n}`, householdId: c.place.household, pin: '270418' }) },
   { action: 'card.dailySummary', allowed: ['demo-shop', 'demo-cadre', 'demo-accountant', 'demo-admin'], scoped: true, event: (c) => (c.place.shop ? { shopId: c.place.shop } : null) },
 
@@ -183,6 +185,11 @@ describeOnServer('authorization.reliability.ts')('who may do what, through the r
     fx = await arrange(world.gateway.baseUrl)
   }, 180_000)
 
+
+  it('When a cloud function gains an action, then the table must say who may do it', () => {
+    const registered = Object.values(cloudFunctions).flatMap((fn) => fn.actions.map((action) => `${fn.name}.${action}`))
+    expect(TABLE.map((row) => row.action).sort()).toEqual(registered.sort())
+  })
 
   it('When every demo role tries each action of the table in its own place and in a place outside it, then exactly the expected ones are allowed and the rest are FORBIDDEN', async () => {
     let n = 0

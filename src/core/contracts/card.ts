@@ -43,6 +43,8 @@ export const cardInputs = {
   receipt: z.object({ receiptId }),
   dailySummary: z.object({ shopId, day }),
   reconcile: z.object({ shopId, day }),
+  /** Cadre: a household's printed card (numbered on first ask) and its PIN state. */
+  printedCard: z.object({ householdId: z.string().min(1).max(64) }),
   /** Cadre: set (or reset, which also unlocks) the PIN of a household's printed card. */
   setCardPin: z.object({ requestId: requestIdSchema, householdId: z.string().min(1).max(64), pin: z.string().max(12) }),
 }
@@ -84,6 +86,8 @@ export type CardHolder = { householdName: string; villageName: string; balance: 
 export type PrintedCardToken = CardToken & { holder: CardHolder }
 
 export type GoodsList = { shop: OrgRef; goods: GoodsView[] }
+
+export type PrintedCardView = { cardNumber: string; pinSet: boolean; locked: boolean; pinSetAt: string | null }
 
 export type Redemption = { receiptId: string; pointsSpent: number; balanceAfter: number }
 
@@ -128,5 +132,6 @@ export type CardOutputs = {
   receipt: ReceiptView
   dailySummary: DailySummary
   reconcile: Reconciliation
-  setCardPin: { cardNumber: string }
+  printedCard: PrintedCardView
+  setCardPin: PrintedCardView
 }

@@ -20,6 +20,7 @@ import { formatLocalTime } from '../../core/period'
 import { formatInviteCode } from '../../core/roster/invite-code'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
+import { PrintedCardCard } from './printed-card'
 import './roster.css'
 
 const INVITE_STATUS_LABELS: Record<InviteStatus, string> = {
@@ -29,7 +30,7 @@ const INVITE_STATUS_LABELS: Record<InviteStatus, string> = {
   expired: '已过期',
 }
 
-/** 农户信息: correct a household by hand, issue an invite code for it, unbind its members. */
+/** 农户信息: correct a household by hand, issue an invite code for it, unbind its members, set up its printed card. */
 export default function HouseholdPage() {
   const householdId = useRouter().params.id ?? ''
   const detail = useEnvelope(() => householdDetail(householdId), [householdId])
@@ -40,6 +41,7 @@ export default function HouseholdPage() {
       {detail.state.status === 'ok' && <EditCard detail={detail.state.data} />}
       <InvitesCard householdId={householdId} />
       <MembersCard householdId={householdId} />
+      <PrintedCardCard householdId={householdId} />
     </View>
   )
 }

@@ -14,7 +14,7 @@ export default defineAppConfig({
         'notice-verify/index', 'notice-post/index', 'notice-stats/index',
       ],
     },
-    { root: 'shop', pages: ['redeem/index', 'summary/index'] },
+    { root: 'shop', pages: ['redeem/index', 'summary/index', 'receipt/index', 'goods/index'] },
   ],
   window: {
     navigationBarTitleText: '善治积分',

@@ -46,6 +46,17 @@ describe('workEntriesFor', () => {
     expect(workEntriesFor(role('cadre'))).toContainEqual(expect.objectContaining({ url: '/work/notice-post/index?orgId=v-zjq' }))
   })
 
+  it('offers the shop’s 兑换汇总 and 商品管理 to its clerk and to a cadre of its village, and the summary alone to the accountant', () => {
+    const labels = (name: RoleView['role'], org: RoleView['org'] = village) => workEntriesFor({ role: name, label: ROLE_LABELS[name], org }).map((e) => e.label)
+    const shop = { id: 'shop-zjq', name: '赵家桥村积分超市', kind: 'shop' as const }
+    expect(labels('shop_clerk', shop)).toEqual(['积分兑换（扫积分卡）', '积分超市兑换汇总', '积分超市商品管理'])
+    expect(labels('cadre')).toEqual(expect.arrayContaining(['积分超市兑换汇总', '积分超市商品管理']))
+    expect(labels('cadre')).not.toContain('积分兑换（扫积分卡）')
+    expect(labels('accountant')).toContain('积分超市兑换汇总')
+    expect(labels('accountant')).not.toContain('积分超市商品管理')
+    expect(labels('grid_leader', { id: 'mg-zjq-1-1', name: '第一网格1号微网格', kind: 'micro_grid' })).not.toContain('积分超市兑换汇总')
+  })
+
   it('gives a villager no staff work', () => {
     expect(workEntriesFor(role('villager'))).toEqual([])
   })

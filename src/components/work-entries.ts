@@ -54,6 +54,14 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
   if (holds(role.role, PERMISSIONS.redeemAtShop)) {
     entries.push({ key: 'redeem', label: '积分兑换（扫积分卡）', url: '/shop/redeem/index' })
   }
+  // The shop pages act on the one shop the role covers: its own, or its village's.
+  const shopOrVillage = role.org.kind === 'shop' || role.org.kind === 'village'
+  if (holds(role.role, PERMISSIONS.viewShopReports) && shopOrVillage) {
+    entries.push({ key: 'shop-summary', label: '积分超市兑换汇总', url: '/shop/summary/index' })
+  }
+  if (holds(role.role, PERMISSIONS.manageGoods) && shopOrVillage) {
+    entries.push({ key: 'shop-goods', label: '积分超市商品管理', url: '/shop/goods/index' })
+  }
   if (holds(role.role, PERMISSIONS.runDividend) && role.org.kind === 'village') {
     entries.push({ key: 'dividend', label: '年度分红', url: `/finance/dividend/index?orgId=${encodeURIComponent(role.org.id)}` })
   }

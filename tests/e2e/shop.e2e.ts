@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import type { MyCard } from '../../src/core/contracts/card'
+import type { GoodsList, MyCard } from '../../src/core/contracts/card'
 import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { openPhonePage, saveScreenshot } from './support/browser'
@@ -105,5 +105,72 @@ describe('shop journey: point card redemption and its reversal (H5 demo mode)', 
     await visibleText(clerk, '已撤销 10 分').waitFor()
     await settled(clerk)
     await saveScreenshot(clerk, 'card-07-clerk-summary')
+  })
+
+  it('When cadre 陈明华 opens 积分超市兑换汇总 and reverses the day’s other receipt from it, then both reversals are counted and the books still agree', async () => {
+    const before = dataOf(await callAs<MyCard>(journey.gateway.baseUrl, 'demo-villager', 'card', { action: 'myCard' }))
+    const cadre = await openPhonePage(journey.browser) // the cadre's own phone
+    await becomeDemoUser(cadre, journey.gateway.baseUrl, '村干部 陈明华（赵家桥村）')
+    await visibleText(cadre, '积分超市兑换汇总').click()
+    await visibleText(cadre, '兑换 2 笔，共 20 分').waitFor()
+    await visibleText(cadre, '对账：小票和积分明细一致 ✓').waitFor()
+    const kept = cadre.locator('.summary__receipt').filter({ visible: true }).filter({ hasNotText: '已撤销' })
+    await eventually(() => kept.count(), (value) => expect(value).toBe(1))
+    await kept.click()
+
+    const receipt = cadre.locator('.receipt-card').filter({ visible: true })
+    await eventually(() => receipt.innerText(), (value) => expect(value).toContain('面券 × 1'))
+    await visibleText(cadre, '撤销这笔兑换').click()
+    await visibleText(cadre, '撤销这笔兑换？').waitFor()
+    await visibleText(cadre, '撤销').click()
+    await eventually(() => receipt.innerText(), (value) => expect(value).toMatch(/^已撤销[\s\S]*由 陈明华 撤销，积分已退回/))
+    await saveScreenshot(await settled(cadre), 'card-08-cadre-reversed-receipt')
+    const after = dataOf(await callAs<MyCard>(journey.gateway.baseUrl, 'demo-villager', 'card', { action: 'myCard' }))
+    expect(after.balance).toBe(before.balance + 10)
+
+    await cadre.goBack()
+    await visibleText(cadre, '撤销 2 笔，退回 20 分').waitFor()
+    await visibleText(cadre, '实收 0 分').waitFor()
+    await visibleText(cadre, '对账：小票和积分明细一致 ✓').waitFor()
+    await saveScreenshot(await settled(cadre), 'card-09-cadre-summary')
+    await visibleText(cadre, '‹ 前一天').click()
+    await visibleText(cadre, '这天没有兑换').waitFor()
+  })
+
+  it('When the clerk restocks 面券 and adds 香皂一块, then takes it off the shelf in 商品管理, then the shop’s goods say so', async () => {
+    const goodsOf = async () => dataOf(await callAs<GoodsList>(journey.gateway.baseUrl, 'demo-shop', 'card', { action: 'goods' })).goods
+    const coupon = (await goodsOf()).find((g) => g.name === '面券')!
+    await becomeDemoUser(clerk, journey.gateway.baseUrl, '超市店员 钱小红（赵家桥村积分超市）')
+    await visibleText(clerk, '积分超市商品管理').click()
+    const item = (name: string) => clerk.locator('.goods__item').filter({ visible: true }).filter({ hasText: name })
+    const inputs = clerk.locator('.shop-input input').filter({ visible: true })
+
+    await item('面券').getByText('修改', { exact: true }).click()
+    await visibleText(clerk, '修改：面券').waitFor()
+    await visibleText(clerk, `现在库存 ${coupon.stock} 件`).waitFor()
+    await inputs.nth(2).fill('20')
+    await visibleText(clerk, '保存').click()
+    await visibleText(clerk, `已保存：面券，10 分，库存 ${coupon.stock + 20} 件，在架上`).waitFor()
+
+    await visibleText(clerk, '新增商品').click()
+    await inputs.nth(0).fill('香皂一块')
+    await inputs.nth(1).fill('8')
+    await inputs.nth(2).fill('30')
+    await saveScreenshot(clerk, 'card-10-clerk-new-goods')
+    await visibleText(clerk, '保存').click()
+    await visibleText(clerk, '已保存：香皂一块，8 分，库存 30 件，在架上').waitFor()
+
+    await item('香皂一块').getByText('修改', { exact: true }).click()
+    await visibleText(clerk, '在架上，可以兑换').waitFor()
+    await clerk.locator('.goods__shelf input').filter({ visible: true }).click()
+    await visibleText(clerk, '已下架，不能兑换').waitFor()
+    await visibleText(clerk, '保存').click()
+    await visibleText(clerk, '已保存：香皂一块，8 分，库存 30 件，已下架').waitFor()
+    await eventually(() => item('香皂一块').innerText(), (value) => expect(value).toContain('8 分 · 库存 30 件 · 已下架'))
+    await saveScreenshot(await settled(clerk), 'card-11-clerk-goods')
+
+    const goods = await goodsOf()
+    expect(goods.find((g) => g.name === '面券')).toMatchObject({ stock: coupon.stock + 20, onShelf: true })
+    expect(goods.find((g) => g.name === '香皂一块')).toMatchObject({ pointsPrice: 8, stock: 30, onShelf: false })
   })
 })

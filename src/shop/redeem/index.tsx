@@ -1,11 +1,13 @@
 import Taro from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import { cardHolder, printedCardToken, receipt as loadReceipt, redeem, reverseRedemption, shopGoods } from '../../api/card'
+import { cardHolder, printedCardToken, receipt as loadReceipt, redeem, shopGoods } from '../../api/card'
 import type { CardHolder, GoodsView, ReceiptView } from '../../core/contracts/card'
 import { BigButton } from '../../components/big-button'
 import { ReceiptCard } from '../../components/receipt-card'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
+import { useRedemptionReversal } from '../hooks/use-redemption-reversal'
+import '../shop.css'
 import './index.css'
 
 type Step =
@@ -25,7 +27,7 @@ export default function RedeemPage() {
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
   const redeemId = useIntentRequestId()
-  const reverseId = useIntentRequestId()
+  const reverseRedemption = useRedemptionReversal()
 
   async function openBasket(token: string, holder: CardHolder) {
     const goods = await shopGoods()
@@ -79,13 +81,10 @@ export default function RedeemPage() {
   }
 
   async function reverse(receiptId: string) {
-    const sure = await Taro.showModal({ title: '撤销这笔兑换？', content: '积分会退回村民，商品要收回货架。', confirmText: '撤销' })
-    if (!sure.confirm) return
-    const answer = await reverseRedemption({ requestId: reverseId.idFor({ receiptId }), receiptId })
-    if (!answer.ok) return setMessage(answer.error.message)
-    reverseId.done()
-    const shown = await loadReceipt(receiptId)
+    const shown = await reverseRedemption(receiptId)
+    if (!shown) return
     if (shown.ok) setStep({ name: 'receipt', receipt: shown.data })
+    else setMessage(shown.error.message)
   }
 
   function nextCustomer() {
@@ -99,7 +98,7 @@ export default function RedeemPage() {
 
   return (
     <View className="screen redeem">
-      {message && <Text className="redeem__message">{message}</Text>}
+      {message && <Text className="shop-message">{message}</Text>}
 
       {step.name === 'code' && (
         <View>
@@ -125,14 +124,14 @@ export default function RedeemPage() {
             {printed.open && (
               <View>
                 <Input
-                  className="redeem__input"
+                  className="shop-input"
                   type="number"
                   placeholder="卡号（12 位数字）"
                   value={printed.cardNumber}
                   onInput={(e) => setPrinted({ ...printed, cardNumber: e.detail.value })}
                 />
                 <Input
-                  className="redeem__input"
+                  className="shop-input"
                   type="number"
                   password
                   maxlength={6}

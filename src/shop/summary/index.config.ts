@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '今日兑换汇总' })
+export default definePageConfig({ navigationBarTitleText: '兑换汇总' })

@@ -1,32 +1,88 @@
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { dailySummary } from '../../api/card'
-import { formatLocalTime } from '../../core/period'
+import { useRef, useState } from 'react'
+import { dailySummary, reconcile } from '../../api/card'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
+import type { DailySummary, Reconciliation } from '../../core/contracts/card'
+import type { Envelope } from '../../core/contracts/envelope'
+import { formatLocalTime, localDay, shiftDay } from '../../core/period'
 import { useEnvelope } from '../../hooks/use-envelope'
 import './index.css'
 
-/** 今日兑换汇总: today's receipts at the shop, points taken, reversals and goods that left the shelf. */
+type Day = { summary: DailySummary; reconciliation: Reconciliation }
+
+async function loadDay(day: string): Promise<Envelope<Day>> {
+  const [summary, reconciliation] = await Promise.all([dailySummary(day), reconcile(day)])
+  if (!summary.ok) return summary
+  if (!reconciliation.ok) return reconciliation
+  return { ok: true, data: { summary: summary.data, reconciliation: reconciliation.data } }
+}
+
+/**
+ * 兑换汇总 of one day (today first): receipts, points taken, reversals, goods that left the shelf,
+ * and the check of the receipts against the ledger. A receipt opens to be looked at or reversed.
+ */
 export default function SummaryPage() {
-  const { state, reload } = useEnvelope(() => dailySummary(), [])
-  if (state.status === 'loading') return <View className="screen"><LoadingView /></View>
-  if (state.status === 'error') return <View className="screen"><ErrorView message={state.error.message} onRetry={reload} /></View>
-  const summary = state.data
+  const today = localDay(new Date())
+  const [day, setDay] = useState(today)
+  const { state, reload } = useEnvelope(() => loadDay(day), [day])
+  // Back from a receipt that was reversed: the day's figures change.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) reload()
+    shown.current = true
+  })
+
   return (
     <View className="screen summary">
-      <View className="card">
-        <Text className="section-title">
-          {summary.shop.name} · {summary.day}
+      <View className="summary__days">
+        <Text className="summary__day-step" onClick={() => setDay(shiftDay(day, -1))}>
+          ‹ 前一天
         </Text>
+        <Text className="summary__day">{day === today ? `今天 ${day}` : day}</Text>
+        {day < today ? (
+          <Text className="summary__day-step" onClick={() => setDay(shiftDay(day, 1))}>
+            后一天 ›
+          </Text>
+        ) : (
+          <Text className="summary__day-step summary__day-step--off">后一天 ›</Text>
+        )}
+      </View>
+      {state.status === 'loading' && <LoadingView />}
+      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
+      {state.status === 'ok' && <DayView {...state.data} />}
+    </View>
+  )
+}
+
+function DayView({ summary, reconciliation }: Day) {
+  return (
+    <View>
+      <View className="card">
+        <Text className="section-title">{summary.shop.name}</Text>
         <Text className="plain-text">兑换 {summary.redemptionCount} 笔，共 {summary.pointsSpent} 分</Text>
         <Text className="plain-text">
           撤销 {summary.reversedCount} 笔，退回 {summary.pointsReturned} 分
         </Text>
         <Text className="plain-text summary__net">实收 {summary.pointsSpent - summary.pointsReturned} 分</Text>
+        {reconciliation.balanced ? (
+          <Text className="summary__check summary__check--ok">对账：小票和积分明细一致 ✓</Text>
+        ) : (
+          <View>
+            <Text className="summary__check">对账：有 {reconciliation.mismatches.length} 处对不上，请报告村干部</Text>
+            {reconciliation.mismatches.map((m, index) => (
+              <Text key={index} className="muted-text">
+                {m.receiptId ? `小票 ${m.receiptId}：` : ''}
+                {m.problem}
+              </Text>
+            ))}
+          </View>
+        )}
       </View>
       <Text className="section-title">商品出库</Text>
       <View className="card">
-        {summary.goods.length === 0 && <Text className="muted-text">今天还没有兑出商品</Text>}
+        {summary.goods.length === 0 && <Text className="muted-text">这天没有兑出商品</Text>}
         {summary.goods.map((g) => (
           <View key={g.goodsId} className="summary__row">
             <Text>
@@ -36,15 +92,22 @@ export default function SummaryPage() {
           </View>
         ))}
       </View>
-      <Text className="section-title">小票</Text>
+      <Text className="section-title">小票（点开可查看或撤销）</Text>
       <View className="card">
-        {summary.receipts.length === 0 && <Text className="muted-text">今天还没有兑换</Text>}
+        {summary.receipts.length === 0 && <Text className="muted-text">这天没有兑换</Text>}
         {summary.receipts.map((r) => (
-          <View key={r.receiptId} className="summary__row">
+          <View
+            key={r.receiptId}
+            className="summary__row summary__receipt"
+            onClick={() => void Taro.navigateTo({ url: `/shop/receipt/index?id=${r.receiptId}` })}
+          >
             <Text>
               {formatLocalTime(r.redeemedAt).slice(11)} {r.householdName}
             </Text>
-            <Text>{r.reversed ? `已撤销 ${r.pointsSpent} 分` : `${r.pointsSpent} 分`}</Text>
+            <View className="summary__receipt-points">
+              <Text>{r.reversed ? `已撤销 ${r.pointsSpent} 分` : `${r.pointsSpent} 分`}</Text>
+              <Text className="summary__open"> ›</Text>
+            </View>
           </View>
         ))}
       </View>

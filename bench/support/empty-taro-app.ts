@@ -6,7 +6,7 @@ import path from 'node:path'
 const ROOT = path.resolve(__dirname, '../..')
 
 /** What the project shares with the empty app: the whole build configuration, none of the code. */
-const COPIED = ['config', 'babel.config.js', 'tsconfig.json', 'project.config.json', 'package.json', 'types']
+const COPIED = ['config', 'babel.config.js', 'tsconfig.json', 'project.config.json', 'package.json', 'src/types']
 
 const EMPTY_SOURCES: Record<string, string> = {
   'src/app.ts': `import { PropsWithChildren } from 'react'\n\nfunction App({ children }: PropsWithChildren) {\n  return children\n}\n\nexport default App\n`,

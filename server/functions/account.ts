@@ -3,6 +3,7 @@ import { listHouseholds, setElderMode, whoami } from '../services/account'
 import { issueInvite, listInvites, revokeInvite } from '../services/invites'
 import { bindHousehold, listMembers, unbindMember } from '../services/membership'
 import { householdDetail, importRoster, previewRoster, updateHousehold } from '../services/roster'
+import { saveVillageSettings, villageSettings } from '../services/village-settings'
 import { action, defineFunction } from './define-function'
 
 export const accountFunction = defineFunction('account', {
@@ -19,4 +20,10 @@ export const accountFunction = defineFunction('account', {
   bind: action({ input: accountInputs.bind, mutates: true, run: ({ db, openid, platform }, input) => bindHousehold(db, openid, input, platform.contentCheck) }),
   members: action({ input: accountInputs.members, run: ({ db, openid }, input) => listMembers(db, openid, input) }),
   unbind: action({ input: accountInputs.unbind, mutates: true, run: ({ db, openid }, input) => unbindMember(db, openid, input) }),
+  villageSettings: action({ input: accountInputs.villageSettings, run: ({ db, openid }, input) => villageSettings(db, openid, input) }),
+  saveVillageSettings: action({
+    input: accountInputs.saveVillageSettings,
+    mutates: true,
+    run: ({ db, openid }, input) => saveVillageSettings(db, openid, input),
+  }),
 })

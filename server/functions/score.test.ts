@@ -2,8 +2,9 @@ import { count, eq, sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { localPlatform } from '../gateway/local-platform'
 import type { Database } from '../store/database'
-import { appeals, householdMembers, households, ledgerEntries, orgs, rules, scoreRecords } from '../store/schema'
+import { appeals, householdMembers, households, ledgerEntries, rules, scoreRecords } from '../store/schema'
 import { openDemoTestDatabase, ruleIdsByCode } from '../store/test-database'
+import { accountFunction } from './account'
 import { scoreFunction } from './score'
 
 let database: Database
@@ -150,12 +151,14 @@ describe('bad input writes nothing', () => {
 })
 
 describe('approval, claims and appeals', () => {
-  beforeAll(async () => {
-    await database.db.update(orgs).set({ settings: sql`settings || '{"gridLeaderScoresNeedApproval": true}'::jsonb` }).where(eq(orgs.id, 'v-zjq'))
-  })
-  afterAll(async () => {
-    await database.db.update(orgs).set({ settings: sql`settings - 'gridLeaderScoresNeedApproval'` }).where(eq(orgs.id, 'v-zjq'))
-  })
+  // The village's cadre asks for approval of grid leaders' scores (村里的设置), and turns it off after.
+  const approval = async (on: boolean) => {
+    const event = { action: 'saveVillageSettings', requestId: rid(), orgId: 'v-zjq', gridLeaderScoresNeedApproval: on, rectifiedVisibleDays: 3 }
+    const answer = await accountFunction.invoke({ db: database.db, openid: 'demo-cadre', event, platform: localPlatform })
+    if (!answer.ok) throw new Error(answer.error.message)
+  }
+  beforeAll(() => approval(true))
+  afterAll(() => approval(false))
 
   it('When the village asks for approval, then a grid leader’s score waits and moves no points until a cadre approves', async () => {
     const before = await balanceOf('h-zjq-06')

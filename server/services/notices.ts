@@ -11,10 +11,10 @@ import { loadCaller, type Caller } from './caller'
 import { requireVillageReader } from './notice-access'
 import { noticeViewById, selectNoticeViews } from './notice-views'
 import { notifyHousehold } from './notifications'
+import { readVillageSettings } from './village-settings'
 
 const DAY = 24 * 3600 * 1000
 const DEFAULT_RECTIFY_DAYS = 7
-const DEFAULT_RECTIFIED_VISIBLE_DAYS = 3
 
 type Deduction = typeof ledgerEntries.$inferSelect
 
@@ -154,15 +154,10 @@ export async function readChannel(db: Db, openid: string, input: { orgId: string
   if (!channel || !['villager_group', 'village'].includes(channel.kind)) throw new AppError('NOT_FOUND', '没有找到这个通报群')
   const villageId = channel.kind === 'village' ? channel.id : channel.parentId!
   await requireVillageReader(db, caller, villageId)
-  const visibleSince = new Date(Date.now() - (await rectifiedVisibleDays(db, villageId)) * DAY)
+  const visibleSince = new Date(Date.now() - (await readVillageSettings(db, villageId)).rectifiedVisibleDays * DAY)
   const inChannel = channel.kind === 'village' ? eq(notices.villageId, channel.id) : eq(notices.channelOrgId, channel.id)
   const stillShown = or(inArray(notices.status, ['open', 'proof_submitted']), and(eq(notices.status, 'rectified'), gt(notices.rectifiedAt, visibleSince)))
   return { channel: { id: channel.id, name: channel.name }, notices: await selectNoticeViews(db, and(inChannel, stillShown), caller) }
-}
-
-async function rectifiedVisibleDays(db: Db, villageId: string): Promise<number> {
-  const [village] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, villageId))
-  return (village?.settings as { rectifiedVisibleDays?: number }).rectifiedVisibleDays ?? DEFAULT_RECTIFIED_VISIBLE_DAYS
 }
 
 /** The channels of my village (or a village in my scope), each with how many notices wait. */

@@ -8,10 +8,11 @@ import { limitRefusal } from '../../src/core/scoring'
 import type { SendSubscribeMessage } from '../platform/subscribe-message'
 import type { Db } from '../store/database'
 import { householdPlaces, type HouseholdPlace } from '../store/household-views'
-import { households, ledgerEntries, orgs, rules, scoreRecords } from '../store/schema'
+import { households, ledgerEntries, rules, scoreRecords } from '../store/schema'
 import { loadCaller } from './caller'
 import { applyScoreRecord } from './score-records'
 import { loadRuleInForce, ruleSetIdOf, type RuleRow } from './rules'
+import { readVillageSettings } from './village-settings'
 
 type SubmitInput = { requestId: string; householdIds: string[]; ruleId: number; note?: string; photos?: string[] }
 
@@ -79,10 +80,9 @@ async function currentBalance(db: Db, householdId: string): Promise<number> {
 
 /** The rule set a village scores with, and whether it asks that its grid leaders' scores wait for a cadre. */
 async function villageScoring(db: Db, villageId: string) {
-  const [village] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, villageId))
   return {
     ruleSetId: await ruleSetIdOf(db, villageId),
-    gridLeadersNeedApproval: (village?.settings as { gridLeaderScoresNeedApproval?: boolean }).gridLeaderScoresNeedApproval === true,
+    gridLeadersNeedApproval: (await readVillageSettings(db, villageId)).gridLeaderScoresNeedApproval,
   }
 }
 

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   manageCardPin: ['cadre'],
   /** Keep a village's roster: import it, edit households, issue and revoke invite codes, unbind members. */
   manageRoster: ['cadre', 'admin'],
+  /** A village's own settings: approval of grid leaders' scores, how long rectified notices stay public. */
+  manageVillageSettings: ['cadre', 'admin'],
 } as const satisfies Record<string, readonly StaffRole[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -32,6 +32,7 @@ const SCORERS = ['demo-grid-leader', 'demo-cadre', 'demo-cadre-other', 'demo-com
 const CADRES = ['demo-cadre', 'demo-cadre-other']
 const ALL = ROLES
 const RUNNERS = ['demo-cadre', 'demo-cadre-other', 'demo-accountant']
+// A village's roster and its settings: its cadre and the street's admin.
 const ROSTER = ['demo-cadre', 'demo-cadre-other', 'demo-admin']
 const ROSTER_FILE = { fileName: 'roster.csv', contentBase64: Buffer.from('户主,村民小组/网格,门牌,股数,成员\n核对户,1组,1组99号,1,\n').toString('base64') }
 const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
@@ -156,6 +157,9 @@ const TABLE: Row[] = [
   { action: 'account.unbind', allowed: ROSTER, scoped: true, event: (c) => on(c.fx.members.get(c.place.household), (memberId) => ({ requestId: `authz-unbind-${c.n}`, memberId })) },
   { action: 'account.rosterPreview', allowed: ROSTER, scoped: true, event: (c) => ({ orgId: c.place.village, file: ROSTER_FILE }) },
   { action: 'account.rosterImport', allowed: ROSTER, scoped: true, event: (c) => on(c.fx.rosterDigests.get(c.place.village), (digest) => ({ requestId: `authz-import-${c.n}`, orgId: c.place.village, file: ROSTER_FILE, digest })) },
+  // The values saved are the demo's defaults, so the rows after this one see the village unchanged.
+  { action: 'account.villageSettings', allowed: ROSTER, scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  { action: 'account.saveVillageSettings', allowed: ROSTER, scoped: true, event: (c) => ({ requestId: `authz-settings-${c.n}`, orgId: c.place.village, gridLeaderScoresNeedApproval: false, rectifiedVisibleDays: 3 }) },
   // Anyone may try an invite code (a registered one or not): a wrong code is an answer, not a refusal.
   { action: 'account.bind', allowed: ALL, scoped: false, event: (c) => ({ requestId: `authz-bind-${c.n}`, code: 'AUTHZ000', displayName: '核对' }) },
   // Ranked over the place's organisation (a grid leader ranks its micro-grid, not the whole village).

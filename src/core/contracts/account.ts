@@ -3,6 +3,7 @@ import { recordIdSchema } from './record-id'
 import type { OrgKind } from '../org'
 import type { Role } from '../roles'
 import type { RosterProblem } from '../roster/roster-rows'
+import { villageSettingsSchema, type VillageSettings } from '../village-settings'
 import { requestIdSchema } from './request-id'
 
 /** A roster file as the client sends it: the name (for its type) and the bytes in base64. */
@@ -55,6 +56,9 @@ export const accountInputs = {
   bind: z.object({ requestId: requestIdSchema, code: z.string().trim().min(1, '请填写邀请码').max(20, '邀请码是 8 位'), displayName: personName('您的名字') }),
   members: z.object({ householdId }),
   unbind: z.object({ requestId: requestIdSchema, memberId: rowId }),
+  /** Cadre or admin: the village's own settings. */
+  villageSettings: z.object({ orgId }),
+  saveVillageSettings: villageSettingsSchema.extend({ requestId: requestIdSchema, orgId }),
 }
 
 export type OrgRef = { id: string; name: string; kind: OrgKind }
@@ -137,6 +141,8 @@ export type BindResult =
   | { bound: true; household: HouseholdView }
   | { bound: false; reason: 'wrong' | 'used' | 'expired' | 'revoked'; message: string; triesLeft: number }
 
+export type VillageSettingsView = VillageSettings & { village: OrgRef }
+
 export type AccountOutputs = {
   whoami: WhoAmI
   setElderMode: { elderMode: boolean }
@@ -151,4 +157,6 @@ export type AccountOutputs = {
   bind: BindResult
   members: MemberView[]
   unbind: MemberView
+  villageSettings: VillageSettingsView
+  saveVillageSettings: VillageSettingsView
 }

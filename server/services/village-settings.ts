@@ -1,0 +1,44 @@
+import { eq, sql } from 'drizzle-orm'
+import type { VillageSettingsView } from '../../src/core/contracts/account'
+import { AppError } from '../../src/core/errors'
+import { mayActOn } from '../../src/core/policy'
+import { villageSettingsOf, type VillageSettings } from '../../src/core/village-settings'
+import type { Db } from '../store/database'
+import { orgs } from '../store/schema'
+import { loadCaller } from './caller'
+
+/** A village's settings as scoring and the notice channels apply them. */
+export async function readVillageSettings(db: Db, villageId: string): Promise<VillageSettings> {
+  const [village] = await db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, villageId))
+  return villageSettingsOf(village?.settings)
+}
+
+/** 村里的设置 as the village's cadre (or its street's admin) sees them. */
+export async function villageSettings(db: Db, openid: string, input: { orgId: string }): Promise<VillageSettingsView> {
+  const village = await settingsVillage(db, openid, input.orgId)
+  return { village: { id: village.id, name: village.name, kind: 'village' }, ...villageSettingsOf(village.settings) }
+}
+
+/** Saves the village's settings; other stored keys (the cooperative's name) stay as they are. */
+export async function saveVillageSettings(
+  db: Db,
+  openid: string,
+  input: VillageSettings & { orgId: string },
+): Promise<VillageSettingsView> {
+  const village = await settingsVillage(db, openid, input.orgId)
+  const chosen: VillageSettings = { gridLeaderScoresNeedApproval: input.gridLeaderScoresNeedApproval, rectifiedVisibleDays: input.rectifiedVisibleDays }
+  const [saved] = await db
+    .update(orgs)
+    .set({ settings: sql`${orgs.settings} || ${JSON.stringify(chosen)}::jsonb` })
+    .where(eq(orgs.id, village.id))
+    .returning({ settings: orgs.settings })
+  return { village: { id: village.id, name: village.name, kind: 'village' }, ...villageSettingsOf(saved.settings) }
+}
+
+async function settingsVillage(db: Db, openid: string, orgId: string) {
+  const caller = await loadCaller(db, openid)
+  const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId))
+  if (!org || org.kind !== 'village') throw new AppError('NOT_FOUND', '没有找到这个村')
+  if (!mayActOn(caller.grants, 'manageVillageSettings', [org.path])) throw new AppError('FORBIDDEN', '只有本村的村干部能改村里的设置')
+  return org
+}

@@ -11,7 +11,7 @@ export default defineAppConfig({
       pages: [
         'households/index', 'roster/index', 'roster/household',
         'inspect/index', 'inspections/index', 'review/index', 'household-ledger/index', 'beauty-chart/index', 'rules-editor/index',
-        'notice-verify/index', 'notice-post/index', 'notice-stats/index',
+        'notice-verify/index', 'notice-post/index', 'notice-stats/index', 'village-settings/index',
       ],
     },
     { root: 'shop', pages: ['redeem/index', 'summary/index', 'receipt/index', 'goods/index'] },

@@ -7,10 +7,12 @@ import type {
   MemberView,
   RosterImportResult,
   RosterPreview,
+  VillageSettingsView,
   WhoAmI,
 } from '../core/contracts/account'
 import type { Envelope } from '../core/contracts/envelope'
 import type { HouseholdFields } from '../core/roster/roster-rows'
+import type { VillageSettings } from '../core/village-settings'
 import { callFunction } from './call-function'
 import type { RosterFile } from './pick-roster-file'
 
@@ -70,4 +72,13 @@ export function listMembers(householdId: string): Promise<Envelope<MemberView[]>
 
 export function unbindMember(requestId: string, memberId: number): Promise<Envelope<MemberView>> {
   return callFunction('account', 'unbind', { requestId, memberId })
+}
+
+/** 村里的设置 of a village (its cadre or the street's admin). */
+export function villageSettings(orgId: string): Promise<Envelope<VillageSettingsView>> {
+  return callFunction('account', 'villageSettings', { orgId })
+}
+
+export function saveVillageSettings(requestId: string, orgId: string, settings: VillageSettings): Promise<Envelope<VillageSettingsView>> {
+  return callFunction('account', 'saveVillageSettings', { requestId, orgId, ...settings })
 }

@@ -57,6 +57,12 @@ describe('workEntriesFor', () => {
     expect(labels('grid_leader', { id: 'mg-zjq-1-1', name: '第一网格1号微网格', kind: 'micro_grid' })).not.toContain('积分超市兑换汇总')
   })
 
+  it('offers 村里的设置 to a cadre of a village, and not to its grid leader or accountant', () => {
+    expect(workEntriesFor(role('cadre'))).toContainEqual({ key: 'village-settings', label: '村里的设置', url: '/work/village-settings/index?orgId=v-zjq' })
+    expect(workEntriesFor(role('accountant')).map((e) => e.label)).not.toContain('村里的设置')
+    expect(workEntriesFor({ role: 'grid_leader', label: ROLE_LABELS.grid_leader, org: { id: 'mg-zjq-1-1', name: '第一网格1号微网格', kind: 'micro_grid' } }).map((e) => e.label)).not.toContain('村里的设置')
+  })
+
   it('gives a villager no staff work', () => {
     expect(workEntriesFor(role('villager'))).toEqual([])
   })

@@ -51,6 +51,9 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
       url: `/work/roster/index?orgId=${encodeURIComponent(role.org.id)}`,
     })
   }
+  if (holds(role.role, PERMISSIONS.manageVillageSettings) && role.org.kind === 'village') {
+    entries.push({ key: 'village-settings', label: '村里的设置', url: `/work/village-settings/index?orgId=${org}` })
+  }
   if (holds(role.role, PERMISSIONS.redeemAtShop)) {
     entries.push({ key: 'redeem', label: '积分兑换（扫积分卡）', url: '/shop/redeem/index' })
   }

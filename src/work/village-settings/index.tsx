@@ -1,0 +1,85 @@
+import { Switch, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { saveVillageSettings, villageSettings } from '../../api/account'
+import { BigButton } from '../../components/big-button'
+import { ErrorView } from '../../components/error-view'
+import { LoadingView } from '../../components/loading-view'
+import type { VillageSettingsView } from '../../core/contracts/account'
+import type { VillageSettings } from '../../core/village-settings'
+import { useElderMode } from '../../hooks/use-elder-mode'
+import { useEnvelope } from '../../hooks/use-envelope'
+import { useIntentRequestId } from '../../hooks/use-intent-request-id'
+import './index.css'
+
+const MIN_DAYS = 1
+const MAX_DAYS = 90
+
+/** 村里的设置 (router param orgId, a village): what the village decides for itself, for its cadre or the street's admin. */
+export default function VillageSettingsPage() {
+  const elder = useElderMode()
+  const orgId = useRouter().params.orgId ?? ''
+  const { state, reload } = useEnvelope(() => villageSettings(orgId), [orgId])
+  return (
+    <View className={`screen ${elder.rootClass} village-settings`}>
+      {state.status === 'loading' && <LoadingView />}
+      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
+      {state.status === 'ok' && <SettingsForm saved={state.data} orgId={orgId} />}
+    </View>
+  )
+}
+
+function SettingsForm({ saved, orgId }: { saved: VillageSettingsView; orgId: string }) {
+  const [form, setForm] = useState<VillageSettings>({
+    gridLeaderScoresNeedApproval: saved.gridLeaderScoresNeedApproval,
+    rectifiedVisibleDays: saved.rectifiedVisibleDays,
+  })
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const intent = useIntentRequestId()
+  const setDays = (days: number) => setForm({ ...form, rectifiedVisibleDays: Math.max(MIN_DAYS, Math.min(MAX_DAYS, days)) })
+
+  async function save() {
+    if (busy) return
+    setBusy(true)
+    setMessage(null)
+    const answer = await saveVillageSettings(intent.idFor(form), orgId, form)
+    setBusy(false)
+    if (!answer.ok) return setMessage({ ok: false, text: answer.error.message })
+    intent.done()
+    setMessage({ ok: true, text: '已保存，马上生效' })
+  }
+
+  return (
+    <View>
+      <Text className="section-title">{saved.village.name}</Text>
+      <View className="card">
+        <Text className="village-settings__title">微网格长的评分</Text>
+        <View className="village-settings__row">
+          <Text className="plain-text">{form.gridLeaderScoresNeedApproval ? '要村干部审核后才生效' : '评完马上生效'}</Text>
+          <Switch
+            checked={form.gridLeaderScoresNeedApproval}
+            color="#0b5d3b"
+            onChange={(event) => setForm({ ...form, gridLeaderScoresNeedApproval: event.detail.value })}
+          />
+        </View>
+        <Text className="muted-text">打开后，微网格长评的分先显示“待审核”，不加也不扣；村干部在“待我审核”里通过后才记入积分。</Text>
+      </View>
+      <View className="card">
+        <Text className="village-settings__title">整改好的通报公开留几天</Text>
+        <View className="village-settings__row">
+          <Text className="village-settings__step" onClick={() => setDays(form.rectifiedVisibleDays - 1)}>
+            −
+          </Text>
+          <Text className="village-settings__days">{form.rectifiedVisibleDays} 天</Text>
+          <Text className="village-settings__step" onClick={() => setDays(form.rectifiedVisibleDays + 1)}>
+            ＋
+          </Text>
+        </View>
+        <Text className="muted-text">已整改的通报过了这些天就不再公开；逾期没整改的一直留着。</Text>
+      </View>
+      {message && <Text className={message.ok ? 'village-settings__done' : 'village-settings__error'}>{message.text}</Text>}
+      <BigButton onClick={() => void save()}>{busy ? '正在保存…' : '保存'}</BigButton>
+    </View>
+  )
+}

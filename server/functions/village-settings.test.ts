@@ -79,7 +79,7 @@ describe('村里的设置 (account.villageSettings / saveVillageSettings)', () =
   })
 
   it.each([
-    ['0 days', { rectifiedVisibleDays: 0 }, 'INVALID_INPUT'],
+    ['a negative number of days', { rectifiedVisibleDays: -1 }, 'INVALID_INPUT'],
     ['91 days', { rectifiedVisibleDays: 91 }, 'INVALID_INPUT'],
     ['half a day', { rectifiedVisibleDays: 2.5 }, 'INVALID_INPUT'],
     ['approval as text', { gridLeaderScoresNeedApproval: 'yes' }, 'INVALID_INPUT'],

@@ -7,8 +7,8 @@ export const DEFAULT_RECTIFIED_VISIBLE_DAYS = 3
 export const villageSettingsSchema = z.object({
   /** Grid leaders' scores wait as pending until a cadre approves them. */
   gridLeaderScoresNeedApproval: z.boolean(),
-  /** Days a rectified notice stays in the public channel (overdue ones always stay). */
-  rectifiedVisibleDays: z.number().int().min(1, '至少留 1 天').max(90, '最多留 90 天'),
+  /** Days a rectified notice stays in the public channel (0: it leaves when rectified; overdue ones always stay). */
+  rectifiedVisibleDays: z.number().int().min(0, '天数不能是负数').max(90, '最多留 90 天'),
 })
 
 export type VillageSettings = z.infer<typeof villageSettingsSchema>

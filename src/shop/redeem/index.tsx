@@ -169,11 +169,11 @@ export default function RedeemPage() {
                   </Text>
                 </View>
                 <View className="redeem__stepper">
-                  <Text className="redeem__step" onClick={() => setQuantity(item.id, quantity - 1)}>
+                  <Text className="step-button" onClick={() => setQuantity(item.id, quantity - 1)}>
                     −
                   </Text>
                   <Text className="redeem__quantity">{quantity}</Text>
-                  <Text className="redeem__step" onClick={() => setQuantity(item.id, quantity + 1)}>
+                  <Text className="step-button" onClick={() => setQuantity(item.id, quantity + 1)}>
                     ＋
                   </Text>
                 </View>

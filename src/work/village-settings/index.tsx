@@ -12,7 +12,7 @@ import { useEnvelope } from '../../hooks/use-envelope'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
 import './index.css'
 
-const MIN_DAYS = 1
+const MIN_DAYS = 0
 const MAX_DAYS = 90
 
 /** 村里的设置 (router param orgId, a village): what the village decides for itself, for its cadre or the street's admin. */
@@ -68,15 +68,15 @@ function SettingsForm({ saved, orgId }: { saved: VillageSettingsView; orgId: str
       <View className="card">
         <Text className="village-settings__title">整改好的通报公开留几天</Text>
         <View className="village-settings__row">
-          <Text className="village-settings__step" onClick={() => setDays(form.rectifiedVisibleDays - 1)}>
+          <Text className="step-button" onClick={() => setDays(form.rectifiedVisibleDays - 1)}>
             −
           </Text>
           <Text className="village-settings__days">{form.rectifiedVisibleDays} 天</Text>
-          <Text className="village-settings__step" onClick={() => setDays(form.rectifiedVisibleDays + 1)}>
+          <Text className="step-button" onClick={() => setDays(form.rectifiedVisibleDays + 1)}>
             ＋
           </Text>
         </View>
-        <Text className="muted-text">已整改的通报过了这些天就不再公开；逾期没整改的一直留着。</Text>
+        <Text className="muted-text">已整改的通报过了这些天就不再公开（0 天：整改好就撤下）；逾期没整改的一直留着。</Text>
       </View>
       {message && <Text className={message.ok ? 'village-settings__done' : 'village-settings__error'}>{message.text}</Text>}
       <BigButton onClick={() => void save()}>{busy ? '正在保存…' : '保存'}</BigButton>

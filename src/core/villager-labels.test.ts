@@ -1,5 +1,5 @@
 import type { LedgerLine, RuleView } from './contracts/score'
-import { actorLabel, canAppeal, groupRulesByCategory, myRankText, reversalText, ruleLimitText, ruleTags, signedPoints } from './villager-labels'
+import { actorText, canAppeal, groupRulesByCategory, myRankText, reversalText, ruleLimitText, ruleTags, signedPoints } from './villager-labels'
 
 const rule = (over: Partial<RuleView>): RuleView => ({
   id: 1,
@@ -86,11 +86,16 @@ describe('ledger lines', () => {
 
 describe('who is named on a line', () => {
   it('When a line is a correction or a shop purchase, then the person is not called the scorer', () => {
-    expect(actorLabel('score')).toBe('评分人')
-    expect(actorLabel('restoration')).toBe('评分人')
-    expect(actorLabel('score_reversal')).toBe('更正人')
-    expect(actorLabel('redemption')).toBe('经办人')
-    expect(actorLabel('redemption_reversal')).toBe('更正人')
+    const grid = { name: '王卫东', org: { name: '第一网格1号微网格' } }
+    expect(actorText('score', grid)).toBe('评分人：王卫东（第一网格1号微网格）')
+    expect(actorText('restoration', grid)).toBe('评分人：王卫东（第一网格1号微网格）')
+    expect(actorText('redemption', { name: '钱小红', org: { name: '赵家桥村积分超市' } })).toBe('经办人：钱小红（赵家桥村积分超市）')
+    expect(actorText('score', { name: '陈明华', org: null })).toBe('评分人：陈明华')
+  })
+
+  it('When a cadre corrects a grid leader’s score, then the cadre is not shown under the micro-grid the points came from', () => {
+    expect(actorText('score_reversal', { name: '陈明华', org: { name: '第一网格1号微网格' } })).toBe('更正人：陈明华')
+    expect(actorText('redemption_reversal', { name: '陈明华', org: null })).toBe('更正人：陈明华')
   })
 })
 

@@ -66,11 +66,15 @@ export function reversalText(line: LedgerLine, corrected: LedgerLine | undefined
   return `更正 ${dateOf(corrected.createdAt)} ${what} ${signedPoints(corrected.points)} 分（编号 ${corrected.id}）`
 }
 
-/** Who the person named on a line is: the scorer, whoever corrected it, or the shop clerk. */
-export function actorLabel(kind: LedgerKind): string {
-  if (kind === 'score_reversal' || kind === 'redemption_reversal') return '更正人'
-  if (kind === 'redemption') return '经办人'
-  return '评分人'
+/**
+ * Who is named on a line: "评分人：王卫东（第一网格1号微网格）", the clerk ("经办人"), or whoever corrected
+ * it ("更正人：陈明华"). A correction keeps the original scorer's organisation as the points' origin,
+ * which is not the corrector's, so it is not shown there.
+ */
+export function actorText(kind: LedgerKind, actor: { name: string; org: { name: string } | null }): string {
+  if (kind === 'score_reversal' || kind === 'redemption_reversal') return `更正人：${actor.name}`
+  const label = kind === 'redemption' ? '经办人' : '评分人'
+  return `${label}：${actor.name}${actor.org ? `（${actor.org.name}）` : ''}`
 }
 
 /** "我家排第 3 名" or, when the household is not on the list, nothing. */

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { LedgerLine } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
-import { actorLabel, APPEAL_STATUS_LABELS, canAppeal, reversalText } from '../../core/villager-labels'
+import { actorText, APPEAL_STATUS_LABELS, canAppeal, reversalText } from '../../core/villager-labels'
 import { PhotoThumbs } from '../../components/photo-thumbs'
 import { PointsText } from '../../components/villager/points-text'
 import { StatusTag } from '../../components/villager/status-tag'
@@ -49,10 +49,7 @@ export function LedgerLineView({ line, corrected }: Props) {
       </View>
       {reversal && <Text className="ledger-line__reverses">{reversal}</Text>}
       {line.scorer && (
-        <Text className="ledger-line__scorer">
-          {actorLabel(line.kind)}：{line.scorer.name}
-          {line.scorer.org ? `（${line.scorer.org.name}）` : ''}
-        </Text>
+        <Text className="ledger-line__scorer">{actorText(line.kind, line.scorer)}</Text>
       )}
       <PhotoThumbs photos={line.photos} />
       {line.note !== '' && <Text className="ledger-line__note">说明：{line.note}</Text>}

@@ -3,7 +3,7 @@ import type { VillageSettingsView } from '../../src/core/contracts/account'
 import type { SubmitResult } from '../../src/core/contracts/score'
 import { localPlatform } from '../gateway/local-platform'
 import type { Database } from '../store/database'
-import { households, orgs } from '../store/schema'
+import { households, orgs, villageSettingChanges } from '../store/schema'
 import { openDemoTestDatabase, ruleIdsByCode } from '../store/test-database'
 import { accountFunction } from './account'
 import { scoreFunction } from './score'
@@ -25,6 +25,9 @@ async function ok(openid: string, event: Record<string, unknown>): Promise<Villa
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
   return answer.data as VillageSettingsView
 }
+async function changes() {
+  return database.db.select().from(villageSettingChanges).orderBy(villageSettingChanges.id)
+}
 async function storedSettings(villageId: string) {
   const [row] = await database.db.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, villageId))
   return row.settings as Record<string, unknown>
@@ -37,6 +40,7 @@ describe('村里的设置 (account.villageSettings / saveVillageSettings)', () =
       village: { id: 'v-zjq', name: '赵家桥村', kind: 'village' },
       gridLeaderScoresNeedApproval: false,
       rectifiedVisibleDays: 3,
+      lastChange: null,
     })
   })
 
@@ -44,6 +48,18 @@ describe('村里的设置 (account.villageSettings / saveVillageSettings)', () =
     const saved = await ok('demo-cadre', save({ gridLeaderScoresNeedApproval: true, rectifiedVisibleDays: 7 }))
     expect(saved).toMatchObject({ gridLeaderScoresNeedApproval: true, rectifiedVisibleDays: 7 })
     expect(await storedSettings('v-zjq')).toMatchObject({ cooperative: '赵家桥村股份经济合作社', gridLeaderScoresNeedApproval: true, rectifiedVisibleDays: 7 })
+    // The change is on record, and the page says who made it.
+    expect(saved.lastChange).toMatchObject({ byName: '陈明华' })
+    expect((await changes()).at(-1)).toMatchObject({
+      villageId: 'v-zjq',
+      actorOpenid: 'demo-cadre',
+      before: { gridLeaderScoresNeedApproval: false, rectifiedVisibleDays: 3 },
+      after: { gridLeaderScoresNeedApproval: true, rectifiedVisibleDays: 7 },
+    })
+    // Saving the same values again changes nothing, so nothing more is recorded.
+    const recorded = (await changes()).length
+    await ok('demo-cadre', save({ gridLeaderScoresNeedApproval: true, rectifiedVisibleDays: 7 }))
+    expect(await changes()).toHaveLength(recorded)
 
     const ruleId = (await ruleIdsByCode(database.db, 'rs-zjq'))['mediation']
     const balance = async () => (await database.db.select({ b: households.balance }).from(households).where(eq(households.id, 'h-zjq-04')))[0].b
@@ -71,10 +87,11 @@ describe('村里的设置 (account.villageSettings / saveVillageSettings)', () =
     ['the accountant', 'demo-accountant'],
     ['a villager', 'demo-villager'],
   ])('When %s tries to change 赵家桥村’s settings, then FORBIDDEN and nothing changes', async (_who, openid) => {
-    const stored = await storedSettings('v-zjq')
+    const [stored, recorded] = [await storedSettings('v-zjq'), (await changes()).length]
     const answer = await settingsCall(openid, save({ gridLeaderScoresNeedApproval: true, rectifiedVisibleDays: 30 }))
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await storedSettings('v-zjq')).toEqual(stored)
+    expect(await changes()).toHaveLength(recorded)
     expect(await settingsCall(openid, { action: 'villageSettings', orgId: 'v-zjq' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
@@ -85,10 +102,11 @@ describe('村里的设置 (account.villageSettings / saveVillageSettings)', () =
     ['approval as text', { gridLeaderScoresNeedApproval: 'yes' }, 'INVALID_INPUT'],
     ['a villager group instead of a village', { orgId: 'g-zjq-1' }, 'NOT_FOUND'],
   ])('When the settings have %s, then %s with a Chinese message and nothing changes', async (_what, fields, code) => {
-    const stored = await storedSettings('v-zjq')
+    const [stored, recorded] = [await storedSettings('v-zjq'), (await changes()).length]
     const answer = await settingsCall('demo-cadre', save({ gridLeaderScoresNeedApproval: true, rectifiedVisibleDays: 7, ...fields }))
     expect(answer).toMatchObject({ ok: false, error: { code } })
     expect(!answer.ok && answer.error.message).toMatch(/[\u4e00-\u9fa5]/)
     expect(await storedSettings('v-zjq')).toEqual(stored)
+    expect(await changes()).toHaveLength(recorded)
   })
 })

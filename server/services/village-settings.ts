@@ -1,10 +1,10 @@
-import { eq, sql } from 'drizzle-orm'
+import { desc, eq, sql } from 'drizzle-orm'
 import type { VillageSettingsView } from '../../src/core/contracts/account'
 import { AppError } from '../../src/core/errors'
 import { mayActOn } from '../../src/core/policy'
 import { villageSettingsOf, type VillageSettings } from '../../src/core/village-settings'
 import type { Db } from '../store/database'
-import { orgs } from '../store/schema'
+import { orgs, users, villageSettingChanges } from '../store/schema'
 import { loadCaller } from './caller'
 
 /** A village's settings as scoring and the notice channels apply them. */
@@ -16,10 +16,10 @@ export async function readVillageSettings(db: Db, villageId: string): Promise<Vi
 /** 村里的设置 as the village's cadre (or its street's admin) sees them. */
 export async function villageSettings(db: Db, openid: string, input: { orgId: string }): Promise<VillageSettingsView> {
   const village = await settingsVillage(db, openid, input.orgId)
-  return { village: { id: village.id, name: village.name, kind: 'village' }, ...villageSettingsOf(village.settings) }
+  return settingsView(db, village, village.settings)
 }
 
-/** Saves the village's settings; other stored keys (the cooperative's name) stay as they are. */
+/** Saves the village's settings and, when they change, who changed them from what; other stored keys (the cooperative's name) stay. */
 export async function saveVillageSettings(
   db: Db,
   openid: string,
@@ -27,12 +27,31 @@ export async function saveVillageSettings(
 ): Promise<VillageSettingsView> {
   const village = await settingsVillage(db, openid, input.orgId)
   const chosen: VillageSettings = { gridLeaderScoresNeedApproval: input.gridLeaderScoresNeedApproval, rectifiedVisibleDays: input.rectifiedVisibleDays }
+  const before = villageSettingsOf(village.settings)
   const [saved] = await db
     .update(orgs)
     .set({ settings: sql`${orgs.settings} || ${JSON.stringify(chosen)}::jsonb` })
     .where(eq(orgs.id, village.id))
     .returning({ settings: orgs.settings })
-  return { village: { id: village.id, name: village.name, kind: 'village' }, ...villageSettingsOf(saved.settings) }
+  if (JSON.stringify(before) !== JSON.stringify(villageSettingsOf(saved.settings))) {
+    await db.insert(villageSettingChanges).values({ villageId: village.id, actorOpenid: openid, before, after: chosen })
+  }
+  return settingsView(db, village, saved.settings)
+}
+
+async function settingsView(db: Db, village: { id: string; name: string }, stored: unknown): Promise<VillageSettingsView> {
+  const [last] = await db
+    .select({ byName: users.displayName, at: villageSettingChanges.createdAt })
+    .from(villageSettingChanges)
+    .innerJoin(users, eq(users.openid, villageSettingChanges.actorOpenid))
+    .where(eq(villageSettingChanges.villageId, village.id))
+    .orderBy(desc(villageSettingChanges.id))
+    .limit(1)
+  return {
+    village: { id: village.id, name: village.name, kind: 'village' },
+    ...villageSettingsOf(stored),
+    lastChange: last ? { byName: last.byName, at: last.at.toISOString() } : null,
+  }
 }
 
 async function settingsVillage(db: Db, openid: string, orgId: string) {

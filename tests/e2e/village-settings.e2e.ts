@@ -24,6 +24,7 @@ describe('村里的设置: approval of grid leaders’ scores (H5 demo mode)', (
   it('cadre 陈明华 turns approval on and keeps rectified notices 5 days', async () => {
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, CADRE)
     await visibleText(journey.page, '村里的设置').click()
+    await visibleText(journey.page, '还没有改过，用的是默认设置').waitFor()
     await visibleText(journey.page, '评完马上生效').waitFor()
     await visibleText(journey.page, '3 天').waitFor()
     await journey.page.locator('.village-settings__row input').filter({ visible: true }).first().click()
@@ -33,10 +34,11 @@ describe('村里的设置: approval of grid leaders’ scores (H5 demo mode)', (
     await visibleText(journey.page, '5 天').waitFor()
     await visibleText(journey.page, '保存').click()
     await visibleText(journey.page, '已保存，马上生效').waitFor()
+    await journey.page.getByText(/^上次修改：陈明华，\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/).filter({ visible: true }).waitFor()
     await saveScreenshot(await settled(journey.page), 'settings-01-approval-on')
 
     const saved = dataOf(await callAs<VillageSettingsView>(journey.gateway.baseUrl, 'demo-cadre', 'account', { action: 'villageSettings', orgId: 'v-zjq' }))
-    expect(saved).toMatchObject({ gridLeaderScoresNeedApproval: true, rectifiedVisibleDays: 5 })
+    expect(saved).toMatchObject({ gridLeaderScoresNeedApproval: true, rectifiedVisibleDays: 5, lastChange: { byName: '陈明华' } })
   })
 
   it('grid leader 王卫东’s score for 张建国 then waits: 我的评分记录 says 待审核 and his balance does not move', async () => {

@@ -141,7 +141,11 @@ export type BindResult =
   | { bound: true; household: HouseholdView }
   | { bound: false; reason: 'wrong' | 'used' | 'expired' | 'revoked'; message: string; triesLeft: number }
 
-export type VillageSettingsView = VillageSettings & { village: OrgRef }
+export type VillageSettingsView = VillageSettings & {
+  village: OrgRef
+  /** The latest change: who and when (null while the village runs on the defaults). */
+  lastChange: { byName: string; at: string } | null
+}
 
 export type AccountOutputs = {
   whoami: WhoAmI

@@ -6,6 +6,7 @@ import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import type { VillageSettingsView } from '../../core/contracts/account'
+import { formatLocalTime } from '../../core/period'
 import type { VillageSettings } from '../../core/village-settings'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
@@ -35,6 +36,7 @@ function SettingsForm({ saved, orgId }: { saved: VillageSettingsView; orgId: str
     rectifiedVisibleDays: saved.rectifiedVisibleDays,
   })
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const [lastChange, setLastChange] = useState(saved.lastChange)
   const [busy, setBusy] = useState(false)
   const intent = useIntentRequestId()
   const setDays = (days: number) => setForm({ ...form, rectifiedVisibleDays: Math.max(MIN_DAYS, Math.min(MAX_DAYS, days)) })
@@ -47,12 +49,16 @@ function SettingsForm({ saved, orgId }: { saved: VillageSettingsView; orgId: str
     setBusy(false)
     if (!answer.ok) return setMessage({ ok: false, text: answer.error.message })
     intent.done()
+    setLastChange(answer.data.lastChange)
     setMessage({ ok: true, text: '已保存，马上生效' })
   }
 
   return (
     <View>
       <Text className="section-title">{saved.village.name}</Text>
+      <Text className="muted-text village-settings__last">
+        {lastChange ? `上次修改：${lastChange.byName}，${formatLocalTime(lastChange.at)}` : '还没有改过，用的是默认设置'}
+      </Text>
       <View className="card">
         <Text className="village-settings__title">微网格长的评分</Text>
         <View className="village-settings__row">

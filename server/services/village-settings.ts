@@ -25,7 +25,8 @@ export async function saveVillageSettings(
   openid: string,
   input: VillageSettings & { orgId: string },
 ): Promise<VillageSettingsView> {
-  const village = await settingsVillage(db, openid, input.orgId)
+  // Locked, so that two saves at once each record the settings the other left as their `before`.
+  const village = await settingsVillage(db, openid, input.orgId, { lock: true })
   const chosen: VillageSettings = { gridLeaderScoresNeedApproval: input.gridLeaderScoresNeedApproval, rectifiedVisibleDays: input.rectifiedVisibleDays }
   const before = villageSettingsOf(village.settings)
   const [saved] = await db
@@ -54,9 +55,10 @@ async function settingsView(db: Db, village: { id: string; name: string }, store
   }
 }
 
-async function settingsVillage(db: Db, openid: string, orgId: string) {
+async function settingsVillage(db: Db, openid: string, orgId: string, { lock = false } = {}) {
   const caller = await loadCaller(db, openid)
-  const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId))
+  const select = db.select().from(orgs).where(eq(orgs.id, orgId))
+  const [org] = await (lock ? select.for('update') : select)
   if (!org || org.kind !== 'village') throw new AppError('NOT_FOUND', '没有找到这个村')
   if (!mayActOn(caller.grants, 'manageVillageSettings', [org.path])) throw new AppError('FORBIDDEN', '只有本村的村干部能改村里的设置')
   return org

@@ -1,9 +1,9 @@
-import { useDidShow } from '@tarojs/taro'
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import { onDemoIdentityChange } from '../../api/demo-identity'
 import { ledger } from '../../api/score'
 import type { HouseholdView } from '../../core/contracts/account'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import { HouseholdCard } from '../household-card'
 import { VillagerLinks } from './villager-links'
 
@@ -13,11 +13,7 @@ import { VillagerLinks } from './villager-links'
  */
 export function VillagerHome({ household }: { household: HouseholdView }) {
   const { state, reload } = useEnvelope(() => ledger({ limit: 1 }), [household.id])
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) reload()
-    shown.current = true
-  })
+  useReloadOnReturn(reload)
   useEffect(() => onDemoIdentityChange(reload), [reload])
   const fresh = state.status === 'ok' && state.data.householdId === household.id ? state.data : null
   return (

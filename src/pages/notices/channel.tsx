@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { onDemoIdentityChange } from '../../api/demo-identity'
 import { noticeChannel } from '../../api/notice'
 import { BigButton } from '../../components/big-button'
@@ -9,6 +9,7 @@ import { LoadingView } from '../../components/loading-view'
 import { NoticeCard } from '../../components/notice/notice-card'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import './index.css'
 
 /** One group channel (router param orgId): its notices, neighbours masked, newest first. */
@@ -16,11 +17,7 @@ export default function ChannelPage() {
   const elder = useElderMode()
   const orgId = useRouter().params.orgId ?? ''
   const { state, reload } = useEnvelope(() => noticeChannel(orgId), [orgId])
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) reload()
-    shown.current = true
-  })
+  useReloadOnReturn(reload)
   useEffect(() => onDemoIdentityChange(reload), [reload])
   const pageSize = elder.pageSize(20)
   const [pages, setPages] = useState(1)

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useRef } from 'react'
+import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
 import { onDemoIdentityChange } from '../../api/demo-identity'
 import { noticeChannels } from '../../api/notice'
 import { ErrorView } from '../../components/error-view'
@@ -9,17 +9,14 @@ import { MessagesEntry } from '../../components/notice/messages-entry'
 import type { ChannelSummary } from '../../core/contracts/notice'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import './index.css'
 
 /** 整改通报: the group channels of my village, each with how many notices wait, are overdue, were rectified. */
 export default function NoticesPage() {
   const elder = useElderMode()
   const { state, reload } = useEnvelope(() => noticeChannels(), [])
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) reload()
-    shown.current = true
-  })
+  useReloadOnReturn(reload)
   useEffect(() => onDemoIdentityChange(reload), [reload])
   return (
     <View className={`screen notices ${elder.rootClass}`}>

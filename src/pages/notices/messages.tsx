@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { onDemoIdentityChange } from '../../api/demo-identity'
 import { markMessagesRead, myMessages } from '../../api/notice'
 import { newRequestId } from '../../api/request-id'
@@ -11,6 +11,7 @@ import type { MessageView } from '../../core/contracts/notice'
 import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import './index.css'
 
 /** 我的消息: what the app told my household (a notice opened, proof accepted or sent back), newest first. */
@@ -22,11 +23,7 @@ export default function MessagesPage() {
   const [read, setRead] = useState<Set<number>>(new Set())
   const [loadingMore, setLoadingMore] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) reload()
-    shown.current = true
-  })
+  useReloadOnReturn(reload)
   useEffect(() => onDemoIdentityChange(reload), [reload])
   useEffect(() => {
     setOlder([])

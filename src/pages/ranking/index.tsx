@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { ranking } from '../../api/score'
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
@@ -10,6 +9,7 @@ import { periodsOf } from '../../core/period'
 import { myRankText, pointsTone, signedPoints } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import { useWhoAmI } from '../../hooks/use-whoami'
 import './index.css'
 
@@ -51,11 +51,7 @@ export default function RankingPage() {
     [villageId, span],
   )
   // Back on the tab: the newest points (the first show is the load above).
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && villageId) reload()
-    shown.current = true
-  })
+  useReloadOnReturn(reload, villageId !== null)
 
   const choose = (next: Span) => {
     setSpan(next)

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro from '@tarojs/taro'
 import { myRequests } from '../../api/score'
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
@@ -14,6 +13,7 @@ import { formatLocalTime } from '../../core/period'
 import { APPEAL_STATUS_LABELS, CLAIM_STATUS_LABELS } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import './index.css'
 
 function ClaimItem({ record }: { record: ScoreRecordView }) {
@@ -55,11 +55,7 @@ function AppealItem({ appeal }: { appeal: AppealView }) {
 export default function RequestsPage() {
   const elder = useElderMode()
   const { state, reload } = useEnvelope(myRequests, [])
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) reload()
-    shown.current = true
-  })
+  useReloadOnReturn(reload)
   return (
     <View className={`screen requests ${elder.rootClass}`}>
       <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/claim/index' })}>我要申报</BigButton>

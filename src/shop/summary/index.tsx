@@ -1,6 +1,6 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { dailySummary, reconcile } from '../../api/card'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
@@ -8,6 +8,7 @@ import type { DailySummary, Reconciliation } from '../../core/contracts/card'
 import type { Envelope } from '../../core/contracts/envelope'
 import { formatLocalTime, localDay, shiftDay } from '../../core/period'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import './index.css'
 
 type Day = { summary: DailySummary; reconciliation: Reconciliation }
@@ -28,11 +29,7 @@ export default function SummaryPage() {
   const [day, setDay] = useState(today)
   const { state, reload } = useEnvelope(() => loadDay(day), [day])
   // Back from a receipt that was reversed: the day's figures change.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) reload()
-    shown.current = true
-  })
+  useReloadOnReturn(reload)
 
   return (
     <View className="screen summary">

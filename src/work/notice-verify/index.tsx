@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
-import { useRef } from 'react'
+import { useRouter } from '@tarojs/taro'
 import { noticesAwaitingCheck, verifyNotice } from '../../api/notice'
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
@@ -12,6 +11,7 @@ import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { DecisionPanel } from '../components/decision-panel'
 import { PhotoThumbs } from '../../components/photo-thumbs'
+import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import { useStaffOrgs } from '../hooks/use-staff-orgs'
 import { ExtendPanel } from './extend-panel'
 import './index.css'
@@ -23,11 +23,7 @@ export default function NoticeVerifyPage() {
   const { state, reload } = useEnvelope(() => noticesAwaitingCheck(orgId), [orgId])
   const cadreOrgs = useStaffOrgs('decideScores')
   const mayExtend = cadreOrgs.state.status === 'ok' && cadreOrgs.state.data.length > 0
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) reload()
-    shown.current = true
-  })
+  useReloadOnReturn(reload)
   return (
     <View className={`screen ${elder.rootClass} notice-verify`}>
       {state.status === 'loading' && <LoadingView />}

@@ -1,17 +1,15 @@
-import { Text } from '@tarojs/components'
 import type { AppealStatus, RecordStatus } from '../../core/contracts/score'
-import './status-tag.css'
+import { StatusTag as ToneTag } from '../../components/villager/status-tag'
 
-const LABELS: Record<RecordStatus | AppealStatus, { text: string; tone: 'done' | 'wait' | 'no' }> = {
-  applied: { text: '已记分', tone: 'done' },
+const LABELS: Record<RecordStatus | AppealStatus, { text: string; tone: 'good' | 'wait' | 'bad' }> = {
+  applied: { text: '已记分', tone: 'good' },
   pending: { text: '待审核', tone: 'wait' },
-  rejected: { text: '未通过', tone: 'no' },
-  upheld: { text: '维持扣分', tone: 'no' },
-  overturned: { text: '已撤销扣分', tone: 'done' },
+  rejected: { text: '未通过', tone: 'bad' },
+  upheld: { text: '维持扣分', tone: 'bad' },
+  overturned: { text: '已撤销扣分', tone: 'good' },
 }
 
-/** The status of a score, claim or appeal as a coloured word. */
+/** The status of a score, claim or appeal as a coloured word (the app's one status tag). */
 export function StatusTag({ status }: { status: RecordStatus | AppealStatus }) {
-  const { text, tone } = LABELS[status]
-  return <Text className={`status-tag status-tag--${tone}`}>{text}</Text>
+  return <ToneTag {...LABELS[status]} />
 }

@@ -88,7 +88,7 @@ describe('accountant journey: annual dividend draft, publish, export (H5 demo mo
 
     await visibleText(journey.page, '核对无误，公示').click()
     await visibleText(journey.page, '确认公示').click()
-    await journey.page.locator('.dividend-run__state--published').waitFor()
+    await journey.page.locator('.dividend-run .run-state--published').waitFor()
     await saveScreenshot(journey.page, 'dividend-03-published')
 
     const workbook = new Workbook()

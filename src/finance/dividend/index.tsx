@@ -12,6 +12,7 @@ import { parseRatio } from '../../core/dividend/dividend-run'
 import { describeMethod, INCENTIVE_PRESETS } from '../../core/dividend/incentive-methods'
 import { parseYuan } from '../../core/money'
 import { useEnvelope } from '../../hooks/use-envelope'
+import '../run-state.css'
 import './index.css'
 
 type SplitMode = 'amount' | 'ratio'
@@ -162,7 +163,7 @@ function RunCard({ run }: { run: RunSummary }) {
       <Text className="run-card__title">
         {run.year}年度 · 第 {run.id} 号
       </Text>
-      <Text className={`run-card__state run-card__state--${run.status}`}>{state}</Text>
+      <Text className={`run-state run-state--${run.status}`}>{state}</Text>
       <MoneyRow label="分红总额" fen={run.totalFen} />
       <Text className="muted-text">
         {run.householdCount} 户 · {run.methodLabel}

@@ -12,6 +12,7 @@ import type { RunDetail } from '../../core/contracts/dividend'
 import { formatLocalTime } from '../../core/period'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { saveExport } from '../save-export'
+import '../run-state.css'
 import './index.css'
 
 /** One run (router param runId): review the draft line by line, publish (公示) it, export it. */
@@ -69,7 +70,7 @@ function RunHeader({ detail }: { detail: RunDetail }) {
   return (
     <View className="card">
       <Text className="dividend-run__cooperative">{run.cooperative}</Text>
-      <Text className={`dividend-run__state dividend-run__state--${run.status}`}>
+      <Text className={`run-state run-state--${run.status}`}>
         {run.status === 'draft'
           ? `草稿 · ${formatLocalTime(run.createdAt)} 按当时积分算出，未公示`
           : `已公示 · ${formatLocalTime(run.publishedAt!)}${run.supersededByRunId ? `（已被第 ${run.supersededByRunId} 号更正）` : ''}`}

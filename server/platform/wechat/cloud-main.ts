@@ -18,24 +18,33 @@ const WECHAT_PLATFORM: Platform = {
 }
 
 // One small pool per warm function instance, reused across invocations.
-let database: Promise<Database> | undefined
+let environmentDatabase: Promise<Database> | undefined
+
+/**
+ * The database of a deployed function: DATABASE_URL, the function's environment variable, reaching
+ * the environment's PostgreSQL through its VPC. Null when it is not configured.
+ */
+function databaseFromEnvironment(): Promise<Database> | null {
+  const url = process.env.DATABASE_URL
+  if (!url) return null
+  environmentDatabase ??= openPostgres(url, { poolSize: 2 })
+  return environmentDatabase
+}
 
 /**
  * The deployed entry of a cloud function: identity from WeChat (the OPENID the platform vouches
- * for), the database from DATABASE_URL (the cloud function's environment variable, reaching the
- * environment's PostgreSQL through its VPC), then the same handler the local gateway runs.
+ * for), the database (by default from the environment), then the same handler the local gateway runs.
  */
-export function cloudMain(fn: CloudFunction) {
+export function cloudMain(fn: CloudFunction, database: () => Promise<Database> | null = databaseFromEnvironment) {
   return async (event: unknown): Promise<Envelope<unknown>> => {
-    const url = process.env.DATABASE_URL
-    if (!url) {
+    const { OPENID } = cloud.getWXContext()
+    const opened = database()
+    if (!opened) {
       console.error(`[${fn.name}] DATABASE_URL is not configured`)
       return errorEnvelope(new AppError('INTERNAL'))
     }
-    database ??= openPostgres(url, { poolSize: 2 })
-    const { OPENID } = cloud.getWXContext()
     return fn.invoke({
-      db: (await database).db,
+      db: (await opened).db,
       openid: OPENID || null,
       event: withoutUserInfo(event),
       platform: WECHAT_PLATFORM,

@@ -1,0 +1,69 @@
+/** A photo the test puts in the phone's album or camera: its bytes and a temp path the app sees. */
+export type DevicePhoto = { path: string; bytes: Buffer }
+
+/**
+ * The phone around the mini-program: what a person would do with their hands (answer a modal, point
+ * the camera at a code, pick photos, allow a subscription) is queued here by the test, and what the
+ * phone shows or keeps (toasts, the clipboard, saved images, temp files) is recorded here for it to read.
+ */
+export class Device {
+  readonly storage = new Map<string, string>()
+  readonly tempFiles = new Map<string, Buffer>()
+  readonly toasts: string[] = []
+  readonly modals: { title: string; content: string; confirmed: boolean }[] = []
+  readonly savedToAlbum: string[] = []
+  readonly subscribeRequests: string[][] = []
+  clipboard = ''
+  private readonly modalAnswers: boolean[] = []
+  private readonly cameraReads: string[] = []
+  private readonly pickedPhotos: DevicePhoto[][] = []
+  private subscribeAnswer: 'accept' | 'reject' = 'accept'
+  private tempCounter = 0
+
+  /** The next showModal is answered with 确定 (true) or 取消 (false). */
+  answerNextModal(confirm: boolean): void {
+    this.modalAnswers.push(confirm)
+  }
+
+  takeModalAnswer(title: string, content: string): boolean {
+    const confirmed = this.modalAnswers.shift()
+    if (confirmed === undefined) throw new Error(`showModal "${title}: ${content}" appeared and the test gave no answer`)
+    this.modals.push({ title, content, confirmed })
+    return confirmed
+  }
+
+  /** The next scanCode reads this text (what the camera sees). */
+  pointCameraAt(text: string): void {
+    this.cameraReads.push(text)
+  }
+
+  takeCameraRead(): string | undefined {
+    return this.cameraReads.shift()
+  }
+
+  /** The next chooseImage / chooseMedia picks these photos; without a queued pick the person cancels. */
+  pickPhotos(...photos: Buffer[]): void {
+    this.pickedPhotos.push(photos.map((bytes) => ({ path: this.saveTempFile(bytes, 'jpg'), bytes })))
+  }
+
+  takePickedPhotos(): DevicePhoto[] | undefined {
+    return this.pickedPhotos.shift()
+  }
+
+  /** What the person answers to requestSubscribeMessage. */
+  answerSubscriptions(answer: 'accept' | 'reject'): void {
+    this.subscribeAnswer = answer
+  }
+
+  takeSubscribeAnswer(templateIds: string[]): 'accept' | 'reject' {
+    this.subscribeRequests.push(templateIds)
+    return this.subscribeAnswer
+  }
+
+  saveTempFile(bytes: Buffer, extension: string): string {
+    this.tempCounter += 1
+    const path = `wxfile://tmp_${this.tempCounter}.${extension}`
+    this.tempFiles.set(path, bytes)
+    return path
+  }
+}

@@ -1,0 +1,259 @@
+import { createCanvasNode, type CanvasNode } from './canvas-node'
+import type { Device } from './device'
+import type { WeChatWorld } from './wechat-world'
+import type { ViewNode } from './wxml-renderer'
+
+/** What the wx object needs from the mini-program around it. */
+export type WxHost = {
+  device: Device
+  world: WeChatWorld
+  openid: string
+  enterOptions: { path: string; query: Record<string, string>; scene: number; groupName?: string }
+  navigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string): void
+  navigateBack(delta: number): void
+  setTitle(title: string): void
+  /** The rendered tree of the page on top, for selector queries. */
+  renderTop(): ViewNode
+  callFunction(name: string, data: unknown): Promise<unknown>
+  /** Counts async work in flight, so a test can wait until the phone is idle. */
+  track<T>(work: Promise<T>): Promise<T>
+}
+
+type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void }
+class WxFail extends Error {}
+
+/**
+ * `wx` with WeChat's documented behaviour for every API the app calls: async APIs answer through
+ * success / fail / complete on a later turn, or return a Promise when given no callback (base library
+ * ≥ 2.10.2); sync APIs answer at once. An API the app calls that is missing here is a TypeError in the
+ * mini-program context, which fails the test: nothing is silently accepted.
+ */
+export function createWx(host: WxHost): Record<string, unknown> {
+  const { device, world } = host
+  const canvases = new Map<string, CanvasNode>()
+
+  function asyncApi<O extends object>(name: string, run: (options: O) => unknown | Promise<unknown>) {
+    return (options: O & Callbacks = {} as O & Callbacks) => {
+      const settle = host.track(
+        new Promise((resolve, reject) => {
+          setTimeout(() => {
+            Promise.resolve()
+              .then(() => run(options))
+              .then(
+                (result) => resolve({ errMsg: `${name}:ok`, ...(result as object) }),
+                (error: unknown) => reject({ errMsg: `${name}:fail ${error instanceof Error ? error.message : String(error)}` }),
+              )
+          }, 0)
+        }),
+      )
+      const { success, fail, complete } = options
+      if (!success && !fail && !complete) return settle
+      settle.then(
+        (res) => {
+          success?.(res)
+          complete?.(res)
+        },
+        (err) => {
+          fail?.(err)
+          complete?.(err)
+        },
+      )
+      return undefined
+    }
+  }
+
+  const readStorage = (key: string) => {
+    const stored = device.storage.get(key)
+    return stored === undefined ? '' : JSON.parse(stored)
+  }
+  const systemInfo = () => ({
+    brand: 'HUAWEI',
+    model: 'Android test phone',
+    pixelRatio: 2,
+    screenWidth: 375,
+    screenHeight: 780,
+    windowWidth: 375,
+    windowHeight: 700,
+    statusBarHeight: 24,
+    language: 'zh_CN',
+    version: '8.0.50',
+    system: 'Android 10',
+    platform: 'android',
+    SDKVersion: '3.5.0',
+    fontSizeSetting: 16,
+    safeArea: { top: 24, left: 0, right: 375, bottom: 780, width: 375, height: 756 },
+  })
+
+  return {
+    canIUse: () => true,
+    getSystemInfoSync: systemInfo,
+    getSystemInfo: asyncApi('getSystemInfo', systemInfo),
+    getWindowInfo: () => systemInfo(),
+    getDeviceInfo: () => systemInfo(),
+    getAppBaseInfo: () => systemInfo(),
+    getSystemSetting: () => ({ bluetoothEnabled: false, locationEnabled: false, wifiEnabled: true, deviceOrientation: 'portrait' }),
+    getAccountInfoSync: () => ({ miniProgram: { appId: world.appId, envVersion: 'develop', version: '' } }),
+    getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 28, right: 368, bottom: 60, left: 281 }),
+    nextTick: (fn: () => void) => setTimeout(fn, 0),
+    reportAnalytics: () => undefined,
+    onAppShow: () => undefined,
+    onAppHide: () => undefined,
+    offAppShow: () => undefined,
+    offAppHide: () => undefined,
+    onError: () => undefined,
+    onUnhandledRejection: () => undefined,
+    onPageNotFound: () => undefined,
+
+    // Storage: values cross as JSON, as WeChat keeps them.
+    getStorageSync: readStorage,
+    setStorageSync: (key: string, value: unknown) => void device.storage.set(key, JSON.stringify(value)),
+    removeStorageSync: (key: string) => void device.storage.delete(key),
+    clearStorageSync: () => device.storage.clear(),
+    getStorageInfoSync: () => ({ keys: [...device.storage.keys()], currentSize: 0, limitSize: 10240 }),
+    getStorage: asyncApi('getStorage', ({ key }: { key: string }) => {
+      if (!device.storage.has(key)) throw new WxFail('data not found')
+      return { data: readStorage(key) }
+    }),
+    setStorage: asyncApi('setStorage', ({ key, data }: { key: string; data: unknown }) => void device.storage.set(key, JSON.stringify(data))),
+    removeStorage: asyncApi('removeStorage', ({ key }: { key: string }) => void device.storage.delete(key)),
+
+    // Navigation: a real page stack, driven by the mini-program around this object.
+    navigateTo: asyncApi('navigateTo', ({ url }: { url: string }) => host.navigate('navigateTo', url)),
+    redirectTo: asyncApi('redirectTo', ({ url }: { url: string }) => host.navigate('redirectTo', url)),
+    switchTab: asyncApi('switchTab', ({ url }: { url: string }) => host.navigate('switchTab', url)),
+    reLaunch: asyncApi('reLaunch', ({ url }: { url: string }) => host.navigate('reLaunch', url)),
+    navigateBack: asyncApi('navigateBack', ({ delta }: { delta?: number }) => host.navigateBack(delta ?? 1)),
+    setNavigationBarTitle: asyncApi('setNavigationBarTitle', ({ title }: { title: string }) => host.setTitle(title)),
+    setNavigationBarColor: asyncApi('setNavigationBarColor', () => undefined),
+    pageScrollTo: asyncApi('pageScrollTo', () => undefined),
+    stopPullDownRefresh: asyncApi('stopPullDownRefresh', () => undefined),
+
+    // Interaction: what the person sees, and what the test answers for them.
+    showToast: asyncApi('showToast', ({ title }: { title: string }) => void device.toasts.push(title)),
+    hideToast: asyncApi('hideToast', () => undefined),
+    showLoading: asyncApi('showLoading', () => undefined),
+    hideLoading: asyncApi('hideLoading', () => undefined),
+    showModal: asyncApi('showModal', ({ title = '', content = '' }: { title?: string; content?: string }) => {
+      const confirm = device.takeModalAnswer(title, content)
+      return { confirm, cancel: !confirm }
+    }),
+    setClipboardData: asyncApi('setClipboardData', ({ data }: { data: string }) => {
+      device.clipboard = data
+      device.toasts.push('内容已复制')
+    }),
+    getClipboardData: asyncApi('getClipboardData', () => ({ data: device.clipboard })),
+
+    // Camera, album and files.
+    scanCode: asyncApi('scanCode', () => {
+      const result = device.takeCameraRead()
+      if (result === undefined) throw new WxFail('cancel')
+      return { result, scanType: 'QR_CODE', charSet: 'UTF-8' }
+    }),
+    chooseImage: asyncApi('chooseImage', ({ count = 9 }: { count?: number }) => {
+      const photos = device.takePickedPhotos()
+      if (!photos) throw new WxFail('cancel')
+      const picked = photos.slice(0, count)
+      return { tempFilePaths: picked.map((p) => p.path), tempFiles: picked.map((p) => ({ path: p.path, size: p.bytes.length })) }
+    }),
+    chooseMedia: asyncApi('chooseMedia', ({ count = 9 }: { count?: number }) => {
+      const photos = device.takePickedPhotos()
+      if (!photos) throw new WxFail('cancel')
+      return { type: 'image', tempFiles: photos.slice(0, count).map((p) => ({ tempFilePath: p.path, size: p.bytes.length, fileType: 'image' })) }
+    }),
+    previewImage: asyncApi('previewImage', () => undefined),
+    saveImageToPhotosAlbum: asyncApi('saveImageToPhotosAlbum', ({ filePath }: { filePath: string }) => {
+      if (!device.tempFiles.has(filePath)) throw new WxFail('file not found')
+      device.savedToAlbum.push(filePath)
+    }),
+
+    // Subscribe messages: the person's answer per template, as WeChat reports it.
+    requestSubscribeMessage: asyncApi('requestSubscribeMessage', ({ tmplIds }: { tmplIds: string[] }) => {
+      const answer = device.takeSubscribeAnswer(tmplIds)
+      return Object.fromEntries(tmplIds.map((id) => [id, answer]))
+    }),
+
+    // Entering from a group chat and sharing into one.
+    getEnterOptionsSync: () => ({ ...host.enterOptions, query: { ...host.enterOptions.query } }),
+    getLaunchOptionsSync: () => ({ ...host.enterOptions, query: { ...host.enterOptions.query } }),
+    getGroupEnterInfo: asyncApi('getGroupEnterInfo', () => {
+      const { scene, groupName } = host.enterOptions
+      const cloudID = scene === 1044 && groupName ? world.issueGroupCloudId(groupName, host.openid) : null
+      if (!cloudID) throw new WxFail('not entered from a group')
+      return { cloudID, encryptedData: 'encrypted', iv: 'iv' }
+    }),
+    showShareMenu: asyncApi('showShareMenu', () => undefined),
+    hideShareMenu: asyncApi('hideShareMenu', () => undefined),
+    updateShareMenu: asyncApi('updateShareMenu', () => undefined),
+
+    // Canvas 2D: nodes found by selector query in the rendered page, drawing recorded.
+    createSelectorQuery: () => createSelectorQuery(host, canvases),
+    canvasToTempFilePath: asyncApi('canvasToTempFilePath', ({ canvas }: { canvas?: CanvasNode }) => {
+      if (!canvas || canvas.drawCalls.length === 0) throw new WxFail('canvas is empty')
+      return { tempFilePath: device.saveTempFile(Buffer.from(JSON.stringify(canvas.drawCalls)), 'png') }
+    }),
+
+    cloud: {
+      init: () => undefined,
+      callFunction: asyncApi('cloud.callFunction', async ({ name, data }: { name: string; data?: unknown }) => ({
+        result: await host.callFunction(name, data ?? {}),
+        requestID: `req-${Date.now()}`,
+      })),
+      uploadFile: asyncApi('cloud.uploadFile', ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
+        const bytes = device.tempFiles.get(filePath)
+        if (!bytes) throw new WxFail('file not found')
+        return { fileID: world.storeCloudFile(cloudPath, bytes), statusCode: 200 }
+      }),
+    },
+  }
+}
+
+/** SelectorQuery over the top page's rendered tree: `select('#id').fields({ node, size }).exec(cb)`. */
+function createSelectorQuery(host: WxHost, canvases: Map<string, CanvasNode>) {
+  const requests: { selector: string }[] = []
+  const query = {
+    in: () => query,
+    select(selector: string) {
+      const request = { selector }
+      const chain = {
+        fields: () => {
+          requests.push(request)
+          return query
+        },
+        node: () => {
+          requests.push(request)
+          return query
+        },
+        boundingClientRect: () => {
+          requests.push(request)
+          return query
+        },
+      }
+      return chain
+    },
+    exec(callback?: (results: unknown[]) => void) {
+      setTimeout(() => {
+        const tree = host.renderTop()
+        const results = requests.map(({ selector }) => {
+          const element = selector.startsWith('#') ? findById(tree, selector.slice(1)) : null
+          if (!element) return null
+          const id = selector.slice(1)
+          const isCanvas = element.tag === 'wx-canvas'
+          if (isCanvas && !canvases.has(id)) canvases.set(id, createCanvasNode())
+          return { id, width: 300, height: 300, left: 0, top: 0, node: isCanvas ? canvases.get(id) : undefined }
+        })
+        callback?.(results)
+      }, 0)
+    },
+  }
+  return query
+}
+
+function findById(node: ViewNode, id: string): ViewNode | null {
+  if (node.attr.id === id) return node
+  for (const child of node.children) {
+    if (typeof child === 'string') continue
+    const found = findById(child, id)
+    if (found) return found
+  }
+  return null
+}

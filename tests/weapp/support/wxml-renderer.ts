@@ -1,4 +1,3 @@
-import vm from 'node:vm'
 import { wxmlToJs } from 'miniprogram-compiler'
 
 /**
@@ -21,10 +20,9 @@ const CUSTOM_COMPONENTS: Record<string, string> = { 'wx-comp': 'comp' }
  */
 export function createWxmlRenderer(distDir: string) {
   const warnings: string[] = []
-  const sandbox = { console: { ...console, log: (...a: unknown[]) => warnings.push(a.join(' ')), warn: (...a: unknown[]) => warnings.push(a.join(' ')) } }
-  const $gwx = vm.runInNewContext(`(function () { var window = {}; ${wxmlToJs(distDir)} })()`, sandbox, {
-    filename: 'wcc-output.js',
-  }) as Gwx
+  const record = (...args: unknown[]) => void warnings.push(args.join(' '))
+  // Same realm as the page data: wcc's runtime tells objects and arrays apart by their constructors.
+  const $gwx = new Function('window', 'console', wxmlToJs(distDir))({}, { ...console, log: record, warn: record }) as Gwx
 
   function renderFile(file: string, data: object, owner?: string): ViewNode {
     warnings.length = 0

@@ -16,11 +16,20 @@ export function CardQr({ text }: { text: string }) {
   )
 }
 
+/**
+ * The token as one byte segment. A card token is ASCII (base64url and '.'), and WeChat's JS engine
+ * has no TextEncoder, which the library would use to turn a string into bytes.
+ */
+function tokenSegments(text: string): QRCode.QRCodeSegment[] {
+  if (!/^[\x20-\x7e]*$/.test(text)) throw new Error('a card token is printable ASCII')
+  return [{ mode: 'byte', data: Uint8Array.from(text, (char) => char.charCodeAt(0)) }]
+}
+
 function QrImage({ text }: { text: string }) {
   const [url, setUrl] = useState('')
   useEffect(() => {
     let current = true
-    void QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: 600 }).then((dataUrl) => {
+    void QRCode.toDataURL(tokenSegments(text), { errorCorrectionLevel: 'M', margin: 2, width: 600 }).then((dataUrl) => {
       if (current) setUrl(dataUrl)
     })
     return () => {
@@ -52,7 +61,7 @@ function QrCanvas({ text }: { text: string }) {
 }
 
 function drawMatrix(ctx: CanvasRenderingContext2D, text: string, width: number) {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' })
+  const { modules } = QRCode.create(tokenSegments(text), { errorCorrectionLevel: 'M' })
   const quiet = 2
   const cell = width / (modules.size + quiet * 2)
   ctx.fillStyle = '#ffffff'

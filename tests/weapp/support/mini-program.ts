@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createAndroidJsContext } from './android-js-context'
+import type { CanvasNode } from './canvas-node'
 import type { CloudBackend } from './cloud-backend'
 import { Device } from './device'
 import { createModuleSystem, type ModuleSystem } from './module-system'
@@ -46,12 +47,13 @@ export class MiniProgram {
   readonly device = new Device()
   readonly errors: string[] = []
   readonly cloudCalls: { name: string; action: unknown }[] = []
-  private readonly appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[]; tabBar?: { list: { pagePath: string }[] } }
+  private readonly appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[]; tabBar?: { list: { pagePath: string; text: string }[] } }
   private readonly pageConfigs = new Map<string, Config>()
   private readonly componentConfigs = new Map<string, Config>()
   private readonly tabInstances = new Map<string, OpenPage>()
   private readonly stack: OpenPage[] = []
   private readonly timers = new Set<NodeJS.Timeout>()
+  private readonly canvases = new Map<string, CanvasNode>()
   private readonly modules: ModuleSystem
   private readonly enterOptions: { path: string; query: Record<string, string>; scene: number; groupName?: string }
   private registering: { kind: 'page' | 'component'; path: string } | null = null
@@ -82,6 +84,7 @@ export class MiniProgram {
       renderTop: () => this.render(),
       callFunction: (name, data) => this.callCloud(name, data),
       track: (work) => this.track(work),
+      canvases: this.canvases,
     })
     const context = createAndroidJsContext({
       wx,
@@ -186,6 +189,21 @@ export class MiniProgram {
     const content = this.guard('onShareAppMessage', () => handler.call(this.page.instance, { from: 'menu' })) as { title?: string; path?: string }
     await this.idle()
     return content ?? {}
+  }
+
+  /** The Canvas 2D node of the element with this id, as the app drew on it. */
+  canvas(id: string): CanvasNode {
+    const node = this.canvases.get(id)
+    if (!node) throw new Error(`no canvas "${id}" was drawn on`)
+    return node
+  }
+
+  /** Taps an item of WeChat's native tab bar (drawn by WeChat from app.json, not by the page). */
+  async tapTab(text: string): Promise<void> {
+    const tab = this.appJson.tabBar?.list.find((item) => item.text === text)
+    if (!tab) throw new Error(`the tab bar has no "${text}"`)
+    this.switchTab(tab.pagePath)
+    await this.idle()
   }
 
   /** The phone's back button. */

@@ -15,6 +15,8 @@ export type WxHost = {
   /** The rendered tree of the page on top, for selector queries. */
   renderTop(): ViewNode
   callFunction(name: string, data: unknown): Promise<unknown>
+  /** The Canvas 2D nodes handed out, by element id. */
+  canvases: Map<string, CanvasNode>
   /** Counts async work in flight, so a test can wait until the phone is idle. */
   track<T>(work: Promise<T>): Promise<T>
 }
@@ -29,8 +31,7 @@ class WxFail extends Error {}
  * mini-program context, which fails the test: nothing is silently accepted.
  */
 export function createWx(host: WxHost): Record<string, unknown> {
-  const { device, world } = host
-  const canvases = new Map<string, CanvasNode>()
+  const { device, world, canvases } = host
 
   function asyncApi<O extends object>(name: string, run: (options: O) => unknown | Promise<unknown>) {
     return (options: O & Callbacks = {} as O & Callbacks) => {

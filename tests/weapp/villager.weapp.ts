@@ -1,0 +1,117 @@
+import QRCode from 'qrcode'
+import type { NoticeView } from '../../src/core/contracts/notice'
+import type { LedgerPage, MyRequests } from '../../src/core/contracts/score'
+import { ruleIdsByCode } from '../../server/store/test-database'
+import { weappJourney } from './support/journey'
+import { TINY_JPEG } from './support/photos'
+
+jest.setTimeout(120_000)
+
+/** What a Shanghai wall clock shows for an instant, computed without Intl (UTC+8, no DST since 1991). */
+function shanghaiClock(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/**
+ * 张建国 (demo-villager) in the weapp build, on an Android-like phone whose zone is not Shanghai:
+ * home balance; 积分明细 with Shanghai times; 出示积分卡 draws a QR of a token the cloud signed; a
+ * claim with a photo; an appeal of a deduction; his notice, and proof of rectification with a photo.
+ */
+describe('villager in the mini-program: balance, ledger times, card, claim, appeal, notice and proof', () => {
+  const journey = weappJourney()
+
+  beforeAll(async () => {
+    // What the grid leader's and the cadre's journeys do through their own pages: a restorable
+    // deduction with a photo (it opens a notice) and one that is not restorable.
+    const rules = await ruleIdsByCode(journey.cloud.database.db, 'rs-zjq')
+    const photo = journey.world.storeCloudFile('evidence/clutter.jpg', TINY_JPEG)
+    await journey.callAs('demo-grid-leader', 'score', { action: 'submit', requestId: 'walk-clutter-1', householdIds: ['h-zjq-01'], ruleId: rules['env-clutter'], photos: [photo] })
+    await journey.callAs('demo-cadre', 'score', { action: 'submit', requestId: 'walk-lavish-1', householdIds: ['h-zjq-01'], ruleId: rules['custom-lavish'] })
+  })
+
+  it('home shows the household and its balance; 积分明细 shows each line at its Shanghai time', async () => {
+    const ledger = await journey.callAs<LedgerPage>('demo-villager', 'score', { action: 'ledger' })
+    const phone = await journey.openPhone('demo-villager')
+    expect(phone.screenText()).toContain('张建国 家')
+    expect(phone.screenText()).toContain(`我家善治积分${ledger.balance}分`)
+    expect(phone.screenText()).toContain(`本月变化 −15 分`)
+
+    await phone.tapTab('明细')
+    const screen = phone.screenText()
+    expect(screen).toContain(`现有积分${ledger.balance}分`)
+    // Every line's time is the Shanghai wall clock, whatever the phone's own zone (the suite runs under another TZ).
+    for (const line of ledger.lines.slice(0, 5)) expect(screen).toContain(`${shanghaiClock(line.createdAt)}${line.kindLabel}`)
+    expect(new Date().getTimezoneOffset()).not.toBe(-480)
+  })
+
+  it('出示积分卡 draws the QR of a token the cloud signed, and the code can be copied', async () => {
+    const phone = await journey.openPhone('demo-villager')
+    await phone.tap('出示积分卡')
+    expect(phone.screenText()).toContain('请店员扫这个码')
+    await phone.tap('复制这串码')
+    const token = phone.device.clipboard
+    expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
+    // The shop accepts it as this household's card (masked on the clerk's screen).
+    const holder = await journey.callAs<{ householdName: string; villageName: string }>('demo-shop', 'card', { action: 'holder', token, shopId: 'shop-zjq' })
+    expect(holder).toMatchObject({ householdName: '张**', villageName: '赵家桥村' })
+    // The canvas holds exactly the QR of that token: its dark modules, drawn square by square.
+    const canvas = phone.canvas('card-qr-canvas')
+    const drawnSquares = canvas.drawCalls.filter((call) => call.op === 'fillRect').length - 1
+    const expected = QRCode.create([{ mode: 'byte', data: Buffer.from(token, 'ascii') }], { errorCorrectionLevel: 'M' }).modules
+    expect(drawnSquares).toBe([...expected.data].filter(Boolean).length)
+  })
+
+  it('我要申报: a claim with a photo from the phone is 待审核', async () => {
+    const phone = await journey.openPhone('demo-villager')
+    await phone.tap('我要申报')
+    await phone.tap('参加村里志愿服务活动')
+    await phone.tap('下一步：核对')
+    expect(phone.screenText()).toContain('请至少拍一张照片作为凭证')
+    phone.device.pickPhotos(TINY_JPEG)
+    await phone.tap('拍照或选照片')
+    expect(phone.screenText()).toContain('已有 1 张，最多 3 张')
+    await phone.fill('比如：11月20日在村口值守', '11月村口垃圾分类宣传值守')
+    await phone.tap('下一步：核对')
+    await phone.tap('确认提交')
+    expect(phone.screenText()).toContain('申报已提交')
+    expect(phone.screenText()).toContain('待审核')
+
+    const requests = await journey.callAs<MyRequests>('demo-villager', 'score', { action: 'myRequests' })
+    expect(requests.claims[0]).toMatchObject({ rule: { title: '参加村里志愿服务活动' }, status: 'pending', note: '11月村口垃圾分类宣传值守' })
+    expect(requests.claims[0].photos[0]).toMatch(/^cloud:\/\//)
+  })
+
+  it('申诉: he appeals the deduction that is not restorable, and the ledger shows 待处理', async () => {
+    const phone = await journey.openPhone('demo-villager')
+    await phone.tapTab('明细')
+    await phone.tap('申诉')
+    expect(phone.screenText()).toContain('对这笔扣分申诉')
+    await phone.fill('请写明为什么觉得这笔扣分不对（2 到 200 个字）', '错')
+    await phone.tap('提交申诉')
+    expect(phone.screenText()).toContain('请写明理由，至少 2 个字')
+    await phone.fill('请写明为什么觉得这笔扣分不对（2 到 200 个字）', '酒席只有八桌，是按村规民约办的')
+    await phone.tap('提交申诉')
+    expect(phone.screenText()).toContain('申诉已提交')
+
+    const ledger = await journey.callAs<LedgerPage>('demo-villager', 'score', { action: 'ledger' })
+    expect(ledger.lines.find((line) => line.rule?.title === '红白喜事大操大办、铺张浪费')?.appeal).toMatchObject({ status: 'pending' })
+  })
+
+  it('his notice: from 我的消息 to the notice, then proof of rectification with a photo → 待核验', async () => {
+    const phone = await journey.openPhone('demo-villager')
+    await phone.tap(/我的消息（\d+ 条未读）/)
+    await phone.tap('您家有一条整改通报')
+    expect(phone.screenText()).toContain('1组01号 张建国')
+    expect(phone.screenText()).toContain('提交整改')
+    phone.device.pickPhotos(TINY_JPEG)
+    await phone.tap('拍照或选照片')
+    await phone.fill('比如：门口的杂物已经清走', '杂物已经清走了')
+    await phone.tap('下一步：核对')
+    await phone.tap('确认提交整改')
+    expect(phone.screenText()).toContain('已提交整改，等村里核验')
+
+    const [notice] = (await journey.callAs<NoticeView[]>('demo-villager', 'notice', { action: 'mine' })).filter((n) => n.rule?.title === '房前屋后乱堆乱放')
+    expect(notice.status).toBe('proof_submitted')
+    expect(notice.proof).toMatchObject({ note: '杂物已经清走了' })
+  })
+})

@@ -19,8 +19,9 @@ export function* walk(node: ViewNode, ancestors: ViewNode[] = []): Generator<Loc
 }
 
 /**
- * The innermost elements whose text contains `text` — what a person would put a finger on.
- * An element counts only when none of its children already holds the whole text.
+ * The innermost elements whose text contains `text` — what a person would put a finger on. An
+ * element counts only when none of its children already holds the whole text; an element that
+ * reads exactly `text` (a button's label) goes before one that merely contains it (a heading).
  */
 export function findByText(root: ViewNode, text: string | RegExp): Located[] {
   const matches = (value: string) => (typeof text === 'string' ? value.includes(text) : text.test(value))
@@ -30,7 +31,8 @@ export function findByText(root: ViewNode, text: string | RegExp): Located[] {
     const innerHolds = located.node.children.some((child) => typeof child !== 'string' && matches(textOf(child)))
     if (!innerHolds) found.push(located)
   }
-  return found
+  const exact = (located: Located) => (typeof text === 'string' && textOf(located.node).trim() === text ? 0 : 1)
+  return found.sort((a, b) => exact(a) - exact(b))
 }
 
 /** `data-foo-bar` attributes as WeChat's `dataset` (`fooBar`). */

@@ -1,3 +1,4 @@
+import vm from 'node:vm'
 import { wxmlToJs } from 'miniprogram-compiler'
 
 /**
@@ -21,12 +22,15 @@ const CUSTOM_COMPONENTS: Record<string, string> = { 'wx-comp': 'comp' }
 export function createWxmlRenderer(distDir: string) {
   const warnings: string[] = []
   const record = (...args: unknown[]) => void warnings.push(args.join(' '))
-  // Same realm as the page data: wcc's runtime tells objects and arrays apart by their constructors.
-  const $gwx = new Function('window', 'console', wxmlToJs(distDir))({}, { ...console, log: record, warn: record }) as Gwx
+  // wcc's output keeps state in globals, so each package gets a realm of its own; page data is
+  // copied into that realm, because wcc's runtime tells objects and arrays apart by their constructors.
+  const realm = vm.createContext({ console: { ...console, log: record, warn: record } })
+  const $gwx = vm.runInContext(`(function () { var window = {}; ${wxmlToJs(distDir)} })()`, realm, { filename: 'wcc-output.js' }) as Gwx
+  const realmJson = vm.runInContext('JSON', realm) as JSON
 
   function renderFile(file: string, data: object, owner?: string): ViewNode {
     warnings.length = 0
-    const tree = $gwx(`${file}.wxml`)(data, {}, {})
+    const tree = $gwx(`${file}.wxml`)(realmJson.parse(JSON.stringify(data)), {}, {})
     if (!tree) throw new Error(`wcc has no template for ${file}.wxml`)
     if (warnings.length > 0) throw new Error(`wcc could not render ${file}.wxml: ${warnings.join('; ')}`)
     return expand(tree, owner)

@@ -1,0 +1,79 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { CloudBackend } from './support/cloud-backend'
+import { MiniProgram } from './support/mini-program'
+import { WeChatWorld } from './support/wechat-world'
+import { createWxmlRenderer } from './support/wxml-renderer'
+
+/** A tiny mini-program written for these tests: one page whose behaviour each test chooses. */
+function tinyApp(pageJs: string, wxml: string): string {
+  const dist = mkdtempSync(path.join(tmpdir(), 'weapp-stand-in-'))
+  mkdirSync(path.join(dist, 'pages/p'), { recursive: true })
+  writeFileSync(path.join(dist, 'app.json'), JSON.stringify({ pages: ['pages/p/index'] }))
+  writeFileSync(path.join(dist, 'app.js'), 'App({})')
+  writeFileSync(path.join(dist, 'pages/p/index.json'), '{}')
+  writeFileSync(path.join(dist, 'pages/p/index.js'), pageJs)
+  writeFileSync(path.join(dist, 'pages/p/index.wxml'), wxml)
+  return dist
+}
+
+const noCloud: CloudBackend = {
+  engine: 'none',
+  database: undefined as never,
+  log: [],
+  call: () => Promise.reject(new Error('no cloud in these tests')),
+  close: () => Promise.resolve(),
+}
+
+async function launch(pageJs: string, wxml = '<view>{{text}}</view>'): Promise<MiniProgram> {
+  const distDir = tinyApp(pageJs, wxml)
+  const phone = new MiniProgram({ world: new WeChatWorld(), cloud: noCloud, renderer: createWxmlRenderer(distDir), distDir, openid: 'someone' })
+  return phone.launch()
+}
+
+/** The stand-in must fail where WeChat would: these prove a journey cannot pass over a broken page. */
+describe('the mini-program stand-in', () => {
+  it('When a page throws in onLoad, then the error is kept for the journey to fail on', async () => {
+    const phone = await launch(`Page({ onLoad() { throw new Error('boom in onLoad') } })`)
+    expect(phone.errors.join('\n')).toContain('boom in onLoad')
+  })
+
+  it('When a page logs console.error, then it counts as an error', async () => {
+    const phone = await launch(`Page({ onLoad() { console.error('render failed') } })`)
+    expect(phone.errors.join('\n')).toContain('render failed')
+  })
+
+  it('When the page is drawn, then the text comes from WeChat\'s own WXML compiler and setData paths', async () => {
+    const phone = await launch(`Page({ data: { list: [{ name: 'a' }] }, onLoad() { this.setData({ 'list[0].name': '张建国', text: '你好' }) } })`, '<view>{{text}}</view><view wx:for="{{list}}" wx:key="name">{{item.name}}</view>')
+    expect(phone.screenText()).toBe('你好张建国')
+  })
+
+  it('When a tap lands on text that nothing handles, then the test is told so', async () => {
+    const phone = await launch(`Page({ onLoad() { this.setData({ text: '只是文字' }) } })`)
+    await expect(phone.tap('只是文字')).rejects.toThrow('does nothing')
+  })
+
+  it('When a handler named in bindtap is missing, then tapping fails', async () => {
+    const phone = await launch(`Page({})`, '<view bindtap="missing">按钮</view>')
+    await expect(phone.tap('按钮')).rejects.toThrow('does not have')
+  })
+
+  it('When code reaches for browser or Node globals, then they are not there, as in WeChat', async () => {
+    const phone = await launch(`Page({ onLoad() { this.setData({ text: [typeof window, typeof document, typeof fetch, typeof process, typeof TextEncoder].join(',') }) } })`)
+    expect(phone.screenText()).toBe('undefined,undefined,undefined,undefined,undefined')
+  })
+
+  it('When a date is formatted with timeZone Asia/Shanghai, then the phone ignores it, as Android WeChat does', async () => {
+    const instant = '2026-11-29T20:30:00Z'
+    const phone = await launch(`Page({ onLoad() { this.setData({ text: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date('${instant}')) }) } })`)
+    const deviceClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant))
+    expect(phone.screenText()).toBe(deviceClock)
+    expect(deviceClock).not.toBe('04:30')
+  })
+
+  it('When a page navigates to a page that is not in app.json, then navigateTo fails as in WeChat', async () => {
+    const phone = await launch(`Page({ onLoad() { wx.navigateTo({ url: '/pages/nowhere/index', fail: (e) => this.setData({ text: e.errMsg }) }) } })`)
+    expect(phone.screenText()).toContain('navigateTo:fail')
+  })
+})

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Envelope } from '../../../src/core/contracts/envelope'
 import { startCloudBackend, type CloudBackend } from './cloud-backend'
@@ -28,6 +29,7 @@ export function weappJourney(): Journey {
   let renderer: WxmlRenderer | undefined
 
   beforeAll(async () => {
+    if (!existsSync(path.join(DIST, 'app.json'))) throw new Error('dist/ holds no weapp build: run `npm run build:weapp` (npm test and npm run test:weapp do)')
     renderer = createWxmlRenderer(DIST)
     cloud = await startCloudBackend(world)
   }, 120_000)

@@ -198,6 +198,21 @@ export class MiniProgram {
     return node
   }
 
+  /**
+   * Opens a page as a link does (a subscribe message, a share card, a bookmark): everything else is
+   * closed and the page starts with only the query the link carries.
+   */
+  async openLink(route: string, query: Record<string, string> = {}): Promise<void> {
+    this.closeAll()
+    this.openPage(route, query, 'reLaunch')
+    await this.idle()
+  }
+
+  /** Every page of app.json, subpackages included. */
+  get routes(): string[] {
+    return this.allRoutes()
+  }
+
   /** Taps an item of WeChat's native tab bar (drawn by WeChat from app.json, not by the page). */
   async tapTab(text: string): Promise<void> {
     const tab = this.appJson.tabBar?.list.find((item) => item.text === text)

@@ -51,14 +51,14 @@ describe('cadre in the mini-program: a 通报 shared into a group chat, opened b
     sharedPath = share.path!
   })
 
-  it('李秀英 opens the card in the village group: the group is recorded as 赵家桥村\'s, the notice shows masked', async () => {
+  /** A member taps the shared card in a group chat: the mini-program starts on its path, scene 1044. */
+  function openSharedCard(openid: string, groupName: string) {
     const [pagePath, query] = sharedPath.split('?')
-    const phone = await journey.openPhone('demo-villager-2', {
-      path: pagePath,
-      query: Object.fromEntries(new URLSearchParams(query)),
-      scene: 1044,
-      groupName: ZJQ_GROUP,
-    })
+    return journey.openPhone(openid, { path: pagePath, query: Object.fromEntries(new URLSearchParams(query)), scene: 1044, groupName })
+  }
+
+  it('李秀英 opens the card in the village group: the group is recorded as 赵家桥村\'s, the notice shows masked', async () => {
+    const phone = await openSharedCard('demo-villager-2', ZJQ_GROUP)
     expect(phone.screenText()).toContain('1组 张**')
     expect(phone.screenText()).not.toContain('张建国')
     const [group] = await journey.cloud.database.db.select().from(wechatGroups).where(eq(wechatGroups.openGId, journey.world.openGIdOf(ZJQ_GROUP)))
@@ -66,13 +66,7 @@ describe('cadre in the mini-program: a 通报 shared into a group chat, opened b
   })
 
   it('a member of 通界村\'s group opening the same card there sees nothing private', async () => {
-    const [pagePath, query] = sharedPath.split('?')
-    const phone = await journey.openPhone('demo-cadre-other', {
-      path: pagePath,
-      query: Object.fromEntries(new URLSearchParams(query)),
-      scene: 1044,
-      groupName: TJ_GROUP,
-    })
+    const phone = await openSharedCard('demo-cadre-other', TJ_GROUP)
     expect(phone.screenText()).toContain('看不了这期通报')
     expect(phone.screenText()).not.toContain('张')
   })

@@ -1,6 +1,5 @@
-import dayjs from 'dayjs'
 import { and, eq } from 'drizzle-orm'
-import { TIME_ZONE } from '../../src/core/period'
+import { lastMonths, shanghaiInstant } from '../../src/core/period'
 import type { Db } from './database'
 import { appendLedgerEntry } from './ledger'
 import { households, rules } from './schema'
@@ -17,8 +16,9 @@ export async function seedDemoHistory(tx: Db, now = new Date()): Promise<void> {
     return row
   }
   const [tidy, courtyard, clutter, wasteRight] = [await rule('env-tidy'), await rule('env-courtyard'), await rule('env-clutter'), await rule('waste-right')]
+  const months = lastMonths(now, 6)
   for (let monthsAgo = 5; monthsAgo >= 1; monthsAgo--) {
-    const at = dayjs(now).tz(TIME_ZONE).subtract(monthsAgo, 'month').date(10).hour(9).toDate()
+    const at = shanghaiInstant(`${months[5 - monthsAgo]}-10`, 9)
     for (const [i, household] of zjq.entries()) {
       const stayingLow = i % 11 === 4
       const improving = i === 15 && monthsAgo <= 2

@@ -1,4 +1,4 @@
-import { formatLocalTime, lastMonths, localDay, periodRange, periodsOf, shiftDay } from './period'
+import { formatLocalTime, lastMonths, localDay, periodRange, periodsOf, shanghaiInstant, shiftDay } from './period'
 
 describe('Asia/Shanghai calendar periods', () => {
   it('When it is late on 31 December in UTC, then in Pinghu it is already the new year', () => {
@@ -12,6 +12,13 @@ describe('Asia/Shanghai calendar periods', () => {
 
   it('When a time is shown, then it is the local wall-clock time', () => {
     expect(formatLocalTime(new Date('2026-11-24T01:30:00Z'))).toBe('2026-11-24 09:30')
+    expect(formatLocalTime('2026-11-24T16:05:00.000Z')).toBe('2026-11-25 00:05')
+  })
+
+  it('When an inspection is set for 09:00 on a Pinghu day, then it is 01:00 UTC that day, and shows as 09:00', () => {
+    expect(shanghaiInstant('2026-11-10', 9)).toEqual(new Date('2026-11-10T01:00:00Z'))
+    expect(shanghaiInstant('2027-01-01')).toEqual(new Date('2026-12-31T16:00:00Z'))
+    expect(formatLocalTime(shanghaiInstant('2026-11-10', 9))).toBe('2026-11-10 09:00')
   })
 })
 

@@ -11,6 +11,7 @@ import type { DividendPreview, RunSummary } from '../../core/contracts/dividend'
 import { parseRatio } from '../../core/dividend/dividend-run'
 import { describeMethod, INCENTIVE_PRESETS } from '../../core/dividend/incentive-methods'
 import { parseYuan } from '../../core/money'
+import { periodsOf } from '../../core/period'
 import { useEnvelope } from '../../hooks/use-envelope'
 import '../run-state.css'
 import './index.css'
@@ -23,7 +24,7 @@ export default function DividendRunsPage() {
   const { state, reload } = useEnvelope(() => listDividendRuns(orgId), [orgId])
   useDidShow(() => reload())
 
-  const [year, setYear] = useState(String(new Date().getFullYear()))
+  const [year, setYear] = useState(periodsOf(new Date()).year)
   const [total, setTotal] = useState('')
   const [splitMode, setSplitMode] = useState<SplitMode>('ratio')
   const [incentive, setIncentive] = useState('1/6')

@@ -1,5 +1,6 @@
 import type { Envelope } from '../../../src/core/contracts/envelope'
 import type { DividendPreview, RunSummary } from '../../../src/core/contracts/dividend'
+import { periodsOf } from '../../../src/core/period'
 
 /** Calls a cloud function through the gateway as a demo user, the way the H5 app does. */
 export async function callAs<T>(baseUrl: string, openid: string, name: string, body: Record<string, unknown>): Promise<Envelope<T>> {
@@ -18,7 +19,7 @@ export function dataOf<T>(envelope: Envelope<T>): T {
 }
 
 /** This year in China, the year a dividend run of this year's points is made for. */
-export const THIS_YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
+export const THIS_YEAR = Number(periodsOf(new Date()).year)
 
 /**
  * Arranges a published dividend the way accountant 徐美芳 (demo-accountant) makes one: preview, save

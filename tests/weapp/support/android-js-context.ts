@@ -1,4 +1,5 @@
 import vm from 'node:vm'
+import { ignoreIntlTimeZone } from '../../support/android-intl'
 
 /** Shanghai is UTC+8 all year: a device whose zone has this offset would hide time-zone bugs. */
 const SHANGHAI_OFFSET_MINUTES = -480
@@ -14,27 +15,6 @@ export function createAndroidJsContext(globals: Record<string, unknown>): vm.Con
     throw new Error('The weapp suite must run with a device zone other than Shanghai: set TZ (npm run test:weapp sets America/New_York)')
   }
   const context = vm.createContext({ ...globals })
-  vm.runInContext(IGNORE_TIME_ZONE_OPTION, context, { filename: 'android-intl.js' })
+  ignoreIntlTimeZone(vm.runInContext('globalThis', context) as typeof globalThis)
   return context
 }
-
-const IGNORE_TIME_ZONE_OPTION = `
-(() => {
-  const withoutZone = (options) => {
-    if (!options || typeof options !== 'object') return options
-    const { timeZone, ...rest } = options
-    return rest
-  }
-  const Original = Intl.DateTimeFormat
-  const AndroidDateTimeFormat = function DateTimeFormat(locales, options) {
-    return new Original(locales, withoutZone(options))
-  }
-  AndroidDateTimeFormat.prototype = Original.prototype
-  AndroidDateTimeFormat.supportedLocalesOf = Original.supportedLocalesOf
-  Intl.DateTimeFormat = AndroidDateTimeFormat
-  for (const name of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) {
-    const original = Date.prototype[name]
-    Date.prototype[name] = function (locales, options) { return original.call(this, locales, withoutZone(options)) }
-  }
-})()
-`

@@ -7,6 +7,7 @@ import { cloudFunctions } from '../functions'
 import { DEMO_IDENTITIES, seedDemoIfEmpty } from '../store/demo-seed'
 import { openMigratedDatabase } from '../store/open-database'
 import { claimPort } from './claim-port'
+import { dataDirFromEnv, PROJECT_ROOT } from './data-dir'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { createGateway, type Gateway } from './gateway'
 import { InFlight } from './in-flight'
@@ -24,10 +25,9 @@ import { runCommand } from './start-refusal'
  * stop taking requests, let the ones in flight finish, close the database and exit 0.
  */
 async function main() {
-  const root = path.resolve(__dirname, '../..')
   const port = Number(process.env.PORT ?? 8787)
   const demoMode = process.env.DEMO !== '0'
-  const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data')
+  const dataDir = dataDirFromEnv()
   const databaseUrl = process.env.DATABASE_URL
   const inFlight = new InFlight()
   let serve: Gateway = async (_req, res) => unavailable(res, '系统正在启动，请稍后再试')
@@ -50,7 +50,7 @@ async function main() {
   process.once('exit', () => lock?.release())
   const database = await openMigratedDatabase({ databaseUrl, dataDir })
   if (demoMode && (await seedDemoIfEmpty(database.db, { history: true }))) console.log('已写入演示村数据 (demo village seeded)')
-  const staticDir = path.join(root, 'dist-h5')
+  const staticDir = path.join(PROJECT_ROOT, 'dist-h5')
   if (!existsSync(staticDir)) console.warn('dist-h5/ is missing: run `npm run build:h5` to serve the app')
   serve = createGateway({
     db: database.db,

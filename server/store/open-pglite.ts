@@ -24,6 +24,15 @@ export async function openPglite(dataDir?: string, options: OpenOptions = {}): P
   }
 }
 
+/**
+ * Opens a copy made by `Database.dump` (PGlite's own format) in `dataDir`, which must be new or
+ * empty: PGlite unpacks it there and opens it as it would after a crash at that instant.
+ */
+export async function openPgliteDump(dataDir: string, tarball: Buffer): Promise<Database> {
+  const client = await PGlite.create({ dataDir, loadDataDir: new Blob([new Uint8Array(tarball)]) })
+  return { db: drizzle({ client, schema }), engine: 'pglite', close: () => client.close() }
+}
+
 export async function migratePglite(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
   await migrate(database.db as Parameters<typeof migrate>[0], { migrationsFolder })
 }

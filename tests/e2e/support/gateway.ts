@@ -46,8 +46,8 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts the gateway as a child process (its own process group, so stopping it also ends tsx's
- * node child) and resolves once it prints "running at". The H5 app must be built (dist-h5/).
+ * Starts the gateway as a child process in its own process group and resolves once it prints
+ * "running at". The H5 app must be built (dist-h5/).
  */
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   if (!options.apiOnly && !existsSync(path.join(ROOT, 'dist-h5/index.html'))) {
@@ -90,7 +90,9 @@ function spawnGateway(port: number, dataDir: string, databaseUrl?: string) {
   // The embedded database in a fresh folder unless a server database is named, even when CI sets
   // DATABASE_URL for other suites.
   const { DATABASE_URL: _ignored, ...env } = process.env
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/gateway/main.ts'], {
+  // Node with tsx's loader, as `npm start` runs it: signals reach the gateway itself, not a tsx
+  // parent that kills a busy child when it does not confirm a signal within milliseconds.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -112,10 +112,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () =>
       size > limit ? reject(new AppError('INVALID_INPUT', '提交的内容太大了')) : resolve(Buffer.concat(chunks)),
     )
-    req.on('error', reject)
-    // The client went away before the whole body came: nothing to run.
+    // The client went away before the whole body came: nothing to run (and no one to answer).
+    const cutOff = () => reject(new AppError('INVALID_INPUT', '提交的内容没有传完'))
+    req.on('error', cutOff)
     req.on('close', () => {
-      if (!req.complete) reject(new AppError('INVALID_INPUT', '提交的内容没有传完'))
+      if (!req.complete) cutOff()
     })
   })
 }

@@ -3,7 +3,8 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 // The weapp build goes to dist/ (project.config.json's miniprogramRoot); the H5 build that the
-// local gateway serves goes to dist-h5/ so the two never mix inside the mini-program root.
+// local gateway serves goes to dist-h5/ so the two never mix inside the mini-program root
+// (scripts/build-h5.ts builds into a fresh folder, H5_OUTPUT_ROOT, and swaps dist-h5 to it).
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'shanzhi-points',
@@ -11,7 +12,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
+    outputRoot: process.env.TARO_ENV === 'h5' ? (process.env.H5_OUTPUT_ROOT ?? 'dist-h5') : 'dist',
     plugins: [],
     defineConstants: {},
     // process.env.TARO_APP_* reach the bundle only when defined here or in a .env file; an undefined

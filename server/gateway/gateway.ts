@@ -1,11 +1,12 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
-import sirv from 'sirv'
-import { errorEnvelope, type Envelope } from '../../src/core/contracts/envelope'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { errorEnvelope } from '../../src/core/contracts/envelope'
 import { AppError } from '../../src/core/errors'
 import type { CloudFunction, Platform } from '../functions/define-function'
 import type { Db } from '../store/database'
-import { httpStatusOf } from './http-status'
+import { BACKUP_ROUTE, serveBackup, type BackupAccess } from './backup-route'
 import { readPhoto, savePhoto } from './local-photos'
+import { sendEnvelope, sendJson } from './respond'
+import { createStaticFiles } from './static-files'
 import { MAX_PHOTO_BYTES } from '../../src/core/photo'
 
 export type GatewayOptions = {
@@ -20,7 +21,12 @@ export type GatewayOptions = {
   staticDir?: string
   /** Where uploaded photos are kept (the local stand-in for cloud storage). */
   photoDir?: string
+  /** `POST /api/admin/backup` for `npm run db:backup` (embedded PGlite only). */
+  backup?: BackupAccess
 }
+
+/** Handles one request; resolves when its work is done, answered or not (a clean stop waits for it). */
+export type Gateway = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
 const MAX_BODY_BYTES = 1024 * 1024
 const FUNCTION_ROUTE = /^\/api\/functions\/([^/?#]+)$/
@@ -28,31 +34,47 @@ const PHOTO_ROUTE = /^\/api\/photos\/([^/?#]+)$/
 
 /**
  * The local gateway: `POST /api/functions/<name>` runs the same handler a cloud function runs,
- * with the JSON body as the event; everything else is the H5 app.
+ * with the JSON body as the event; everything else is the H5 app. Nothing one request does (a bad
+ * URL, a client that goes away, a file that vanishes, a handler that throws) reaches the process:
+ * the request gets a 5xx answer, or its connection is dropped when an answer had already begun.
  */
-export function createGateway(options: GatewayOptions): RequestListener {
-  const serveStatic = options.staticDir ? sirv(options.staticDir, { etag: true, dev: false }) : undefined
-  return (req, res) => {
+export function createGateway(options: GatewayOptions): Gateway {
+  const staticFiles = options.staticDir ? createStaticFiles(options.staticDir) : undefined
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    const route = FUNCTION_ROUTE.exec(url.pathname)
-    if (route) return void handleFunctionCall(options, decodeURIComponent(route[1]), req, res)
+    const call = FUNCTION_ROUTE.exec(url.pathname)
+    if (call) return handleFunctionCall(options, call[1], req, res)
     const photo = PHOTO_ROUTE.exec(url.pathname)
-    if (photo && options.photoDir) return void servePhoto(options.photoDir, photo[1], res)
+    if (photo && options.photoDir) return servePhoto(options.photoDir, photo[1], res)
     if (url.pathname === '/api/photos' && req.method === 'POST' && options.photoDir) {
-      return void handleUpload(options, options.photoDir, req, res)
+      return handleUpload(options, options.photoDir, req, res)
     }
     if (url.pathname === '/api/demo/identities' && options.demoMode) {
       return sendJson(res, 200, { ok: true, data: options.demoIdentities })
     }
+    if (url.pathname === BACKUP_ROUTE && options.backup) return serveBackup(options.backup, req, res)
     if (url.pathname.startsWith('/api/')) return sendEnvelope(res, errorEnvelope(new AppError('NOT_FOUND', '没有这个接口')))
-    if (serveStatic) return serveStatic(req, res, () => sendJson(res, 404, errorEnvelope(new AppError('NOT_FOUND'))))
-    sendJson(res, 404, errorEnvelope(new AppError('NOT_FOUND')))
+    const miss = staticFiles ? await staticFiles(req, res, url.pathname) : 'not-found'
+    if (miss === 'unavailable') {
+      return sendJson(res, 503, errorEnvelope(new AppError('INTERNAL', '应用正在更新，请过几秒刷新页面')), { 'retry-after': '3' })
+    }
+    if (miss === 'not-found') sendJson(res, 404, errorEnvelope(new AppError('NOT_FOUND')))
+  }
+  return async (req, res) => {
+    try {
+      await route(req, res)
+    } catch (error) {
+      console.error('[gateway] request failed', req.method, req.url, error)
+      if (res.headersSent) res.destroy()
+      else sendJson(res, 500, errorEnvelope(new AppError('INTERNAL')))
+    }
   }
 }
 
-async function handleFunctionCall(options: GatewayOptions, name: string, req: IncomingMessage, res: ServerResponse) {
+async function handleFunctionCall(options: GatewayOptions, encodedName: string, req: IncomingMessage, res: ServerResponse) {
   try {
     if (req.method !== 'POST') return sendEnvelope(res, errorEnvelope(new AppError('NOT_FOUND', '请用 POST 调用云函数')))
+    const name = decodeName(encodedName)
     const fn = Object.hasOwn(options.functions, name) ? options.functions[name] : undefined
     if (!fn) return sendEnvelope(res, errorEnvelope(new AppError('NOT_FOUND', `没有“${name}”这个云函数`)))
     const event = parseJson((await readBody(req, MAX_BODY_BYTES)).toString('utf8'))
@@ -62,6 +84,14 @@ async function handleFunctionCall(options: GatewayOptions, name: string, req: In
     if (error instanceof AppError) return sendEnvelope(res, errorEnvelope(error))
     console.error('[gateway] unexpected failure', error)
     sendEnvelope(res, errorEnvelope(new AppError('INTERNAL')))
+  }
+}
+
+function decodeName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    throw new AppError('NOT_FOUND', '没有这个云函数')
   }
 }
 
@@ -82,7 +112,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () =>
       size > limit ? reject(new AppError('INVALID_INPUT', '提交的内容太大了')) : resolve(Buffer.concat(chunks)),
     )
-    req.on('error', reject)
+    // The client went away before the whole body came: nothing to run (and no one to answer).
+    const cutOff = () => reject(new AppError('INVALID_INPUT', '提交的内容没有传完'))
+    req.on('error', cutOff)
+    req.on('close', () => {
+      if (!req.complete) cutOff()
+    })
   })
 }
 
@@ -110,13 +145,4 @@ function parseJson(body: string): unknown {
   } catch {
     throw new AppError('INVALID_INPUT', '提交的内容不是有效的 JSON')
   }
-}
-
-function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>) {
-  sendJson(res, httpStatusOf(envelope), envelope)
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-  res.end(JSON.stringify(body))
 }

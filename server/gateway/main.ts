@@ -1,47 +1,96 @@
 import { createServer } from 'node:http'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { errorEnvelope } from '../../src/core/contracts/envelope'
+import { AppError } from '../../src/core/errors'
 import { cloudFunctions } from '../functions'
 import { DEMO_IDENTITIES, seedDemoIfEmpty } from '../store/demo-seed'
 import { openMigratedDatabase } from '../store/open-database'
-import { createGateway } from './gateway'
+import { claimPort } from './claim-port'
+import { dataDirFromEnv, PROJECT_ROOT } from './data-dir'
+import { lockDataDir, type DataDirLock } from './data-dir-lock'
+import { createGateway, type Gateway } from './gateway'
+import { InFlight } from './in-flight'
 import { localPlatform } from './local-platform'
+import { sendJson } from './respond'
+import { runCommand } from './start-refusal'
 
 /**
  * `npm start`: the local gateway in demo mode over the built H5 app.
  * PORT (default 8787), DATA_DIR (default .data/, PGlite) or DATABASE_URL (a PostgreSQL server),
  * DEMO=0 to switch demo identities off.
+ *
+ * Order matters: the port first, then the data folder's lock, and only then the database, so a
+ * start that cannot run says why in one line and leaves the database untouched. SIGINT/SIGTERM
+ * stop taking requests, let the ones in flight finish, close the database and exit 0.
  */
 async function main() {
-  const root = path.resolve(__dirname, '../..')
   const port = Number(process.env.PORT ?? 8787)
   const demoMode = process.env.DEMO !== '0'
-  const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data')
-  const database = await openMigratedDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir })
-  if (demoMode && (await seedDemoIfEmpty(database.db, { history: true }))) console.log('已写入演示村数据 (demo village seeded)')
-  const staticDir = path.join(root, 'dist-h5')
-  if (!existsSync(staticDir)) console.warn('dist-h5/ is missing: run `npm run build:h5` to serve the app')
-  const server = createServer(
-    createGateway({
-      db: database.db,
-      functions: cloudFunctions,
-      platform: localPlatform,
-      demoMode,
-      demoIdentities: DEMO_IDENTITIES,
-      staticDir,
-      photoDir: path.join(dataDir, 'photos'),
-    }),
-  )
-  server.listen(port, '127.0.0.1', () => {
-    const where = database.engine === 'pglite' ? `PGlite at ${dataDir}` : 'PostgreSQL (DATABASE_URL)'
-    console.log(`善治积分 running at http://127.0.0.1:${port}/  (${demoMode ? 'demo mode' : 'demo off'}, ${where})`)
+  const dataDir = dataDirFromEnv()
+  const databaseUrl = process.env.DATABASE_URL
+  const inFlight = new InFlight()
+  let serve: Gateway = async (_req, res) => unavailable(res, '系统正在启动，请稍后再试')
+  let stopping = false
+  const server = createServer((req, res) => {
+    if (stopping) return unavailable(res, '系统正在停止，请稍后再试')
+    inFlight.track(serve(req, res))
   })
-  const stop = () => server.close(() => database.close().then(() => process.exit(0)))
+
+  await claimPort(server, port, databaseUrl ? undefined : dataDir)
+  // PGlite is one process's database: the folder is locked before it is opened. A PostgreSQL
+  // server takes many gateways; its data folder keeps only photos and the local card key.
+  let lock: DataDirLock | null = null
+  try {
+    lock = databaseUrl ? null : lockDataDir(dataDir, { purpose: 'gateway', port })
+  } catch (error) {
+    server.close()
+    throw error
+  }
+  process.once('exit', () => lock?.release())
+  const database = await openMigratedDatabase({ databaseUrl, dataDir })
+  if (demoMode && (await seedDemoIfEmpty(database.db, { history: true }))) console.log('已写入演示村数据 (demo village seeded)')
+  const staticDir = path.join(PROJECT_ROOT, 'dist-h5')
+  if (!existsSync(staticDir)) console.warn('dist-h5/ is missing: run `npm run build:h5` to serve the app')
+  serve = createGateway({
+    db: database.db,
+    functions: cloudFunctions,
+    platform: localPlatform,
+    demoMode,
+    demoIdentities: DEMO_IDENTITIES,
+    staticDir,
+    photoDir: path.join(dataDir, 'photos'),
+    backup: lock?.holder.adminToken && database.dump ? { token: lock.holder.adminToken, dump: database.dump } : undefined,
+  })
+  const where = database.engine === 'pglite' ? `PGlite at ${dataDir}` : 'PostgreSQL (DATABASE_URL)'
+  console.log(`善治积分 running at http://127.0.0.1:${port}/  (${demoMode ? 'demo mode' : 'demo off'}, ${where}, pid ${process.pid})`)
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return console.log('正在停止，请稍候…')
+    stopping = true
+    console.log(`收到 ${signal}：做完进行中的请求，关闭数据库后退出…`)
+    server.close()
+    server.closeIdleConnections()
+    inFlight
+      .settled()
+      .then(async () => {
+        server.closeAllConnections()
+        await database.close()
+        lock?.release()
+        console.log('已安全停止 (stopped cleanly)')
+        process.exit(0)
+      })
+      .catch((error) => {
+        console.error('停止时出错 (error while stopping)', error)
+        process.exit(1)
+      })
+  }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }
 
-main().catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+function unavailable(res: Parameters<Gateway>[1], message: string) {
+  sendJson(res, 503, errorEnvelope(new AppError('INTERNAL', message)), { connection: 'close', 'retry-after': '3' })
+}
+
+runCommand(main)

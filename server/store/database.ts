@@ -11,6 +11,11 @@ export type Database = {
   db: Db
   engine: 'pglite' | 'postgres'
   close(): Promise<void>
+  /**
+   * PGlite only: a consistent copy of the whole data folder in PGlite's own format (gzipped tar),
+   * made between transactions after a checkpoint. PostgreSQL servers have pg_dump.
+   */
+  dump?(): Promise<Buffer>
 }
 
 export type OpenOptions = {

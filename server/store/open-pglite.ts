@@ -10,7 +10,27 @@ import { MIGRATIONS_FOLDER, schema, statementLogger, type Database, type OpenOpt
 export async function openPglite(dataDir?: string, options: OpenOptions = {}): Promise<Database> {
   const client = await PGlite.create(dataDir)
   const db = drizzle({ client, schema, logger: statementLogger(options) })
-  return { db, engine: 'pglite', close: () => client.close() }
+  return {
+    db,
+    engine: 'pglite',
+    close: () => client.close(),
+    // The checkpoint keeps the copy's write-ahead log short; inside the transaction lock no
+    // transaction is half-done, so the files copied are one committed state.
+    dump: async () => {
+      await client.exec('checkpoint')
+      const tarball = await client._runExclusiveTransaction(() => client.dumpDataDir('gzip'))
+      return Buffer.from(await tarball.arrayBuffer())
+    },
+  }
+}
+
+/**
+ * Opens a copy made by `Database.dump` (PGlite's own format) in `dataDir`, which must be new or
+ * empty: PGlite unpacks it there and opens it as it would after a crash at that instant.
+ */
+export async function openPgliteDump(dataDir: string, tarball: Buffer): Promise<Database> {
+  const client = await PGlite.create({ dataDir, loadDataDir: new Blob([new Uint8Array(tarball)]) })
+  return { db: drizzle({ client, schema }), engine: 'pglite', close: () => client.close() }
 }
 
 export async function migratePglite(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {

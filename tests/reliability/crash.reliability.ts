@@ -2,25 +2,26 @@ import { isDeepStrictEqual } from 'node:util'
 import type { CardToken, GoodsView, Redemption } from '../../src/core/contracts/card'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { RuleSetView, SubmitResult } from '../../src/core/contracts/score'
-import { startGateway } from '../e2e/support/gateway'
 import { CONFLICT_CODES, Figures } from './support/figures'
+import { gatewayWorld, type Engine } from './support/gateway-world'
 import { dataOf, outcomeOf, post, type Answer } from './support/http'
 import { balances, checkInvariants } from './support/invariants'
 import { seededRandom } from './support/load'
-import { describeOnServer } from './support/server-database'
-import { startServerGateway } from './support/server-gateway'
+import { serverUrl, type Rows } from './support/server-database'
 
 const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
-const figures = new Figures('crash (SIGKILL in the middle of a write load, restart, retries)')
 const VILLAGE_SCOPE = Array.from({ length: 30 }, (_, i) => `h-zjq-${String(i + 3).padStart(2, '0')}`)
 const CLIENTS = 10
 
 type Sent = { openid: string; name: string; body: Record<string, unknown> & { requestId: string }; answer: Answer }
 
-describeOnServer('crash.reliability.ts')('a gateway killed in the middle of a write load (PostgreSQL)', () => {
-  const world = startServerGateway(figures)
+// The embedded default (PGlite, what `npm start` runs) always; the PostgreSQL server when DATABASE_URL names one.
+const engines: Engine[] = serverUrl ? ['pglite', 'postgres'] : ['pglite']
+if (!serverUrl) console.log('[reliability] crash.reliability.ts: the PostgreSQL run is skipped, DATABASE_URL is not set (the PGlite run goes ahead)')
 
-
+describe.each(engines)('a gateway killed in the middle of a write load (%s)', (engine) => {
+  const figures = new Figures(`crash on ${engine} (SIGKILL in the middle of a write load, restart, retries)`)
+  const world = gatewayWorld(engine, figures)
 
   const call = <T>(openid: string, name: string, body: Record<string, unknown>) => {
     figures.requests++
@@ -45,12 +46,14 @@ describeOnServer('crash.reliability.ts')('a gateway killed in the middle of a wr
     }
     const noticeIds = (await Promise.all(villagers.map(async (v) => dataOf(await call<NoticeView[]>(v.openid, 'notice', { action: 'mine' }))))).flat().map((n) => n.id)
     const noodle = dataOf(await call<{ goods: GoodsView[] }>('demo-shop', 'card', { action: 'goods' })).goods.find((g) => g.name === '面券')!
+    // (The embedded database is read with the gateway stopped: before the card tokens, which last a minute.)
+    const before = await world.inspect(balances)
+    await world.ensureRunning()
     const tokens: { householdId: string; token: string }[] = []
     for (let n = 0; n < 30; n++) {
       const v = villagers[n % 2]
       tokens.push({ householdId: v.householdId, token: dataOf(await call<CardToken>(v.openid, 'card', { action: 'cardToken' })).token })
     }
-    const before = await balances(world.database)
 
     // The work the clients will do, in order: inspections, redemptions and verifications mixed.
     const random = seededRandom(7)
@@ -88,7 +91,7 @@ describeOnServer('crash.reliability.ts')('a gateway killed in the middle of a wr
           if (answer.answered) answeredCount++
           if (!killed && answeredCount >= 120) {
             killed = true
-            killing = world.gateway.kill().then(() => new Promise((resolve) => setTimeout(resolve, 300))).then(() => {
+            killing = world.kill().then(() => new Promise((resolve) => setTimeout(resolve, 300))).then(() => {
               stopped = true
             })
           }
@@ -105,16 +108,16 @@ describeOnServer('crash.reliability.ts')('a gateway killed in the middle of a wr
     const faultsBefore = sent.filter((s) => s.answer.answered && !s.answer.envelope.ok && !CONFLICT_CODES.has(outcomeOf(s.answer)))
     expect(faultsBefore.map((s) => `${s.body.requestId}: ${outcomeOf(s.answer)}`)).toEqual([])
 
-    // Restart on the same database and folder (same card key), then check the books before any retry.
-    world.gateway = await startGateway({ databaseUrl: world.database.url, dataDir: world.dataDir, port: world.gateway.port, apiOnly: true })
-    const afterRestart = await checkInvariants(world.database)
+    // The books as the next start finds them (same database and folder, same card key), before any retry.
+    const { afterRestart, written } = await world.inspect(async (database) => ({
+      afterRestart: await checkInvariants(database),
+      written: await recordsByRequest(database),
+    }))
+    await world.ensureRunning()
     figures.invariantChecks += afterRestart.checks
     figures.failures += afterRestart.broken.length
     expect(afterRestart.broken).toEqual([])
     // Nothing half-written: an unanswered inspection left all its households' records or none.
-    const written = new Map(
-      (await world.database.rows<{ request_id: string; n: number }>(`select request_id, count(*)::int as n from score_records where request_id like 'crash-score-%' group by request_id`)).map((r) => [r.request_id, r.n]),
-    )
     for (const s of unanswered.filter((u) => u.name === 'score')) {
       expect([0, (s.body.householdIds as string[]).length]).toContain(written.get(s.body.requestId) ?? 0)
     }
@@ -140,9 +143,13 @@ describeOnServer('crash.reliability.ts')('a gateway killed in the middle of a wr
 
     // Exactly once: every accepted inspection has one record per household, every paid redemption one
     // receipt, every notice at most one restoration; and the balances add up to the answers.
-    const records = new Map(
-      (await world.database.rows<{ request_id: string; n: number }>(`select request_id, count(*)::int as n from score_records where request_id like 'crash-score-%' group by request_id`)).map((r) => [r.request_id, r.n]),
-    )
+    const { records, restored, receipts, after, final } = await world.inspect(async (database) => ({
+      records: await recordsByRequest(database),
+      restored: await database.rows<{ household_id: string; points: number }>(`select household_id, sum(points)::int as points from ledger_entries where kind = 'restoration' group by household_id`),
+      receipts: (await database.rows<{ receipts: number }>(`select count(*)::int as receipts from redemptions`))[0].receipts,
+      after: await balances(database),
+      final: await checkInvariants(database),
+    }))
     const expected = new Map(before)
     for (const s of sent) {
       const ok = s.answer.answered && s.answer.envelope.ok
@@ -156,25 +163,26 @@ describeOnServer('crash.reliability.ts')('a gateway killed in the middle of a wr
         expected.set(householdId, expected.get(householdId)! - dataOf(s.answer as Answer<Redemption>).pointsSpent)
       }
     }
-    const restored = await world.database.rows<{ household_id: string; points: number }>(`select household_id, sum(points)::int as points from ledger_entries where kind = 'restoration' group by household_id`)
     for (const r of restored) expected.set(r.household_id, expected.get(r.household_id)! + r.points)
     const paid = sent.filter((s) => s.name === 'card' && s.answer.answered && s.answer.envelope.ok).length
-    const [{ receipts }] = await world.database.rows<{ receipts: number }>(`select count(*)::int as receipts from redemptions`)
     expect(receipts).toBe(paid)
     const verified = sent.filter((s) => s.name === 'notice' && s.answer.answered && s.answer.envelope.ok).map((s) => s.body.noticeId)
     expect(new Set(verified).size).toBe(verified.length)
     expect(restored.reduce((n, r) => n + r.points, 0)).toBe(verified.length * 5)
-    const after = await balances(world.database)
     const wrong = [...expected].filter(([id, total]) => after.get(id) !== total).map(([id, total]) => `${id}: ${after.get(id)}, expected ${total}`)
     figures.failures += wrong.length
     expect(wrong).toEqual([])
 
     figures.conflicts += sent.filter((s) => CONFLICT_CODES.has(outcomeOf(s.answer))).length
     figures.add('completed after the restart', unanswered.length)
-    const final = await checkInvariants(world.database)
     figures.invariantChecks += final.checks
     figures.failures += final.broken.length
     expect(final.broken).toEqual([])
 
   }, 180_000)
 })
+
+async function recordsByRequest(database: Rows): Promise<Map<string, number>> {
+  const rows = await database.rows<{ request_id: string; n: number }>(`select request_id, count(*)::int as n from score_records where request_id like 'crash-score-%' group by request_id`)
+  return new Map(rows.map((r) => [r.request_id, r.n]))
+}

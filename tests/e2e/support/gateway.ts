@@ -14,6 +14,12 @@ export type RunningGateway = {
   stop(): Promise<void>
   /** SIGKILL to the whole process group, as a power cut would: no shutdown, nothing cleaned up. */
   kill(): Promise<void>
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string
+  /** The process group (tsx and the node process it runs), for signals sent the way a terminal sends Ctrl+C. */
+  pid: number
+  /** Resolves with its exit code (null when a signal ended it) once it has exited. */
+  exited: Promise<number | null>
 }
 
 export type GatewayOptions = {
@@ -40,8 +46,8 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts the gateway as a child process (its own process group, so stopping it also ends tsx's
- * node child) and resolves once it prints "running at". The H5 app must be built (dist-h5/).
+ * Starts the gateway as a child process in its own process group and resolves once it prints
+ * "running at". The H5 app must be built (dist-h5/).
  */
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   if (!options.apiOnly && !existsSync(path.join(ROOT, 'dist-h5/index.html'))) {
@@ -49,15 +55,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   }
   const port = options.port ?? (await freePort())
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'shanzhi-e2e-'))
-  // The embedded database in a fresh folder unless a server database is named, even when CI sets
-  // DATABASE_URL for other suites.
-  const { DATABASE_URL: _ignored, ...env } = process.env
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/gateway/main.ts'], {
-    cwd: ROOT,
-    env: { ...env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
+  const { child, output } = spawnGateway(port, dataDir, options.databaseUrl)
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const stop = async () => {
     await stopProcessGroup(child)
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
@@ -74,7 +73,38 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     await stop()
     throw error
   }
-  return { baseUrl: `http://127.0.0.1:${port}`, port, stop, kill }
+  return { baseUrl: `http://127.0.0.1:${port}`, port, stop, kill, output, pid: child.pid!, exited }
+}
+
+/** Starts the gateway and waits for it to end by itself: a start that is refused. */
+export async function runGatewayToExit(options: { port: number; dataDir: string }): Promise<{ code: number | null; output: string }> {
+  const { child, output } = spawnGateway(options.port, options.dataDir)
+  const timer = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), START_TIMEOUT_MS)
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  clearTimeout(timer)
+  return { code, output: output() }
+}
+
+/** The gateway as a child process in its own process group, its output collected. */
+function spawnGateway(port: number, dataDir: string, databaseUrl?: string) {
+  // The embedded database in a fresh folder unless a server database is named, even when CI sets
+  // DATABASE_URL for other suites.
+  const { DATABASE_URL: _ignored, ...env } = process.env
+  // Node with tsx's loader, as `npm start` runs it: signals reach the gateway itself, not a tsx
+  // parent that kills a busy child when it does not confirm a signal within milliseconds.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let text = ''
+  const collect = (chunk: Buffer) => {
+    text += chunk.toString()
+  }
+  child.stdout?.on('data', collect)
+  child.stderr?.on('data', collect)
+  return { child, output: () => text }
 }
 
 function waitForOutput(child: ChildProcess, marker: string): Promise<void> {

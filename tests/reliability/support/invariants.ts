@@ -1,4 +1,4 @@
-import type { ServerDatabase } from './server-database'
+import type { Rows } from './server-database'
 
 /**
  * The ledger's promises as an accountant would check them, each a query that lists what breaks it
@@ -89,7 +89,7 @@ const INVARIANTS: { name: string; query: string }[] = [
 export type InvariantReport = { checks: number; broken: { name: string; rows: unknown[] }[] }
 
 /** Runs every check; the caller asserts `broken` is empty (and counts `checks`). */
-export async function checkInvariants(database: ServerDatabase): Promise<InvariantReport> {
+export async function checkInvariants(database: Rows): Promise<InvariantReport> {
   const broken: InvariantReport['broken'] = []
   for (const invariant of INVARIANTS) {
     const rows = await database.rows(invariant.query)
@@ -99,7 +99,7 @@ export async function checkInvariants(database: ServerDatabase): Promise<Invaria
 }
 
 /** Every household's balance, by id. */
-export async function balances(database: ServerDatabase): Promise<Map<string, number>> {
+export async function balances(database: Rows): Promise<Map<string, number>> {
   const rows = await database.rows<{ id: string; balance: number }>('select id, balance from households')
   return new Map(rows.map((r) => [r.id, r.balance]))
 }

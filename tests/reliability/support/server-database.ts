@@ -10,6 +10,9 @@ export type ServerDatabase = {
   drop(): Promise<void>
 }
 
+/** What the ledger checks need of a database, server or embedded: the rows of one SQL query. */
+export type Rows = Pick<ServerDatabase, 'rows'>
+
 /** The server the suite runs against; unset, the suite skips. */
 export const serverUrl = process.env.DATABASE_URL
 

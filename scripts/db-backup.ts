@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import dayjs from 'dayjs'
-import { TIME_ZONE } from '../src/core/period'
+import { fileTimestamp } from '../src/core/period'
 import { ADMIN_TOKEN_HEADER, BACKUP_ROUTE } from '../server/gateway/backup-route'
 import { dataDirFromEnv, PROJECT_ROOT } from '../server/gateway/data-dir'
 import { heldMessage, liveHolder, lockDataDir, type LockHolder } from '../server/gateway/data-dir-lock'
@@ -60,7 +59,7 @@ async function askGateway(holder: LockHolder): Promise<Buffer> {
 }
 
 function defaultTarget(): string {
-  return path.join(PROJECT_ROOT, 'backups', `shanzhi-${dayjs().tz(TIME_ZONE).format('YYYYMMDD-HHmmss')}.tar.gz`)
+  return path.join(PROJECT_ROOT, 'backups', `shanzhi-${fileTimestamp(new Date())}.tar.gz`)
 }
 
 runCommand(main)

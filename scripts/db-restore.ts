@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { count, sum } from 'drizzle-orm'
-import dayjs from 'dayjs'
-import { TIME_ZONE } from '../src/core/period'
+import { fileTimestamp } from '../src/core/period'
 import { dataDirFromEnv } from '../server/gateway/data-dir'
 import { LOCK_FILE, lockDataDir } from '../server/gateway/data-dir-lock'
 import { runCommand, StartRefusal } from '../server/gateway/start-refusal'
@@ -25,7 +24,7 @@ async function main() {
   const dataDir = dataDirFromEnv()
   const lock = lockDataDir(dataDir, { purpose: 'db:restore' })
   const staging = `${dataDir}.restoring`
-  const aside = `${dataDir}.before-restore-${dayjs().tz(TIME_ZONE).format('YYYYMMDD-HHmmss')}`
+  const aside = `${dataDir}.before-restore-${fileTimestamp(new Date())}`
   let swapped = false
   try {
     rmSync(staging, { recursive: true, force: true })

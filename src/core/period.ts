@@ -34,6 +34,11 @@ export function formatLocalTime(instant: Date | string): string {
   return shanghaiClock(instant).format('YYYY-MM-DD HH:mm')
 }
 
+/** An instant on Shanghai's clock for a file name: "20261124-093005". */
+export function fileTimestamp(instant: Date): string {
+  return shanghaiClock(instant).format('YYYYMMDD-HHmmss')
+}
+
 /** The Asia/Shanghai calendar day ("2026-11-24") an instant falls in. */
 export function localDay(instant: Date): string {
   return shanghaiClock(instant).format('YYYY-MM-DD')

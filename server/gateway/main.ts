@@ -18,7 +18,9 @@ async function main() {
   const demoMode = process.env.DEMO !== '0'
   const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data')
   const database = await openMigratedDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir })
-  if (demoMode && (await seedDemoIfEmpty(database.db, { history: true }))) console.log('已写入演示村数据 (demo village seeded)')
+  if (demoMode && (await seedDemoIfEmpty(database.db, { history: true, photoDir: path.join(dataDir, 'photos') }))) {
+    console.log('已写入演示村数据 (demo village seeded)')
+  }
   const staticDir = path.join(root, 'dist-h5')
   if (!existsSync(staticDir)) console.warn('dist-h5/ is missing: run `npm run build:h5` to serve the app')
   const server = createServer(

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, gt, sql } from 'drizzle-orm'
 import type { BulletinView, ChannelSummary, NoticeView } from '../../src/core/contracts/notice'
 import { AppError } from '../../src/core/errors'
-import { formatLocalTime } from '../../src/core/period'
+import { formatLocalTime, localDay } from '../../src/core/period'
 import { coveringGrant, mayActOn } from '../../src/core/policy'
 import type { SendSubscribeMessage } from '../platform/subscribe-message'
 import type { Db } from '../store/database'
@@ -26,7 +26,7 @@ type Deduction = typeof ledgerEntries.$inferSelect
 export async function openNoticeFor(
   db: Db,
   send: SendSubscribeMessage,
-  input: { deduction: Deduction; openedBy: string; problem: string; photos: string[]; days?: number },
+  input: { deduction: Deduction; openedBy: string; problem: string; photos: string[]; days?: number; openedAt?: Date },
 ): Promise<number> {
   const { deduction } = input
   const [household] = await db.select().from(households).where(eq(households.id, deduction.householdId))
@@ -47,6 +47,7 @@ export async function openNoticeFor(
       deadline,
       status: 'open',
       openedBy: input.openedBy,
+      ...(input.openedAt ? { createdAt: input.openedAt } : {}),
     })
     .returning()
   await notifyHousehold(db, send, household.id, {
@@ -101,7 +102,12 @@ export async function bulletinCandidates(db: Db, openid: string, input: { orgId:
   return selectNoticeViews(db, and(eq(notices.villageId, input.orgId), isNull(notices.bulletinId), inArray(notices.status, ['open', 'proof_submitted'])), caller)
 }
 
-export async function postBulletin(db: Db, openid: string, input: { orgId: string; noticeIds: number[]; title?: string }): Promise<BulletinView> {
+export async function postBulletin(
+  db: Db,
+  openid: string,
+  input: { orgId: string; noticeIds: number[]; title?: string },
+  now = new Date(),
+): Promise<BulletinView> {
   const caller = await loadCaller(db, openid)
   const village = await requirePoster(db, caller, input.orgId)
   const chosen = await db.select().from(notices).where(inArray(notices.id, input.noticeIds)).for('update')
@@ -110,7 +116,7 @@ export async function postBulletin(db: Db, openid: string, input: { orgId: strin
   if (chosen.some((n) => n.bulletinId !== null)) throw new AppError('NOTICE_STATE', '有的通报已经发过了，请刷新')
   const [bulletin] = await db
     .insert(bulletins)
-    .values({ villageId: village.id, title: input.title ?? `${village.name}${formatLocalTime(new Date()).slice(0, 10)}人居环境整改通报`, postedBy: openid })
+    .values({ villageId: village.id, title: input.title ?? `${village.name}${localDay(now)}人居环境整改通报`, postedBy: openid, createdAt: now })
     .returning()
   await db.update(notices).set({ bulletinId: bulletin.id }).where(inArray(notices.id, input.noticeIds))
   return bulletinView(db, caller, bulletin.id)

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -16,6 +17,8 @@ import { checkLedgerInvariants } from './ledger-invariants'
 import { openTestDatabase } from './test-database'
 
 jest.setTimeout(120_000)
+// The story's redemptions sign card tokens: a test key, not one written into .data/.
+process.env.CARD_TOKEN_SECRET ??= randomBytes(32).toString('hex')
 
 const NOW = new Date()
 let database: Database

@@ -6,7 +6,7 @@ import { formatYuan } from '../../src/core/money'
 import { eventually } from './support/eventually'
 import { callAs, dataOf, THIS_YEAR } from './support/api'
 import { saveScreenshot } from './support/browser'
-import { startJourney } from './support/journey'
+import { describeInBrowser, startJourney } from './support/journey'
 import { becomeDemoUser, visibleText } from './support/ui'
 
 jest.setTimeout(180_000)
@@ -19,7 +19,7 @@ const YEAR = THIS_YEAR
  * the CSV; villager 张建国 opens 我家的分红 and sees his line with the arithmetic, then the
  * village's published list with the other names masked.
  */
-describe('accountant journey: annual dividend draft, publish, export (H5 demo mode)', () => {
+describeInBrowser('accountant journey: annual dividend draft, publish, export (H5 demo mode)', () => {
   const journey = startJourney()
 
   beforeAll(async () => {

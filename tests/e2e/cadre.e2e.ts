@@ -5,7 +5,7 @@ import type { AppealView, LedgerPage, MyRequests, RuleSetView, ScoreRecordView, 
 import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
-import { startJourney } from './support/journey'
+import { describeInBrowser, startJourney } from './support/journey'
 import { drawJpeg, pickPhoto, uploadPhoto } from './support/photos'
 import { becomeDemoUser, settled, switchDemoIdentity, visibleText } from './support/ui'
 
@@ -30,7 +30,7 @@ function visibleCards(page: Page, selector: string, text: string) {
  * balance is back and the channel shows 已整改. Then, in 待我审核, 陈明华 approves 张建国's claim
  * (made through the API with an uploaded photo) and upholds 李秀英's appeal against a deduction.
  */
-describe('cadre journey: rectification notice from deduction to points given back, then claims and appeals (H5 demo mode)', () => {
+describeInBrowser('cadre journey: rectification notice from deduction to points given back, then claims and appeals (H5 demo mode)', () => {
   const journey = startJourney()
   let balanceBefore: number
   let bulletinId: number

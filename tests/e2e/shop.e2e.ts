@@ -3,7 +3,7 @@ import type { GoodsList, MyCard } from '../../src/core/contracts/card'
 import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { openPhonePage, saveScreenshot } from './support/browser'
-import { startJourney } from './support/journey'
+import { describeInBrowser, startJourney } from './support/journey'
 import { becomeDemoUser, settled, visibleText } from './support/ui'
 
 jest.setTimeout(120_000)
@@ -14,7 +14,7 @@ jest.setTimeout(120_000)
  * same receipt and the lower balance, and so does his home page. The clerk reverses it (撤销这笔兑换)
  * and the points go back; 今日兑换汇总 counts the redemptions and the reversal.
  */
-describe('shop journey: point card redemption and its reversal (H5 demo mode)', () => {
+describeInBrowser('shop journey: point card redemption and its reversal (H5 demo mode)', () => {
   const journey = startJourney()
   let villager: Page
   let clerk: Page

@@ -11,6 +11,8 @@ import { submitScore } from '../services/submit-score'
 import type { Db } from './database'
 import type { DemoClock } from './demo-seed-clock'
 import type { DemoPhotos } from './demo-seed-photos'
+import { PAPER_RECORD } from './ledger-invariants'
+import { appendLedgerEntry } from './ledger'
 import { goods, notices, rules } from './schema'
 
 /** Seeding sends no messages and checks no text: nobody is there to read them. */
@@ -25,20 +27,25 @@ const quietCheck: ContentCheck = async () => 'skipped'
 export type DemoStory = ReturnType<typeof demoStory>
 
 export function demoStory(tx: Db, clock: DemoClock, photos: DemoPhotos) {
-  const queue: { at: Date; order: number; run: () => Promise<void> }[] = []
+  type Queued = { at: Date; order: number; run: () => Promise<void> }
+  const queue: Queued[] = []
   let requests = 0
   let queued = 0
   const requestId = () => `demo-seed-${String(++requests).padStart(5, '0')}`
 
-  const ruleIds = new Map<string, number>()
-  async function ruleId(ruleSetId: string, code: string): Promise<number> {
+  const ruleRows = new Map<string, { id: number; points: number }>()
+  async function ruleOf(ruleSetId: string, code: string): Promise<{ id: number; points: number }> {
     const key = `${ruleSetId}/${code}`
-    if (!ruleIds.has(key)) {
-      const [row] = await tx.select({ id: rules.id }).from(rules).where(and(eq(rules.ruleSetId, ruleSetId), eq(rules.code, code), eq(rules.version, 1)))
-      ruleIds.set(key, row.id)
+    if (!ruleRows.has(key)) {
+      const [row] = await tx
+        .select({ id: rules.id, points: rules.points })
+        .from(rules)
+        .where(and(eq(rules.ruleSetId, ruleSetId), eq(rules.code, code), eq(rules.version, 1)))
+      ruleRows.set(key, row)
     }
-    return ruleIds.get(key)!
+    return ruleRows.get(key)!
   }
+  const ruleId = async (ruleSetId: string, code: string) => (await ruleOf(ruleSetId, code)).id
 
   async function noticeOfEntry(entryId: number): Promise<number> {
     const [row] = await tx.select({ id: notices.id }).from(notices).where(eq(notices.deductionEntryId, entryId))
@@ -54,9 +61,13 @@ export function demoStory(tx: Db, clock: DemoClock, photos: DemoPhotos) {
     },
     /** Runs the queued actions oldest first (an action may queue later ones). */
     async play() {
+      // Sorted newest first, so the next action is popped off the end; re-sorted only after an action queued more.
+      const newestFirst = (a: Queued, b: Queued) => b.at.getTime() - a.at.getTime() || b.order - a.order
+      queue.sort(newestFirst)
       while (queue.length > 0) {
-        queue.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order)
-        await queue.shift()!.run()
+        const before = queued
+        await queue.pop()!.run()
+        if (queued !== before) queue.sort(newestFirst)
       }
     },
     /** An inspection: one rule on several households; answers each household's ledger entry id (null while it waits for approval). */
@@ -69,6 +80,24 @@ export function demoStory(tx: Db, clock: DemoClock, photos: DemoPhotos) {
         at,
       )
       return result.results.map((r) => r.entryId)
+    },
+    /**
+     * A past month's routine round as the paper records had it, carried over when the village began
+     * using the app: ledger entries only (no score records to approve or appeal), marked by their note.
+     */
+    async carryOver(at: Date, input: { ruleSetId: string; code: string; householdIds: string[]; scorerOrgId: string; note: string }) {
+      const rule = await ruleOf(input.ruleSetId, input.code)
+      for (const householdId of input.householdIds) {
+        await appendLedgerEntry(tx, {
+          householdId,
+          points: rule.points,
+          kind: 'score',
+          ruleId: rule.id,
+          scorerOrgId: input.scorerOrgId,
+          note: `${input.note}${PAPER_RECORD}`,
+          at,
+        })
+      }
     },
     /** The rectification notice a deduction opened. */
     noticeOfEntry,

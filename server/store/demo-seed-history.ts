@@ -38,10 +38,15 @@ function planVillageMonth(story: DemoStory, monthsAgo: number, at: Date, househo
       if (ids.length > 0) story.at(when, async () => void (await story.score(when, scorer, { ruleSetId: 'rs-zjq', code, householdIds: ids, ...extra })))
     }
   }
+  // The routine round: inspected through the app this month, carried over from the paper records before.
+  const round = (list: Household[], code: string, note: string, when = at) => {
+    if (monthsAgo === 0) return byScorer(list, code, { note }, when)
+    for (const h of list) story.at(when, () => story.carryOver(when, { ruleSetId: 'rs-zjq', code, householdIds: [h.id], scorerOrgId: h.microGridId, note }))
+  }
   const tidy = households.filter((h) => !stayingLow(h))
-  byScorer(tidy, 'env-tidy', { note: '月度人居环境检查' })
-  byScorer(tidy.filter((h) => h.index % 3 === 0), 'env-courtyard', { note: '美丽庭院检查' })
-  byScorer(households, 'waste-right', { note: '垃圾分类检查' }, plusMinutes(at, 30))
+  round(tidy, 'env-tidy', '月度人居环境检查')
+  if (monthsAgo % 2 === 0) round(tidy.filter((h) => h.index % 3 === 0), 'env-courtyard', '美丽庭院检查')
+  if (monthsAgo % 2 === 1 || monthsAgo === 0) round(households, 'waste-right', '垃圾分类检查', plusMinutes(at, 30))
   // The households that stay low: a deduction with a photo, rectified within three days (not this month: their notices are the story's).
   if (monthsAgo > 0) {
     for (const h of households.filter(stayingLow)) planRectifiedDeduction(story, monthsAgo, h, 'env-clutter', photos.clutter, '门口堆放杂物')
@@ -84,15 +89,19 @@ function planRectifiedDeduction(story: DemoStory, monthsAgo: number, h: Househol
 
 /** 通界村: its cadre inspects the households at home, 东湖社区's scorer the four who moved there (村社联动). */
 function planCommunityMonth(story: DemoStory, monthsAgo: number, at: Date, households: Household[]) {
-  const groups: [string, Household[]][] = [
-    [TJ_CADRE, households.filter((h) => h.index < 4)],
-    [COMMUNITY_SCORER, households.filter((h) => h.index >= 4)],
+  const groups: [string, string, Household[]][] = [
+    [TJ_CADRE, 'v-tj', households.filter((h) => h.index < 4)],
+    [COMMUNITY_SCORER, 'c-donghu', households.filter((h) => h.index >= 4)],
   ]
-  for (const [scorer, list] of groups) {
+  for (const [scorer, scorerOrg, list] of groups) {
     const score = (code: string, picks: Household[], when: Date, note: string) =>
       picks.length > 0 && story.at(when, async () => void (await story.score(when, scorer, { ruleSetId: 'rs-danghu', code, householdIds: picks.map((h) => h.id), note })))
-    score('env-tidy', list.filter((h) => (h.index + monthsAgo) % 5 !== 0), plusMinutes(at, 120), '月度人居环境检查')
-    score('waste-right', list, plusMinutes(at, 150), '垃圾分类检查')
+    const round = (code: string, picks: Household[], when: Date, note: string) =>
+      monthsAgo === 0
+        ? score(code, picks, when, note)
+        : story.at(when, () => story.carryOver(when, { ruleSetId: 'rs-danghu', code, householdIds: picks.map((h) => h.id), scorerOrgId: scorerOrg, note }))
+    round('env-tidy', list.filter((h) => (h.index + monthsAgo) % 5 !== 0), plusMinutes(at, 120), '月度人居环境检查')
+    if (monthsAgo % 2 === 1 || monthsAgo === 0) round('waste-right', list, plusMinutes(at, 150), '垃圾分类检查')
     if (monthsAgo % 3 === 0) score('mediation', list.filter((h) => h.index % 2 === 1), plusMinutes(at, 180), '参与调解邻里纠纷')
   }
 }

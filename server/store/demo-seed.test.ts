@@ -101,7 +101,7 @@ describe('the living demo, seeded relative to the day it is made', () => {
     ])
   })
 
-  it('When 钱小红 opens 兑换汇总, then there were redemptions today and on earlier days, and the books agree', async () => {
+  it('When 钱小红 opens 兑换汇总, then there were redemptions today and on earlier days', async () => {
     const today = await ask<DailySummary>('demo-shop', 'card', { action: 'dailySummary', day: localDay(NOW) })
     expect(today.redemptionCount).toBe(2)
     let earlier = 0

@@ -33,13 +33,16 @@ const MAX_HEIGHT = 1_200
 async function main() {
   const executablePath = findChromium()
   if (!executablePath) throw new Error(NO_CHROMIUM_HINT)
-  const journeys = JOURNEYS.map((name) => `tests/e2e/${name}.e2e.ts`)
-  const run = spawnSync('npx', ['jest', '--selectProjects', 'e2e', '--', ...journeys], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_OPTIONS: '--experimental-vm-modules' },
-  })
-  if (run.status !== 0) throw new Error('the journeys failed: the tour keeps its last pictures')
+  // `--no-run`: take the pictures a test run just left in tests/artifacts/.
+  if (!process.argv.includes('--no-run')) {
+    const journeys = JOURNEYS.map((name) => `tests/e2e/${name}.e2e.ts`)
+    const run = spawnSync('npx', ['jest', '--selectProjects', 'e2e', '--', ...journeys], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_OPTIONS: '--experimental-vm-modules' },
+    })
+    if (run.status !== 0) throw new Error('the journeys failed: the tour keeps its last pictures')
+  }
 
   mkdirSync(TOUR, { recursive: true })
   const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox'] })

@@ -166,11 +166,28 @@ export async function readChannel(db: Db, openid: string, input: { orgId: string
   return { channel: { id: channel.id, name: channel.name }, notices: await selectNoticeViews(db, and(inChannel, stillShown), caller) }
 }
 
+/**
+ * The village a caller means without naming one: their household's, else the one village their
+ * roles lie in or over (a grid leader's, a cadre's, a shop clerk's); none when that is not one village.
+ */
+async function ownVillageId(db: Db, caller: Caller): Promise<string | undefined> {
+  if (caller.householdId) return (await householdPlaces(db, [caller.householdId])).get(caller.householdId)?.villageId
+  const villages = new Set<string>()
+  for (const { org } of caller.grants) {
+    const related = await db
+      .select({ id: orgs.id })
+      .from(orgs)
+      .where(and(eq(orgs.kind, 'village'), or(sql`starts_with(${org.path}, ${orgs.path})`, sql`starts_with(${orgs.path}, ${org.path})`)))
+    for (const village of related) villages.add(village.id)
+  }
+  return villages.size === 1 ? [...villages][0] : undefined
+}
+
 /** The channels of my village (or a village in my scope), each with how many notices wait. */
 export async function listChannels(db: Db, openid: string, input: { orgId?: string }): Promise<ChannelSummary[]> {
   const caller = await loadCaller(db, openid)
-  const villageId = input.orgId ?? (caller.householdId ? (await householdPlaces(db, [caller.householdId])).get(caller.householdId)?.villageId : undefined)
-  if (!villageId) throw new AppError('INVALID_INPUT', '请先选择村')
+  const villageId = input.orgId ?? (await ownVillageId(db, caller))
+  if (!villageId) throw new AppError('INVALID_INPUT', '您负责的不止一个村，请从村里的页面打开整改通报')
   await requireVillageReader(db, caller, villageId)
   const now = new Date()
   const rows = await db

@@ -114,7 +114,7 @@ describeInBrowser('accountant journey: annual dividend draft, publish, export (H
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, '村民 张建国（赵家桥村1组）')
     await journey.page.goto(`${journey.gateway.baseUrl}/#/pages/dividend/index`)
     await visibleText(journey.page, `${YEAR}年度 张建国 家分红`).waitFor()
-    await eventually(() => journey.page.locator('.my-dividend__total').innerText(), (value) => expect(value).toMatch(new RegExp(`^\\s*${formatYuan(year.line.totalFen)}\\s*元\\s*$`)))
+    await eventually(() => journey.page.locator('.my-dividend__total').first().innerText(), (value) => expect(value).toMatch(new RegExp(`^\\s*${formatYuan(year.line.totalFen)}\\s*元\\s*$`)))
     await visibleText(journey.page, year.explanation.basic).waitFor()
     await visibleText(journey.page, year.explanation.incentive).waitFor()
     await visibleText(journey.page, year.explanation.total).waitFor()

@@ -301,7 +301,7 @@ describeInBrowser('villager journey: home, ledger, appeal, ranking, rules, card,
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, '村民 张建国（赵家桥村1组）')
     await visibleText(journey.page, '我家的分红').click()
     await visibleText(journey.page, `${THIS_YEAR}年度 张建国 家分红`).waitFor()
-    await eventually(() => journey.page.locator('.my-dividend__total').filter({ visible: true }).innerText(), (value) => expect(value).toMatch(
+    await eventually(() => journey.page.locator('.my-dividend__total').filter({ visible: true }).first().innerText(), (value) => expect(value).toMatch(
       new RegExp(`^\\s*${formatYuan(year.line.totalFen)}\\s*元\\s*$`),
     ))
     for (const words of [year.explanation.basic, year.explanation.incentive, year.explanation.total]) await visibleText(journey.page, words).waitFor()

@@ -124,3 +124,29 @@ describe('the living demo, seeded relative to the day it is made', () => {
     expect(readdirSync(photoDir).filter((name) => name.endsWith('.jpg'))).toHaveLength(4)
   })
 })
+
+describe('the living demo on another day', () => {
+  it('When it is made just after new year (2 January, 01:30 in Shanghai), then its story still fits the calendar and the ledger keeps its promises', async () => {
+    const now = new Date('2027-01-01T17:30:00Z')
+    const other = await openTestDatabase()
+    try {
+      await seedDemoIfEmpty(other.db, { history: true, now })
+      const query = async <T>(text: string) => ((await other.db.execute(sql.raw(text))) as unknown as { rows: T[] }).rows
+      expect((await checkLedgerInvariants((text) => query(text))).broken).toEqual([])
+      const months = await query<{ month: string }>(`
+        select distinct to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month from ledger_entries
+         where kind = 'score' order by 1`)
+      expect(months.map((m) => m.month)).toEqual(lastMonths(now, 13))
+      const states = await query<{ status: string }>('select distinct status from notices order by 1')
+      expect(states.map((s) => s.status)).toEqual(['open', 'proof_submitted', 'rectified', 'withdrawn'])
+      const runs = await query<{ year: number; status: string }>('select year, status from dividend_runs order by village_id, year')
+      expect(runs).toEqual([
+        { year: 2026, status: 'published' },
+        { year: 2026, status: 'published' },
+        { year: 2027, status: 'draft' },
+      ])
+    } finally {
+      await other.close()
+    }
+  })
+})

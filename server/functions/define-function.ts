@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { errorEnvelope, type Envelope } from '../../src/core/contracts/envelope'
 import { AppError } from '../../src/core/errors'
+import { plainIssues, type InputIssue } from '../../src/core/contracts/plain-issues'
 import type { ContentCheck } from '../platform/content-check'
 import type { ResolveGroupTicket } from '../platform/group-ticket'
 import type { SendSubscribeMessage } from '../platform/subscribe-message'
@@ -59,13 +60,13 @@ export function defineFunction(name: string, actions: Record<string, ActionSpec<
     actions: Object.keys(actions),
     async invoke({ db, openid, event, platform }) {
       try {
-        const envelope = eventSchema.safeParse(event)
+        const envelope = eventSchema.safeParse(event, PARSE_OPTIONS)
         if (!envelope.success) throw invalidInput(envelope.error)
         if (holdsNulCharacter(event)) throw new AppError('INVALID_INPUT', '填写的内容里有无法识别的字符')
         const spec = Object.hasOwn(actions, envelope.data.action) ? actions[envelope.data.action] : undefined
         if (!spec) throw new AppError('NOT_FOUND', `没有“${envelope.data.action}”这个操作`)
         if (!openid) throw new AppError('UNAUTHENTICATED')
-        const parsed = spec.input.safeParse(event)
+        const parsed = spec.input.safeParse(event, PARSE_OPTIONS)
         if (!parsed.success) throw invalidInput(parsed.error)
         const data = spec.mutates
           ? await runStateChange({ db, openid, platform }, `${name}.${envelope.data.action}`, parsed.data, spec)
@@ -107,10 +108,19 @@ function holdsNulCharacter(value: unknown): boolean {
   return false
 }
 
+/**
+ * Parsing marks the problems the schema wrote no message for (the parse-level map ranks below a
+ * schema's own message), and keeps the input, so plainIssues can tell "missing" from "wrong".
+ */
+const VALIDATOR_WORDING = '\u0001validator'
+const PARSE_OPTIONS = { reportInput: true, error: () => VALIDATOR_WORDING }
+
+/** Bad input in plain words: the first problem as the message, and each field's beside it. */
 function invalidInput(error: z.ZodError): AppError {
-  const issue = error.issues[0]
-  const where = issue && issue.path.length > 0 ? `（${issue.path.join('.')}）` : ''
-  return new AppError('INVALID_INPUT', `填写的内容有误${where}：${issue?.message ?? '格式不对'}`)
+  const { message, fields } = plainIssues(
+    error.issues.map((issue) => ({ ...issue, custom: issue.message !== VALIDATOR_WORDING }) as InputIssue),
+  )
+  return new AppError('INVALID_INPUT', message, fields)
 }
 
 function failure(error: unknown, functionName: string): Envelope<never> {

@@ -147,6 +147,19 @@ describe('what waits for a scorer', () => {
   })
 })
 
+describe('整改通报 opened without naming a village', () => {
+  it('When staff with no household open it, then they see their own village’s groups; the street’s admin is told to open it from a village', async () => {
+    for (const openid of ['demo-grid-leader', 'demo-cadre', 'demo-shop']) {
+      const channels = await ok<{ name: string }[]>(notice(openid, { action: 'channels' }))
+      expect(channels.map((c) => c.name)).toEqual(['1组', '2组', '3组', '4组'])
+    }
+    expect(await notice('demo-admin', { action: 'channels' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '您负责的不止一个村，请从村里的页面打开整改通报' },
+    })
+  })
+})
+
 describe('who may do what', () => {
   it('When someone outside the scope opens or verifies, then FORBIDDEN and nothing changes', async () => {
     const opened = await deduct('h-zjq-05')

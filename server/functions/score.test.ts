@@ -146,7 +146,21 @@ describe('bad input writes nothing', () => {
     const answer = await call('demo-cadre', { action: 'submit', requestId: rid(), ...fields })
     expect(answer).toMatchObject({ ok: false, error: { code } })
     expect(!answer.ok && answer.error.message).toMatch(/[\u4e00-\u9fa5]/)
+    // Plain words: no field's code name, no validator wording.
+    expect(!answer.ok && answer.error.message).not.toMatch(/[A-Za-z]|期望|无效|接收|undefined|null/)
     expect(await writtenRows()).toBe(rows)
+  })
+
+  it('When a page asks without saying which village, then 请选择村, beside the field', async () => {
+    expect(await call('demo-cadre', { action: 'pending' })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '请选择村', fields: { orgId: '请选择村' } },
+    })
+  })
+
+  it('When a claim carries ten photos and no rule, then each field says its own problem', async () => {
+    const answer = await call('demo-villager', { action: 'claim', requestId: rid(), photos: Array(10).fill('local://00000000-0000-4000-8000-000000000000.jpg') })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { ruleId: '请选择细则', photos: '照片最多 9 张' } } })
   })
 })
 

@@ -49,7 +49,9 @@ async function main() {
   }
   process.once('exit', () => lock?.release())
   const database = await openMigratedDatabase({ databaseUrl, dataDir })
-  if (demoMode && (await seedDemoIfEmpty(database.db, { history: true }))) console.log('已写入演示村数据 (demo village seeded)')
+  if (demoMode && (await seedDemoIfEmpty(database.db, { history: true, photoDir: path.join(dataDir, 'photos') }))) {
+    console.log('已写入演示村数据 (demo village seeded)')
+  }
   const staticDir = path.join(PROJECT_ROOT, 'dist-h5')
   if (!existsSync(staticDir)) console.warn('dist-h5/ is missing: run `npm run build:h5` to serve the app')
   serve = createGateway({

@@ -36,11 +36,11 @@ export async function submitProof(
   openid: string,
   check: ContentCheck,
   input: { noticeId: number; photos: string[]; note?: string },
+  now = new Date(),
 ): Promise<NoticeView> {
   const caller = await loadCaller(db, openid)
   const notice = await lockNotice(db, input.noticeId)
   if (notice.householdId !== caller.householdId) throw new AppError('FORBIDDEN', '只有这户的家里人可以提交整改')
-  const now = new Date()
   transition(notice, { type: 'submitProof' }, now)
   await requireCleanText(check, input.note, openid)
   await db
@@ -60,11 +60,11 @@ export async function verifyProof(
   openid: string,
   send: SendSubscribeMessage,
   input: { noticeId: number; accept: boolean; reason?: string },
+  now = new Date(),
 ): Promise<NoticeView> {
   const caller = await loadCaller(db, openid)
   const notice = await lockNotice(db, input.noticeId)
   await requireScorerOf(db, caller, notice.householdId)
-  const now = new Date()
   transition(notice, { type: input.accept ? 'accept' : 'reject' }, now)
   if (input.accept) {
     const restoration = await appendLedgerEntry(db, {
@@ -73,6 +73,7 @@ export async function verifyProof(
       kind: 'restoration',
       note: '整改完成，扣分返还',
       actorOpenid: openid,
+      at: now,
       reversesEntryId: notice.deductionEntryId,
       ruleId: notice.ruleId,
     })

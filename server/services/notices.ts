@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, gt, sql } from 'drizzle-orm'
 import type { BulletinView, ChannelSummary, NoticeView } from '../../src/core/contracts/notice'
 import { AppError } from '../../src/core/errors'
-import { formatLocalTime } from '../../src/core/period'
+import { formatLocalTime, localDay } from '../../src/core/period'
 import { coveringGrant, mayActOn } from '../../src/core/policy'
 import type { SendSubscribeMessage } from '../platform/subscribe-message'
 import type { Db } from '../store/database'
@@ -26,7 +26,7 @@ type Deduction = typeof ledgerEntries.$inferSelect
 export async function openNoticeFor(
   db: Db,
   send: SendSubscribeMessage,
-  input: { deduction: Deduction; openedBy: string; problem: string; photos: string[]; days?: number },
+  input: { deduction: Deduction; openedBy: string; problem: string; photos: string[]; days?: number; openedAt?: Date },
 ): Promise<number> {
   const { deduction } = input
   const [household] = await db.select().from(households).where(eq(households.id, deduction.householdId))
@@ -47,6 +47,7 @@ export async function openNoticeFor(
       deadline,
       status: 'open',
       openedBy: input.openedBy,
+      ...(input.openedAt ? { createdAt: input.openedAt } : {}),
     })
     .returning()
   await notifyHousehold(db, send, household.id, {
@@ -101,7 +102,12 @@ export async function bulletinCandidates(db: Db, openid: string, input: { orgId:
   return selectNoticeViews(db, and(eq(notices.villageId, input.orgId), isNull(notices.bulletinId), inArray(notices.status, ['open', 'proof_submitted'])), caller)
 }
 
-export async function postBulletin(db: Db, openid: string, input: { orgId: string; noticeIds: number[]; title?: string }): Promise<BulletinView> {
+export async function postBulletin(
+  db: Db,
+  openid: string,
+  input: { orgId: string; noticeIds: number[]; title?: string },
+  now = new Date(),
+): Promise<BulletinView> {
   const caller = await loadCaller(db, openid)
   const village = await requirePoster(db, caller, input.orgId)
   const chosen = await db.select().from(notices).where(inArray(notices.id, input.noticeIds)).for('update')
@@ -110,7 +116,7 @@ export async function postBulletin(db: Db, openid: string, input: { orgId: strin
   if (chosen.some((n) => n.bulletinId !== null)) throw new AppError('NOTICE_STATE', '有的通报已经发过了，请刷新')
   const [bulletin] = await db
     .insert(bulletins)
-    .values({ villageId: village.id, title: input.title ?? `${village.name}${formatLocalTime(new Date()).slice(0, 10)}人居环境整改通报`, postedBy: openid })
+    .values({ villageId: village.id, title: input.title ?? `${village.name}${localDay(now)}人居环境整改通报`, postedBy: openid, createdAt: now })
     .returning()
   await db.update(notices).set({ bulletinId: bulletin.id }).where(inArray(notices.id, input.noticeIds))
   return bulletinView(db, caller, bulletin.id)
@@ -160,11 +166,28 @@ export async function readChannel(db: Db, openid: string, input: { orgId: string
   return { channel: { id: channel.id, name: channel.name }, notices: await selectNoticeViews(db, and(inChannel, stillShown), caller) }
 }
 
+/**
+ * The village a caller means without naming one: their household's, else the one village their
+ * roles lie in or over (a grid leader's, a cadre's, a shop clerk's); none when that is not one village.
+ */
+async function ownVillageId(db: Db, caller: Caller): Promise<string | undefined> {
+  if (caller.householdId) return (await householdPlaces(db, [caller.householdId])).get(caller.householdId)?.villageId
+  const villages = new Set<string>()
+  for (const { org } of caller.grants) {
+    const related = await db
+      .select({ id: orgs.id })
+      .from(orgs)
+      .where(and(eq(orgs.kind, 'village'), or(sql`starts_with(${org.path}, ${orgs.path})`, sql`starts_with(${orgs.path}, ${org.path})`)))
+    for (const village of related) villages.add(village.id)
+  }
+  return villages.size === 1 ? [...villages][0] : undefined
+}
+
 /** The channels of my village (or a village in my scope), each with how many notices wait. */
 export async function listChannels(db: Db, openid: string, input: { orgId?: string }): Promise<ChannelSummary[]> {
   const caller = await loadCaller(db, openid)
-  const villageId = input.orgId ?? (caller.householdId ? (await householdPlaces(db, [caller.householdId])).get(caller.householdId)?.villageId : undefined)
-  if (!villageId) throw new AppError('INVALID_INPUT', '请先选择村')
+  const villageId = input.orgId ?? (await ownVillageId(db, caller))
+  if (!villageId) throw new AppError('INVALID_INPUT', '您负责的不止一个村，请从村里的页面打开整改通报')
   await requireVillageReader(db, caller, villageId)
   const now = new Date()
   const rows = await db

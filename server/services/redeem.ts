@@ -44,7 +44,7 @@ export async function redeem(
   const claims = await acceptableToken(tx, shop, input.token, now)
   const used = await tx
     .insert(usedCardTokens)
-    .values({ jti: claims.jti, householdId: claims.householdId })
+    .values({ jti: claims.jti, householdId: claims.householdId, usedAt: now })
     .onConflictDoNothing()
     .returning()
   if (used.length === 0) throw new AppError('TOKEN_USED')
@@ -61,6 +61,7 @@ export async function redeem(
     note: `${shop.name}：${lines.map((l) => `${l.name}×${l.quantity}`).join('、')}`,
     actorOpenid: openid,
     mustStayNonNegative: true,
+    at: now,
   })
 
   const receiptId = newReceiptId()
@@ -72,6 +73,7 @@ export async function redeem(
     pointsSpent,
     ledgerEntryId: entry.id,
     tokenJti: claims.jti,
+    createdAt: now,
   })
   await tx.insert(redemptionItems).values(
     lines.map((l) => ({ redemptionId: receiptId, goodsId: l.goodsId, goodsName: l.name, unitPoints: l.unitPoints, quantity: l.quantity })),

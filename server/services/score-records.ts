@@ -19,8 +19,10 @@ export async function applyScoreRecord(
   record: ScoreRecordRow,
   rule: { restorable: boolean },
   decidedBy: string | null,
+  at?: Date,
 ) {
   const entry = await appendLedgerEntry(tx, {
+    at,
     householdId: record.householdId,
     points: record.points,
     kind: 'score',
@@ -34,7 +36,7 @@ export async function applyScoreRecord(
     .set({ status: 'applied', ledgerEntryId: entry.id, ...(decidedBy ? { decidedBy, decidedAt: new Date() } : {}) })
     .where(eq(scoreRecords.id, record.id))
   if (rule.restorable && entry.points < 0) {
-    await openNoticeFor(tx, send, { deduction: entry, openedBy: record.submittedBy, problem: record.note, photos: record.photos })
+    await openNoticeFor(tx, send, { deduction: entry, openedBy: record.submittedBy, problem: record.note, photos: record.photos, openedAt: at })
   }
   return entry
 }

@@ -21,7 +21,13 @@ type SubmitInput = { requestId: string; householdIds: string[]; ruleId: number; 
  * gets a score record; it moves points at once, or waits for a cadre when the village asks for
  * approval of grid leaders' scores. All or nothing: one household out of scope refuses the lot.
  */
-export async function submitScore(db: Db, openid: string, send: SendSubscribeMessage, input: SubmitInput): Promise<SubmitResult> {
+export async function submitScore(
+  db: Db,
+  openid: string,
+  send: SendSubscribeMessage,
+  input: SubmitInput,
+  now = new Date(),
+): Promise<SubmitResult> {
   const caller = await loadCaller(db, openid)
   if (grantsFor(caller.grants, 'score').length === 0) throw new AppError('FORBIDDEN', '只有网格长、村干部和社区评分员可以评分')
   const rule = await loadRuleInForce(db, input.ruleId)
@@ -40,7 +46,7 @@ export async function submitScore(db: Db, openid: string, send: SendSubscribeMes
     if (!villages.has(place.villageId)) villages.set(place.villageId, await villageScoring(db, place.villageId))
     const village = villages.get(place.villageId)!
     if (village.ruleSetId !== rule.ruleSetId) throw new AppError('RULE_NOT_APPLICABLE', `这条细则不适用于${place.name}家`)
-    await refuseOverLimit(db, rule, place)
+    await refuseOverLimit(db, rule, place, now)
     targets.push({ place, grant, needsApproval: grant.role === 'grid_leader' && village.gridLeadersNeedApproval })
   }
 
@@ -59,9 +65,10 @@ export async function submitScore(db: Db, openid: string, send: SendSubscribeMes
         submittedBy: openid,
         scorerOrgId: grant.org.id,
         requestId: input.requestId,
+        createdAt: now,
       })
       .returning()
-    const entry = needsApproval ? null : await applyScoreRecord(db, send, record, rule, null)
+    const entry = needsApproval ? null : await applyScoreRecord(db, send, record, rule, null, now)
     const balance = entry?.balanceAfter ?? (await currentBalance(db, place.id))
     results.push({ householdId: place.id, name: place.name, status: entry ? 'applied' : 'pending', recordId: record.id, entryId: entry?.id ?? null, balance })
   }
@@ -90,9 +97,9 @@ async function villageScoring(db: Db, villageId: string) {
  * Counts the household's scores under the same rule (any version: the code names it) this month and
  * this year — pending ones too, reversed ones not — and refuses one more past the rule's limit.
  */
-async function refuseOverLimit(db: Db, rule: RuleRow, place: HouseholdPlace) {
+async function refuseOverLimit(db: Db, rule: RuleRow, place: HouseholdPlace, now: Date) {
   if (rule.monthlyLimit === null && rule.yearlyLimit === null) return
-  const { month, year } = periodsOf(new Date())
+  const { month, year } = periodsOf(now)
   const monthStart = periodRange(month).from
   const reversal = alias(ledgerEntries, 'reversal')
   const [counts] = await db

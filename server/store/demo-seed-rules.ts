@@ -43,11 +43,11 @@ const SETS = [
   { id: 'rs-danghu', name: '当湖街道村社联动积分细则', ownerOrgId: 'st-danghu', usedBy: ['v-tj', 'c-donghu'] },
 ]
 
-export async function seedDemoRules(tx: Db): Promise<void> {
+export async function seedDemoRules(tx: Db, publishedAt: Date): Promise<void> {
   for (const set of SETS) {
     await tx.insert(ruleSets).values({ id: set.id, name: set.name, ownerOrgId: set.ownerOrgId })
     await tx.insert(ruleSetOrgs).values(set.usedBy.map((orgId) => ({ orgId, ruleSetId: set.id })))
-    await tx.insert(ruleSetVersions).values({ ruleSetId: set.id, version: 1, publishedAt: new Date() })
+    await tx.insert(ruleSetVersions).values({ ruleSetId: set.id, version: 1, publishedAt })
     await tx.insert(rules).values(
       DEMO_RULES.map((rule, i) => ({
         ...rule,

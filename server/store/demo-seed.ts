@@ -2,7 +2,12 @@ import { sql } from 'drizzle-orm'
 import { childPath, type OrgKind } from '../../src/core/org'
 import type { StaffRole } from '../../src/core/roles'
 import type { Db } from './database'
-import { seedDemoHistory } from './demo-seed-history'
+import { demoStory } from './demo-seed-actions'
+import { planActivity, planVillageSettings } from './demo-seed-activity'
+import { demoClock } from './demo-seed-clock'
+import { planInspections } from './demo-seed-history'
+import { memberOf, STORY_MEMBER_HOUSEHOLDS, TJ_GRID_LEADER } from './demo-seed-people'
+import { saveDemoPhotos } from './demo-seed-photos'
 import { seedDemoRules } from './demo-seed-rules'
 import { seedDemoShop } from './demo-seed-shop'
 import { appendLedgerEntry } from './ledger'
@@ -61,11 +66,13 @@ const GRANTS: { openid: string; role: StaffRole; orgId: string }[] = [
   { openid: 'demo-accountant', role: 'accountant', orgId: 'v-zjq' },
   { openid: 'demo-shop', role: 'shop_clerk', orgId: 'shop-zjq' },
   { openid: 'demo-admin', role: 'admin', orgId: 'st-danghu' },
+  { openid: TJ_GRID_LEADER.openid, role: 'grid_leader', orgId: 'mg-tj-1-1' },
 ]
 
 const MEMBERS = [
   { openid: 'demo-villager', householdId: 'h-zjq-01' },
   { openid: 'demo-villager-2', householdId: 'h-zjq-02' },
+  ...STORY_MEMBER_HOUSEHOLDS.map((householdId) => ({ openid: memberOf(householdId), householdId })),
 ]
 
 type HouseholdSeed = typeof households.$inferInsert & { opening: number }
@@ -103,11 +110,20 @@ function demoHouseholds(): HouseholdSeed[] {
   return [...zjq, ...tj]
 }
 
-/**
- * Seeds the demo village once: a database that already has organisations is left alone. `history`
- * adds five past months of inspections (for `npm start`; tests start from the bare village).
- */
-export async function seedDemoIfEmpty(db: Db, options: { history?: boolean } = {}): Promise<boolean> {
+export type DemoSeedOptions = {
+  /** The living demo (for `npm start`): a year of inspections and what is going on today; tests start from the bare village. */
+  history?: boolean
+  /** Where the gateway keeps photos: the story's evidence photos are put there. */
+  photoDir?: string
+  /** The day the demo is made on (default now): every date of the story is relative to it. */
+  now?: Date
+}
+
+/** The year of history starts with the points carried over from the paper cards, a month before it. */
+const HISTORY_MONTHS = 13
+
+/** Seeds the demo village once: a database that already has organisations is left alone. */
+export async function seedDemoIfEmpty(db: Db, options: DemoSeedOptions = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Two processes starting on one fresh database must not both seed.
     await tx.execute(sql`select pg_advisory_xact_lock(727001)`)
@@ -119,16 +135,35 @@ export async function seedDemoIfEmpty(db: Db, options: { history?: boolean } = {
       paths.set(org.id, path)
       await tx.insert(orgs).values({ ...org, path, settings: org.settings ?? {} })
     }
-    await tx.insert(users).values(DEMO_IDENTITIES.map(({ openid, name }) => ({ openid, displayName: name })))
+    const seeded = demoHouseholds()
+    await tx.insert(users).values([
+      ...DEMO_IDENTITIES.map(({ openid, name }) => ({ openid, displayName: name })),
+      { openid: TJ_GRID_LEADER.openid, displayName: TJ_GRID_LEADER.name },
+      ...STORY_MEMBER_HOUSEHOLDS.map((id) => ({ openid: memberOf(id), displayName: seeded.find((h) => h.id === id)!.headName })),
+    ])
     await tx.insert(roleGrants).values(GRANTS)
-    for (const { opening, ...household } of demoHouseholds()) {
+    const clock = demoClock(options.now ?? new Date())
+    const openedAt = options.history ? clock.dayOfMonth(HISTORY_MONTHS, 1, 9)! : undefined
+    for (const { opening, ...household } of seeded) {
       await tx.insert(households).values(household)
-      await appendLedgerEntry(tx, { householdId: household.id, points: opening, kind: 'opening', note: '2026年期初积分结转' })
+      await appendLedgerEntry(tx, { householdId: household.id, points: opening, kind: 'opening', note: '纸质积分卡期初积分结转', at: openedAt })
     }
     await tx.insert(householdMembers).values(MEMBERS)
-    await seedDemoRules(tx)
-    if (options.history) await seedDemoHistory(tx)
+    await seedDemoRules(tx, openedAt ?? clock.now)
     await seedDemoShop(tx)
+    if (options.history) await seedLivingDemo(tx, clock, options.photoDir, seeded)
     return true
   })
+}
+
+/** The year of inspections and today's goings-on, played in time order through the services. */
+async function seedLivingDemo(tx: Db, clock: ReturnType<typeof demoClock>, photoDir: string | undefined, seeded: HouseholdSeed[]) {
+  const story = demoStory(tx, clock, await saveDemoPhotos(photoDir))
+  const inVillage = (villageId: string) =>
+    seeded.filter((h) => h.villageId === villageId).map((h, index) => ({ id: h.id!, index, microGridId: h.microGridId! }))
+  await planVillageSettings(tx)
+  planInspections(story, inVillage('v-zjq'), inVillage('v-tj'))
+  const activity = planActivity(story)
+  await story.play()
+  await activity.afterwards(tx)
 }

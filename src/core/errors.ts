@@ -44,6 +44,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string = ERROR_MESSAGES[code],
+    /** Bad input: each field's problem in plain words, by the field's name, for the form to show beside it. */
+    readonly fields?: Record<string, string>,
   ) {
     super(message)
     this.name = 'AppError'

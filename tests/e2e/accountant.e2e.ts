@@ -6,7 +6,7 @@ import { formatYuan } from '../../src/core/money'
 import { eventually } from './support/eventually'
 import { callAs, dataOf, THIS_YEAR } from './support/api'
 import { saveScreenshot } from './support/browser'
-import { startJourney } from './support/journey'
+import { describeInBrowser, startJourney } from './support/journey'
 import { becomeDemoUser, visibleText } from './support/ui'
 
 jest.setTimeout(180_000)
@@ -19,7 +19,7 @@ const YEAR = THIS_YEAR
  * the CSV; villager 张建国 opens 我家的分红 and sees his line with the arithmetic, then the
  * village's published list with the other names masked.
  */
-describe('accountant journey: annual dividend draft, publish, export (H5 demo mode)', () => {
+describeInBrowser('accountant journey: annual dividend draft, publish, export (H5 demo mode)', () => {
   const journey = startJourney()
 
   beforeAll(async () => {
@@ -114,7 +114,7 @@ describe('accountant journey: annual dividend draft, publish, export (H5 demo mo
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, '村民 张建国（赵家桥村1组）')
     await journey.page.goto(`${journey.gateway.baseUrl}/#/pages/dividend/index`)
     await visibleText(journey.page, `${YEAR}年度 张建国 家分红`).waitFor()
-    await eventually(() => journey.page.locator('.my-dividend__total').innerText(), (value) => expect(value).toMatch(new RegExp(`^\\s*${formatYuan(year.line.totalFen)}\\s*元\\s*$`)))
+    await eventually(() => journey.page.locator('.my-dividend__total').first().innerText(), (value) => expect(value).toMatch(new RegExp(`^\\s*${formatYuan(year.line.totalFen)}\\s*元\\s*$`)))
     await visibleText(journey.page, year.explanation.basic).waitFor()
     await visibleText(journey.page, year.explanation.incentive).waitFor()
     await visibleText(journey.page, year.explanation.total).waitFor()

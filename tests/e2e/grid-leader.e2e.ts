@@ -5,7 +5,7 @@ import { formatPoints } from '../../src/work/components/format-points'
 import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
-import { startJourney } from './support/journey'
+import { describeInBrowser, startJourney } from './support/journey'
 import { drawJpeg, pickPhoto } from './support/photos'
 import { settled, switchDemoIdentity, visibleText } from './support/ui'
 
@@ -22,7 +22,7 @@ const PICKED = ['张建国', '李秀英']
  * households are scored once. He walks three more households with 房前屋后整洁有序 (+2) and opens
  * his micro-grid's 美丽积分图. Then cadre 陈明华 opens the 美丽积分图 of the micro-grid.
  */
-describe('grid leader journey: inspection walks and 美丽积分图 (H5 demo mode)', () => {
+describeInBrowser('grid leader journey: inspection walks and 美丽积分图 (H5 demo mode)', () => {
   const journey = startJourney()
 
   it('grid leader 王卫东 scores 张建国 and 李秀英 with a deduction and a photo, once despite a lost answer', async () => {

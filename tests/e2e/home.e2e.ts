@@ -2,7 +2,7 @@ import type { HouseholdList, WhoAmI } from '../../src/core/contracts/account'
 import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
-import { startJourney } from './support/journey'
+import { describeInBrowser, startJourney } from './support/journey'
 import { switchDemoIdentity, visibleText } from './support/ui'
 
 jest.setTimeout(120_000)
@@ -11,7 +11,7 @@ jest.setTimeout(120_000)
  * Journey: a demo user opens the H5 app, becomes villager 张建国 through the 切换演示身份 switcher
  * and sees the household's points; then becomes cadre 陈明华 and opens the village's households.
  */
-describe('home page journeys (H5 demo mode)', () => {
+describeInBrowser('home page journeys (H5 demo mode)', () => {
   const journey = startJourney()
 
   it('villager 张建国 sees his household and its points balance', async () => {

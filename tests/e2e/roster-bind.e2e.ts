@@ -3,7 +3,7 @@ import type { PrintedCardToken } from '../../src/core/contracts/card'
 import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
-import { startJourney } from './support/journey'
+import { describeInBrowser, startJourney } from './support/journey'
 import { visibleText } from './support/ui'
 
 jest.setTimeout(120_000)
@@ -13,7 +13,7 @@ jest.setTimeout(120_000)
  * invite code for 钱桂英's household; a WeChat user nobody knows yet enters it on 绑定我家 and
  * then sees that household's points on the home page.
  */
-describe('roster and binding (H5 demo mode)', () => {
+describeInBrowser('roster and binding (H5 demo mode)', () => {
   const journey = startJourney()
 
   /** Becomes `openid` the way the demo switcher does: the H5 storage key read by src/api/demo-identity.ts. */

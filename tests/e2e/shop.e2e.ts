@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core'
-import type { GoodsList, MyCard } from '../../src/core/contracts/card'
+import type { DailySummary, GoodsList, MyCard } from '../../src/core/contracts/card'
 import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { openPhonePage, saveScreenshot } from './support/browser'
-import { startJourney } from './support/journey'
+import { describeInBrowser, startJourney } from './support/journey'
 import { becomeDemoUser, settled, visibleText } from './support/ui'
 
 jest.setTimeout(120_000)
@@ -14,14 +14,17 @@ jest.setTimeout(120_000)
  * same receipt and the lower balance, and so does his home page. The clerk reverses it (撤销这笔兑换)
  * and the points go back; 今日兑换汇总 counts the redemptions and the reversal.
  */
-describe('shop journey: point card redemption and its reversal (H5 demo mode)', () => {
+describeInBrowser('shop journey: point card redemption and its reversal (H5 demo mode)', () => {
   const journey = startJourney()
   let villager: Page
   let clerk: Page
+  /** The living demo's redemptions earlier today, before this journey's. */
+  let earlierToday: DailySummary
 
   beforeAll(async () => {
     villager = await openPhonePage(journey.browser)
     clerk = await openPhonePage(journey.browser)
+    earlierToday = dataOf(await callAs<DailySummary>(journey.gateway.baseUrl, 'demo-shop', 'card', { action: 'dailySummary' }))
   })
 
 
@@ -97,11 +100,12 @@ describe('shop journey: point card redemption and its reversal (H5 demo mode)', 
     await saveScreenshot(clerk, 'card-05-clerk-used-code')
   })
 
-  it('When the clerk opens 今日兑换汇总, then the two redemptions and the one reversal are counted', async () => {
+  it('When the clerk opens 今日兑换汇总, then the two redemptions and the one reversal are counted with the day’s others', async () => {
+    const { redemptionCount, pointsSpent } = earlierToday
     await visibleText(clerk, '今日兑换汇总').click()
-    await visibleText(clerk, '兑换 2 笔，共 20 分').waitFor()
+    await visibleText(clerk, `兑换 ${redemptionCount + 2} 笔，共 ${pointsSpent + 20} 分`).waitFor()
     await visibleText(clerk, '撤销 1 笔，退回 10 分').waitFor()
-    await visibleText(clerk, '实收 10 分').waitFor()
+    await visibleText(clerk, `实收 ${pointsSpent + 10} 分`).waitFor()
     await visibleText(clerk, '已撤销 10 分').waitFor()
     await settled(clerk)
     await saveScreenshot(clerk, 'card-07-clerk-summary')
@@ -111,12 +115,14 @@ describe('shop journey: point card redemption and its reversal (H5 demo mode)', 
     const before = dataOf(await callAs<MyCard>(journey.gateway.baseUrl, 'demo-villager', 'card', { action: 'myCard' }))
     const cadre = await openPhonePage(journey.browser) // the cadre's own phone
     await becomeDemoUser(cadre, journey.gateway.baseUrl, '村干部 陈明华（赵家桥村）')
+    const { redemptionCount, pointsSpent } = earlierToday
     await visibleText(cadre, '积分超市兑换汇总').click()
-    await visibleText(cadre, '兑换 2 笔，共 20 分').waitFor()
+    await visibleText(cadre, `兑换 ${redemptionCount + 2} 笔，共 ${pointsSpent + 20} 分`).waitFor()
     await visibleText(cadre, '对账：小票和积分明细一致 ✓').waitFor()
+    // 张建国's receipt not yet reversed (the day's others belong to other households).
     const kept = cadre.locator('.summary__receipt').filter({ visible: true }).filter({ hasNotText: '已撤销' })
-    await eventually(() => kept.count(), (value) => expect(value).toBe(1))
-    await kept.click()
+    await eventually(() => kept.count(), (value) => expect(value).toBe(redemptionCount + 1))
+    await kept.filter({ hasText: '张' }).click()
 
     const receipt = cadre.locator('.receipt-card').filter({ visible: true })
     await eventually(() => receipt.innerText(), (value) => expect(value).toContain('面券 × 1'))
@@ -130,7 +136,7 @@ describe('shop journey: point card redemption and its reversal (H5 demo mode)', 
 
     await cadre.goBack()
     await visibleText(cadre, '撤销 2 笔，退回 20 分').waitFor()
-    await visibleText(cadre, '实收 0 分').waitFor()
+    await visibleText(cadre, `实收 ${pointsSpent} 分`).waitFor()
     await visibleText(cadre, '对账：小票和积分明细一致 ✓').waitFor()
     await saveScreenshot(await settled(cadre), 'card-09-cadre-summary')
     await visibleText(cadre, '‹ 前一天').click()

@@ -3,7 +3,7 @@ import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contr
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
 import { eventually } from './support/eventually'
-import { startJourney } from './support/journey'
+import { describeInBrowser, startJourney } from './support/journey'
 import { becomeDemoUser, settled, visibleText } from './support/ui'
 
 jest.setTimeout(120_000)
@@ -17,7 +17,7 @@ const RULE_TITLE = '参与调解邻里矛盾纠纷' // +3
  * rectified notices 5 days; grid leader 王卫东 then scores 张建国, sees 待审核 in 我的评分记录 and no points
  * move; 陈明华 approves it in 待我审核 and the points reach 张建国.
  */
-describe('村里的设置: approval of grid leaders’ scores (H5 demo mode)', () => {
+describeInBrowser('村里的设置: approval of grid leaders’ scores (H5 demo mode)', () => {
   const journey = startJourney()
   let balanceBefore: number
 

@@ -10,7 +10,7 @@ import { ruleTags } from '../../src/core/villager-labels'
 import { eventually } from './support/eventually'
 import { callAs, dataOf, publishDividendAs, THIS_YEAR } from './support/api'
 import { saveScreenshot } from './support/browser'
-import { startJourney } from './support/journey'
+import { describeInBrowser, startJourney } from './support/journey'
 import { drawJpeg, pickPhoto } from './support/photos'
 import { becomeDemoUser, settled, switchDemoIdentity, visibleText } from './support/ui'
 
@@ -30,7 +30,7 @@ function ledgerLine(page: Page, title: string) {
  * the appeal overturned. Then he reads 积分细则, shows his 积分卡 (QR and code), opens 整改通报's
  * channels and, once the accountant has published the dividend, sees his line in 我家的分红.
  */
-describe('villager journey: home, ledger, appeal, ranking, rules, card, notices, dividend (H5 demo mode)', () => {
+describeInBrowser('villager journey: home, ledger, appeal, ranking, rules, card, notices, dividend (H5 demo mode)', () => {
   const journey = startJourney()
   let balanceBefore: number
 
@@ -301,7 +301,7 @@ describe('villager journey: home, ledger, appeal, ranking, rules, card, notices,
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, '村民 张建国（赵家桥村1组）')
     await visibleText(journey.page, '我家的分红').click()
     await visibleText(journey.page, `${THIS_YEAR}年度 张建国 家分红`).waitFor()
-    await eventually(() => journey.page.locator('.my-dividend__total').filter({ visible: true }).innerText(), (value) => expect(value).toMatch(
+    await eventually(() => journey.page.locator('.my-dividend__total').filter({ visible: true }).first().innerText(), (value) => expect(value).toMatch(
       new RegExp(`^\\s*${formatYuan(year.line.totalFen)}\\s*元\\s*$`),
     ))
     for (const words of [year.explanation.basic, year.explanation.incentive, year.explanation.total]) await visibleText(journey.page, words).waitFor()

@@ -1,4 +1,4 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { listDividendRuns, previewDividend, saveDividendDraft, type DividendSettings } from '../../api/dividend'
@@ -14,13 +14,21 @@ import { parseYuan } from '../../core/money'
 import { periodsOf } from '../../core/period'
 import { useEnvelope } from '../../hooks/use-envelope'
 import '../run-state.css'
+import { WithScope } from '../../components/with-scope'
 import './index.css'
 
 type SplitMode = 'amount' | 'ratio'
 
 /** 年度分红 for one cooperative (router param orgId): the runs so far and a new run: 试算 → 保存草稿. */
 export default function DividendRunsPage() {
-  const orgId = useRouter().params.orgId ?? ''
+  return (
+    <WithScope permission="runDividend" question="做哪个村的分红？">
+      {(orgId) => <DividendRuns orgId={orgId} />}
+    </WithScope>
+  )
+}
+
+function DividendRuns({ orgId }: { orgId: string }) {
   const { state, reload } = useEnvelope(() => listDividendRuns(orgId), [orgId])
   useDidShow(() => reload())
 

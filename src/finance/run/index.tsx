@@ -13,10 +13,16 @@ import { formatLocalTime } from '../../core/period'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { saveExport } from '../save-export'
 import '../run-state.css'
+import { NeedsLink } from '../../components/needs-link'
 import './index.css'
 
 /** One run (router param runId): review the draft line by line, publish (公示) it, export it. */
 export default function DividendRunPage() {
+  const linked = Boolean(useRouter().params.runId)
+  return linked ? <DividendRun /> : <NeedsLink sentence="要看哪一份分红方案？请从「年度分红」里点开一份。" />
+}
+
+function DividendRun() {
   const runId = Number(useRouter().params.runId)
   const { state, reload } = useEnvelope(() => getDividendRun(runId), [runId])
   const [message, setMessage] = useState<string | null>(null)

@@ -11,6 +11,7 @@ import { formatLocalTime } from '../../core/period'
 import { APPEAL_STATUS_LABELS } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
+import { NeedsLink } from '../../components/needs-link'
 import './index.css'
 
 /** Router params arrive encoded in the mini-program and decoded in H5; decoding twice is harmless here. */
@@ -28,6 +29,11 @@ const MAX_REASON = 200
 
 /** 扣分申诉: why the household thinks a deduction (router params entryId, title, points, at) is wrong. */
 export default function AppealPage() {
+  const linked = Boolean(useRouter().params.entryId)
+  return linked ? <Appeal /> : <NeedsLink sentence="要申诉哪一笔扣分？请到「积分明细」里，在那一笔下面点「申诉」。" />
+}
+
+function Appeal() {
   const elder = useElderMode()
   const params = useRouter().params
   const entryId = Number(params.entryId)

@@ -7,10 +7,16 @@ import { RunLine } from '../../components/dividend/run-line'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { NeedsLink } from '../../components/needs-link'
 import './index.css'
 
 /** 分红公示: a published run as every household of the village sees it; other households' names masked. */
 export default function DividendListPage() {
+  const linked = Boolean(useRouter().params.runId)
+  return linked ? <DividendList /> : <NeedsLink sentence="要看哪一年的分红名单？请从「我家的分红」里点「看全村公示名单」。" />
+}
+
+function DividendList() {
   const runId = Number(useRouter().params.runId)
   const { state, reload } = useEnvelope(() => getDividendRun(runId), [runId])
   const year = state.status === 'ok' ? state.data.run.year : null

@@ -14,6 +14,7 @@ import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { BulletinPoster } from './bulletin-poster'
+import { NeedsLink } from '../../components/needs-link'
 import './index.css'
 
 /** Opened from a group chat's share card (scene 1044). */
@@ -44,6 +45,11 @@ async function groupTicket(groupParam: string | undefined): Promise<string | nul
  * village, or a reader from outside, sees a plain sentence and nothing private.
  */
 export default function BulletinPage() {
+  const linked = Boolean(useRouter().params.id)
+  return linked ? <Bulletin /> : <NeedsLink sentence="要看哪一期通报？请从村里发到群里的通报打开。" />
+}
+
+function Bulletin() {
   const elder = useElderMode()
   const params = useRouter().params
   const id = Number(params.id ?? 0)

@@ -10,10 +10,16 @@ import { NoticeCard } from '../../components/notice/notice-card'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
+import { NeedsLink } from '../../components/needs-link'
 import './index.css'
 
 /** One group channel (router param orgId): its notices, neighbours masked, newest first. */
 export default function ChannelPage() {
+  const linked = Boolean(useRouter().params.orgId)
+  return linked ? <Channel /> : <NeedsLink sentence="要看哪个组的通报？请从「整改通报」里选一个组。" />
+}
+
+function Channel() {
   const elder = useElderMode()
   const orgId = useRouter().params.orgId ?? ''
   const { state, reload } = useEnvelope(() => noticeChannel(orgId), [orgId])

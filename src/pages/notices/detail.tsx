@@ -14,10 +14,16 @@ import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { ProofForm } from './proof-form'
+import { NeedsLink } from '../../components/needs-link'
 import './index.css'
 
 /** One notice (router param id; 我的消息 links here). My own household sees it in full and can submit proof or appeal. */
 export default function NoticeDetailPage() {
+  const linked = Boolean(useRouter().params.id)
+  return linked ? <NoticeDetail /> : <NeedsLink sentence="要看哪一条整改通报？请从「整改通报」里点开一条。" />
+}
+
+function NoticeDetail() {
   const elder = useElderMode()
   const id = Number(useRouter().params.id ?? 0)
   const { state, reload } = useEnvelope(() => noticeDetail(id), [id])

@@ -9,12 +9,18 @@ import { ReceiptCard } from '../../components/receipt-card'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useRedemptionReversal } from '../hooks/use-redemption-reversal'
 import '../shop.css'
+import { NeedsLink } from '../../components/needs-link'
 
 /**
  * One receipt of the shop, opened from 兑换汇总: what was taken and by whom, and 撤销这笔兑换
  * (a clerk on the day itself, a cadre of the village any day; the server holds that rule).
  */
 export default function ReceiptPage() {
+  const linked = Boolean(useRouter().params.id)
+  return linked ? <Receipt /> : <NeedsLink sentence="要看哪一张小票？请从兑换汇总里点一张。" />
+}
+
+function Receipt() {
   const receiptId = useRouter().params.id ?? ''
   const { state, reload } = useEnvelope(() => loadReceipt(receiptId), [receiptId])
   const reverseRedemption = useRedemptionReversal()

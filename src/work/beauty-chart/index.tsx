@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { listHouseholds } from '../../api/account'
@@ -11,6 +11,7 @@ import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { formatPoints } from '../components/format-points'
 import { beautyRows, type BeautyRow } from './beauty-rows'
+import { WithScope } from '../../components/with-scope'
 import './index.css'
 
 const MONTHS = 6
@@ -20,8 +21,15 @@ const MONTHS = 6
  * households that stay low first. For a village or a grid, first pick one of its micro-grids.
  */
 export default function BeautyChartPage() {
+  return (
+    <WithScope permission="score" question="看哪里的美丽积分图？">
+      {(orgId) => <BeautyChart orgId={orgId} />}
+    </WithScope>
+  )
+}
+
+function BeautyChart({ orgId }: { orgId: string }) {
   const elder = useElderMode()
-  const orgId = useRouter().params.orgId ?? ''
   const { state, reload } = useEnvelope(() => listHouseholds(orgId), [orgId])
   const microGrids = state.status === 'ok' ? microGridsOf(state.data) : []
   const showChart = state.status === 'ok' && (state.data.org.kind === 'micro_grid' || microGrids.length === 0)

@@ -13,13 +13,19 @@ import { DecisionPanel } from '../components/decision-panel'
 import { PhotoThumbs } from '../../components/photo-thumbs'
 import { formatPoints } from '../components/format-points'
 import { PointsText } from '../components/points-text'
-import { useStaffOrgs } from '../hooks/use-staff-orgs'
+import { useStaffOrgs } from '../../hooks/use-staff-orgs'
+import { NeedsLink } from '../../components/needs-link'
 import './index.css'
 
 const APPEAL_LABELS = { pending: '村民申诉中', upheld: '申诉后维持扣分', overturned: '申诉后已撤销' } as const
 
 /** 农户积分明细 (router param householdId) for staff; a cadre can 冲销 a score line with a reason. */
 export default function HouseholdLedgerPage() {
+  const linked = Boolean(useRouter().params.householdId)
+  return linked ? <HouseholdLedger /> : <NeedsLink sentence="要看哪一户的积分？请从农户列表里点一户。" />
+}
+
+function HouseholdLedger() {
   const elder = useElderMode()
   const householdId = useRouter().params.householdId ?? ''
   const limit = elder.pageSize(20)

@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { listHouseholds } from '../../api/account'
@@ -7,11 +7,19 @@ import { LoadingView } from '../../components/loading-view'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { HouseholdRow } from '../components/household-row'
 import { SearchBar } from '../components/search-bar'
+import { WithScope } from '../../components/with-scope'
 import './index.css'
 
 /** 农户名单: the households of one organisation (router param orgId), searchable by name or 门牌. */
 export default function HouseholdsPage() {
-  const orgId = useRouter().params.orgId ?? ''
+  return (
+    <WithScope permission="viewHouseholds" question="看哪里的农户？">
+      {(orgId) => <Households orgId={orgId} />}
+    </WithScope>
+  )
+}
+
+function Households({ orgId }: { orgId: string }) {
   const [search, setSearch] = useState('')
   const { state, reload } = useEnvelope(() => listHouseholds(orgId, search), [orgId, search])
 

@@ -1,15 +1,11 @@
-import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { newRequestId } from '../../api/request-id'
 import { usePhotoUploads } from '../../hooks/use-photo-uploads'
-import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
-import type { HouseholdView, OrgRef } from '../../core/contracts/account'
+import type { HouseholdView } from '../../core/contracts/account'
 import type { RuleView } from '../../core/contracts/score'
 import { useElderMode } from '../../hooks/use-elder-mode'
-import { useStaffOrgs } from '../hooks/use-staff-orgs'
+import { WithScope } from '../../components/with-scope'
 import { ConfirmStep } from './confirm-step'
 import { EvidenceStep } from './evidence-step'
 import { HouseholdStep } from './household-step'
@@ -26,46 +22,18 @@ const STEP_TITLES: Record<Step, string> = {
 
 /**
  * 入户评分: one inspection walk scores several households of my scope with one rule. Router param
- * orgId (from the home page's role card); without it, the caller's scoring organisations.
+ * orgId (from the home page's role card); without it, the caller's scoring organisation (WithScope).
  */
 export default function InspectPage() {
-  const elder = useElderMode()
-  const routerOrgId = useRouter().params.orgId
-  const { state, reload } = useStaffOrgs('score')
-  const [chosenOrg, setChosenOrg] = useState<string | null>(null)
-
-  const orgs = state.status === 'ok' ? state.data : []
-  const orgId = routerOrgId ?? chosenOrg ?? (orgs.length === 1 ? orgs[0].id : null)
-
   return (
-    <View className={`screen ${elder.rootClass} inspect`}>
-      {!routerOrgId && state.status === 'loading' && <LoadingView />}
-      {!routerOrgId && state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {!routerOrgId && state.status === 'ok' && orgs.length === 0 && (
-        <View className="card">
-          <Text className="plain-text">您没有评分的岗位。微网格长、村干部和社区评分员才能入户评分。</Text>
-        </View>
-      )}
-      {!orgId && orgs.length > 1 && <OrgChoice orgs={orgs} onChoose={setChosenOrg} />}
-      {orgId && <InspectionWalk key={orgId} orgId={orgId} />}
-    </View>
-  )
-}
-
-function OrgChoice({ orgs, onChoose }: { orgs: OrgRef[]; onChoose: (orgId: string) => void }) {
-  return (
-    <View className="card">
-      <Text className="section-title">给哪里的农户评分？</Text>
-      {orgs.map((org) => (
-        <BigButton key={org.id} kind="plain" onClick={() => onChoose(org.id)}>
-          {org.name}
-        </BigButton>
-      ))}
-    </View>
+    <WithScope permission="score" question="给哪里的农户评分？">
+      {(orgId) => <InspectionWalk key={orgId} orgId={orgId} />}
+    </WithScope>
   )
 }
 
 function InspectionWalk({ orgId }: { orgId: string }) {
+  const elder = useElderMode()
   const [step, setStep] = useState<Step>('households')
   const [households, setHouseholds] = useState<HouseholdView[]>([])
   const [rule, setRule] = useState<RuleView | null>(null)
@@ -89,7 +57,7 @@ function InspectionWalk({ orgId }: { orgId: string }) {
   }
 
   return (
-    <View>
+    <View className={`screen ${elder.rootClass} inspect`}>
       <Text className="inspect__step">{submitted ? '评分完成' : STEP_TITLES[step]}</Text>
       {step === 'households' && (
         <HouseholdStep orgId={orgId} selected={households} onChange={setHouseholds} onNext={() => setStep('rule')} />

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { bulletinCandidates, postBulletin } from '../../api/notice'
 import { newRequestId } from '../../api/request-id'
@@ -9,6 +9,7 @@ import { LoadingView } from '../../components/loading-view'
 import { NoticeCard } from '../../components/notice/notice-card'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { WithScope } from '../../components/with-scope'
 import './index.css'
 
 /**
@@ -16,8 +17,15 @@ import './index.css'
  * 通报 page opens to share into the village's WeChat groups.
  */
 export default function NoticePostPage() {
+  return (
+    <WithScope permission="decideScores" question="给哪个村发通报？">
+      {(orgId) => <NoticePost orgId={orgId} />}
+    </WithScope>
+  )
+}
+
+function NoticePost({ orgId }: { orgId: string }) {
   const elder = useElderMode()
-  const orgId = useRouter().params.orgId ?? ''
   const { state, reload } = useEnvelope(() => bulletinCandidates(orgId), [orgId])
   const [picked, setPicked] = useState<Set<number>>(new Set())
   const [requestId, setRequestId] = useState<string | null>(null)

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { noticeChannels, noticeStats } from '../../api/notice'
 import { BigButton } from '../../components/big-button'
@@ -10,6 +9,7 @@ import type { NoticeStats } from '../../core/contracts/notice'
 import { periodsOf } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { WithScope } from '../../components/with-scope'
 import './index.css'
 
 type Period = 'month' | 'year'
@@ -27,8 +27,15 @@ async function loadStats(orgId: string, period: string): Promise<Envelope<{ vill
 
 /** 整改统计 (router param orgId, a village): opened, rectified, overdue, rate and median time, 本月 or 今年. */
 export default function NoticeStatsPage() {
+  return (
+    <WithScope permission="viewHouseholds" question="看哪里的整改统计？">
+      {(orgId) => <VillageNoticeStats orgId={orgId} />}
+    </WithScope>
+  )
+}
+
+function VillageNoticeStats({ orgId }: { orgId: string }) {
   const elder = useElderMode()
-  const orgId = useRouter().params.orgId ?? ''
   const [period, setPeriod] = useState<Period>('month')
   const periods = periodsOf(new Date())
   const { state, reload } = useEnvelope(() => loadStats(orgId, periods[period]), [orgId, period])

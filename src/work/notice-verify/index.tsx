@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { noticesAwaitingCheck, verifyNotice } from '../../api/notice'
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
@@ -12,14 +11,22 @@ import { useEnvelope } from '../../hooks/use-envelope'
 import { DecisionPanel } from '../components/decision-panel'
 import { PhotoThumbs } from '../../components/photo-thumbs'
 import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
-import { useStaffOrgs } from '../hooks/use-staff-orgs'
+import { useStaffOrgs } from '../../hooks/use-staff-orgs'
 import { ExtendPanel } from './extend-panel'
+import { WithScope } from '../../components/with-scope'
 import './index.css'
 
 /** 整改核验 (router param orgId): 待核验 with the household's proof photos, and 逾期 notices to extend. */
 export default function NoticeVerifyPage() {
+  return (
+    <WithScope permission="score" question="核验哪里的整改？">
+      {(orgId) => <NoticeVerify orgId={orgId} />}
+    </WithScope>
+  )
+}
+
+function NoticeVerify({ orgId }: { orgId: string }) {
   const elder = useElderMode()
-  const orgId = useRouter().params.orgId ?? ''
   const { state, reload } = useEnvelope(() => noticesAwaitingCheck(orgId), [orgId])
   const cadreOrgs = useStaffOrgs('decideScores')
   const mayExtend = cadreOrgs.state.status === 'ok' && cadreOrgs.state.data.length > 0

@@ -1,4 +1,3 @@
-import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { decideAppeal, decideScore, pendingWork } from '../../api/score'
 import { BigButton } from '../../components/big-button'
@@ -11,6 +10,7 @@ import { useEnvelope } from '../../hooks/use-envelope'
 import { DecisionPanel } from '../components/decision-panel'
 import { PointsText } from '../components/points-text'
 import { RecordCard } from '../components/record-card'
+import { WithScope } from '../../components/with-scope'
 import './index.css'
 
 /**
@@ -18,8 +18,15 @@ import './index.css'
  * against deductions. The server refuses a decision on one's own submission; its message shows.
  */
 export default function ReviewPage() {
+  return (
+    <WithScope permission="decideScores" question="审核哪个村的？">
+      {(orgId) => <Review orgId={orgId} />}
+    </WithScope>
+  )
+}
+
+function Review({ orgId }: { orgId: string }) {
   const elder = useElderMode()
-  const orgId = useRouter().params.orgId ?? ''
   const { state, reload } = useEnvelope(() => pendingWork(orgId), [orgId])
   return (
     <View className={`screen ${elder.rootClass} review`}>

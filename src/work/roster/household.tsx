@@ -21,6 +21,7 @@ import { formatInviteCode } from '../../core/roster/invite-code'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
 import { PrintedCardCard } from './printed-card'
+import { NeedsLink } from '../../components/needs-link'
 import './roster.css'
 
 const INVITE_STATUS_LABELS: Record<InviteStatus, string> = {
@@ -32,6 +33,11 @@ const INVITE_STATUS_LABELS: Record<InviteStatus, string> = {
 
 /** 农户信息: correct a household by hand, issue an invite code for it, unbind its members, set up its printed card. */
 export default function HouseholdPage() {
+  const linked = Boolean(useRouter().params.id)
+  return linked ? <Household /> : <NeedsLink sentence="要看哪一户？请从「名册与绑定」里点一户。" />
+}
+
+function Household() {
   const householdId = useRouter().params.id ?? ''
   const detail = useEnvelope(() => householdDetail(householdId), [householdId])
   return (

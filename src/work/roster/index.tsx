@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { importRoster, listHouseholds, previewRoster } from '../../api/account'
@@ -10,6 +10,7 @@ import { LoadingView } from '../../components/loading-view'
 import type { RosterImportResult, RosterPreview } from '../../core/contracts/account'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { HouseholdRow } from '../components/household-row'
+import { WithScope } from '../../components/with-scope'
 import { SearchBar } from '../components/search-bar'
 import './roster.css'
 
@@ -25,7 +26,14 @@ type Step =
 
 /** 名册与绑定: import the village roster (preview first), then open a household to edit it or bind members. */
 export default function RosterPage() {
-  const orgId = useRouter().params.orgId ?? ''
+  return (
+    <WithScope permission="manageRoster" question="管理哪个村的名册？">
+      {(orgId) => <Roster orgId={orgId} />}
+    </WithScope>
+  )
+}
+
+function Roster({ orgId }: { orgId: string }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' })
   const [search, setSearch] = useState('')
   const list = useEnvelope(() => listHouseholds(orgId, search), [orgId, search])

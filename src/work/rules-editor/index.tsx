@@ -1,4 +1,3 @@
-import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { newRequestId } from '../../api/request-id'
@@ -14,6 +13,7 @@ import { PointsText } from '../components/points-text'
 import { ruleFacts } from '../components/rule-facts'
 import { RuleForm } from './rule-form'
 import { draftOf, newDraft, rulesOf, type RuleDraft } from './rule-draft'
+import { WithScope } from '../../components/with-scope'
 import './index.css'
 
 /**
@@ -21,8 +21,15 @@ import './index.css'
  * whole list as the set's next version. Earlier versions and the entries scored under them stay.
  */
 export default function RulesEditorPage() {
+  return (
+    <WithScope permission="editRules" question="编辑哪里的积分细则？">
+      {(orgId) => <RulesEditor orgId={orgId} />}
+    </WithScope>
+  )
+}
+
+function RulesEditor({ orgId }: { orgId: string }) {
   const elder = useElderMode()
-  const orgId = useRouter().params.orgId ?? ''
   const { state, reload } = useEnvelope(() => rules(orgId), [orgId])
   return (
     <View className={`screen ${elder.rootClass} rules-editor`}>

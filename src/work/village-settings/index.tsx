@@ -1,5 +1,4 @@
 import { Switch, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { saveVillageSettings, villageSettings } from '../../api/account'
 import { BigButton } from '../../components/big-button'
@@ -11,6 +10,7 @@ import type { VillageSettings } from '../../core/village-settings'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
+import { WithScope } from '../../components/with-scope'
 import './index.css'
 
 const MIN_DAYS = 0
@@ -18,8 +18,15 @@ const MAX_DAYS = 90
 
 /** 村里的设置 (router param orgId, a village): what the village decides for itself, for its cadre or the street's admin. */
 export default function VillageSettingsPage() {
+  return (
+    <WithScope permission="manageVillageSettings" question="设置哪个村？">
+      {(orgId) => <VillageSettings orgId={orgId} />}
+    </WithScope>
+  )
+}
+
+function VillageSettings({ orgId }: { orgId: string }) {
   const elder = useElderMode()
-  const orgId = useRouter().params.orgId ?? ''
   const { state, reload } = useEnvelope(() => villageSettings(orgId), [orgId])
   return (
     <View className={`screen ${elder.rootClass} village-settings`}>

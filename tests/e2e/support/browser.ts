@@ -1,13 +1,16 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { findChromium, NO_CHROMIUM_HINT } from './chromium'
 
 const ARTIFACTS = path.resolve(__dirname, '../../artifacts')
 
-/** Headless Debian Chromium (CHROMIUM_PATH overrides the binary). */
+/** Headless Chromium as findChromium finds it (CHROMIUM_PATH first). */
 export function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium()
+  if (!executablePath) throw new Error(NO_CHROMIUM_HINT)
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: [
       '--headless',
       '--no-sandbox',

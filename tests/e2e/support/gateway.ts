@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '../../..')
-const START_TIMEOUT_MS = 60_000
+// The first start seeds the living demo (a year of history), which takes a while on a busy machine.
+const START_TIMEOUT_MS = 180_000
 
 /** A local gateway (`server/gateway/main.ts`) in demo mode on a free port over a fresh database. */
 export type RunningGateway = {

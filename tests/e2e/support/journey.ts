@@ -1,6 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openPhonePage } from './browser'
+import { findChromium } from './chromium'
 import { startGateway, type RunningGateway } from './gateway'
+
+/** `describe` when a browser is there, `describe.skip` otherwise (global-setup.ts says why, once). */
+export const describeInBrowser: jest.Describe = findChromium() ? describe : describe.skip
 
 export type Journey = { gateway: RunningGateway; browser: Browser; page: Page }
 

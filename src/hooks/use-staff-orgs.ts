@@ -1,7 +1,7 @@
-import type { OrgRef } from '../../core/contracts/account'
-import { PERMISSIONS, type Permission } from '../../core/policy'
-import { useWhoAmI } from '../../hooks/use-whoami'
-import type { Loaded } from '../../hooks/use-envelope'
+import type { OrgRef } from '../core/contracts/account'
+import { PERMISSIONS, type Permission } from '../core/policy'
+import { useWhoAmI } from './use-whoami'
+import type { Loaded } from './use-envelope'
 
 /**
  * The organisations on which the caller holds a role carrying `permission` (from whoami), so a page

@@ -1,5 +1,4 @@
-import dayjs from 'dayjs'
-import { periodRange, periodsOf, TIME_ZONE } from '../../src/core/period'
+import { lastMonths, localDay, periodRange, periodsOf, shanghaiInstant } from '../../src/core/period'
 
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
@@ -22,12 +21,13 @@ export type DemoClock = {
 
 export function demoClock(now: Date): DemoClock {
   const monthStart = periodRange(periodsOf(now).month).from
-  const todayStart = dayjs(now).tz(TIME_ZONE).startOf('day').toDate()
+  const todayStart = shanghaiInstant(localDay(now))
   return {
     now,
     monthStart,
     dayOfMonth(monthsAgo, day, hour) {
-      const at = dayjs(now).tz(TIME_ZONE).startOf('month').subtract(monthsAgo, 'month').date(day).hour(hour).toDate()
+      const month = lastMonths(now, monthsAgo + 1)[0]
+      const at = shanghaiInstant(`${month}-${String(day).padStart(2, '0')}`, hour)
       return at.getTime() < now.getTime() - MINUTE ? at : null
     },
     daysAgo: (days) => new Date(now.getTime() - days * DAY),

@@ -232,7 +232,8 @@ function createSelectorQuery(host: WxHost, canvases: Map<string, CanvasNode>) {
       return chain
     },
     exec(callback?: (results: unknown[]) => void) {
-      setTimeout(() => {
+      const answered = new Promise<void>((resolve) => setTimeout(resolve, 0))
+      void host.track(answered).then(() => {
         const tree = host.renderTop()
         const results = requests.map(({ selector }) => {
           const element = selector.startsWith('#') ? findById(tree, selector.slice(1)) : null
@@ -243,7 +244,7 @@ function createSelectorQuery(host: WxHost, canvases: Map<string, CanvasNode>) {
           return { id, width: 300, height: 300, left: 0, top: 0, node: isCanvas ? canvases.get(id) : undefined }
         })
         callback?.(results)
-      }, 0)
+      })
     },
   }
   return query

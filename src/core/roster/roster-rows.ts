@@ -134,7 +134,8 @@ export function checkRoster(table: readonly (readonly string[])[], units: Roster
   return { rows, problems }
 }
 
-function isBlank(cells: readonly string[]): boolean {
+/** True when every cell of a table row is empty. */
+export function isBlank(cells: readonly string[]): boolean {
   return cells.every((cell) => cleanCell(cell) === '')
 }
 

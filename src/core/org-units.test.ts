@@ -1,5 +1,5 @@
 import type { OrgKind } from './org'
-import { mayKeepUnit, retirementRefusal } from './org-units'
+import { mayKeepUnit, nameScopePath, retirementRefusal } from './org-units'
 import type { Grant } from './policy'
 import type { StaffRole } from './roles'
 
@@ -45,5 +45,14 @@ describe('who keeps which part of the organisation tree', () => {
 
   it('When a grid still has micro-grids or a leader, then it is refused', () => {
     expect(retirementRefusal({ households: 0, openNotices: 0, liveChildren: 3, staff: 1 })).toContain('下面还有 3 个单位')
+  })
+})
+
+describe('where a unit name must be unique', () => {
+  it('When a micro-grid is named, then it is unique within its village, not only its grid', () => {
+    expect(nameScopePath('micro_grid', '/st/v-a/gr-1/')).toBe('/st/v-a/')
+    expect(nameScopePath('villager_group', '/st/v-a/')).toBe('/st/v-a/')
+    expect(nameScopePath('village', '/st/')).toBe('/st/')
+    expect(nameScopePath('street', '/')).toBe('/')
   })
 })

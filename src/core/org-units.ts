@@ -43,3 +43,14 @@ export function retirementRefusal(load: UnitLoad): string | null {
   if (load.staff > 0) reasons.push(`还有 ${load.staff} 位工作人员`)
   return reasons.length > 0 ? `不能撤销：${reasons.join('，')}。请先把他们移走或撤下，再撤销。` : null
 }
+
+/**
+ * Where a unit's name must be unique among live units of its kind: villages and communities within
+ * their street, everything else within its village or community (the roster finds villager groups
+ * and micro-grids by name). `parentPath` is the path of the unit's parent ("/" for a street).
+ */
+export function nameScopePath(kind: OrgKind, parentPath: string): string {
+  if (kind === 'street' || kind === 'village' || kind === 'community') return parentPath
+  const [street, village] = parentPath.split('/').filter(Boolean)
+  return `/${street}/${village}/`
+}

@@ -6,9 +6,9 @@ import type { RosterProblem } from '../roster/roster-rows'
 import { villageSettingsSchema, type VillageSettings } from '../village-settings'
 import { requestIdSchema } from './request-id'
 
-/** A roster file as the client sends it: the name (for its type) and the bytes in base64. */
+/** A spreadsheet (roster, village tree) as the client sends it: the name (for its type) and the bytes in base64. */
 export const ROSTER_FILE_MAX_BYTES = 2 * 1024 * 1024
-const rosterFile = z.object({
+export const rosterFile = z.object({
   fileName: z.string().trim().min(1).max(200).regex(/\.(xlsx|csv)$/i, '只能导入 .xlsx 或 .csv 文件'),
   contentBase64: z
     .string()

@@ -10,7 +10,8 @@ import { localPlatform } from './local-platform'
 /**
  * `npm start`: the local gateway in demo mode over the built H5 app.
  * PORT (default 8787), DATA_DIR (default .data/, PGlite) or DATABASE_URL (a PostgreSQL server),
- * DEMO=0 to switch demo identities off.
+ * DEMO=0 to switch demo identities off, DEMO_SEED=0 to keep demo identities but start without the
+ * demo village (a street put into use with `npm run setup`, as the empty-database journey does).
  */
 async function main() {
   const root = path.resolve(__dirname, '../..')
@@ -18,7 +19,8 @@ async function main() {
   const demoMode = process.env.DEMO !== '0'
   const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data')
   const database = await openMigratedDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir })
-  if (demoMode && (await seedDemoIfEmpty(database.db, { history: true }))) console.log('已写入演示村数据 (demo village seeded)')
+  const seedDemo = demoMode && process.env.DEMO_SEED !== '0'
+  if (seedDemo && (await seedDemoIfEmpty(database.db, { history: true }))) console.log('已写入演示村数据 (demo village seeded)')
   const staticDir = path.join(root, 'dist-h5')
   if (!existsSync(staticDir)) console.warn('dist-h5/ is missing: run `npm run build:h5` to serve the app')
   const server = createServer(
@@ -27,7 +29,7 @@ async function main() {
       functions: cloudFunctions,
       platform: localPlatform,
       demoMode,
-      demoIdentities: DEMO_IDENTITIES,
+      demoIdentities: seedDemo ? DEMO_IDENTITIES : [],
       staticDir,
       photoDir: path.join(dataDir, 'photos'),
     }),

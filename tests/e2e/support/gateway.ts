@@ -25,6 +25,8 @@ export type GatewayOptions = {
   port?: number
   /** Only the API is needed (the H5 app may be unbuilt): the reliability suite. */
   apiOnly?: boolean
+  /** false: demo identities (X-Dev-OpenId) but no demo village, for a street put into use by `npm run setup`. */
+  demoSeed?: boolean
 }
 
 /** Asks the OS for a free TCP port on 127.0.0.1. */
@@ -54,7 +56,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const { DATABASE_URL: _ignored, ...env } = process.env
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/gateway/main.ts'], {
     cwd: ROOT,
-    env: { ...env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}) },
+    env: {
+      ...env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO: '1',
+      DEMO_SEED: options.demoSeed === false ? '0' : '1',
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

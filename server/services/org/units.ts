@@ -22,7 +22,7 @@ export async function orgTree(db: Db, openid: string, input: { orgId?: string })
   if (!ORG_KINDS.some((kind) => mayKeepUnit(caller.grants, kind, root.path))) {
     throw new AppError('FORBIDDEN', '您只能管理自己负责的单位')
   }
-  const rows = await db.select().from(orgs).where(sql`starts_with(${orgs.path}, ${root.path})`).orderBy(asc(orgs.path))
+  const rows = treeOrder(await db.select().from(orgs).where(sql`starts_with(${orgs.path}, ${root.path})`), root.id)
   const counts = await householdCounts(db, rows.map((r) => r.id))
   const units = rows.map((row) => unitView(row, counts))
   // A grid counts its micro-grids' households, a street its villages' (relocated ones are counted once, at home).
@@ -190,6 +190,23 @@ async function streetCommunities(db: Db, root: OrgRow): Promise<OrgRef[]> {
     .where(and(eq(orgs.kind, 'community'), isNull(orgs.retiredAt), sql`starts_with(${orgs.path}, ${streetPath})`))
     .orderBy(asc(orgs.name))
   return rows.map(orgRef)
+}
+
+/** Parents before their children; siblings by kind (groups, grids, micro-grids, shops) and then by name. */
+function treeOrder(rows: OrgRow[], rootId: string): OrgRow[] {
+  const kindRank = (row: OrgRow) => ORG_KINDS.indexOf(row.kind as OrgKind)
+  const children = (parentId: string) =>
+    rows
+      .filter((r) => r.parentId === parentId)
+      .sort((a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name, 'zh-Hans-CN', { numeric: true }))
+  const ordered: OrgRow[] = []
+  const visit = (row: OrgRow) => {
+    ordered.push(row)
+    children(row.id).forEach(visit)
+  }
+  const root = rows.find((r) => r.id === rootId)
+  if (root) visit(root)
+  return ordered
 }
 
 function unitView(row: OrgRow, counts: Map<string, number>): UnitView {

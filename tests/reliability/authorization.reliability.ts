@@ -341,9 +341,9 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
   // The tree and its people, arranged by the street's admin: units to rename and retire, a tree preview,
   // an unused accountant's code, and a grid leader (a fresh WeChat user) whose role can be revoked.
   for (const [village, microGrid] of [['v-zjq', 'mg-zjq-1-2'], ['v-tj', 'mg-tj-1-1']]) {
-    const unit = (name: string) => call<UnitView>('demo-admin', 'org', { action: 'addUnit', requestId: `authz-fx-${name}-${village}`, parentId: village, kind: 'villager_group', name })
-    fx.units.set(village, (await unit('核对改名组')).id)
-    fx.spareUnits.set(village, (await unit('核对撤销组')).id)
+    const unit = (key: string, name: string) => call<UnitView>('demo-admin', 'org', { action: 'addUnit', requestId: `authz-fx-${key}-${village}`, parentId: village, kind: 'villager_group', name })
+    fx.units.set(village, (await unit('rename', '核对改名组')).id)
+    fx.spareUnits.set(village, (await unit('retire', '核对撤销组')).id)
     fx.treeDigests.set(village, (await call<TreePreview>('demo-admin', 'org', { action: 'treePreview', orgId: village, file: TREE_FILE })).digest)
     fx.staffInvites.set(village, (await call<IssuedStaffInvite>('demo-admin', 'org', { action: 'issueStaffInvite', requestId: `authz-fx-staff-${village}`, role: 'accountant', orgId: village })).id)
     const leaderCode = await call<IssuedStaffInvite>('demo-admin', 'org', { action: 'issueStaffInvite', requestId: `authz-fx-leader-${village}`, role: 'grid_leader', orgId: microGrid })

@@ -24,7 +24,7 @@ const functions = { org: orgFunction, account: accountFunction, score: scoreFunc
 
 beforeAll(async () => {
   database = await openTestDatabase()
-})
+}, 60_000)
 afterAll(() => database.close())
 
 function call<T>(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<Envelope<T>> {

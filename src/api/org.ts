@@ -35,6 +35,11 @@ export function retireUnit(requestId: string, unitId: string): Promise<Envelope<
   return callFunction('org', 'retireUnit', { requestId, unitId })
 }
 
+/** 村社联动 (3.0): the community a relocated household lives in (null: back in its village). */
+export function setCommunity(requestId: string, householdId: string, communityId: string | null) {
+  return callFunction('org', 'setCommunity', { requestId, householdId, communityId })
+}
+
 /** 组织架构预览: every row of the file checked against the village, nothing written. */
 export function previewTree(orgId: string, file: RosterFile): Promise<Envelope<TreePreview>> {
   return callFunction('org', 'treePreview', { orgId, file })

@@ -88,11 +88,16 @@ describe('putting a street into use from an empty database', () => {
     await visibleText(page, '街道管理员 · 当湖街道').waitFor()
     await visibleText(page, '组织架构').click()
     await visibleText(page, '当湖街道 · 街道 · 0 户').waitFor()
-    await page.locator('.staff__choice').filter({ hasText: /^村$/, visible: true }).click()
+    await page.locator('.choice-chip').filter({ hasText: /^村$/, visible: true }).click()
     await page.locator('.staff__unit-name input').filter({ visible: true }).fill('赵家桥村')
     await visibleText(page, '保存').click()
     await visibleText(page, '已新增：赵家桥村').waitFor()
     await visibleText(page, '赵家桥村 · 村 · 0 户').waitFor()
+    await visibleText(page, '当湖街道 · 街道 · 0 户').click()
+    await page.locator('.choice-chip').filter({ hasText: /^社区$/, visible: true }).click()
+    await page.locator('.staff__unit-name input').filter({ visible: true }).fill('东湖社区')
+    await visibleText(page, '保存').click()
+    await visibleText(page, '已新增：东湖社区').waitFor()
     await saveScreenshot(await settled(page), 'street-03-village-added')
   })
 
@@ -108,7 +113,7 @@ describe('putting a street into use from an empty database', () => {
 
   it('the cadre adds 1组 by hand and the rest of the tree from .xlsx: the preview shows the bad row, the import the rest', async () => {
     await visibleText(page, '组织架构').click()
-    await page.locator('.staff__choice').filter({ hasText: /^村民小组$/, visible: true }).click()
+    await page.locator('.choice-chip').filter({ hasText: /^村民小组$/, visible: true }).click()
     await page.locator('.staff__unit-name input').filter({ visible: true }).fill('1组')
     await visibleText(page, '保存').click()
     await visibleText(page, '已新增：1组').waitFor()
@@ -164,6 +169,11 @@ describe('putting a street into use from an empty database', () => {
     await becomeUser('wx-e2e-cadre')
     await visibleText(page, '名册与绑定').click()
     await page.locator('.roster__household').filter({ hasText: '张建国', visible: true }).first().click()
+    // 村社联动 (3.0): the household has moved into 东湖社区; its points stay on 赵家桥村's account.
+    await visibleText(page, '住在本村，不在社区').waitFor()
+    await page.locator('.choice-chip').filter({ hasText: /^东湖社区$/, visible: true }).click()
+    await visibleText(page, '现在住在东湖社区').waitFor()
+    await saveScreenshot(await settled(page), 'street-09-residence')
     await visibleText(page, '发一个邀请码').click()
     const code = await page.locator('.roster__code-box .roster__code').filter({ visible: true }).innerText()
 
@@ -176,7 +186,7 @@ describe('putting a street into use from an empty database', () => {
     await visibleText(page, '回首页看积分').click()
     await visibleText(page, '张建国 家').waitFor()
     await eventually(() => page.locator('.household-card__points-value').filter({ visible: true }).innerText(), (text) => expect(text.replace(/\s/g, '')).toBe('2分'))
-    await saveScreenshot(await settled(page), 'street-09-household-points')
+    await saveScreenshot(await settled(page), 'street-10-household-points')
   })
 
   it('the admin sees every grant and change in 操作记录', async () => {
@@ -186,7 +196,7 @@ describe('putting a street into use from an empty database', () => {
     for (const line of ['部署人员（npm run setup） · 建立街道 · 当湖街道', '金伟 · 新增单位 · 赵家桥村', '陈明华 · 导入组织架构 · 赵家桥村', '王卫东 · 用工作码得到角色 · 第一网格1号微网格']) {
       await visibleText(page, line).waitFor()
     }
-    await saveScreenshot(await settled(page), 'street-10-audit')
+    await saveScreenshot(await settled(page), 'street-11-audit')
   })
 })
 

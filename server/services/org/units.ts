@@ -182,7 +182,8 @@ async function householdCounts(db: Db, unitIds: string[]): Promise<Map<string, n
   return counts
 }
 
-async function streetCommunities(db: Db, root: OrgRow): Promise<OrgRef[]> {
+/** The live communities of the street an organisation belongs to (where a relocated household may live). */
+export async function streetCommunities(db: Db, root: { path: string }): Promise<OrgRef[]> {
   const streetPath = `/${root.path.split('/').filter(Boolean)[0]}/`
   const rows = await db
     .select()

@@ -115,6 +115,9 @@ export type HouseholdDetail = {
   household: HouseholdView & { memberNames: string[] }
   groups: OrgRef[]
   microGrids: OrgRef[]
+  /** 村社联动 (3.0): the community the household now lives in, and the street's communities to choose from. */
+  community: OrgRef | null
+  communities: OrgRef[]
 }
 
 export type InviteStatus = 'active' | 'used' | 'revoked' | 'expired'

@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { addUnit, orgTree, renameUnit, retireUnit } from '../../api/org'
 import { BigButton } from '../../components/big-button'
+import { ChoiceChip } from '../../components/choice-chip'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import type { OrgTree, UnitView } from '../../core/contracts/org'
@@ -136,23 +137,19 @@ function UnitPanel({ tree, unit, onChanged }: { tree: OrgTree; unit: UnitView; o
       {addable.length > 0 && <Text className="staff__label">在这里新增：</Text>}
       <View className="staff__choices">
         {addable.map((kind) => (
-          <Text
-            key={kind}
-            className={`staff__choice ${mode?.kind === 'add' && mode.unitKind === kind ? 'staff__choice--on' : ''}`}
-            onClick={() => choose({ kind: 'add', unitKind: kind })}
-          >
+          <ChoiceChip key={kind} on={mode?.kind === 'add' && mode.unitKind === kind} onClick={() => choose({ kind: 'add', unitKind: kind })}>
             {ORG_KIND_LABELS[kind]}
-          </Text>
+          </ChoiceChip>
         ))}
         {keeps && (
-          <Text className={`staff__choice ${mode?.kind === 'rename' ? 'staff__choice--on' : ''}`} onClick={() => choose({ kind: 'rename' })}>
+          <ChoiceChip on={mode?.kind === 'rename'} onClick={() => choose({ kind: 'rename' })}>
             改名
-          </Text>
+          </ChoiceChip>
         )}
         {keeps && (
-          <Text className={`staff__choice ${mode?.kind === 'retire' ? 'staff__choice--on' : ''}`} onClick={() => choose({ kind: 'retire' })}>
+          <ChoiceChip on={mode?.kind === 'retire'} onClick={() => choose({ kind: 'retire' })}>
             撤销
-          </Text>
+          </ChoiceChip>
         )}
       </View>
       {mode && mode.kind !== 'retire' && (

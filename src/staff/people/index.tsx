@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { issueStaffInvite, listStaff, listStaffInvites, orgTree, revokeRole, revokeStaffInvite } from '../../api/org'
 import { BigButton } from '../../components/big-button'
 import { CardQr } from '../../components/card-qr'
+import { ChoiceChip } from '../../components/choice-chip'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import type { IssuedStaffInvite, OrgTree, StaffList, StaffMemberView } from '../../core/contracts/org'
@@ -89,9 +90,7 @@ function PersonRow({ person, onRevoked }: { person: StaffMemberView; onRevoked: 
       <Text className="staff__line">{person.lastActiveAt ? `最近操作：${formatLocalTime(person.lastActiveAt)}` : '还没有操作过'}</Text>
       {error && <Text className="staff__error">{error}</Text>}
       {person.mayRevoke && !confirming && (
-        <Text className="staff__choice" onClick={() => setConfirming(true)}>
-          撤销角色
-        </Text>
+        <ChoiceChip onClick={() => setConfirming(true)}>撤销角色</ChoiceChip>
       )}
       {confirming && <BigButton onClick={() => void revoke()}>{`确定撤销${person.displayName}的${person.roleLabel}`}</BigButton>}
     </View>
@@ -108,9 +107,7 @@ function RevokeInviteButton({ inviteId, onDone }: { inviteId: number; onDone: ()
   }
   return (
     <View>
-      <Text className="staff__choice" onClick={() => void revoke()}>
-        作废
-      </Text>
+      <ChoiceChip onClick={() => void revoke()}>作废</ChoiceChip>
       {error && <Text className="staff__error">{error}</Text>}
     </View>
   )
@@ -162,25 +159,25 @@ function InviteCard({ list, tree, onIssued }: { list: StaffList; tree: OrgTree; 
       <Text className="staff__label">什么岗位</Text>
       <View className="staff__choices">
         {list.mayInvite.map((r) => (
-          <Text
+          <ChoiceChip
             key={r.role}
-            className={`staff__choice ${role === r.role ? 'staff__choice--on' : ''}`}
+            on={role === r.role}
             onClick={() => {
               setRole(r.role)
               setOrgId(null)
             }}
           >
             {r.label}
-          </Text>
+          </ChoiceChip>
         ))}
       </View>
       {role && <Text className="staff__label">在哪个单位</Text>}
       {role && units.length === 0 && <Text className="plain-text">还没有可以发这个岗位的单位，请先在“组织架构”里新增。</Text>}
       <View className="staff__choices">
         {units.map((unit) => (
-          <Text key={unit.id} className={`staff__choice ${orgId === unit.id ? 'staff__choice--on' : ''}`} onClick={() => setOrgId(unit.id)}>
+          <ChoiceChip key={unit.id} on={orgId === unit.id} onClick={() => setOrgId(unit.id)}>
             {unit.name}（{ORG_KIND_LABELS[unit.kind]}）
-          </Text>
+          </ChoiceChip>
         ))}
       </View>
       {role === 'grid_leader' && orgId && (

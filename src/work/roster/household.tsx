@@ -21,6 +21,7 @@ import { formatInviteCode } from '../../core/roster/invite-code'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
 import { PrintedCardCard } from './printed-card'
+import { ResidenceCard } from './residence-card'
 import './roster.css'
 
 const INVITE_STATUS_LABELS: Record<InviteStatus, string> = {
@@ -39,6 +40,7 @@ export default function HouseholdPage() {
       {detail.state.status === 'loading' && <LoadingView />}
       {detail.state.status === 'error' && <ErrorView message={detail.state.error.message} onRetry={detail.reload} />}
       {detail.state.status === 'ok' && <EditCard detail={detail.state.data} />}
+      {detail.state.status === 'ok' && <ResidenceCard detail={detail.state.data} />}
       <InvitesCard householdId={householdId} />
       <MembersCard householdId={householdId} />
       <PrintedCardCard householdId={householdId} />

@@ -1,5 +1,4 @@
 import { count, sql } from 'drizzle-orm'
-import ExcelJS from 'exceljs'
 import type { BindResult, HouseholdList, RosterImportResult, RosterPreview, WhoAmI } from '../../src/core/contracts/account'
 import type { Envelope } from '../../src/core/contracts/envelope'
 import type { AuditPage, IssuedStaffInvite, OrgTree, StaffBindResult, StaffList, TreeImportResult, TreePreview, UnitView } from '../../src/core/contracts/org'
@@ -9,6 +8,7 @@ import { setUpStreet } from '../services/org/street-setup'
 import type { Database } from '../store/database'
 import { auditRecords, orgs, roleGrants, staffInvites } from '../store/schema'
 import { openTestDatabase } from '../store/test-database'
+import { VILLAGE_TREE_ROWS, xlsxOf } from '../store/test-village-tree'
 import { accountFunction } from './account'
 import { orgFunction } from './org'
 import { scoreFunction } from './score'
@@ -44,12 +44,6 @@ async function refused(openid: string, fn: keyof typeof functions, event: Record
 async function footprint() {
   const tally = async (table: typeof orgs | typeof roleGrants | typeof staffInvites | typeof auditRecords) => (await database.db.select({ n: count() }).from(table))[0].n
   return { orgs: await tally(orgs), grants: await tally(roleGrants), invites: await tally(staffInvites), audit: await tally(auditRecords) }
-}
-async function xlsx(rows: string[][]): Promise<{ fileName: string; contentBase64: string }> {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('组织架构')
-  for (const row of rows) sheet.addRow(row)
-  return { fileName: '组织架构.xlsx', contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') }
 }
 const unitNamed = (tree: OrgTree, name: string) => tree.units.find((u) => u.name === name && !u.retired)!
 
@@ -138,16 +132,7 @@ describe('the organisation tree, kept by the people who own it', () => {
   })
 
   it('When the rest of the tree comes from one .xlsx, then the preview shows every bad row and why; import creates the rest; importing again duplicates nothing', async () => {
-    const file = await xlsx([
-      ['类型', '名称', '所属网格'],
-      ['村民小组', '1组', ''],
-      ['村民小组', '2组', ''],
-      ['网格', '第一网格', ''],
-      ['微网格', '第一网格1号微网格', '第一网格'],
-      ['微网格', '第一网格2号微网格', '第一网格'],
-      ['微网格', '无主微网格', '第九网格'],
-      ['积分超市', '赵家桥村积分超市', ''],
-    ])
+    const file = { fileName: '组织架构.xlsx', contentBase64: (await xlsxOf(VILLAGE_TREE_ROWS)).toString('base64') }
     const before = await footprint()
     const preview = await ok<TreePreview>('wx-cadre', 'org', { action: 'treePreview', orgId: villageId, file })
     expect(await footprint()).toEqual(before)

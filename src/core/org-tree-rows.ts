@@ -1,7 +1,7 @@
 import { AppError } from './errors'
 import type { OrgKind } from './org'
 import { UNIT_NAME_MAX } from './org-units'
-import { cleanCell, isBlank } from './roster/roster-rows'
+import { cleanCell, splitTable } from './roster/roster-rows'
 
 /**
  * A village's organisation tree as a cadre keeps it in a spreadsheet: one row per unit with 类型
@@ -34,13 +34,8 @@ export type TreeCheck = { rows: TreeRow[]; problems: TreeProblem[] }
  * micro-grids by name), so a repeated one makes all its rows bad.
  */
 export function checkTree(table: readonly (readonly string[])[], existingGrids: readonly string[]): TreeCheck {
-  const headerIndex = table.findIndex((row) => !isBlank(row))
-  if (headerIndex < 0) throw new AppError('INVALID_INPUT', '表格是空的，请检查文件')
-  const columns = readHeader(table[headerIndex])
-  const body = table
-    .map((cells, index) => ({ cells, line: index + 1 }))
-    .slice(headerIndex + 1)
-    .filter(({ cells }) => !isBlank(cells))
+  const { header, body } = splitTable(table)
+  const columns = readHeader(header)
   if (body.length === 0) throw new AppError('INVALID_INPUT', '表格里只有表头，没有单位')
   if (body.length > TREE_ROWS_MAX) throw new AppError('INVALID_INPUT', `一次最多导入 ${TREE_ROWS_MAX} 个单位`)
 

@@ -1,18 +1,7 @@
-import type { RuleCategory } from './rules'
+import type { RuleView } from './contracts/score'
 
-/** One rule as a new village starts with it (the fields of a published rule, limits left out when none). */
-export type StarterRule = {
-  code: string
-  category: RuleCategory
-  title: string
-  points: number
-  monthlyLimit: number | null
-  yearlyLimit: number | null
-  evidenceRequired: boolean
-  restorable: boolean
-  claimable: boolean
-  rectifyDays: number | null
-}
+/** One rule as a new village starts with it: a published rule without its id. */
+export type StarterRule = Omit<RuleView, 'id'>
 
 /**
  * The few rules a new village or community scores with from its first day, so its grid leaders can

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import type { HouseholdList, WhoAmI } from '../../src/core/contracts/account'
 import type { RuleSetView, SubmitResult } from '../../src/core/contracts/score'
+import { VILLAGE_TREE_ROWS, xlsxOf } from '../../server/store/test-village-tree'
 import { callAs, dataOf } from './support/api'
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser'
 import { eventually } from './support/eventually'
@@ -121,7 +121,7 @@ describe('putting a street into use from an empty database', () => {
     await visibleText(page, '用 Excel 导入赵家桥村的组织架构').click()
     const chooser = page.waitForEvent('filechooser')
     await visibleText(page, '选择 Excel 文件').click()
-    await (await chooser).setFiles({ name: '赵家桥村组织架构.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await treeWorkbook() })
+    await (await chooser).setFiles({ name: '赵家桥村组织架构.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsxOf([...VILLAGE_TREE_ROWS, ['村民小组', '3组', '']]) })
     await visibleText(page, '有问题的 1 行（不会导入，请改好后再导入一次）：').waitFor()
     await eventually(() => page.locator('.staff__problem').filter({ visible: true }).innerText(), (text) => expect(text).toContain('没有叫“第九网格”的网格'))
     await saveScreenshot(await settled(page), 'street-05-tree-preview')
@@ -203,24 +203,4 @@ describe('putting a street into use from an empty database', () => {
 function withoutDatabaseUrl(): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...env } = process.env
   return env
-}
-
-/** The village's tree as a cadre would type it in Excel: one row has a grid that does not exist. */
-async function treeWorkbook(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('组织架构')
-  for (const row of [
-    ['类型', '名称', '所属网格'],
-    ['村民小组', '1组', ''],
-    ['村民小组', '2组', ''],
-    ['网格', '第一网格', ''],
-    ['微网格', '第一网格1号微网格', '第一网格'],
-    ['微网格', '第一网格2号微网格', '第一网格'],
-    ['微网格', '无主微网格', '第九网格'],
-    ['积分超市', '赵家桥村积分超市', ''],
-    ['村民小组', '3组', ''],
-  ]) {
-    sheet.addRow(row)
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer())
 }

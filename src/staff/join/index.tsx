@@ -5,7 +5,7 @@ import { bindStaff } from '../../api/org'
 import { BigButton } from '../../components/big-button'
 import type { StaffBindResult } from '../../core/contracts/org'
 import { useElderMode } from '../../hooks/use-elder-mode'
-import { useIntentRequestId } from '../../hooks/use-intent-request-id'
+import { useCodeBinding } from '../../hooks/use-code-binding'
 import '../staff.css'
 
 /**
@@ -16,10 +16,8 @@ export default function StaffJoinPage() {
   const elder = useElderMode()
   const [name, setName] = useState('')
   const [code, setCode] = useState((useRouter().params.code ?? '').toUpperCase())
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<Extract<StaffBindResult, { bound: true }> | null>(null)
-  const intent = useIntentRequestId()
+  const binding = useCodeBinding(bindStaff, '请填写发给您的工作码')
 
   async function scan() {
     try {
@@ -31,20 +29,8 @@ export default function StaffJoinPage() {
   }
 
   async function join() {
-    if (!name.trim()) return setError('请先填写您的名字')
-    if (!code.trim()) return setError('请填写发给您的工作码')
-    setBusy(true)
-    setError(null)
-    const params = { code: code.trim(), displayName: name.trim() }
-    const answer = await bindStaff(intent.idFor(params), params.code, params.displayName)
-    setBusy(false)
-    if (!answer.ok) return setError(answer.error.message)
-    intent.done()
-    if (!answer.data.bound) {
-      const { message, triesLeft } = answer.data
-      return setError(triesLeft > 0 ? `${message}（这一小时内还能试 ${triesLeft} 次）` : `${message}（输错太多次，请一小时后再试）`)
-    }
-    setDone(answer.data)
+    const bound = await binding.submit(name, code)
+    if (bound) setDone(bound)
   }
 
   if (done) {
@@ -81,8 +67,8 @@ export default function StaffJoinPage() {
             扫工作码二维码
           </BigButton>
         )}
-        {error && <Text className="staff__error">{error}</Text>}
-        {busy ? <Text className="plain-text">正在绑定…</Text> : <BigButton onClick={() => void join()}>绑定</BigButton>}
+        {binding.error && <Text className="staff__error">{binding.error}</Text>}
+        {binding.busy ? <Text className="plain-text">正在绑定…</Text> : <BigButton onClick={() => void join()}>绑定</BigButton>}
       </View>
     </View>
   )

@@ -25,7 +25,7 @@ export async function recordAudit(
  */
 export async function auditTrail(db: Db, openid: string, input: { orgId?: string }): Promise<AuditPage> {
   const caller = await loadCaller(db, openid)
-  const root = await orgOrOwn(db, caller, input.orgId, ['admin'])
+  const root = await orgOrOwn(db, caller, input.orgId, { roles: ['admin'], refusal: '只有街道管理员能看操作记录' })
   if (!mayActOn(caller.grants, 'viewAudit', [root.path])) throw new AppError('FORBIDDEN', '只有街道管理员能看操作记录')
   const under = sql`starts_with(${orgs.path}, ${root.path})`
   const records = await db

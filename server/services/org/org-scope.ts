@@ -32,15 +32,23 @@ export async function findOrg(db: Db, id: string, { lock = false } = {}): Promis
   return org
 }
 
+/** The roles that keep units and staff (the admin's street, the cadre's village). */
+export const KEEPER_ROLES: readonly StaffRole[] = ['admin', 'cadre']
+
 /**
  * The organisation a page acts on: the one named, or, when none is named, the caller's own where
- * they hold one of `roles` (the admin's street, the cadre's village). No such role: said plainly.
+ * they hold one of `roles`. No such role: `refusal`, said plainly.
  */
-export async function orgOrOwn(db: Db, caller: Caller, orgId: string | undefined, roles: readonly StaffRole[]): Promise<OrgRow> {
+export async function orgOrOwn(
+  db: Db,
+  caller: Caller,
+  orgId: string | undefined,
+  own: { roles: readonly StaffRole[]; refusal: string },
+): Promise<OrgRow> {
   if (orgId) return findOrg(db, orgId)
-  const own = caller.grants.find((g) => roles.includes(g.role))
-  if (!own) throw new AppError('FORBIDDEN', '只有街道管理员和村干部能管理单位和工作人员')
-  return findOrg(db, own.org.id)
+  const grant = caller.grants.find((g) => own.roles.includes(g.role))
+  if (!grant) throw new AppError('FORBIDDEN', own.refusal)
+  return findOrg(db, grant.org.id)
 }
 
 export function orgRef(org: Pick<OrgRow, 'id' | 'name' | 'kind'>): OrgRef {

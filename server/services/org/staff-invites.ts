@@ -11,7 +11,7 @@ import { orgs, roleGrants, staffInvites, users } from '../../store/schema'
 import { loadCaller, type Caller } from '../caller'
 import { inviteCodeHash, inviteStatus } from '../invites'
 import { recordAudit } from './audit-trail'
-import { findOrg, orgOrOwn, orgRef, type OrgRow } from './org-scope'
+import { findOrg, KEEPER_ROLES, orgOrOwn, orgRef, type OrgRow } from './org-scope'
 
 type InviteRow = typeof staffInvites.$inferSelect
 
@@ -82,7 +82,7 @@ export async function revokeStaffInvite(db: Db, openid: string, input: { inviteI
 /** The staff codes issued on an organisation and everything under it, newest first, with who used each. */
 export async function listStaffInvites(db: Db, openid: string, input: { orgId?: string }): Promise<StaffInviteView[]> {
   const caller = await loadCaller(db, openid)
-  const root = await orgOrOwn(db, caller, input.orgId, ['admin', 'cadre'])
+  const root = await orgOrOwn(db, caller, input.orgId, { roles: KEEPER_ROLES, refusal: '只有街道管理员和村干部能发工作码' })
   if (!mayViewStaff(caller.grants, root)) throw new AppError('FORBIDDEN', '您只能看自己负责的单位的工作码')
   const rows = await db
     .select({ invite: staffInvites, org: orgs, usedBy: users.displayName })

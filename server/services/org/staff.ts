@@ -8,7 +8,7 @@ import type { Db } from '../../store/database'
 import { idempotencyKeys, orgs, roleGrants, users } from '../../store/schema'
 import { loadCaller, type Caller } from '../caller'
 import { recordAudit } from './audit-trail'
-import { findOrg, orgOrOwn, orgRef } from './org-scope'
+import { findOrg, KEEPER_ROLES, orgOrOwn, orgRef } from './org-scope'
 
 /**
  * 工作人员: who holds which role on an organisation and everything under it, with each person's
@@ -16,7 +16,7 @@ import { findOrg, orgOrOwn, orgRef } from './org-scope'
  */
 export async function listStaff(db: Db, openid: string, input: { orgId?: string }): Promise<StaffList> {
   const caller = await loadCaller(db, openid)
-  const root = await orgOrOwn(db, caller, input.orgId, ['admin', 'cadre'])
+  const root = await orgOrOwn(db, caller, input.orgId, { roles: KEEPER_ROLES, refusal: '只有街道管理员和村干部能管理工作人员' })
   if (!mayViewStaff(caller.grants, root)) throw new AppError('FORBIDDEN', '您只能看自己负责的单位的工作人员')
   const lastActive = db
     .select({ openid: idempotencyKeys.openid, at: max(idempotencyKeys.createdAt).as('last_active_at') })

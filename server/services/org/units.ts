@@ -9,7 +9,7 @@ import { households, notices, orgs, roleGrants, shopVillages } from '../../store
 import { loadCaller, type Caller } from '../caller'
 import { householdInScope } from '../roster-scope'
 import { recordAudit } from './audit-trail'
-import { findOrg, newOrgId, orgOrOwn, orgRef, type OrgRow } from './org-scope'
+import { findOrg, KEEPER_ROLES, newOrgId, orgOrOwn, orgRef, type OrgRow } from './org-scope'
 import { createStarterRuleSet } from './starter-rule-set'
 
 /**
@@ -18,7 +18,7 @@ import { createStarterRuleSet } from './starter-rule-set'
  */
 export async function orgTree(db: Db, openid: string, input: { orgId?: string }): Promise<OrgTree> {
   const caller = await loadCaller(db, openid)
-  const root = await orgOrOwn(db, caller, input.orgId, ['admin', 'cadre'])
+  const root = await orgOrOwn(db, caller, input.orgId, { roles: KEEPER_ROLES, refusal: '只有街道管理员和村干部能管理组织架构' })
   if (!ORG_KINDS.some((kind) => mayKeepUnit(caller.grants, kind, root.path))) {
     throw new AppError('FORBIDDEN', '您只能管理自己负责的单位')
   }

@@ -18,6 +18,7 @@ const NEEDS: Record<string, { openapi: string[]; env: string[] }> = {
   notice: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
   card: { openapi: [], env: ['CARD_TOKEN_SECRET'] },
   dividend: { openapi: [], env: [] },
+  org: { openapi: ['security.msgSecCheck'], env: [] },
 }
 
 /** config.json of a cloud function: cloud-call permissions, timeout and the environment variables it reads. */

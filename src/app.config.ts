@@ -15,6 +15,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'shop', pages: ['redeem/index', 'summary/index', 'receipt/index', 'goods/index'] },
+    { root: 'staff', pages: ['join/index', 'org/index', 'tree-import/index', 'people/index', 'audit/index'] },
   ],
   window: {
     navigationBarTitleText: '善治积分',

@@ -3,6 +3,7 @@ import { cardFunction } from './card'
 import type { CloudFunction } from './define-function'
 import { dividendFunction } from './dividend'
 import { noticeFunction } from './notice'
+import { orgFunction } from './org'
 import { scoreFunction } from './score'
 
 /** Every cloud function by name: the gateway serves these, scripts/build-functions deploys these. */
@@ -12,4 +13,5 @@ export const cloudFunctions: Record<string, CloudFunction> = {
   notice: noticeFunction,
   dividend: dividendFunction,
   card: cardFunction,
+  org: orgFunction,
 }

@@ -18,7 +18,8 @@ import { runCommand } from './start-refusal'
 /**
  * `npm start`: the local gateway in demo mode over the built H5 app.
  * PORT (default 8787), DATA_DIR (default .data/, PGlite) or DATABASE_URL (a PostgreSQL server),
- * DEMO=0 to switch demo identities off.
+ * DEMO=0 to switch demo identities off, DEMO_SEED=0 to keep demo identities but start without the
+ * demo village (a street put into use with `npm run setup`, as the empty-database journey does).
  *
  * Order matters: the port first, then the data folder's lock, and only then the database, so a
  * start that cannot run says why in one line and leaves the database untouched. SIGINT/SIGTERM
@@ -49,7 +50,8 @@ async function main() {
   }
   process.once('exit', () => lock?.release())
   const database = await openMigratedDatabase({ databaseUrl, dataDir })
-  if (demoMode && (await seedDemoIfEmpty(database.db, { history: true, photoDir: path.join(dataDir, 'photos') }))) {
+  const seedDemo = demoMode && process.env.DEMO_SEED !== '0'
+  if (seedDemo && (await seedDemoIfEmpty(database.db, { history: true, photoDir: path.join(dataDir, 'photos') }))) {
     console.log('已写入演示村数据 (demo village seeded)')
   }
   const staticDir = path.join(PROJECT_ROOT, 'dist-h5')
@@ -59,7 +61,7 @@ async function main() {
     functions: cloudFunctions,
     platform: localPlatform,
     demoMode,
-    demoIdentities: DEMO_IDENTITIES,
+    demoIdentities: seedDemo ? DEMO_IDENTITIES : [],
     staticDir,
     photoDir: path.join(dataDir, 'photos'),
     backup: lock?.holder.adminToken && database.dump ? { token: lock.holder.adminToken, dump: database.dump } : undefined,

@@ -24,7 +24,7 @@ export async function findCaller(db: Db, openid: string): Promise<Caller | null>
     .select({ role: roleGrants.role, id: grantOrg.id, name: grantOrg.name, kind: grantOrg.kind, path: grantOrg.path })
     .from(roleGrants)
     .innerJoin(grantOrg, eq(grantOrg.id, roleGrants.orgId))
-    .where(eq(roleGrants.openid, openid))
+    .where(and(eq(roleGrants.openid, openid), isNull(roleGrants.revokedAt)))
     .orderBy(roleGrants.id)
   const [membership] = await db
     .select({ householdId: householdMembers.householdId })

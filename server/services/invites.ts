@@ -77,7 +77,8 @@ function inviteView(invite: typeof inviteCodes.$inferSelect, usedBy: string | nu
   }
 }
 
-function inviteStatus(invite: typeof inviteCodes.$inferSelect): InviteStatus {
+/** A one-time code's state (a household invite or a staff code): used, revoked, expired or active. */
+export function inviteStatus(invite: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }): InviteStatus {
   if (invite.usedAt) return 'used'
   if (invite.revokedAt) return 'revoked'
   return invite.expiresAt.getTime() <= Date.now() ? 'expired' : 'active'

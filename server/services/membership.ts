@@ -1,11 +1,12 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { BindResult, MemberView } from '../../src/core/contracts/account'
 import { AppError } from '../../src/core/errors'
-import { BIND_FAILURES_PER_HOUR, looksLikeInviteCode, normaliseInviteCode } from '../../src/core/roster/invite-code'
+import { looksLikeInviteCode, normaliseInviteCode } from '../../src/core/roster/invite-code'
 import { requireCleanText, type ContentCheck } from '../platform/content-check'
 import type { Db } from '../store/database'
 import { householdById, selectHouseholdViews } from '../store/household-views'
-import { failedBindAttempts, householdMembers, inviteCodes, users } from '../store/schema'
+import { householdMembers, inviteCodes, users } from '../store/schema'
+import { admitBindAttempt, recordFailedBind } from './bind-attempts'
 import { findCaller, loadCaller } from './caller'
 import { inviteCodeHash } from './invites'
 import { householdInScope } from './roster-scope'
@@ -24,8 +25,8 @@ const REFUSED_MESSAGES: Record<RefusedCode, string> = {
  *
  * It runs as an ordinary state change (once per requestId, in one transaction). A code that does
  * not work is therefore answered, not thrown: the failed try is written in the same transaction
- * and must commit, whereas an error would roll it back. Tries of one openid are serialised by an
- * advisory lock, so parallel guesses cannot all slip under the hourly limit; two people using the
+ * and must commit, whereas an error would roll it back. Tries count against the hourly limit
+ * shared with staff codes (bind-attempts.ts); two people using the
  * same code at once meet at the conditional UPDATE, and only one of them binds.
  */
 export async function bindHousehold(
@@ -34,18 +35,13 @@ export async function bindHousehold(
   input: { code: string; displayName: string },
   contentCheck: ContentCheck,
 ): Promise<BindResult> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`bind:${openid}`}))`)
-  const [{ failures }] = await db
-    .select({ failures: sql<number>`count(*)::int` })
-    .from(failedBindAttempts)
-    .where(and(eq(failedBindAttempts.openid, openid), gt(failedBindAttempts.createdAt, sql`now() - interval '1 hour'`)))
-  if (failures >= BIND_FAILURES_PER_HOUR) throw new AppError('TOO_MANY_ATTEMPTS')
+  const failures = await admitBindAttempt(db, openid)
   const caller = await findCaller(db, openid)
   if (caller?.householdId) throw new AppError('ALREADY_BOUND')
 
   const refuse = async (reason: RefusedCode): Promise<BindResult> => {
-    await db.insert(failedBindAttempts).values({ openid, reason })
-    return { bound: false, reason, message: REFUSED_MESSAGES[reason], triesLeft: BIND_FAILURES_PER_HOUR - failures - 1 }
+    const triesLeft = await recordFailedBind(db, openid, reason, failures)
+    return { bound: false, reason, message: REFUSED_MESSAGES[reason], triesLeft }
   }
   const code = normaliseInviteCode(input.code)
   if (!looksLikeInviteCode(code)) return refuse('wrong')

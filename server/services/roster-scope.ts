@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { OrgRef } from '../../src/core/contracts/account'
 import { AppError } from '../../src/core/errors'
 import { mayActOn } from '../../src/core/policy'
@@ -32,13 +32,13 @@ export async function householdInScope(db: Db, caller: Caller, householdId: stri
   return row
 }
 
-/** The village's villager groups and micro-grids: the names a roster row may use. */
+/** The village's villager groups and micro-grids in use (not retired): the names a roster row may use. */
 export async function villageUnits(db: Db, village: Village): Promise<RosterUnits & { groups: OrgRef[]; microGrids: OrgRef[] }> {
   const under = (kind: string) =>
     db
       .select({ id: orgs.id, name: orgs.name })
       .from(orgs)
-      .where(and(eq(orgs.kind, kind), sql`starts_with(${orgs.path}, ${village.path})`))
+      .where(and(eq(orgs.kind, kind), sql`starts_with(${orgs.path}, ${village.path})`, isNull(orgs.retiredAt)))
       .orderBy(asc(orgs.path))
   const [groups, microGrids] = [await under('villager_group'), await under('micro_grid')]
   return {

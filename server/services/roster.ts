@@ -6,7 +6,8 @@ import { AppError } from '../../src/core/errors'
 import { checkRoster, cleanHouseNo, type RosterCheck, type RosterRow, type HouseholdFields } from '../../src/core/roster/roster-rows'
 import type { Db } from '../store/database'
 import { householdById, selectHouseholdViews } from '../store/household-views'
-import { households } from '../store/schema'
+import { households, orgs } from '../store/schema'
+import { streetCommunities } from './org/units'
 import { loadCaller } from './caller'
 import { readRosterTable } from './roster-file'
 import { householdInScope, villageInScope, villageUnits, type Village } from './roster-scope'
@@ -160,9 +161,19 @@ function rosterDigest(rows: RosterRow[]): string {
 
 async function detailOf(db: Db, village: Village, householdId: string): Promise<HouseholdDetail> {
   const [view] = await selectHouseholdViews(db, householdById(householdId))
-  const [{ memberNames }] = await db.select({ memberNames: households.memberNames }).from(households).where(eq(households.id, householdId))
+  const [{ memberNames, communityId }] = await db
+    .select({ memberNames: households.memberNames, communityId: households.communityId })
+    .from(households)
+    .where(eq(households.id, householdId))
   const { groups, microGrids } = await villageUnits(db, village)
-  return { household: { ...view, memberNames }, groups, microGrids }
+  const [community] = communityId ? await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(eq(orgs.id, communityId)) : []
+  return {
+    household: { ...view, memberNames },
+    groups,
+    microGrids,
+    community: community ? { ...community, kind: 'community' } : null,
+    communities: await streetCommunities(db, village),
+  }
 }
 
 function villageRef(village: Village): OrgRef {

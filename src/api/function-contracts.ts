@@ -3,6 +3,7 @@ import type { AccountOutputs, accountInputs } from '../core/contracts/account'
 import type { CardOutputs, cardInputs } from '../core/contracts/card'
 import type { DividendOutputs, dividendInputs } from '../core/contracts/dividend'
 import type { NoticeOutputs, noticeInputs } from '../core/contracts/notice'
+import type { OrgOutputs, orgInputs } from '../core/contracts/org'
 import type { ScoreOutputs, scoreInputs } from '../core/contracts/score'
 
 /**
@@ -20,6 +21,7 @@ export type FunctionContracts = {
   dividend: Contract<typeof dividendInputs, DividendOutputs>
   card: Contract<typeof cardInputs, CardOutputs>
   notice: Contract<typeof noticeInputs, NoticeOutputs>
+  org: Contract<typeof orgInputs, OrgOutputs>
 }
 
 export type FunctionName = keyof FunctionContracts

@@ -66,4 +66,20 @@ describe('workEntriesFor', () => {
   it('gives a villager no staff work', () => {
     expect(workEntriesFor(role('villager'))).toEqual([])
   })
+
+  it('offers 组织架构 and 工作人员 to the street admin and a village cadre, and 操作记录 to the admin alone', () => {
+    const street = { id: 'st-danghu', name: '当湖街道', kind: 'street' as const }
+    const admin = workEntriesFor({ role: 'admin', label: ROLE_LABELS.admin, org: street })
+    expect(admin).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ label: '组织架构', url: '/staff/org/index?orgId=st-danghu' }),
+        expect.objectContaining({ label: '工作人员', url: '/staff/people/index?orgId=st-danghu' }),
+        expect.objectContaining({ label: '操作记录', url: '/staff/audit/index?orgId=st-danghu' }),
+      ]),
+    )
+    const labels = (name: RoleView['role']) => workEntriesFor(role(name)).map((e) => e.label)
+    expect(labels('cadre')).toEqual(expect.arrayContaining(['组织架构', '工作人员']))
+    expect(labels('cadre')).not.toContain('操作记录')
+    for (const name of ['grid_leader', 'accountant', 'shop_clerk', 'community_scorer'] as const) expect(labels(name)).not.toContain('工作人员')
+  })
 })

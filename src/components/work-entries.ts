@@ -1,6 +1,7 @@
 import type { RoleView } from '../core/contracts/account'
 import { PERMISSIONS } from '../core/policy'
 import type { StaffRole } from '../core/roles'
+import { INVITABLE_ROLES } from '../core/staff-policy'
 
 /** A button on the home page that opens a piece of work for one role on one organisation. */
 export type WorkEntry = { key: string; label: string; url: string }
@@ -53,6 +54,14 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
   }
   if (holds(role.role, PERMISSIONS.manageVillageSettings) && role.org.kind === 'village') {
     entries.push({ key: 'village-settings', label: '村里的设置', url: `/work/village-settings/index?orgId=${org}` })
+  }
+  // The organisation tree and its people: whoever may staff it (the street's admin, a village's cadre).
+  if (role.role !== 'villager' && INVITABLE_ROLES[role.role].length > 0) {
+    entries.push({ key: 'org-tree', label: '组织架构', url: `/staff/org/index?orgId=${org}` })
+    entries.push({ key: 'people', label: '工作人员', url: `/staff/people/index?orgId=${org}` })
+  }
+  if (holds(role.role, PERMISSIONS.viewAudit)) {
+    entries.push({ key: 'audit', label: '操作记录', url: `/staff/audit/index?orgId=${org}` })
   }
   if (holds(role.role, PERMISSIONS.redeemAtShop)) {
     entries.push({ key: 'redeem', label: '积分兑换（扫积分卡）', url: '/shop/redeem/index' })

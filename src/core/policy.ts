@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   manageRoster: ['cadre', 'admin'],
   /** A village's own settings: approval of grid leaders' scores, how long rectified notices stay public. */
   manageVillageSettings: ['cadre', 'admin'],
+  /** Read the audit trail of power: grants, revocations, org and setting changes. */
+  viewAudit: ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -3,6 +3,7 @@ import type { HouseholdDetail, InviteView, MemberView } from '../../src/core/con
 import type { CardToken, GoodsView, Redemption } from '../../src/core/contracts/card'
 import type { RunSummary } from '../../src/core/contracts/dividend'
 import type { BulletinView, NoticeView } from '../../src/core/contracts/notice'
+import type { IssuedStaffInvite, StaffList, TreePreview, UnitView } from '../../src/core/contracts/org'
 import type { RuleSetView, ScoreRecordView, AppealView, SubmitResult } from '../../src/core/contracts/score'
 import { Figures } from './support/figures'
 import { dataOf, outcomeOf, post } from './support/http'
@@ -34,6 +35,9 @@ const ALL = ROLES
 const RUNNERS = ['demo-cadre', 'demo-cadre-other', 'demo-accountant']
 // A village's roster and its settings: its cadre and the street's admin.
 const ROSTER = ['demo-cadre', 'demo-cadre-other', 'demo-admin']
+// The organisation tree and its people (org.*): who may staff a village (its cadre, the street's admin).
+const KEEPERS = ROSTER
+const TREE_FILE = { fileName: 'tree.csv', contentBase64: Buffer.from('类型,名称\n村民小组,核对导入组\n').toString('base64') }
 const ROSTER_FILE = { fileName: 'roster.csv', contentBase64: Buffer.from('户主,村民小组/网格,门牌,股数,成员\n核对户,1组,1组99号,1,\n').toString('base64') }
 const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
 /** The household that stands for its village where a village's record is a household's (a notice to read). */
@@ -68,6 +72,12 @@ type Fixtures = {
   receipts: Map<string, string[]>
   goods: Map<string, number>
   rosterDigests: Map<string, string>
+  /** Per village: a unit to rename, a unit to retire, a tree preview's digest, an unused staff code, a grid leader's grant. */
+  units: Map<string, string>
+  spareUnits: Map<string, string>
+  treeDigests: Map<string, string>
+  staffInvites: Map<string, number>
+  staffGrants: Map<string, number>
   card: { number: string; pin: string } | null
   token(): Promise<string>
 }
@@ -86,7 +96,7 @@ type Row = {
 }
 
 /**
- * All 63 actions: first those whose place is an organisation or a household given in the input, and the
+ * All 80 actions: first those whose place is an organisation or a household given in the input, and the
  * caller's own ones; then those that act on a record (score records, appeals, entries, notices, receipts,
  * runs, invites, members, bulletins), each on a record of the place, arranged once by `arrange` below.
  */
@@ -171,6 +181,25 @@ const TABLE: Row[] = [
   { action: 'notice.messages', allowed: ALL, scoped: false, event: () => ({}) },
   { action: 'notice.markRead', allowed: ALL, scoped: false, event: (c) => ({ requestId: `authz-read-${c.n}`, ids: [1] }) },
   { action: 'notice.grantSubscription', allowed: ALL, scoped: false, event: (c) => ({ requestId: `authz-sub-${c.n}`, template: 'notice', granted: 1 }) },
+  // The organisation tree, staff codes and roles, the audit trail: a village's keepers (its cadre, the street's admin).
+  { action: 'org.tree', allowed: KEEPERS, scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  { action: 'org.addUnit', allowed: KEEPERS, scoped: true, event: (c) => ({ requestId: `authz-unit-${c.n}`, parentId: c.place.village, kind: 'villager_group', name: `核对组${c.n}` }) },
+  { action: 'org.renameUnit', allowed: KEEPERS, scoped: true, event: (c) => on(c.fx.units.get(c.place.village), (unitId) => ({ requestId: `authz-rename-${c.n}`, unitId, name: `核对改名${c.n}` })) },
+  { action: 'org.retireUnit', allowed: KEEPERS, scoped: true, event: (c) => on(c.fx.spareUnits.get(c.place.village), (unitId) => ({ requestId: `authz-retire-${c.n}`, unitId })) },
+  // Setting no community on a household that has none changes nothing, so the community scorer's scope stays as it is.
+  { action: 'org.setCommunity', allowed: KEEPERS, scoped: true, event: (c) => ({ requestId: `authz-community-${c.n}`, householdId: c.place.household, communityId: null }) },
+  { action: 'org.treePreview', allowed: KEEPERS, scoped: true, event: (c) => ({ orgId: c.place.village, file: TREE_FILE }) },
+  // After the first allowed import the same digest no longer matches (the unit is there now): ROSTER_CHANGED, not a refusal.
+  { action: 'org.treeImport', allowed: KEEPERS, scoped: true, event: (c) => on(c.fx.treeDigests.get(c.place.village), (digest) => ({ requestId: `authz-tree-${c.n}`, orgId: c.place.village, file: TREE_FILE, digest })) },
+  // A cadre staffs its village's accountant; nobody else below the admin invites anyone.
+  { action: 'org.issueStaffInvite', allowed: KEEPERS, scoped: true, event: (c) => ({ requestId: `authz-staff-code-${c.n}`, role: 'accountant', orgId: c.place.village }) },
+  { action: 'org.revokeStaffInvite', allowed: KEEPERS, scoped: true, event: (c) => on(c.fx.staffInvites.get(c.place.village), (inviteId) => ({ requestId: `authz-staff-revoke-${c.n}`, inviteId })) },
+  { action: 'org.staffInvites', allowed: KEEPERS, scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  // Anyone may try a staff code: a wrong one is an answer, not a refusal.
+  { action: 'org.bindStaff', allowed: ALL, scoped: false, event: (c) => ({ requestId: `authz-staff-bind-${c.n}`, code: 'AUTHZ000', displayName: '核对' }) },
+  { action: 'org.staff', allowed: KEEPERS, scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  { action: 'org.revokeRole', allowed: KEEPERS, scoped: true, event: (c) => on(c.fx.staffGrants.get(c.place.village), (grantId) => ({ requestId: `authz-role-revoke-${c.n}`, grantId })) },
+  { action: 'org.audit', allowed: ['demo-admin'], scoped: true, event: (c) => ({ orgId: c.place.village }) },
   // Last: publishing gives the rules new ids, which the rows above use. The set is the one the place's village
   // uses: 赵家桥村 owns its own; 通界村 uses the street's (当湖街道), which its cadre may not edit.
   { action: 'score.publishRules', allowed: ['demo-cadre', 'demo-admin'], scoped: true, event: (c) => on(c.fx.ruleSets.get(c.place.village), (set) => ({ requestId: `authz-rules-${c.n}`, ruleSetId: set.id, rules: set.rules.map(({ id: _id, ...rule }) => rule) })) },
@@ -254,6 +283,7 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
     entries: new Map(), notices: new Map(), pending: new Map(), appeals: new Map(), bulletins: new Map(), postable: new Map(),
     claimRules: new Map(), ruleSets: new Map(), published: new Map(), drafts: new Map(), invites: new Map(), members: new Map(),
     details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), card: null,
+    units: new Map(), spareUnits: new Map(), treeDigests: new Map(), staffInvites: new Map(), staffGrants: new Map(),
     token: async () => (await call<CardToken>('demo-villager', 'card', { action: 'cardToken' })).token,
   }
   // Receipts first, while the household still has its points: one to read, one to reverse.
@@ -307,6 +337,19 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
       fx.members.set(h, members.find((m) => m.displayName === '核对成员' && !m.unboundAt)!.id)
       fx.invites.set(h, (await call<InviteView>('demo-admin', 'account', { action: 'issueInvite', requestId: `authz-fx-invite-${h}`, householdId: h })).id)
     }
+  }
+  // The tree and its people, arranged by the street's admin: units to rename and retire, a tree preview,
+  // an unused accountant's code, and a grid leader (a fresh WeChat user) whose role can be revoked.
+  for (const [village, microGrid] of [['v-zjq', 'mg-zjq-1-2'], ['v-tj', 'mg-tj-1-1']]) {
+    const unit = (key: string, name: string) => call<UnitView>('demo-admin', 'org', { action: 'addUnit', requestId: `authz-fx-${key}-${village}`, parentId: village, kind: 'villager_group', name })
+    fx.units.set(village, (await unit('rename', '核对改名组')).id)
+    fx.spareUnits.set(village, (await unit('retire', '核对撤销组')).id)
+    fx.treeDigests.set(village, (await call<TreePreview>('demo-admin', 'org', { action: 'treePreview', orgId: village, file: TREE_FILE })).digest)
+    fx.staffInvites.set(village, (await call<IssuedStaffInvite>('demo-admin', 'org', { action: 'issueStaffInvite', requestId: `authz-fx-staff-${village}`, role: 'accountant', orgId: village })).id)
+    const leaderCode = await call<IssuedStaffInvite>('demo-admin', 'org', { action: 'issueStaffInvite', requestId: `authz-fx-leader-${village}`, role: 'grid_leader', orgId: microGrid })
+    await call(`authz-leader-${village}`, 'org', { action: 'bindStaff', requestId: `authz-fx-leader-bind-${village}`, code: leaderCode.code, displayName: '核对网格长' })
+    const people = (await call<StaffList>('demo-admin', 'org', { action: 'staff', orgId: village })).people
+    fx.staffGrants.set(village, people.find((p) => p.displayName === '核对网格长')!.grantId)
   }
   // 赵家桥村's villagers: a claim waiting for a decision, and an appeal of a deduction of their own.
   fx.pending.set('v-zjq', (await call<ScoreRecordView>('demo-villager', 'score', { action: 'claim', requestId: 'authz-fx-claim', ruleId: fx.claimRules.get('v-zjq')!, photos: [PHOTO] })).id)

@@ -14,6 +14,8 @@ export const orgs = pgTable(
     path: text('path').notNull().unique(),
     /** Per-organisation settings, e.g. a village's cooperative name. */
     settings: jsonb('settings').notNull().default({}),
+    /** Set when the unit is retired (撤销): it stays for the records it holds, but takes nothing new. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('orgs_parent_idx').on(t.parentId)],
@@ -38,8 +40,15 @@ export const roleGrants = pgTable(
       .notNull()
       .references(() => orgs.id),
     createdAt: createdAt(),
+    /** A revoked role stays as a row (who held what, until when); only live rows give power. */
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('role_grants_unique').on(t.openid, t.role, t.orgId)],
+  (t) => [
+    uniqueIndex('role_grants_unique')
+      .on(t.openid, t.role, t.orgId)
+      .where(sql`${t.revokedAt} is null`),
+    index('role_grants_org_idx').on(t.orgId),
+  ],
 )
 
 /**

@@ -6,9 +6,9 @@ import type { RosterProblem } from '../roster/roster-rows'
 import { villageSettingsSchema, type VillageSettings } from '../village-settings'
 import { requestIdSchema } from './request-id'
 
-/** A roster file as the client sends it: the name (for its type) and the bytes in base64. */
+/** A spreadsheet (roster, village tree) as the client sends it: the name (for its type) and the bytes in base64. */
 export const ROSTER_FILE_MAX_BYTES = 2 * 1024 * 1024
-const rosterFile = z.object({
+export const rosterFile = z.object({
   fileName: z.string().trim().min(1).max(200).regex(/\.(xlsx|csv)$/i, '只能导入 .xlsx 或 .csv 文件'),
   contentBase64: z
     .string()
@@ -115,6 +115,9 @@ export type HouseholdDetail = {
   household: HouseholdView & { memberNames: string[] }
   groups: OrgRef[]
   microGrids: OrgRef[]
+  /** 村社联动 (3.0): the community the household now lives in, and the street's communities to choose from. */
+  community: OrgRef | null
+  communities: OrgRef[]
 }
 
 export type InviteStatus = 'active' | 'used' | 'revoked' | 'expired'

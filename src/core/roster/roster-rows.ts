@@ -84,13 +84,8 @@ export function splitMemberNames(value: string | undefined): string[] {
  * cadre's call). A missing column or an empty or oversized table refuses the whole file.
  */
 export function checkRoster(table: readonly (readonly string[])[], units: RosterUnits): RosterCheck {
-  const headerIndex = table.findIndex((row) => !isBlank(row))
-  if (headerIndex < 0) throw new AppError('INVALID_INPUT', '表格是空的，请检查文件')
-  const columns = readHeader(table[headerIndex])
-  const body = table
-    .map((cells, index) => ({ cells, line: index + 1 }))
-    .slice(headerIndex + 1)
-    .filter(({ cells }) => !isBlank(cells))
+  const { header, body } = splitTable(table)
+  const columns = readHeader(header)
   if (body.length === 0) throw new AppError('INVALID_INPUT', '表格里只有表头，没有农户')
   if (body.length > ROSTER_LIMITS.rows) {
     throw new AppError('INVALID_INPUT', `一次最多导入 ${ROSTER_LIMITS.rows} 户，请把名册分成几个文件`)
@@ -132,6 +127,20 @@ export function checkRoster(table: readonly (readonly string[])[], units: Roster
     }
   }
   return { rows, problems }
+}
+
+/**
+ * A spreadsheet's header (its first non-empty row) and its other non-empty rows, each with its row
+ * number in the file (the first row is 1). An empty table is refused.
+ */
+export function splitTable(table: readonly (readonly string[])[]): { header: readonly string[]; body: { cells: readonly string[]; line: number }[] } {
+  const headerIndex = table.findIndex((row) => !isBlank(row))
+  if (headerIndex < 0) throw new AppError('INVALID_INPUT', '表格是空的，请检查文件')
+  const body = table
+    .map((cells, index) => ({ cells, line: index + 1 }))
+    .slice(headerIndex + 1)
+    .filter(({ cells }) => !isBlank(cells))
+  return { header: table[headerIndex], body }
 }
 
 function isBlank(cells: readonly string[]): boolean {

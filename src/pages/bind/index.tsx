@@ -4,33 +4,19 @@ import { useState } from 'react'
 import { bindHousehold } from '../../api/account'
 import { BigButton } from '../../components/big-button'
 import type { HouseholdView } from '../../core/contracts/account'
-import { useIntentRequestId } from '../../hooks/use-intent-request-id'
+import { useCodeBinding } from '../../hooks/use-code-binding'
 import './index.css'
 
 /** 绑定我家: a villager enters their name and the invite code a village cadre gave them. */
 export default function BindPage() {
   const [name, setName] = useState('')
   const [code, setCode] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const [household, setHousehold] = useState<HouseholdView | null>(null)
-  const intent = useIntentRequestId()
+  const binding = useCodeBinding(bindHousehold, '请填写村干部给您的邀请码')
 
   async function bind() {
-    if (!name.trim()) return setError('请先填写您的名字')
-    if (!code.trim()) return setError('请填写村干部给您的邀请码')
-    setBusy(true)
-    setError(null)
-    const params = { code: code.trim(), displayName: name.trim() }
-    const answer = await bindHousehold(intent.idFor(params), params.code, params.displayName)
-    setBusy(false)
-    if (!answer.ok) return setError(answer.error.message)
-    intent.done()
-    if (!answer.data.bound) {
-      const { message, triesLeft } = answer.data
-      return setError(triesLeft > 0 ? `${message}（这一小时内还能试 ${triesLeft} 次）` : `${message}（输错太多次，请一小时后再试）`)
-    }
-    setHousehold(answer.data.household)
+    const bound = await binding.submit(name, code)
+    if (bound) setHousehold(bound.household)
   }
 
   if (household) {
@@ -62,8 +48,8 @@ export default function BindPage() {
           placeholder="8 位邀请码"
           onInput={(e) => setCode(e.detail.value.toUpperCase())}
         />
-        {error && <Text className="bind__error">{error}</Text>}
-        {busy ? <Text className="plain-text">正在绑定…</Text> : <BigButton onClick={() => void bind()}>绑定</BigButton>}
+        {binding.error && <Text className="bind__error">{binding.error}</Text>}
+        {binding.busy ? <Text className="plain-text">正在绑定…</Text> : <BigButton onClick={() => void bind()}>绑定</BigButton>}
       </View>
     </View>
   )

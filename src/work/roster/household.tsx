@@ -22,6 +22,7 @@ import { useEnvelope } from '../../hooks/use-envelope'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
 import { PrintedCardCard } from './printed-card'
 import { NeedsLink } from '../../components/needs-link'
+import { ResidenceCard } from './residence-card'
 import './roster.css'
 
 const INVITE_STATUS_LABELS: Record<InviteStatus, string> = {
@@ -45,6 +46,7 @@ function Household() {
       {detail.state.status === 'loading' && <LoadingView />}
       {detail.state.status === 'error' && <ErrorView message={detail.state.error.message} onRetry={detail.reload} />}
       {detail.state.status === 'ok' && <EditCard detail={detail.state.data} />}
+      {detail.state.status === 'ok' && <ResidenceCard detail={detail.state.data} />}
       <InvitesCard householdId={householdId} />
       <MembersCard householdId={householdId} />
       <PrintedCardCard householdId={householdId} />

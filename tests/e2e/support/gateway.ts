@@ -32,6 +32,8 @@ export type GatewayOptions = {
   port?: number
   /** Only the API is needed (the H5 app may be unbuilt): the reliability suite. */
   apiOnly?: boolean
+  /** false: demo identities (X-Dev-OpenId) but no demo village, for a street put into use by `npm run setup`. */
+  demoSeed?: boolean
 }
 
 /** Asks the OS for a free TCP port on 127.0.0.1. */
@@ -56,7 +58,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   }
   const port = options.port ?? (await freePort())
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'shanzhi-e2e-'))
-  const { child, output } = spawnGateway(port, dataDir, options.databaseUrl)
+  const { child, output } = spawnGateway(port, dataDir, options)
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const stop = async () => {
     await stopProcessGroup(child)
@@ -79,7 +81,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 
 /** Starts the gateway and waits for it to end by itself: a start that is refused. */
 export async function runGatewayToExit(options: { port: number; dataDir: string }): Promise<{ code: number | null; output: string }> {
-  const { child, output } = spawnGateway(options.port, options.dataDir)
+  const { child, output } = spawnGateway(options.port, options.dataDir, {})
   const timer = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), START_TIMEOUT_MS)
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
   clearTimeout(timer)
@@ -87,7 +89,7 @@ export async function runGatewayToExit(options: { port: number; dataDir: string 
 }
 
 /** The gateway as a child process in its own process group, its output collected. */
-function spawnGateway(port: number, dataDir: string, databaseUrl?: string) {
+function spawnGateway(port: number, dataDir: string, { databaseUrl, demoSeed }: Pick<GatewayOptions, 'databaseUrl' | 'demoSeed'>) {
   // The embedded database in a fresh folder unless a server database is named, even when CI sets
   // DATABASE_URL for other suites.
   const { DATABASE_URL: _ignored, ...env } = process.env
@@ -95,7 +97,14 @@ function spawnGateway(port: number, dataDir: string, databaseUrl?: string) {
   // parent that kills a busy child when it does not confirm a signal within milliseconds.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
     cwd: ROOT,
-    env: { ...env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    env: {
+      ...env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO: '1',
+      DEMO_SEED: demoSeed === false ? '0' : '1',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

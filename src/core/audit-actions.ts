@@ -1,0 +1,16 @@
+/** The kinds of record in the audit trail of power, with the words the admin reads. */
+export const AUDIT_ACTION_LABELS = {
+  'street.create': '建立街道',
+  'staff.invite': '发工作码',
+  'staff.inviteRevoke': '作废工作码',
+  'staff.bind': '用工作码得到角色',
+  'role.revoke': '撤销角色',
+  'unit.add': '新增单位',
+  'unit.rename': '改名',
+  'unit.retire': '撤销单位',
+  'tree.import': '导入组织架构',
+  'household.community': '设置居住的社区',
+  'village.settings': '修改村里的设置',
+} as const
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS

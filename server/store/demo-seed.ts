@@ -3,6 +3,7 @@ import { childPath, type OrgKind } from '../../src/core/org'
 import type { StaffRole } from '../../src/core/roles'
 import type { Db } from './database'
 import { seedDemoHistory } from './demo-seed-history'
+import { seedDemoMatters } from './demo-seed-matters'
 import { seedDemoRules } from './demo-seed-rules'
 import { seedDemoShop } from './demo-seed-shop'
 import { appendLedgerEntry } from './ledger'
@@ -105,7 +106,7 @@ function demoHouseholds(): HouseholdSeed[] {
 
 /**
  * Seeds the demo village once: a database that already has organisations is left alone. `history`
- * adds five past months of inspections (for `npm start`; tests start from the bare village).
+ * adds five past months of inspections and the matters of 连心议站 (for `npm start`; tests start from the bare village).
  */
 export async function seedDemoIfEmpty(db: Db, options: { history?: boolean } = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -128,6 +129,7 @@ export async function seedDemoIfEmpty(db: Db, options: { history?: boolean } = {
     await tx.insert(householdMembers).values(MEMBERS)
     await seedDemoRules(tx)
     if (options.history) await seedDemoHistory(tx)
+    if (options.history) await seedDemoMatters(tx)
     await seedDemoShop(tx)
     return true
   })

@@ -1,6 +1,6 @@
 import { pathCovers } from './org'
 import type { Grant } from './policy'
-import type { MatterAssignee, MatterStep } from './matter'
+import { nextMatterState, type MatterAction, type MatterAssignee, type MatterState, type MatterStep } from './matter'
 import type { StaffRole } from './roles'
 
 /**
@@ -60,4 +60,23 @@ export function matterStepsFor(standings: readonly MatterStanding[], assignee: M
 /** Staff who see a matter in full (the raiser's name, every note): any standing but none. */
 export function seesMatterInFull(standings: readonly MatterStanding[]): boolean {
   return standings.length > 0
+}
+
+/**
+ * The steps a caller may take on a matter in its present state: allowed to them by the table above
+ * and accepted by the state machine (with ordinary parameters: a week's due date, a 满意 rating).
+ */
+export function availableMatterSteps(state: MatterState, standings: readonly MatterStanding[], now: Date): MatterStep[] {
+  const week = new Date(Math.max(now.getTime(), state.dueAt?.getTime() ?? 0) + 7 * 24 * 3600 * 1000)
+  const probe: Record<MatterStep, MatterAction> = {
+    accept: { type: 'accept' },
+    merge: { type: 'merge' },
+    decline: { type: 'decline' },
+    assign: { type: 'assign', to: 'cadre', dueAt: week },
+    progress: { type: 'progress' },
+    extend: { type: 'extend', dueAt: week },
+    feedback: { type: 'feedback' },
+    rate: { type: 'rate', rating: 'satisfied' },
+  }
+  return matterStepsFor(standings, state.assignee).filter((step) => nextMatterState(state, probe[step], now).ok)
 }

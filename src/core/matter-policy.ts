@@ -30,6 +30,9 @@ const STANDING_ROLE: Record<Exclude<MatterStanding, 'raiser'>, StaffRole> = {
   street_admin: 'admin',
 }
 
+/** The staff roles that take steps on matters: they get the work list and the numbers. */
+export const MATTER_STAFF_ROLES: readonly StaffRole[] = Object.values(STANDING_ROLE)
+
 /** Where a matter sits, for the scope checks. */
 export type MatterPlace = { villagePath: string; microGridPath: string | null; householdId: string; assignee: MatterAssignee | null }
 

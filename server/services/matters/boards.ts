@@ -4,6 +4,7 @@ import type { OrgRef } from '../../../src/core/contracts/account'
 import { AppError } from '../../../src/core/errors'
 import { CLOSED_MATTER_STATUSES } from '../../../src/core/matter'
 import { matterNumbers } from '../../../src/core/matter-numbers'
+import { MATTER_STAFF_ROLES } from '../../../src/core/matter-policy'
 import type { OrgKind } from '../../../src/core/org'
 import { grantsFor, mayActOn } from '../../../src/core/policy'
 import type { Db } from '../../store/database'
@@ -16,8 +17,6 @@ import { matterDetail, mattersUnder, publicView, selectMatterViews } from './mat
 
 type Org = { id: string; name: string; kind: OrgKind; path: string }
 const BOARD_KINDS: readonly OrgKind[] = ['street', 'village', 'grid', 'micro_grid']
-/** Staff roles that work on matters. */
-const MATTER_ROLES = ['grid_leader', 'cadre', 'admin']
 
 export async function loadOrg(db: Db, id: string): Promise<Org> {
   const [row] = await db.select({ id: orgs.id, name: orgs.name, kind: orgs.kind, path: orgs.path }).from(orgs).where(eq(orgs.id, id))
@@ -36,7 +35,7 @@ export async function ownBoardOrg(db: Db, caller: Caller): Promise<Org> {
     const [household] = await db.select().from(households).where(eq(households.id, caller.householdId))
     return loadOrg(db, household.microGridId ?? household.villageId)
   }
-  const grant = caller.grants.find((g) => MATTER_ROLES.includes(g.role) && BOARD_KINDS.includes(g.org.kind))
+  const grant = caller.grants.find((g) => MATTER_STAFF_ROLES.includes(g.role) && BOARD_KINDS.includes(g.org.kind))
   if (!grant) throw new AppError('FORBIDDEN', '连心议站是村民和网格长、村干部用的；您的身份没有对应的村')
   return loadOrg(db, grant.org.id)
 }
@@ -64,7 +63,8 @@ export async function matterBoard(db: Db, openid: string, input: { orgId?: strin
   const now = new Date()
   const views = await selectMatterViews(db, mattersUnder(org.path), caller, now)
   const numbers = matterNumbers(views.map(({ row }) => matterFacts(row)), now)
-  return { org: orgRef(org), matters: views.map(publicView), numbers }
+  const village = org.kind === 'street' ? null : await loadOrg(db, org.path.split('/')[2])
+  return { org: orgRef(org), village: village && orgRef(village), matters: views.map(publicView), numbers }
 }
 
 /** 我的议事: what my household raised, and what it said 我也遇到 to. */
@@ -88,7 +88,7 @@ export async function readMatter(db: Db, openid: string, input: { matterId: numb
 /** The work list of a grid leader, cadre or the street's admin: open matters where a step is theirs to take. */
 export async function matterWorkList(db: Db, openid: string, input: { orgId?: string }): Promise<MatterWorkList> {
   const caller = await loadCaller(db, openid)
-  const grants = caller.grants.filter((g) => MATTER_ROLES.includes(g.role))
+  const grants = caller.grants.filter((g) => MATTER_STAFF_ROLES.includes(g.role))
   if (grants.length === 0) throw new AppError('FORBIDDEN', '议事待办是网格长、村干部和街道管理员用的')
   const scope = input.orgId ? await loadOrg(db, input.orgId) : await loadOrg(db, grants[0].org.id)
   if (input.orgId && !grantsFor(grants, 'viewHouseholds').some((g) => scope.path.startsWith(g.org.path))) throw new AppError('FORBIDDEN', '这个地方不归您管')

@@ -105,7 +105,8 @@ export type MatterDetail = MatterView & {
   mergeTargets: { id: number; text: string }[]
 }
 
-export type MatterBoard = { org: OrgRef; matters: MatterView[]; numbers: MatterNumbers }
+/** `village`: the village the board lies in (null for a street), for 看全村的. */
+export type MatterBoard = { org: OrgRef; village: OrgRef | null; matters: MatterView[]; numbers: MatterNumbers }
 export type MatterWorkList = { org: OrgRef; matters: (MatterView & { mayTake: MatterStep[] })[] }
 export type MatterNumbersRow = { org: OrgRef; numbers: MatterNumbers }
 /** The caller's organisation's numbers and one row per micro-grid (a village) or village (a street). */

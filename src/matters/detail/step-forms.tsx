@@ -15,7 +15,20 @@ export function StepForms({ matter, onDone }: Props) {
   const intent = useIntentRequestId()
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [note, setNote] = useState('')
+  // Each card keeps its own words: a decline's reason is not a progress note.
+  const [words, setWords] = useState<Record<'rate' | 'decline' | 'handle' | 'extend', string>>({ rate: '', decline: '', handle: '', extend: '' })
+  const wordsOf = (card: keyof typeof words) => words[card].trim()
+  const textarea = (card: keyof typeof words, placeholder: string, maxlength = 200) => (
+    <View className={`matters__${card}`}>
+      <Textarea
+        className="matters__textarea"
+        value={words[card]}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        onInput={(e) => setWords((all) => ({ ...all, [card]: e.detail.value }))}
+      />
+    </View>
+  )
   const [days, setDays] = useState(7)
   const [target, setTarget] = useState<string | null>(null)
   const uploads = usePhotoUploads(9)
@@ -31,12 +44,11 @@ export function StepForms({ matter, onDone }: Props) {
     if (!envelope.ok) return setProblem(envelope.error.message)
     intent.done()
     setProblem(null)
-    setNote('')
+    setWords({ rate: '', decline: '', handle: '', extend: '' })
     setTarget(null)
     uploads.clear()
     onDone(envelope.data)
   }
-  const words = note.trim()
 
   return (
     <View>
@@ -44,9 +56,9 @@ export function StepForms({ matter, onDone }: Props) {
       {may('rate') && (
         <View className="card">
           <Text className="section-title">您对办理结果满意吗？</Text>
-          <Textarea className="matters__textarea" value={note} maxlength={200} placeholder="想说的话（可以不写）" onInput={(e) => setNote(e.detail.value)} />
+          {textarea('rate', '想说的话（可以不写）')}
           {MATTER_RATINGS.map((rating: MatterRating) => (
-            <BigButton key={rating} kind={rating === 'unsatisfied' ? 'plain' : 'primary'} onClick={() => void run('rate', { rating, comment: words })}>
+            <BigButton key={rating} kind={rating === 'unsatisfied' ? 'plain' : 'primary'} onClick={() => void run('rate', { rating, comment: wordsOf('rate') })}>
               {MATTER_RATING_LABELS[rating]}
             </BigButton>
           ))}
@@ -57,9 +69,9 @@ export function StepForms({ matter, onDone }: Props) {
         <View className="card">
           <Text className="section-title">研判</Text>
           {may('accept') && <BigButton onClick={() => void run('accept', { note: '' })}>受理</BigButton>}
-          <Textarea className="matters__textarea" value={note} maxlength={200} placeholder="不受理的原因（不受理时必填）" onInput={(e) => setNote(e.detail.value)} />
+          {may('decline') && textarea('decline', '不受理的原因（不受理时必填）')}
           {may('decline') && (
-            <BigButton kind="plain" onClick={() => void run('decline', { reason: words })}>
+            <BigButton kind="plain" onClick={() => void run('decline', { reason: wordsOf('decline') })}>
               不予受理
             </BigButton>
           )}
@@ -80,7 +92,7 @@ export function StepForms({ matter, onDone }: Props) {
       )}
       {may('assign') && (
         <View className="card">
-          <Text className="section-title">交办</Text>
+          <Text className="section-title">交办给谁</Text>
           {matter.cadres.map((cadre) => (
             <View key={cadre.openid} className={`matters__choice ${target === cadre.openid ? 'matters__choice--on' : ''}`} onClick={() => setTarget(cadre.openid)}>
               {target === cadre.openid ? '●' : '○'} 村干部 {cadre.name}
@@ -101,23 +113,23 @@ export function StepForms({ matter, onDone }: Props) {
       )}
       {(may('progress') || may('feedback')) && (
         <View className="card">
-          <Text className="section-title">办理</Text>
+          <Text className="section-title">办理情况</Text>
           <PhotoPicker uploads={uploads} />
-          <Textarea className="matters__textarea" value={note} maxlength={300} placeholder="办理进展或结果" onInput={(e) => setNote(e.detail.value)} />
+          {textarea('handle', '办理进展或结果', 300)}
           {may('progress') && (
-            <BigButton kind="plain" onClick={() => void run('progress', { note: words, photos: uploads.fileIds })}>
+            <BigButton kind="plain" onClick={() => void run('progress', { note: wordsOf('handle'), photos: uploads.fileIds })}>
               记录进展
             </BigButton>
           )}
-          {may('feedback') && <BigButton onClick={() => void run('feedback', { outcome: words, photos: uploads.fileIds })}>反馈结果给村民</BigButton>}
+          {may('feedback') && <BigButton onClick={() => void run('feedback', { outcome: wordsOf('handle'), photos: uploads.fileIds })}>反馈结果给村民</BigButton>}
         </View>
       )}
       {may('extend') && (
         <View className="card">
-          <Text className="section-title">延期</Text>
+          <Text className="section-title">办理期限不够？</Text>
           <DaysStepper days={days} onChange={setDays} label="再延" />
-          <Textarea className="matters__textarea" value={note} maxlength={200} placeholder="延期的原因" onInput={(e) => setNote(e.detail.value)} />
-          <BigButton kind="plain" onClick={() => void run('extend', { days, reason: words })}>
+          {textarea('extend', '延期的原因')}
+          <BigButton kind="plain" onClick={() => void run('extend', { days, reason: wordsOf('extend') })}>
             延期
           </BigButton>
         </View>

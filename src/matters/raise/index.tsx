@@ -44,14 +44,18 @@ export default function RaiseMatterPage() {
       </View>
       <View className="card">
         <Text className="section-title">2. 说说什么事</Text>
-        <Textarea
-          className="matters__textarea"
-          value={text}
-          maxlength={300}
-          placeholder="比如：村西小桥桥面坑洼，电瓶车容易摔"
-          onInput={(event) => setText(event.detail.value)}
-        />
-        <Input className="matters__input" value={place} maxlength={60} placeholder="在哪里（可以不写）" onInput={(event) => setPlace(event.detail.value)} />
+        <View className="matters__raise-text">
+          <Textarea
+            className="matters__textarea"
+            value={text}
+            maxlength={300}
+            placeholder="比如：村西小桥桥面坑洼，电瓶车容易摔"
+            onInput={(event) => setText(event.detail.value)}
+          />
+        </View>
+        <View className="matters__raise-place">
+          <Input className="matters__input" value={place} maxlength={60} placeholder="在哪里（可以不写）" onInput={(event) => setPlace(event.detail.value)} />
+        </View>
       </View>
       <View className="card">
         <Text className="section-title">3. 公开栏上写不写您的名字</Text>

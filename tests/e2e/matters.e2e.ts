@@ -5,7 +5,7 @@ import { saveScreenshot } from './support/browser'
 import { eventually } from './support/eventually'
 import { startJourney } from './support/journey'
 import { drawJpeg, pickPhoto } from './support/photos'
-import { becomeDemoUser, settled, visibleText } from './support/ui'
+import { becomeDemoUser, settled, switchDemoIdentity, visibleText } from './support/ui'
 
 jest.setTimeout(180_000)
 
@@ -128,5 +128,24 @@ describe('连心议站: a matter goes round the closed loop (H5 demo mode)', () 
     expect(outside).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const board = dataOf(await callAs<MatterBoard>(baseUrl, 'demo-cadre', 'matter', { action: 'board' }))
     expect(board.matters.find((m) => m.id === matterId)).toMatchObject({ raiser: '1组01号 张建国', status: 'rated' })
+  })
+
+  it('every demo role opens each 连心议站 page with no query and gets its own place or a plain message, never a raw error', async () => {
+    const { page, gateway } = journey
+    const labels = [VILLAGER, NEIGHBOUR, GRID_LEADER, CADRE, '村干部 沈国强（通界村）', '社区评分员 周丽（东湖社区）', '合作社会计 徐美芳（赵家桥村）', '超市店员 钱小红（赵家桥村积分超市）', '街道管理员 金伟（当湖街道）']
+    // Each page opened afresh (a new query string reloads the app), as from a shared link.
+    let load = 0
+    for (const label of labels) {
+      await page.goto(`${gateway.baseUrl}/?load=${load++}#/pages/home/index`)
+      await switchDemoIdentity(page, label)
+      for (const path of ['raise', 'mine', 'board', 'detail', 'work', 'numbers']) {
+        await page.goto(`${gateway.baseUrl}/?load=${load++}#/matters/${path}/index`)
+        const shown = page.locator('.matters').filter({ visible: true }).first()
+        await eventually(() => shown.innerText(), (text) => expect(text).not.toMatch(/正在加载/))
+        const text = await shown.innerText()
+        expect(text).toMatch(/[\u4e00-\u9fa5]{4}/)
+        expect(text).not.toMatch(/系统忙|INTERNAL|undefined|NaN|\[object/)
+      }
+    }
   })
 })

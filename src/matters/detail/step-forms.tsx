@@ -92,7 +92,7 @@ export function StepForms({ matter, onDone }: Props) {
       )}
       {may('assign') && (
         <View className="card">
-          <Text className="section-title">交办给谁</Text>
+          <Text className="section-title">{matter.assignee ? '改交给谁' : '交办给谁'}</Text>
           {matter.cadres.map((cadre) => (
             <View key={cadre.openid} className={`matters__choice ${target === cadre.openid ? 'matters__choice--on' : ''}`} onClick={() => setTarget(cadre.openid)}>
               {target === cadre.openid ? '●' : '○'} 村干部 {cadre.name}

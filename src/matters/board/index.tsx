@@ -1,25 +1,20 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect } from 'react'
-import { onDemoIdentityChange } from '../../api/demo-identity'
 import { matterBoard } from '../../api/matter'
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import { useElderMode } from '../../hooks/use-elder-mode'
-import { useEnvelope } from '../../hooks/use-envelope'
-import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import { MatterCard } from '../components/matter-card'
 import { NumbersGrid } from '../components/numbers-grid'
+import { useMatterPage } from '../components/use-matter-page'
 import '../matters.css'
 
 /** 连心议站公开栏: every matter of a micro-grid (or village, or street) and its state; names masked. */
 export default function MatterBoardPage() {
   const elder = useElderMode()
   const orgId = useRouter().params.orgId
-  const { state, reload } = useEnvelope(() => matterBoard(orgId), [orgId])
-  useReloadOnReturn(reload)
-  useEffect(() => onDemoIdentityChange(reload), [reload])
+  const { state, reload } = useMatterPage(() => matterBoard(orgId), [orgId])
   return (
     <View className={`screen matters ${elder.rootClass}`}>
       {state.status === 'loading' && <LoadingView />}

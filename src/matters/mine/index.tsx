@@ -1,23 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect } from 'react'
-import { onDemoIdentityChange } from '../../api/demo-identity'
 import { myMatters } from '../../api/matter'
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import { useElderMode } from '../../hooks/use-elder-mode'
-import { useEnvelope } from '../../hooks/use-envelope'
-import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import { MatterCard } from '../components/matter-card'
+import { useMatterPage } from '../components/use-matter-page'
 import '../matters.css'
 
 /** 我的议事: what my household raised and what we said 我也遇到 to, newest first. */
 export default function MyMattersPage() {
   const elder = useElderMode()
-  const { state, reload } = useEnvelope(() => myMatters(), [])
-  useReloadOnReturn(reload)
-  useEffect(() => onDemoIdentityChange(reload), [reload])
+  const { state, reload } = useMatterPage(() => myMatters(), [])
   return (
     <View className={`screen matters ${elder.rootClass}`}>
       <BigButton onClick={() => void Taro.navigateTo({ url: '/matters/raise/index' })}>我要议事</BigButton>

@@ -1,21 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useEffect } from 'react'
-import { onDemoIdentityChange } from '../../api/demo-identity'
 import { matterNumbers } from '../../api/matter'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import { useElderMode } from '../../hooks/use-elder-mode'
-import { useEnvelope } from '../../hooks/use-envelope'
 import { NumbersGrid } from '../components/numbers-grid'
+import { useMatterPage } from '../components/use-matter-page'
 import '../matters.css'
 
 /** 议事数字: a village with each micro-grid, or a street with each village. */
 export default function MatterNumbersPage() {
   const elder = useElderMode()
   const orgId = useRouter().params.orgId
-  const { state, reload } = useEnvelope(() => matterNumbers(orgId), [orgId])
-  useEffect(() => onDemoIdentityChange(reload), [reload])
+  const { state, reload } = useMatterPage(() => matterNumbers(orgId), [orgId])
   return (
     <View className={`screen matters ${elder.rootClass}`}>
       {state.status === 'loading' && <LoadingView />}

@@ -1,24 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useEffect } from 'react'
-import { onDemoIdentityChange } from '../../api/demo-identity'
 import { matterWorkList } from '../../api/matter'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import { MATTER_STEP_LABELS } from '../../core/matter'
 import { useElderMode } from '../../hooks/use-elder-mode'
-import { useEnvelope } from '../../hooks/use-envelope'
-import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import { MatterCard } from '../components/matter-card'
+import { useMatterPage } from '../components/use-matter-page'
 import '../matters.css'
 
 /** 议事待办: the open matters where a step is mine to take (研判, 交办, 办理, 反馈). */
 export default function MatterWorkPage() {
   const elder = useElderMode()
   const orgId = useRouter().params.orgId
-  const { state, reload } = useEnvelope(() => matterWorkList(orgId), [orgId])
-  useReloadOnReturn(reload)
-  useEffect(() => onDemoIdentityChange(reload), [reload])
+  const { state, reload } = useMatterPage(() => matterWorkList(orgId), [orgId])
   return (
     <View className={`screen matters ${elder.rootClass}`}>
       {state.status === 'loading' && <LoadingView />}

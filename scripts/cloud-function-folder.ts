@@ -19,6 +19,7 @@ const NEEDS: Record<string, { openapi: string[]; env: string[] }> = {
   card: { openapi: [], env: ['CARD_TOKEN_SECRET'] },
   dividend: { openapi: [], env: [] },
   org: { openapi: ['security.msgSecCheck'], env: [] },
+  matter: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
 }
 
 /** config.json of a cloud function: cloud-call permissions, timeout and the environment variables it reads. */

@@ -2,6 +2,7 @@ import { accountFunction } from './account'
 import { cardFunction } from './card'
 import type { CloudFunction } from './define-function'
 import { dividendFunction } from './dividend'
+import { matterFunction } from './matter'
 import { noticeFunction } from './notice'
 import { orgFunction } from './org'
 import { scoreFunction } from './score'
@@ -14,4 +15,5 @@ export const cloudFunctions: Record<string, CloudFunction> = {
   dividend: dividendFunction,
   card: cardFunction,
   org: orgFunction,
+  matter: matterFunction,
 }

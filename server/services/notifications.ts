@@ -16,7 +16,12 @@ export async function notifyHousehold(db: Db, send: SendSubscribeMessage, househ
     .select({ openid: householdMembers.openid })
     .from(householdMembers)
     .where(and(eq(householdMembers.householdId, householdId), isNull(householdMembers.unboundAt)))
-  for (const { openid } of members) {
+  await notifyPeople(db, send, members.map((m) => m.openid), note)
+}
+
+/** Tells each of these people (once each), the same two ways as notifyHousehold. */
+export async function notifyPeople(db: Db, send: SendSubscribeMessage, openids: readonly string[], note: Notification): Promise<void> {
+  for (const openid of new Set(openids)) {
     const [grant] = await db
       .update(subscriptionGrants)
       .set({ available: sql`${subscriptionGrants.available} - 1` })

@@ -35,6 +35,8 @@ const DEMO_RULES: RuleSeed[] = [
   { code: 'volunteer-service', category: '志愿服务', title: '参加村里志愿服务活动', points: 2, monthlyLimit: 4, evidenceRequired: true, claimable: true },
   { code: 'custom-simple', category: '移风易俗', title: '红白喜事简办', points: 5, yearlyLimit: 2 },
   { code: 'custom-lavish', category: '移风易俗', title: '红白喜事大操大办、铺张浪费', points: -10 },
+  { code: 'matter-adopted', category: '议事协商', title: '议事建言被采纳', points: 2, monthlyLimit: 2 },
+  { code: 'matter-helped', category: '议事协商', title: '协助办理连心议站议事事项', points: 2, monthlyLimit: 2 },
 ]
 
 const SETS = [

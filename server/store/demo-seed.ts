@@ -6,6 +6,7 @@ import { demoStory } from './demo-seed-actions'
 import { planActivity, planVillageSettings } from './demo-seed-activity'
 import { demoClock } from './demo-seed-clock'
 import { planInspections } from './demo-seed-history'
+import { seedDemoMatters } from './demo-seed-matters'
 import { memberOf, STORY_MEMBER_HOUSEHOLDS, TJ_GRID_LEADER } from './demo-seed-people'
 import { saveDemoPhotos } from './demo-seed-photos'
 import { seedDemoRules } from './demo-seed-rules'
@@ -111,7 +112,10 @@ function demoHouseholds(): HouseholdSeed[] {
 }
 
 export type DemoSeedOptions = {
-  /** The living demo (for `npm start`): a year of inspections and what is going on today; tests start from the bare village. */
+  /**
+   * The living demo (for `npm start`): a year of inspections, what is going on today and the matters
+   * of 连心议站; tests start from the bare village.
+   */
   history?: boolean
   /** Where the gateway keeps photos: the story's evidence photos are put there. */
   photoDir?: string
@@ -152,6 +156,7 @@ export async function seedDemoIfEmpty(db: Db, options: DemoSeedOptions = {}): Pr
     await seedDemoRules(tx, openedAt ?? clock.now)
     await seedDemoShop(tx)
     if (options.history) await seedLivingDemo(tx, clock, options.photoDir, seeded)
+    if (options.history) await seedDemoMatters(tx, clock.now)
     return true
   })
 }

@@ -2,6 +2,7 @@ import type { input } from 'zod'
 import type { AccountOutputs, accountInputs } from '../core/contracts/account'
 import type { CardOutputs, cardInputs } from '../core/contracts/card'
 import type { DividendOutputs, dividendInputs } from '../core/contracts/dividend'
+import type { MatterOutputs, matterInputs } from '../core/contracts/matter'
 import type { NoticeOutputs, noticeInputs } from '../core/contracts/notice'
 import type { OrgOutputs, orgInputs } from '../core/contracts/org'
 import type { ScoreOutputs, scoreInputs } from '../core/contracts/score'
@@ -22,6 +23,7 @@ export type FunctionContracts = {
   card: Contract<typeof cardInputs, CardOutputs>
   notice: Contract<typeof noticeInputs, NoticeOutputs>
   org: Contract<typeof orgInputs, OrgOutputs>
+  matter: Contract<typeof matterInputs, MatterOutputs>
 }
 
 export type FunctionName = keyof FunctionContracts

@@ -82,4 +82,14 @@ describe('workEntriesFor', () => {
     expect(labels('cadre')).not.toContain('操作记录')
     for (const name of ['grid_leader', 'accountant', 'shop_clerk', 'community_scorer'] as const) expect(labels(name)).not.toContain('工作人员')
   })
+
+  it('offers 议事待办 and 议事公开栏 to grid leaders, cadres and the street admin, 议事数字 above a micro-grid, and nothing of it to the shop or the accountant', () => {
+    const labels = (name: RoleView['role'], org: RoleView['org'] = village) => workEntriesFor({ role: name, label: ROLE_LABELS[name], org }).map((e) => e.label)
+    const microGrid = { id: 'mg-zjq-1-1', name: '第一网格1号微网格', kind: 'micro_grid' as const }
+    expect(labels('grid_leader', microGrid)).toEqual(expect.arrayContaining(['议事待办', '议事公开栏']))
+    expect(labels('grid_leader', microGrid)).not.toContain('议事数字')
+    expect(labels('cadre')).toEqual(expect.arrayContaining(['议事待办', '议事公开栏', '议事数字']))
+    expect(labels('admin', { id: 'st-danghu', name: '当湖街道', kind: 'street' })).toContain('议事数字')
+    for (const name of ['shop_clerk', 'accountant', 'community_scorer'] as const) expect(labels(name).filter((l) => l.startsWith('议事'))).toEqual([])
+  })
 })

@@ -1,4 +1,5 @@
 import type { RoleView } from '../core/contracts/account'
+import { MATTER_STAFF_ROLES } from '../core/matter-policy'
 import { PERMISSIONS } from '../core/policy'
 import type { StaffRole } from '../core/roles'
 import { INVITABLE_ROLES } from '../core/staff-policy'
@@ -62,6 +63,14 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
   }
   if (holds(role.role, PERMISSIONS.viewAudit)) {
     entries.push({ key: 'audit', label: '操作记录', url: `/staff/audit/index?orgId=${org}` })
+  }
+  // 连心议站 acts on the caller's own scope: the work list and the numbers need no query.
+  if (holds(role.role, MATTER_STAFF_ROLES)) {
+    entries.push({ key: 'matter-work', label: '议事待办', url: '/matters/work/index' })
+    entries.push({ key: 'matter-board', label: '议事公开栏', url: `/matters/board/index?orgId=${org}` })
+  }
+  if (holds(role.role, MATTER_STAFF_ROLES) && role.org.kind !== 'micro_grid') {
+    entries.push({ key: 'matter-numbers', label: '议事数字', url: `/matters/numbers/index?orgId=${org}` })
   }
   if (holds(role.role, PERMISSIONS.redeemAtShop)) {
     entries.push({ key: 'redeem', label: '积分兑换（扫积分卡）', url: '/shop/redeem/index' })

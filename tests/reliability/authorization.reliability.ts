@@ -2,6 +2,7 @@ import { cloudFunctions } from '../../server/functions'
 import type { HouseholdDetail, InviteView, MemberView } from '../../src/core/contracts/account'
 import type { CardToken, GoodsView, Redemption } from '../../src/core/contracts/card'
 import type { RunSummary } from '../../src/core/contracts/dividend'
+import type { MatterDetail } from '../../src/core/contracts/matter'
 import type { BulletinView, NoticeView } from '../../src/core/contracts/notice'
 import type { IssuedStaffInvite, StaffList, TreePreview, UnitView } from '../../src/core/contracts/org'
 import type { RuleSetView, ScoreRecordView, AppealView, SubmitResult } from '../../src/core/contracts/score'
@@ -31,6 +32,9 @@ const VILLAGERS = ['demo-villager', 'demo-villager-2']
 const STAFF_VIEW = ['demo-grid-leader', 'demo-cadre', 'demo-cadre-other', 'demo-community', 'demo-accountant', 'demo-admin']
 const SCORERS = ['demo-grid-leader', 'demo-cadre', 'demo-cadre-other', 'demo-community']
 const CADRES = ['demo-cadre', 'demo-cadre-other']
+// 连心议站: who assesses and assigns (a micro-grid's leader, a village's cadres), and who has a work list.
+const ASSESSORS = ['demo-grid-leader', ...CADRES]
+const MATTER_STAFF = [...ASSESSORS, 'demo-admin']
 const ALL = ROLES
 const RUNNERS = ['demo-cadre', 'demo-cadre-other', 'demo-accountant']
 // A village's roster and its settings: its cadre and the street's admin.
@@ -80,6 +84,10 @@ type Fixtures = {
   staffGrants: Map<string, number>
   card: { number: string; pin: string } | null
   token(): Promise<string>
+  /** 连心议站: each household's matters, one per step to try (collected, accepted, escalated, answered). */
+  matters: Map<string, { accept: number; merge: number; decline: number; assign: number; handle: number; rate: number }>
+  /** Per village: a matter to read and say 我也遇到 to, and an open one to merge into. */
+  villageMatters: Map<string, { read: number; into: number }>
 }
 type Ctx = { place: Place; ruleOf(village: string): number; n: number; fx: Fixtures }
 /**
@@ -96,7 +104,7 @@ type Row = {
 }
 
 /**
- * All 80 actions: first those whose place is an organisation or a household given in the input, and the
+ * Every action: first those whose place is an organisation or a household given in the input, and the
  * caller's own ones; then those that act on a record (score records, appeals, entries, notices, receipts,
  * runs, invites, members, bulletins), each on a record of the place, arranged once by `arrange` below.
  */
@@ -200,6 +208,26 @@ const TABLE: Row[] = [
   { action: 'org.staff', allowed: KEEPERS, scoped: true, event: (c) => ({ orgId: c.place.village }) },
   { action: 'org.revokeRole', allowed: KEEPERS, scoped: true, event: (c) => on(c.fx.staffGrants.get(c.place.village), (grantId) => ({ requestId: `authz-role-revoke-${c.n}`, grantId })) },
   { action: 'org.audit', allowed: ['demo-admin'], scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  // 连心议站: a villager raises for its own household; the board, a matter and the numbers are read by village
+  // (its households and the staff who see its households, as notice.channel); 我也遇到 by a village's households.
+  { action: 'matter.raise', allowed: VILLAGERS, scoped: false, event: (c) => ({ requestId: `authz-raise-${c.n}`, text: '核对议事内容', photos: [PHOTO] }) },
+  { action: 'matter.mine', allowed: VILLAGERS, scoped: false, event: () => ({}) },
+  { action: 'matter.workList', allowed: MATTER_STAFF, scoped: false, event: () => ({}) },
+  { action: 'matter.board', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  { action: 'matter.numbers', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  { action: 'matter.detail', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => on(c.fx.villageMatters.get(c.place.village), (m) => ({ matterId: m.read })) },
+  { action: 'matter.second', allowed: VILLAGERS, scoped: true, event: (c) => on(c.fx.villageMatters.get(c.place.village), (m) => ({ requestId: `authz-second-${c.n}`, matterId: m.read })) },
+  // 研判 and 交办: the leader of the matter's micro-grid and the village's cadres; the street only handles escalated ones.
+  { action: 'matter.accept', allowed: ASSESSORS, scoped: true, event: (c) => on(c.fx.matters.get(c.place.household), (m) => ({ requestId: `authz-maccept-${c.n}`, matterId: m.accept })) },
+  { action: 'matter.merge', allowed: ASSESSORS, scoped: true, event: (c) => on(c.fx.matters.get(c.place.household), (m) => ({ requestId: `authz-mmerge-${c.n}`, matterId: m.merge, intoId: c.fx.villageMatters.get(c.place.village)!.into })) },
+  { action: 'matter.decline', allowed: ASSESSORS, scoped: true, event: (c) => on(c.fx.matters.get(c.place.household), (m) => ({ requestId: `authz-mdecline-${c.n}`, matterId: m.decline, reason: '核对不受理' })) },
+  { action: 'matter.assign', allowed: ASSESSORS, scoped: true, event: (c) => on(c.fx.matters.get(c.place.household), (m) => ({ requestId: `authz-massign-${c.n}`, matterId: m.assign, to: 'street', days: 7 })) },
+  // On a matter escalated to the street: the street's admin handles it too.
+  { action: 'matter.progress', allowed: [...ASSESSORS, 'demo-admin'], scoped: true, event: (c) => on(c.fx.matters.get(c.place.household), (m) => ({ requestId: `authz-mprogress-${c.n}`, matterId: m.handle, note: '核对进展', photos: [] })) },
+  { action: 'matter.extend', allowed: [...CADRES, 'demo-admin'], scoped: true, event: (c) => on(c.fx.matters.get(c.place.household), (m) => ({ requestId: `authz-mextend-${c.n}`, matterId: m.handle, days: 3, reason: '核对延期' })) },
+  { action: 'matter.feedback', allowed: [...CADRES, 'demo-admin'], scoped: true, event: (c) => on(c.fx.matters.get(c.place.household), (m) => ({ requestId: `authz-mfeedback-${c.n}`, matterId: m.handle, outcome: '核对结果', photos: [] })) },
+  // Only the household that raised it rates it.
+  { action: 'matter.rate', allowed: VILLAGERS, scoped: true, event: (c) => on(c.fx.matters.get(c.place.household), (m) => ({ requestId: `authz-mrate-${c.n}`, matterId: m.rate, rating: 'satisfied' })) },
   // Last: publishing gives the rules new ids, which the rows above use. The set is the one the place's village
   // uses: 赵家桥村 owns its own; 通界村 uses the street's (当湖街道), which its cadre may not edit.
   { action: 'score.publishRules', allowed: ['demo-cadre', 'demo-admin'], scoped: true, event: (c) => on(c.fx.ruleSets.get(c.place.village), (set) => ({ requestId: `authz-rules-${c.n}`, ruleSetId: set.id, rules: set.rules.map(({ id: _id, ...rule }) => rule) })) },
@@ -282,7 +310,7 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
   const fx: Fixtures = {
     entries: new Map(), notices: new Map(), pending: new Map(), appeals: new Map(), bulletins: new Map(), postable: new Map(),
     claimRules: new Map(), ruleSets: new Map(), published: new Map(), drafts: new Map(), invites: new Map(), members: new Map(),
-    details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), card: null,
+    details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), card: null, matters: new Map(), villageMatters: new Map(),
     units: new Map(), spareUnits: new Map(), treeDigests: new Map(), staffInvites: new Map(), staffGrants: new Map(),
     token: async () => (await call<CardToken>('demo-villager', 'card', { action: 'cardToken' })).token,
   }
@@ -355,5 +383,22 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
   fx.pending.set('v-zjq', (await call<ScoreRecordView>('demo-villager', 'score', { action: 'claim', requestId: 'authz-fx-claim', ruleId: fx.claimRules.get('v-zjq')!, photos: [PHOTO] })).id)
   const lavish = await call<SubmitResult>('demo-cadre', 'score', { action: 'submit', requestId: 'authz-fx-appealed', householdIds: ['h-zjq-01'], ruleId: fx.ruleSets.get('v-zjq')!.rules.find((r) => r.code === 'custom-lavish')!.id })
   fx.appeals.set('v-zjq', (await call<AppealView>('demo-villager', 'score', { action: 'appeal', requestId: 'authz-fx-appeal', entryId: lavish.results[0].entryId!, reason: '不是我家的' })).id)
+
+  // 连心议站: each household raises its matters (through a member bound above, or the demo villager), and the
+  // village's cadre takes them to the state each row needs.
+  const raiserOf = (h: string) => (h === 'h-zjq-01' ? 'demo-villager' : h === 'h-zjq-02' ? 'demo-villager-2' : `authz-member-${h}`)
+  let k = 0
+  const raise = async (h: string) => (await call<MatterDetail>(raiserOf(h), 'matter', { action: 'raise', requestId: `authz-fx-matter-${k++}`, text: `核对议事 ${k}`, photos: [] })).id
+  const step = (cadre: string, action: string, matterId: number, input: Record<string, unknown>) => call(cadre, 'matter', { action, requestId: `authz-fx-mstep-${k++}`, matterId, ...input })
+  for (const { village, cadre, households } of villages) {
+    fx.villageMatters.set(village, { read: await raise(REP[village]), into: await raise(REP[village]) })
+    for (const h of households) {
+      const [accept, merge, decline, assign, handle, rate] = [await raise(h), await raise(h), await raise(h), await raise(h), await raise(h), await raise(h)]
+      for (const id of [assign, handle, rate]) await step(cadre, 'accept', id, {})
+      for (const id of [handle, rate]) await step(cadre, 'assign', id, { to: 'street', days: 7 })
+      await step(cadre, 'feedback', rate, { outcome: '核对结果', photos: [] })
+      fx.matters.set(h, { accept, merge, decline, assign, handle, rate })
+    }
+  }
   return fx
 }

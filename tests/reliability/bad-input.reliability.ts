@@ -4,6 +4,7 @@ import { cloudFunctions } from '../../server/functions'
 import { accountInputs } from '../../src/core/contracts/account'
 import { cardInputs } from '../../src/core/contracts/card'
 import { dividendInputs } from '../../src/core/contracts/dividend'
+import { matterInputs } from '../../src/core/contracts/matter'
 import { noticeInputs } from '../../src/core/contracts/notice'
 import { orgInputs } from '../../src/core/contracts/org'
 import { scoreInputs } from '../../src/core/contracts/score'
@@ -26,6 +27,7 @@ const CONTRACTS: Record<string, Record<string, z.ZodObject>> = {
   dividend: dividendInputs,
   card: cardInputs as Record<string, z.ZodObject>,
   org: orgInputs as Record<string, z.ZodObject>,
+  matter: matterInputs as Record<string, z.ZodObject>,
 }
 const ACTIONS = Object.values(cloudFunctions).flatMap((fn) => fn.actions.map((action) => ({ fn: fn.name, action, name: `${fn.name}.${action}` })))
 const CALLERS = ['demo-cadre', 'demo-villager', 'demo-shop', 'demo-accountant', 'demo-admin', 'demo-grid-leader', 'stranger-openid', null] as const

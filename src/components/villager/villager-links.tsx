@@ -9,6 +9,9 @@ export const VILLAGER_LINKS = [
   { label: '村排行', url: '/pages/ranking/index', tab: true },
   { label: '我要申报', url: '/pages/claim/index', tab: false },
   { label: '整改通报', url: '/pages/notices/index', tab: false },
+  { label: '我要议事', url: '/matters/raise/index', tab: false },
+  { label: '我的议事', url: '/matters/mine/index', tab: false },
+  { label: '议事公开栏', url: '/matters/board/index', tab: false },
   { label: '我家的分红', url: '/pages/dividend/index', tab: false },
 ] as const
 

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '议事公开栏' })

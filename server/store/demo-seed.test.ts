@@ -85,7 +85,7 @@ describe('the living demo, seeded relative to the day it is made', () => {
     const [bulletin] = await rows<{ id: number; days: number }>(sql`
       select id, extract(day from ${NOW.toISOString()}::timestamptz - created_at)::int as days from bulletins`)
     expect(bulletin.days).toBe(7)
-    const posted = await ask<BulletinView>('demo-villager', 'notice', { action: 'bulletin', bulletinId: bulletin.id })
+    const posted = await ask<BulletinView>('demo-villager', 'notice', { action: 'bulletin', bulletinId: Number(bulletin.id) })
     expect(posted.notices.length).toBe(2)
     expect(posted.notices.map((n: NoticeView) => n.householdLabel)).toContain('1组 沈**')
   })

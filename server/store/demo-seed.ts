@@ -67,13 +67,11 @@ const GRANTS: { openid: string; role: StaffRole; orgId: string }[] = [
   { openid: 'demo-accountant', role: 'accountant', orgId: 'v-zjq' },
   { openid: 'demo-shop', role: 'shop_clerk', orgId: 'shop-zjq' },
   { openid: 'demo-admin', role: 'admin', orgId: 'st-danghu' },
-  { openid: TJ_GRID_LEADER.openid, role: 'grid_leader', orgId: 'mg-tj-1-1' },
 ]
 
 const MEMBERS = [
   { openid: 'demo-villager', householdId: 'h-zjq-01' },
   { openid: 'demo-villager-2', householdId: 'h-zjq-02' },
-  ...STORY_MEMBER_HOUSEHOLDS.map((householdId) => ({ openid: memberOf(householdId), householdId })),
 ]
 
 type HouseholdSeed = typeof households.$inferInsert & { opening: number }
@@ -140,11 +138,7 @@ export async function seedDemoIfEmpty(db: Db, options: DemoSeedOptions = {}): Pr
       await tx.insert(orgs).values({ ...org, path, settings: org.settings ?? {} })
     }
     const seeded = demoHouseholds()
-    await tx.insert(users).values([
-      ...DEMO_IDENTITIES.map(({ openid, name }) => ({ openid, displayName: name })),
-      { openid: TJ_GRID_LEADER.openid, displayName: TJ_GRID_LEADER.name },
-      ...STORY_MEMBER_HOUSEHOLDS.map((id) => ({ openid: memberOf(id), displayName: seeded.find((h) => h.id === id)!.headName })),
-    ])
+    await tx.insert(users).values(DEMO_IDENTITIES.map(({ openid, name }) => ({ openid, displayName: name })))
     await tx.insert(roleGrants).values(GRANTS)
     const clock = demoClock(options.now ?? new Date())
     const openedAt = options.history ? clock.dayOfMonth(HISTORY_MONTHS, 1, 9)! : undefined
@@ -163,6 +157,13 @@ export async function seedDemoIfEmpty(db: Db, options: DemoSeedOptions = {}): Pr
 
 /** The year of inspections and today's goings-on, played in time order through the services. */
 async function seedLivingDemo(tx: Db, clock: ReturnType<typeof demoClock>, photoDir: string | undefined, seeded: HouseholdSeed[]) {
+  // The story's other people: 通界村's grid leader and one family member in some households.
+  await tx.insert(users).values([
+    { openid: TJ_GRID_LEADER.openid, displayName: TJ_GRID_LEADER.name },
+    ...STORY_MEMBER_HOUSEHOLDS.map((id) => ({ openid: memberOf(id), displayName: seeded.find((h) => h.id === id)!.headName })),
+  ])
+  await tx.insert(roleGrants).values({ openid: TJ_GRID_LEADER.openid, role: 'grid_leader', orgId: 'mg-tj-1-1' })
+  await tx.insert(householdMembers).values(STORY_MEMBER_HOUSEHOLDS.map((householdId) => ({ openid: memberOf(householdId), householdId })))
   const story = demoStory(tx, clock, await saveDemoPhotos(photoDir))
   const inVillage = (villageId: string) =>
     seeded.filter((h) => h.villageId === villageId).map((h, index) => ({ id: h.id!, index, microGridId: h.microGridId! }))

@@ -9,7 +9,7 @@ import { saveScreenshot } from './support/browser'
 import { describeInBrowser, startJourney } from './support/journey'
 import { becomeDemoUser, visibleText } from './support/ui'
 
-jest.setTimeout(180_000)
+jest.setTimeout(240_000)
 
 const YEAR = THIS_YEAR
 

@@ -9,7 +9,7 @@ import { describeInBrowser, startJourney } from './support/journey'
 import { drawJpeg, pickPhoto } from './support/photos'
 import { settled, switchDemoIdentity, visibleText } from './support/ui'
 
-jest.setTimeout(180_000)
+jest.setTimeout(240_000)
 
 const RULE_TITLE = '房前屋后乱堆乱放'
 const MICRO_GRID = 'mg-zjq-1-1'

@@ -5,7 +5,7 @@ import { saveScreenshot } from './support/browser'
 import { describeInBrowser, startJourney } from './support/journey'
 import { switchDemoIdentity, visibleText } from './support/ui'
 
-jest.setTimeout(120_000)
+jest.setTimeout(240_000)
 
 /**
  * Journey: a demo user opens the H5 app, becomes villager 张建国 through the 切换演示身份 switcher

@@ -6,7 +6,7 @@ import { saveScreenshot } from './support/browser'
 import { describeInBrowser, startJourney } from './support/journey'
 import { visibleText } from './support/ui'
 
-jest.setTimeout(120_000)
+jest.setTimeout(240_000)
 
 /**
  * Journey: cadre 陈明华 imports a small roster (one bad row shown, one household added), issues an

@@ -6,7 +6,7 @@ import { openPhonePage, saveScreenshot } from './support/browser'
 import { describeInBrowser, startJourney } from './support/journey'
 import { becomeDemoUser, settled, visibleText } from './support/ui'
 
-jest.setTimeout(120_000)
+jest.setTimeout(240_000)
 
 /**
  * Journey: villager 张建国 opens his point card; the shop clerk 钱小红, on another phone, pastes the

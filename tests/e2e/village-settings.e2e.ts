@@ -6,7 +6,7 @@ import { eventually } from './support/eventually'
 import { describeInBrowser, startJourney } from './support/journey'
 import { becomeDemoUser, settled, visibleText } from './support/ui'
 
-jest.setTimeout(120_000)
+jest.setTimeout(240_000)
 
 const CADRE = '村干部 陈明华（赵家桥村）'
 const GRID_LEADER = '微网格长 王卫东（第一网格1号微网格）'

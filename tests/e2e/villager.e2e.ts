@@ -14,7 +14,7 @@ import { describeInBrowser, startJourney } from './support/journey'
 import { drawJpeg, pickPhoto } from './support/photos'
 import { becomeDemoUser, settled, switchDemoIdentity, visibleText } from './support/ui'
 
-jest.setTimeout(180_000)
+jest.setTimeout(240_000)
 
 const RULE_TITLE = '房前屋后乱堆乱放'
 

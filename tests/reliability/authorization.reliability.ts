@@ -348,10 +348,10 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
     fx.bulletins.set(village, (await call<BulletinView>(cadre, 'notice', { action: 'postBulletin', requestId: `authz-fx-bulletin-${village}`, orgId: village, noticeIds: [noticeOf(extra[0][0].entryId)] })).id)
     fx.postable.set(village, noticeOf(extra[1][0].entryId))
 
-    // Dividends: a published run (2025) to read and export, a draft (2023) to publish.
+    // Dividends: a published run (2021) to read and export, a draft (2023) to publish (years the living demo leaves alone).
     const runner = village === 'v-zjq' ? 'demo-accountant' : cadre
     const settings = { orgId: village, totalFen: 600_000, incentiveFen: 0, method: 'proportional' }
-    const draft = await call<RunSummary>(runner, 'dividend', { action: 'saveDraft', requestId: `authz-fx-run-${village}`, ...settings, year: 2025 })
+    const draft = await call<RunSummary>(runner, 'dividend', { action: 'saveDraft', requestId: `authz-fx-run-${village}`, ...settings, year: 2021 })
     fx.published.set(village, (await call<RunSummary>(runner, 'dividend', { action: 'publish', requestId: `authz-fx-pub-${village}`, runId: draft.id })).id)
     fx.drafts.set(village, (await call<RunSummary>(runner, 'dividend', { action: 'saveDraft', requestId: `authz-fx-draft-${village}`, ...settings, year: 2023 })).id)
 

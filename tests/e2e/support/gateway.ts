@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '../../..')
-const START_TIMEOUT_MS = 60_000
+// A fresh PGlite, its migrations and the demo seed take well over a minute on a loaded shared machine.
+const START_TIMEOUT_MS = 150_000
 
 /** A local gateway (`server/gateway/main.ts`) in demo mode on a free port over a fresh database. */
 export type RunningGateway = {

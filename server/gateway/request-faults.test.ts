@@ -55,7 +55,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
   await database.close()
   rmSync(folder, { recursive: true, force: true })
-})
+}, 60_000)
 
 const whoami = async () => {
   const res = await fetch(`${base}/api/functions/account`, { method: 'POST', headers: { 'x-dev-openid': 'demo-villager' }, body: '{"action":"whoami"}' })

@@ -58,7 +58,7 @@ describe('backing up the embedded database', () => {
     expect(sentDuring.filter((s) => ![0, s.householdIds.length].includes(duringRecords.get(s.requestId) ?? 0)).map((s) => s.requestId)).toEqual([])
     figures.add('writes during the backup', sentDuring.length)
     figures.add('of them in the copy', sentDuring.filter((s) => duringRecords.has(s.requestId)).length)
-  }, 240_000)
+  }, 480_000)
 
   it('When a village restores its backup after later changes, then every balance, entry count and ledger sum is the backup\'s again, and the replaced data is kept beside it', async () => {
     const atBackup = await world.inspect(books)
@@ -91,5 +91,5 @@ describe('backing up the embedded database', () => {
     await world.ensureRunning()
     expect(existsSync(path.join(world.dataDir, 'PG_VERSION'))).toBe(true)
     figures.add('households compared', atBackup.length)
-  }, 300_000)
+  }, 480_000)
 })

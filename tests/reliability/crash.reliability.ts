@@ -186,7 +186,7 @@ describe.each(engines)('a gateway killed in the middle of a write load (%s)', (e
     figures.failures += final.broken.length
     expect(final.broken).toEqual([])
 
-  }, 180_000)
+  }, 480_000)
 })
 
 async function recordsByRequest(database: Rows): Promise<Map<string, number>> {

@@ -47,7 +47,7 @@ describe('starting the embedded default', () => {
     // The first still answers, and the write it acknowledged is there (a repeat replays it).
     expect(await post(world.gateway.baseUrl, 'demo-cadre', 'score', { action: 'submit', requestId: 'twice-before', householdIds: ['h-zjq-05'], ruleId })).toEqual(first)
     figures.add('second starts refused', 1)
-  }, 120_000)
+  }, 300_000)
 
   it('When the port is taken, then one line says so, it exits non-zero, and its data folder is not even created', async () => {
     const fresh = path.join(tmpdir(), `shanzhi-never-created-${process.pid}`)
@@ -61,7 +61,7 @@ describe('starting the embedded default', () => {
     expect(again.code).not.toBe(0)
     expect(oneLine(again.output)).toContain(`已经在 http://127.0.0.1:${world.gateway.port}/ 运行（进程 ${holderPid()}）`)
     figures.add('starts on a taken port refused', 2)
-  }, 120_000)
+  }, 300_000)
 
   it('When the gateway was killed and left its lock behind, then the next start takes the folder over and every answered write is there', async () => {
     const sent = await scoreLoad(world.gateway.baseUrl, ruleId, 'stale-lock', { clients: 4, keepGoing: (s) => s.length < 20 })
@@ -77,7 +77,7 @@ describe('starting the embedded default', () => {
     const records = await world.inspect((database) => recordsOf(database, 'stale-lock'))
     expect(sent.filter((s) => records.get(s.requestId) !== s.householdIds.length).map((s) => s.requestId)).toEqual([])
     figures.add('stale locks taken over', 1)
-  }, 180_000)
+  }, 300_000)
 })
 
 describe('stopping the embedded default', () => {
@@ -115,6 +115,6 @@ describe('stopping the embedded default', () => {
       figures.add(`answered ok before the ${signal} stop`, sent.filter(isOk).length)
       figures.add(`refused or unanswered during the ${signal} stop`, sent.filter((s) => !isOk(s)).length)
     },
-    180_000,
+    300_000,
   )
 })

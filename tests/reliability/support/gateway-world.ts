@@ -54,12 +54,12 @@ export function gatewayWorld(engine: Engine, figures: Figures): GatewayWorld {
     if (engine === 'postgres') server = await createServerDatabase()
     world.dataDir = mkdtempSync(path.join(tmpdir(), `shanzhi-reliability-${engine}-`))
     await world.ensureRunning()
-  }, 120_000)
+  }, 300_000)
   afterAll(async () => {
     await world.gateway?.stop()
     await server?.drop()
     if (world.dataDir) rmSync(world.dataDir, { recursive: true, force: true })
     figures.print()
-  }, 60_000)
+  }, 120_000)
   return world
 }

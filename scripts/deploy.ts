@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { version } from '../package.json'
 
@@ -49,10 +50,11 @@ async function main() {
   }
   const appid = process.env.WECHAT_APPID!
   const cloudEnv = process.env.WECHAT_CLOUD_ENV!
+  const keyPath = path.resolve(process.env.WECHAT_UPLOAD_KEY_PATH!)
   // Loaded only now: miniprogram-ci is slow to load and talks as soon as a project is made.
   const ci = await import('miniprogram-ci')
-  const { checkCodeQualityHere, forkPlainNode, projectConfig, qualityProblems, UPLOAD_SETTING, wechatProject } = await import('./wechat-checks')
-  forkPlainNode()
+  const { checkCodeQualityHere, prepareForMiniprogramCi, projectConfig, qualityProblems, UPLOAD_SETTING, wechatProject } = await import('./wechat-checks')
+  prepareForMiniprogramCi(mkdtempSync(path.join(tmpdir(), 'deploy-')))
 
   // The app calls the functions in the environment they are uploaded to.
   const build = spawnSync('npm', ['run', 'build:weapp'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, TARO_APP_CLOUD_ENV: cloudEnv } })
@@ -60,7 +62,7 @@ async function main() {
   const problems = qualityProblems(await checkCodeQualityHere(ROOT))
   if (problems.length > 0) throw new Error(`WeChat's 代码质量 scan fails, nothing uploaded:\n- ${problems.join('\n- ')}`)
 
-  const project = wechatProject(ROOT, { appid, privateKeyPath: process.env.WECHAT_UPLOAD_KEY_PATH! })
+  const project = wechatProject(ROOT, { appid, privateKeyPath: keyPath })
   const desc = releaseNote()
   console.log(`上传小程序 ${appid} 版本 ${version}（${desc}）…`)
   const uploaded = await ci.upload({ project, version, desc, setting: UPLOAD_SETTING, robot: 1, onProgressUpdate: () => {} })

@@ -141,20 +141,24 @@ export function compiledPackage(root: string): Promise<CompiledPackage> {
 }
 
 /**
- * miniprogram-ci forks its compiler with this process's execArgv and gives it 20 s to start; a plain
- * Node starts in time on a busy machine, one that first loads tsx may not ("fork process timeout").
+ * Readies this process for miniprogram-ci. It forks its compiler with our execArgv and gives it 20 s
+ * to start: a plain Node starts in time on a busy machine, one that first loads tsx may not ("fork
+ * process timeout"). And it leaves empty md5-named folders in the working directory: that becomes
+ * `scratch`, so they stay out of the repository.
  */
-export function forkPlainNode(): void {
+export function prepareForMiniprogramCi(scratch: string): void {
   process.execArgv.length = 0
+  process.chdir(scratch)
 }
 
 async function main(args: string[]): Promise<number> {
-  forkPlainNode()
   if (args[0] === '--answer') {
     const [, check, root, answer] = args
+    prepareForMiniprogramCi(path.dirname(answer))
     writeFileSync(answer, JSON.stringify(await CHECKS[check as Check](root)))
     return 0
   }
+  prepareForMiniprogramCi(mkdtempSync(path.join(tmpdir(), 'wechat-checks-')))
   const items = await checkCodeQualityHere(ROOT)
   for (const item of items) console.log(`${item.success ? '通过' : item.name in QUALITY_EXCEPTIONS ? '例外' : '未通过'}  ${item.name}  ${item.text}`)
   const { packages } = await compiledPackageHere(ROOT)

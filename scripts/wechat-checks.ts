@@ -61,7 +61,7 @@ export function projectConfig(root: string): { appid: string; miniprogramRoot: s
 export function builtMiniprogram(root: string): string {
   const dist = path.join(root, projectConfig(root).miniprogramRoot)
   if (!existsSync(path.join(dist, 'app.json'))) {
-    throw new Error(`${path.relative(root, dist) || '.'}/app.json 不存在：先运行 npm run build:weapp（WeChat's checks need the weapp build)`)
+    throw new Error(`${path.relative(root, dist) || '.'}/app.json 不存在：先运行 npm run build:weapp（微信的检查要用 weapp 的构建）`)
   }
   return dist
 }

@@ -3,6 +3,7 @@
  *  1. Under the shared build lock: the H5 and weapp builds, the weapp's code packages (main package
  *     and total against WeChat's limits) and the H5 first meaningful render of 首页 in Chromium.
  *  2. Taro's empty app built with the same config in a temporary folder: the main package's ratio.
+ *     Both builds also compiled as WeChat's upload compiles them (miniprogram-ci, ES5 + minified).
  *  3. Gateway latency (real gateway process) on PGlite and on PostgreSQL, with SQL per call.
  *  4. The score, dividend and redeem benches.
  * Prints each figure with its budget, writes bench/results.md, exits 1 if a budget is broken.
@@ -22,7 +23,8 @@ import { measureScore } from './score.bench'
 import { holdBuildLock } from './support/build-lock'
 import { buildEmptyTaroApp } from './support/empty-taro-app'
 import { consoleLines, judge, markdownTable, proposedBudget, type Figure } from './support/figures'
-import { weappPackages, type WeappPackages } from './support/weapp-packages'
+import { weappPackages, type WeappPackages } from '../scripts/weapp-packages'
+import { compiledPackage } from '../scripts/wechat-checks'
 
 const ROOT = path.resolve(__dirname, '..')
 const KB = 1024
@@ -64,6 +66,16 @@ function sizeFigures(app: WeappPackages, empty: WeappPackages): Figure[] {
   ]
 }
 
+/** The same, as the upload package WeChat receives (miniprogram-ci's getCompiledResult). */
+function uploadFigures(app: WeappPackages, empty: WeappPackages): Figure[] {
+  return [
+    { id: 'weapp.upload.main', label: 'upload package: main', value: app.main.bytes / KB, unit: 'KB', limit: WECHAT_PACKAGE_LIMIT_KB },
+    { id: 'weapp.upload.total', label: 'upload package: total', value: app.totalBytes / KB, unit: 'KB', limit: WECHAT_TOTAL_LIMIT_KB },
+    { id: 'weapp.upload.empty', label: "Taro's empty app, upload package", value: empty.totalBytes / KB, unit: 'KB', reference: true },
+    { id: 'weapp.upload.main-ratio', label: 'upload package: main ÷ empty app', value: app.main.bytes / empty.totalBytes, unit: '×' },
+  ]
+}
+
 async function main() {
   const started = performance.now()
   const loadBefore = os.loadavg()
@@ -81,10 +93,12 @@ async function main() {
     await release()
   }
 
+  const uploaded = await step("WeChat's upload compile of dist/ (miniprogram-ci)", () => compiledPackage(ROOT))
   const emptyDist = step("Taro's empty app (weapp build)", () => buildEmptyTaroApp())
   const empty = weappPackages(emptyDist)
+  const emptyUploaded = await step("WeChat's upload compile of the empty app", () => compiledPackage(path.dirname(emptyDist)))
   rmSync(path.dirname(emptyDist), { recursive: true, force: true })
-  figures.unshift(...sizeFigures(app, empty))
+  figures.unshift(...sizeFigures(app, empty), ...uploadFigures(uploaded.packages, emptyUploaded.packages))
 
   for (const engine of ENGINES) {
     const results = await step(`gateway latency on ${engine}`, () => measureGateway(engine))
@@ -165,6 +179,10 @@ ${markdownTable(judged)}
 - **weapp sizes**: \`npm run build:weapp\` into dist/; the main package is dist/ minus the roots of
   app.json's subPackages. The empty app is Taro's one-empty-page app built in the same run with this
   project's config/, babel.config.js, tsconfig.json and project.config.json (bench/support/empty-taro-app.ts).
+- **upload package**: what \`ci.upload\` would send to WeChat, from miniprogram-ci's \`getCompiledResult\`
+  (offline, ES6→ES5 and JS/WXML/WXSS minified: scripts/wechat-checks.ts's UPLOAD_SETTING), for this app's
+  dist/ and for the empty app's, in the same run; main and subpackages split by the compiled app.json.
+  This is the size WeChat's 2 MB a package limit applies to.
 - **H5 first meaningful render**: the gateway serves dist-h5/ over a fresh demo PGlite; headless
   Chromium (/usr/bin/chromium) opens \`/\` in a new browser context each time (no cache) with
   demo-villager chosen; the figure is the page's \`performance.now()\` (from navigation start) on the

@@ -12,20 +12,35 @@ export type WeappPackages = {
   largestMainFiles: { file: string; bytes: number }[]
 }
 
+/** The parts of app.json that say which pages there are and which code package holds them. */
+export type AppJson = {
+  pages: string[]
+  subPackages?: { root: string; pages: string[] }[]
+  subpackages?: { root: string; pages: string[] }[]
+}
+
+/** A file of a mini-program, by its path relative to the mini-program root ('/' separators). */
+export type PackageFile = { file: string; bytes: number }
+
+export function readAppJson(distDir: string): AppJson {
+  return JSON.parse(readFileSync(path.join(distDir, 'app.json'), 'utf8')) as AppJson
+}
+
 /**
- * The code packages of a weapp build in `distDir`, by its app.json: the main package is every file
- * outside the subpackage roots (subPackages[].root), each subpackage every file under its root.
- * Sizes are the bytes of every file as built (an upper bound of what WeChat counts).
+ * The code packages of a weapp build in `distDir`, by its app.json. Sizes are the bytes of every
+ * file as built (an upper bound of what WeChat counts).
  */
 export function weappPackages(distDir: string): WeappPackages {
-  const app = JSON.parse(readFileSync(path.join(distDir, 'app.json'), 'utf8')) as {
-    pages: string[]
-    subPackages?: { root: string; pages: string[] }[]
-    subpackages?: { root: string; pages: string[] }[]
-  }
+  return packagesOf(readAppJson(distDir), listFiles(distDir))
+}
+
+/**
+ * Splits a mini-program's files into its code packages, by app.json: the main package is every file
+ * outside the subpackage roots (subPackages[].root), each subpackage every file under its root.
+ */
+export function packagesOf(app: AppJson, files: PackageFile[]): WeappPackages {
   const declared = app.subPackages ?? app.subpackages ?? []
   const roots = declared.map((p) => p.root.replace(/^\/+|\/+$/g, ''))
-  const files = listFiles(distDir)
   const rootOf = (file: string) => roots.find((root) => file === root || file.startsWith(`${root}/`)) ?? ''
   const bytesUnder = (root: string) => files.filter((f) => rootOf(f.file) === root).reduce((sum, f) => sum + f.bytes, 0)
   return {
@@ -39,9 +54,14 @@ export function weappPackages(distDir: string): WeappPackages {
   }
 }
 
+/** Every page of every package, as app.json names them with their package root ("work/inspect/index"). */
+export function allPages(packages: WeappPackages): string[] {
+  return [...packages.main.pages, ...packages.subpackages.flatMap((p) => p.pages)]
+}
+
 /** Every file below `dir`, as a path relative to it with '/' separators, and its size. */
-export function listFiles(dir: string): { file: string; bytes: number }[] {
-  const found: { file: string; bytes: number }[] = []
+export function listFiles(dir: string): PackageFile[] {
+  const found: PackageFile[] = []
   const walk = (relative: string) => {
     for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
       const next = relative ? `${relative}/${entry.name}` : entry.name

@@ -59,6 +59,8 @@ function planVillageMonth(story: DemoStory, monthsAgo: number, at: Date, househo
     [monthsAgo === 7, (h) => h.index % 8 === 3, 'travel-report', { note: '外出前主动报备' }],
     [monthsAgo === 6, (h) => h.index % 9 === 3, 'custom-simple', { note: '婚事简办' }],
     [monthsAgo === 8, (h) => h.index === 30, 'custom-lavish', { note: '寿宴大操大办' }],
+    // 连心议站: a proposal adopted, scored by staff like any other rule.
+    [monthsAgo === 3, (h) => h.index % 10 === 4, 'matter-adopted', { note: '在连心议站提议修缮河道护岸，被村里采纳' }],
   ]
   for (const [inMonth, picks, code, extra] of occasional) {
     if (inMonth) byScorer(households.filter(picks), code, extra, plusMinutes(at, 24 * 60 * 5))

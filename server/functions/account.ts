@@ -4,10 +4,12 @@ import { issueInvite, listInvites, revokeInvite } from '../services/invites'
 import { bindHousehold, listMembers, unbindMember } from '../services/membership'
 import { householdDetail, importRoster, previewRoster, updateHousehold } from '../services/roster'
 import { saveVillageSettings, villageSettings } from '../services/village-settings'
+import { listWorkUnits } from '../services/work-units'
 import { action, defineFunction } from './define-function'
 
 export const accountFunction = defineFunction('account', {
   whoami: action({ input: accountInputs.whoami, run: ({ db, openid }) => whoami(db, openid) }),
+  workUnits: action({ input: accountInputs.workUnits, run: ({ db, openid }, input) => listWorkUnits(db, openid, input) }),
   setElderMode: action({ input: accountInputs.setElderMode, mutates: true, run: ({ db, openid }, input) => setElderMode(db, openid, input.on) }),
   households: action({ input: accountInputs.households, run: ({ db, openid }, input) => listHouseholds(db, openid, input) }),
   rosterPreview: action({ input: accountInputs.rosterPreview, run: ({ db, openid }, input) => previewRoster(db, openid, input) }),

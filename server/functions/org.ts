@@ -1,6 +1,7 @@
 import { orgInputs } from '../../src/core/contracts/org'
 import { auditTrail } from '../services/org/audit-trail'
 import { listStaff, revokeRole } from '../services/org/staff'
+import { setShopVillages } from '../services/org/shop-villages'
 import { bindStaff } from '../services/org/staff-bind'
 import { issueStaffInvite, listStaffInvites, revokeStaffInvite } from '../services/org/staff-invites'
 import { importTree, previewTree } from '../services/org/tree-import'
@@ -14,6 +15,7 @@ export const orgFunction = defineFunction('org', {
   renameUnit: action({ input: orgInputs.renameUnit, mutates: true, run: ({ db, openid }, input) => renameUnit(db, openid, input) }),
   retireUnit: action({ input: orgInputs.retireUnit, mutates: true, run: ({ db, openid }, input) => retireUnit(db, openid, input) }),
   setCommunity: action({ input: orgInputs.setCommunity, mutates: true, run: ({ db, openid }, input) => setCommunity(db, openid, input) }),
+  setShopVillages: action({ input: orgInputs.setShopVillages, mutates: true, run: ({ db, openid }, input) => setShopVillages(db, openid, input) }),
   treePreview: action({ input: orgInputs.treePreview, run: ({ db, openid }, input) => previewTree(db, openid, input) }),
   treeImport: action({ input: orgInputs.treeImport, mutates: true, run: ({ db, openid }, input) => importTree(db, openid, input) }),
   issueStaffInvite: action({ input: orgInputs.issueStaffInvite, mutates: true, run: ({ db, openid }, input) => issueStaffInvite(db, openid, input) }),

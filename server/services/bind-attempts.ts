@@ -7,15 +7,16 @@ import { failedBindAttempts } from '../store/schema'
 /**
  * The attempt limit every one-time code shares (a household's invite code, a staff code): an
  * openid's tries are serialised by an advisory lock, so parallel guesses cannot all slip under the
- * hourly limit. Answers the failures so far this hour; refuses once they reach the limit.
+ * hourly limit. Answers the failures so far this hour; refuses once they reach the limit, with
+ * `tooMany` when the code has another name than 邀请码.
  */
-export async function admitBindAttempt(db: Db, openid: string): Promise<number> {
+export async function admitBindAttempt(db: Db, openid: string, tooMany?: string): Promise<number> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`bind:${openid}`}))`)
   const [{ failures }] = await db
     .select({ failures: sql<number>`count(*)::int` })
     .from(failedBindAttempts)
     .where(and(eq(failedBindAttempts.openid, openid), gt(failedBindAttempts.createdAt, sql`now() - interval '1 hour'`)))
-  if (failures >= BIND_FAILURES_PER_HOUR) throw new AppError('TOO_MANY_ATTEMPTS')
+  if (failures >= BIND_FAILURES_PER_HOUR) throw new AppError('TOO_MANY_ATTEMPTS', tooMany)
   return failures
 }
 

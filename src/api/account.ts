@@ -5,12 +5,15 @@ import type {
   InviteView,
   IssuedInvite,
   MemberView,
+  OrgRef,
   RosterImportResult,
   RosterPreview,
   VillageSettingsView,
   WhoAmI,
 } from '../core/contracts/account'
 import type { Envelope } from '../core/contracts/envelope'
+import type { OrgKind } from '../core/org'
+import type { Permission } from '../core/policy'
 import type { HouseholdFields } from '../core/roster/roster-rows'
 import type { VillageSettings } from '../core/village-settings'
 import { callFunction } from './call-function'
@@ -19,6 +22,11 @@ import type { RosterFile } from './pick-roster-file'
 /** Who the caller is: registered or not, roles with their organisations, own household. */
 export function whoami(): Promise<Envelope<WhoAmI>> {
   return callFunction('account', 'whoami', {})
+}
+
+/** The units a page working on `kinds` may act on for the caller: its picker when there are several. */
+export function workUnits(permission: Permission, kinds: OrgKind[]): Promise<Envelope<OrgRef[]>> {
+  return callFunction('account', 'workUnits', { permission, kinds })
 }
 
 /** The households of one organisation (village, group, grid, community) the caller looks after. */

@@ -35,14 +35,15 @@ export function printedCardToken(cardNumber: string, pin: string): Promise<Envel
   return callFunction('card', 'printedCardToken', { cardNumber, pin })
 }
 
-/** The goods of the caller's shop, on and off the shelf. */
-export function shopGoods(): Promise<Envelope<GoodsList>> {
-  return callFunction('card', 'goods', {})
+/** The goods of a shop (without `shopId`: the caller's only shop), on and off the shelf. */
+export function shopGoods(shopId?: string): Promise<Envelope<GoodsList>> {
+  return callFunction('card', 'goods', shopId ? { shopId } : {})
 }
 
 /** Clerk or cadre: add a goods item (no `goodsId`) or change one; stock moves by `stockDelta`. */
 export function saveGoods(input: {
   requestId: string
+  shopId: string
   goodsId?: number
   name: string
   pointsPrice: number
@@ -69,14 +70,14 @@ export function receipt(receiptId: string): Promise<Envelope<ReceiptView>> {
   return callFunction('card', 'receipt', { receiptId })
 }
 
-/** The shop's day (today in Shanghai unless a YYYY-MM-DD day is given). */
-export function dailySummary(day?: string): Promise<Envelope<DailySummary>> {
-  return callFunction('card', 'dailySummary', day ? { day } : {})
+/** A shop's day, YYYY-MM-DD in Shanghai. */
+export function dailySummary(shopId: string, day: string): Promise<Envelope<DailySummary>> {
+  return callFunction('card', 'dailySummary', { shopId, day })
 }
 
-/** The shop's receipts of a day checked against the ledger entries they wrote. */
-export function reconcile(day: string): Promise<Envelope<Reconciliation>> {
-  return callFunction('card', 'reconcile', { day })
+/** A shop's receipts of a day checked against the ledger entries they wrote. */
+export function reconcile(shopId: string, day: string): Promise<Envelope<Reconciliation>> {
+  return callFunction('card', 'reconcile', { shopId, day })
 }
 
 /** Cadre: a household's printed card number and PIN state. */

@@ -3,6 +3,7 @@ import type {
   AuditPage,
   IssuedStaffInvite,
   OrgTree,
+  ShopVillagesView,
   StaffBindResult,
   StaffInviteView,
   StaffList,
@@ -41,6 +42,11 @@ export function setCommunity(requestId: string, householdId: string, communityId
 }
 
 /** 组织架构预览: every row of the file checked against the village, nothing written. */
+/** The whole list of villages whose households may redeem at a shop. */
+export function setShopVillages(requestId: string, shopId: string, villageIds: string[]): Promise<Envelope<ShopVillagesView>> {
+  return callFunction('org', 'setShopVillages', { requestId, shopId, villageIds })
+}
+
 export function previewTree(orgId: string, file: RosterFile): Promise<Envelope<TreePreview>> {
   return callFunction('org', 'treePreview', { orgId, file })
 }

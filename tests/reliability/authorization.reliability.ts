@@ -110,6 +110,8 @@ type Row = {
  */
 const TABLE: Row[] = [
   { action: 'account.whoami', allowed: ALL, scoped: false, event: () => ({}) },
+  // The caller's own units for a page's picker: anyone may ask; someone with no such role gets none.
+  { action: 'account.workUnits', allowed: ALL, scoped: false, event: () => ({ permission: 'viewHouseholds', kinds: ['village'] }) },
   { action: 'account.setElderMode', allowed: ALL, scoped: false, event: (c) => ({ requestId: `authz-elder-${c.n}`, on: true }) },
   { action: 'account.households', allowed: STAFF_VIEW, scoped: true, event: (c) => ({ orgId: c.place.org }) },
   { action: 'account.householdDetail', allowed: ['demo-cadre', 'demo-cadre-other', 'demo-admin'], scoped: true, event: (c) => ({ householdId: c.place.household }) },
@@ -196,6 +198,8 @@ const TABLE: Row[] = [
   { action: 'org.retireUnit', allowed: KEEPERS, scoped: true, event: (c) => on(c.fx.spareUnits.get(c.place.village), (unitId) => ({ requestId: `authz-retire-${c.n}`, unitId })) },
   // Setting no community on a household that has none changes nothing, so the community scorer's scope stays as it is.
   { action: 'org.setCommunity', allowed: KEEPERS, scoped: true, event: (c) => ({ requestId: `authz-community-${c.n}`, householdId: c.place.household, communityId: null }) },
+  // The shop's own village again: nothing changes, but only a keeper of the shop gets that answer.
+  { action: 'org.setShopVillages', allowed: KEEPERS, scoped: true, event: (c) => (c.place.shop ? { requestId: `authz-shop-villages-${c.n}`, shopId: c.place.shop, villageIds: [c.place.village] } : null) },
   { action: 'org.treePreview', allowed: KEEPERS, scoped: true, event: (c) => ({ orgId: c.place.village, file: TREE_FILE }) },
   // After the first allowed import the same digest no longer matches (the unit is there now): ROSTER_CHANGED, not a refusal.
   { action: 'org.treeImport', allowed: KEEPERS, scoped: true, event: (c) => on(c.fx.treeDigests.get(c.place.village), (digest) => ({ requestId: `authz-tree-${c.n}`, orgId: c.place.village, file: TREE_FILE, digest })) },

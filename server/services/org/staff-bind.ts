@@ -32,7 +32,7 @@ export async function bindStaff(
   input: { code: string; displayName: string },
   contentCheck: ContentCheck,
 ): Promise<StaffBindResult> {
-  const failures = await admitBindAttempt(db, openid)
+  const failures = await admitBindAttempt(db, openid, '工作码输错次数太多，请一小时后再试，或请发码的人帮忙')
   const refuse = async (reason: RefusedCode): Promise<StaffBindResult> => {
     const triesLeft = await recordFailedBind(db, openid, `staff:${reason}`, failures)
     return { bound: false, reason, message: REFUSED_MESSAGES[reason], triesLeft }

@@ -5,11 +5,12 @@ import { AppError } from '../../../src/core/errors'
 import { canHangUnder, childPath, ORG_KIND_LABELS, ORG_KINDS, type OrgKind } from '../../../src/core/org'
 import { mayKeepUnit, nameScopePath, retirementRefusal } from '../../../src/core/org-units'
 import type { Db } from '../../store/database'
-import { households, notices, orgs, roleGrants, shopVillages } from '../../store/schema'
+import { households, notices, orgs, roleGrants, shopVillages, staffInvites } from '../../store/schema'
 import { loadCaller, type Caller } from '../caller'
 import { householdInScope } from '../roster-scope'
 import { recordAudit } from './audit-trail'
-import { findOrg, KEEPER_ROLES, newOrgId, orgOrOwn, orgRef, type OrgRow } from './org-scope'
+import { servedVillages } from './shop-villages'
+import { byName, findOrg, KEEPER_ROLES, newOrgId, orgOrOwn, orgRef, type OrgRow } from './org-scope'
 import { createStarterRuleSet } from './starter-rule-set'
 
 /**
@@ -36,7 +37,8 @@ export async function orgTree(db: Db, openid: string, input: { orgId?: string })
     const kinds = ORG_KINDS.filter((kind) => canHangUnder(kind, row.kind as OrgKind) && mayKeepUnit(caller.grants, kind, row.path))
     if (kinds.length > 0) mayAdd[row.id] = kinds
   }
-  return { root: units[0], units, mayAdd, communities: await streetCommunities(db, root) }
+  const served = await servedVillages(db, rows.filter((r) => r.kind === 'shop').map((r) => r.id))
+  return { root: units[0], units, mayAdd, communities: await streetCommunities(db, root), shopVillages: Object.fromEntries(served) }
 }
 
 /** 新增单位: a village or community under the street, or a group, grid, micro-grid or shop under a village. */
@@ -90,6 +92,11 @@ export async function retireUnit(db: Db, openid: string, input: { unitId: string
   const refusal = retirementRefusal({ households: householdCount, openNotices, liveChildren, staff })
   if (refusal) throw new AppError('INVALID_INPUT', refusal)
   const [retired] = await db.update(orgs).set({ retiredAt: sql`now()` }).where(eq(orgs.id, unit.id)).returning()
+  // A code not yet used would grant a role on a unit that takes nobody new.
+  await db
+    .update(staffInvites)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(staffInvites.orgId, unit.id), isNull(staffInvites.usedAt), isNull(staffInvites.revokedAt)))
   await recordAudit(db, { actorOpenid: openid, action: 'unit.retire', orgId: unit.id, before: { name: unit.name, retired: false }, after: { retired: true } })
   return unitView(retired, new Map())
 }
@@ -199,7 +206,7 @@ function treeOrder(rows: OrgRow[], rootId: string): OrgRow[] {
   const children = (parentId: string) =>
     rows
       .filter((r) => r.parentId === parentId)
-      .sort((a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name, 'zh-Hans-CN', { numeric: true }))
+      .sort((a, b) => kindRank(a) - kindRank(b) || byName(a.name, b.name))
   const ordered: OrgRow[] = []
   const visit = (row: OrgRow) => {
     ordered.push(row)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { recordIdSchema } from './record-id'
-import type { OrgKind } from '../org'
+import { ORG_KINDS, type OrgKind } from '../org'
+import { PERMISSIONS, type Permission } from '../policy'
 import type { Role } from '../roles'
 import type { RosterProblem } from '../roster/roster-rows'
 import { villageSettingsSchema, type VillageSettings } from '../village-settings'
@@ -30,6 +31,11 @@ const personName = (what: string) =>
 /** Inputs of the `account` cloud function. The front end imports these as types only. */
 export const accountInputs = {
   whoami: z.object({}),
+  /** The units a page working on `kinds` may act on for the caller (its picker when there are several). */
+  workUnits: z.object({
+    permission: z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]]),
+    kinds: z.array(z.enum(ORG_KINDS)).min(1).max(ORG_KINDS.length),
+  }),
   setElderMode: z.object({ requestId: requestIdSchema, on: z.boolean() }),
   households: z.object({
     orgId: z.string().min(1).max(64),
@@ -152,6 +158,7 @@ export type VillageSettingsView = VillageSettings & {
 
 export type AccountOutputs = {
   whoami: WhoAmI
+  workUnits: OrgRef[]
   setElderMode: { elderMode: boolean }
   households: HouseholdList
   rosterPreview: RosterPreview

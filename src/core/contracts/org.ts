@@ -28,6 +28,12 @@ export const orgInputs = {
   retireUnit: z.object({ requestId: requestIdSchema, unitId: orgId }),
   /** Version 3.0: the community a relocated household now lives in (null: none). */
   setCommunity: z.object({ requestId: requestIdSchema, householdId: z.string().min(1).max(64), communityId: orgId.nullable() }),
+  /** The villages whose households a shop serves (redeem there): the whole new list. */
+  setShopVillages: z.object({
+    requestId: requestIdSchema,
+    shopId: orgId,
+    villageIds: z.array(orgId).min(1, '请至少选一个村').max(100, '最多选 100 个村'),
+  }),
   treePreview: z.object({ orgId, file: rosterFile }),
   treeImport: z.object({ requestId: requestIdSchema, orgId, file: rosterFile, digest: z.string().regex(/^[a-f0-9]{64}$/) }),
   /** `handOver`: binding also ends the role of whoever holds it on that org now (a micro-grid's new leader). */
@@ -68,7 +74,10 @@ export type OrgTree = {
   mayAdd: Record<string, OrgKind[]>
   /** The communities of the street a relocated household may be placed in (3.0). */
   communities: OrgRef[]
+  /** Each shop of the tree with the villages it serves. */
+  shopVillages: Record<string, OrgRef[]>
 }
+export type ShopVillagesView = { shop: OrgRef; villages: OrgRef[] }
 
 export type TreePreviewRow = { line: number; kind: TreeUnitKind; name: string; grid: string | null; change: 'new' | 'moved' | 'same' }
 export type TreePreview = {
@@ -136,6 +145,7 @@ export type OrgOutputs = {
   renameUnit: UnitView
   retireUnit: UnitView
   setCommunity: { householdId: string; community: OrgRef | null }
+  setShopVillages: ShopVillagesView
   treePreview: TreePreview
   treeImport: TreeImportResult
   issueStaffInvite: IssuedStaffInvite

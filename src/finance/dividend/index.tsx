@@ -22,7 +22,7 @@ type SplitMode = 'amount' | 'ratio'
 /** 年度分红 for one cooperative (router param orgId): the runs so far and a new run: 试算 → 保存草稿. */
 export default function DividendRunsPage() {
   return (
-    <WithScope permission="runDividend" question="做哪个村的分红？">
+    <WithScope permission="runDividend" kinds={['village']} question="做哪个村的分红？">
       {(orgId) => <DividendRuns orgId={orgId} />}
     </WithScope>
   )

@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { bindHousehold } from '../../api/account'
 import { BigButton } from '../../components/big-button'
+import { FieldProblem } from '../../components/field-problem'
 import type { HouseholdView } from '../../core/contracts/account'
 import { useCodeBinding } from '../../hooks/use-code-binding'
 import './index.css'
@@ -40,6 +41,7 @@ export default function BindPage() {
         <Text className="plain-text">请找村干部要一个邀请码（8 位），输入后您的微信就能看到自家的积分。</Text>
         <Text className="bind__label">您的名字</Text>
         <Input className="bind__input" value={name} maxlength={20} placeholder="例如：张建国" onInput={(e) => setName(e.detail.value)} />
+        <FieldProblem text={binding.problems.of('displayName')} />
         <Text className="bind__label">邀请码</Text>
         <Input
           className="bind__input bind__code-input"
@@ -48,7 +50,8 @@ export default function BindPage() {
           placeholder="8 位邀请码"
           onInput={(e) => setCode(e.detail.value.toUpperCase())}
         />
-        {binding.error && <Text className="bind__error">{binding.error}</Text>}
+        <FieldProblem text={binding.problems.of('code')} />
+        <FieldProblem text={binding.problems.general} />
         {binding.busy ? <Text className="plain-text">正在绑定…</Text> : <BigButton onClick={() => void bind()}>绑定</BigButton>}
       </View>
     </View>

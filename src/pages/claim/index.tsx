@@ -6,6 +6,7 @@ import { BigButton } from '../../components/big-button'
 import { PhotoPicker } from '../../components/photo-picker'
 import { PhotoThumbs } from '../../components/photo-thumbs'
 import { ErrorView } from '../../components/error-view'
+import { FieldProblem } from '../../components/field-problem'
 import { LoadingView } from '../../components/loading-view'
 import { PointsText } from '../../components/villager/points-text'
 import { StatusTag } from '../../components/villager/status-tag'
@@ -14,6 +15,7 @@ import type { RuleView, ScoreRecordView } from '../../core/contracts/score'
 import { CLAIM_STATUS_LABELS, ruleLimitText } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { useFormProblems } from '../../hooks/use-form-problems'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
 import { usePhotoUploads } from '../../hooks/use-photo-uploads'
 import './index.css'
@@ -32,7 +34,7 @@ export default function ClaimPage() {
   const uploads = usePhotoUploads(MAX_PHOTOS)
   const [note, setNote] = useState('')
   const [step, setStep] = useState<Step>('fill')
-  const [problem, setProblem] = useState<string | null>(null)
+  const problems = useFormProblems(['ruleId', 'photos', 'note'] as const)
   const [sending, setSending] = useState(false)
   const [result, setResult] = useState<ScoreRecordView | null>(null)
   const intent = useIntentRequestId()
@@ -41,10 +43,10 @@ export default function ClaimPage() {
   const chosen = claimable.find((rule) => rule.id === ruleId) ?? null
 
   const check = () => {
-    if (!chosen) return setProblem('请先选一项要申报的细则')
-    if (uploads.photos.length === 0) return setProblem('请至少拍一张照片作为凭证')
-    if (uploads.uploading > 0) return setProblem('照片还在上传，请稍等')
-    setProblem(null)
+    if (!chosen) return problems.show({ field: 'ruleId', message: '请先选一项要申报的细则' })
+    if (uploads.photos.length === 0) return problems.show({ field: 'photos', message: '请至少拍一张照片作为凭证' })
+    if (uploads.uploading > 0) return problems.show({ field: 'photos', message: '照片还在上传，请稍等' })
+    problems.clear()
     setStep('confirm')
   }
 
@@ -59,7 +61,7 @@ export default function ClaimPage() {
       intent.done()
       setResult(envelope.data)
     } else {
-      setProblem(envelope.error.message)
+      problems.show(envelope.error)
       setStep('fill')
     }
   }
@@ -108,11 +110,13 @@ export default function ClaimPage() {
                 </View>
               </View>
             ))}
+            <FieldProblem text={problems.of('ruleId')} />
           </View>
 
           <View className="card">
             <Text className="section-title">2. 拍照</Text>
             <PhotoPicker uploads={uploads} />
+            <FieldProblem text={problems.of('photos')} />
           </View>
 
           <View className="card">
@@ -124,9 +128,10 @@ export default function ClaimPage() {
               placeholder="比如：11月20日在村口值守"
               onInput={(event) => setNote(event.detail.value)}
             />
+            <FieldProblem text={problems.of('note')} />
           </View>
 
-          {problem && <Text className="claim__problem">{problem}</Text>}
+          <FieldProblem text={problems.general} />
           <BigButton onClick={check}>下一步：核对</BigButton>
         </View>
       )}
@@ -139,7 +144,6 @@ export default function ClaimPage() {
           </Text>
           <PhotoThumbs photos={uploads.fileIds} />
           <Text className="plain-text">说明：{note.trim() || '（没有写）'}</Text>
-          {problem && <Text className="claim__problem">{problem}</Text>}
           <BigButton onClick={() => void send()}>{sending ? '正在提交…' : '确认提交'}</BigButton>
           <BigButton kind="plain" onClick={() => setStep('fill')}>
             返回修改

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { dailySummary, reconcile } from '../../api/card'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
+import { WithScope } from '../../components/with-scope'
 import type { DailySummary, Reconciliation } from '../../core/contracts/card'
 import type { Envelope } from '../../core/contracts/envelope'
 import { formatLocalTime, localDay, shiftDay } from '../../core/period'
@@ -13,8 +14,8 @@ import './index.css'
 
 type Day = { summary: DailySummary; reconciliation: Reconciliation }
 
-async function loadDay(day: string): Promise<Envelope<Day>> {
-  const [summary, reconciliation] = await Promise.all([dailySummary(day), reconcile(day)])
+async function loadDay(shopId: string, day: string): Promise<Envelope<Day>> {
+  const [summary, reconciliation] = await Promise.all([dailySummary(shopId, day), reconcile(shopId, day)])
   if (!summary.ok) return summary
   if (!reconciliation.ok) return reconciliation
   return { ok: true, data: { summary: summary.data, reconciliation: reconciliation.data } }
@@ -25,9 +26,17 @@ async function loadDay(day: string): Promise<Envelope<Day>> {
  * and the check of the receipts against the ledger. A receipt opens to be looked at or reversed.
  */
 export default function SummaryPage() {
+  return (
+    <WithScope permission="viewShopReports" kinds={['shop']} question="看哪个积分超市的汇总？">
+      {(shopId) => <ShopSummary shopId={shopId} />}
+    </WithScope>
+  )
+}
+
+function ShopSummary({ shopId }: { shopId: string }) {
   const today = localDay(new Date())
   const [day, setDay] = useState(today)
-  const { state, reload } = useEnvelope(() => loadDay(day), [day])
+  const { state, reload } = useEnvelope(() => loadDay(shopId, day), [shopId, day])
   // Back from a receipt that was reversed: the day's figures change.
   useReloadOnReturn(reload)
 

@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { bindStaff } from '../../api/org'
 import { BigButton } from '../../components/big-button'
+import { FieldProblem } from '../../components/field-problem'
 import type { StaffBindResult } from '../../core/contracts/org'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useCodeBinding } from '../../hooks/use-code-binding'
@@ -54,6 +55,7 @@ export default function StaffJoinPage() {
         <Text className="plain-text">请输入街道或村里发给您的工作码（8 位，7 天内有效，只能用一次）。绑定后，您的微信就能做这个岗位的工作。</Text>
         <Text className="staff__label">您的名字</Text>
         <Input className="staff__input staff__name-input" value={name} maxlength={20} placeholder="例如：陈明华" onInput={(e) => setName(e.detail.value)} />
+        <FieldProblem text={binding.problems.of('displayName')} />
         <Text className="staff__label">工作码</Text>
         <Input
           className="staff__input staff__code-input"
@@ -62,12 +64,13 @@ export default function StaffJoinPage() {
           placeholder="8 位工作码"
           onInput={(e) => setCode(e.detail.value.toUpperCase())}
         />
+        <FieldProblem text={binding.problems.of('code')} />
         {process.env.TARO_ENV === 'weapp' && (
           <BigButton kind="plain" onClick={() => void scan()}>
             扫工作码二维码
           </BigButton>
         )}
-        {binding.error && <Text className="staff__error">{binding.error}</Text>}
+        <FieldProblem text={binding.problems.general} />
         {binding.busy ? <Text className="plain-text">正在绑定…</Text> : <BigButton onClick={() => void join()}>绑定</BigButton>}
       </View>
     </View>

@@ -1,15 +1,17 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { addUnit, orgTree, renameUnit, retireUnit } from '../../api/org'
+import { addUnit, orgTree, renameUnit, retireUnit, setShopVillages } from '../../api/org'
 import { BigButton } from '../../components/big-button'
 import { ChoiceChip } from '../../components/choice-chip'
 import { ErrorView } from '../../components/error-view'
+import { FieldProblem } from '../../components/field-problem'
 import { LoadingView } from '../../components/loading-view'
 import type { OrgTree, UnitView } from '../../core/contracts/org'
 import { ORG_KIND_LABELS, type OrgKind } from '../../core/org'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { useFormProblems } from '../../hooks/use-form-problems'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
 import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import '../staff.css'
@@ -77,6 +79,7 @@ function TreeView({ tree, selectedId, onSelect, onChanged }: TreeViewProps) {
         ))}
       </View>
       {!selected.retired && <UnitPanel key={selected.id} tree={tree} unit={selected} onChanged={onChanged} />}
+      {!selected.retired && selected.kind === 'shop' && <ShopVillagesPanel key={`villages-${selected.id}`} tree={tree} shop={selected} onChanged={onChanged} />}
       {importable.map((unit) => (
         <BigButton
           key={unit.id}
@@ -96,7 +99,7 @@ type Mode = { kind: 'add'; unitKind: OrgKind } | { kind: 'rename' } | { kind: 'r
 function UnitPanel({ tree, unit, onChanged }: { tree: OrgTree; unit: UnitView; onChanged: (done: string) => void }) {
   const [mode, setMode] = useState<Mode>(null)
   const [name, setName] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const problems = useFormProblems(['name'] as const)
   const [busy, setBusy] = useState(false)
   const intent = useIntentRequestId()
   const addable = tree.mayAdd[unit.id] ?? []
@@ -107,12 +110,12 @@ function UnitPanel({ tree, unit, onChanged }: { tree: OrgTree; unit: UnitView; o
   const choose = (next: Mode) => {
     setMode(next)
     setName(next?.kind === 'rename' ? unit.name : '')
-    setError(null)
+    problems.clear()
   }
 
   async function save() {
     if (!mode || busy) return
-    if (mode.kind !== 'retire' && !name.trim()) return setError('请填写名称')
+    if (mode.kind !== 'retire' && !name.trim()) return problems.show({ field: 'name', message: '请填写名称' })
     setBusy(true)
     const params = { mode, name: name.trim(), unit: unit.id }
     const id = intent.idFor(params)
@@ -123,7 +126,7 @@ function UnitPanel({ tree, unit, onChanged }: { tree: OrgTree; unit: UnitView; o
           ? await renameUnit(id, unit.id, params.name)
           : await retireUnit(id, unit.id)
     setBusy(false)
-    if (!answer.ok) return setError(answer.error.message)
+    if (!answer.ok) return problems.show(answer.error)
     intent.done()
     setMode(null)
     onChanged(mode.kind === 'add' ? `已新增：${answer.data.name}` : mode.kind === 'rename' ? `已改名为：${answer.data.name}` : `已撤销：${unit.name}`)
@@ -156,15 +159,66 @@ function UnitPanel({ tree, unit, onChanged }: { tree: OrgTree; unit: UnitView; o
         <View>
           <Text className="staff__label">{mode.kind === 'add' ? `新${ORG_KIND_LABELS[mode.unitKind]}的名称` : '新名称'}</Text>
           <Input className="staff__input staff__unit-name" value={name} maxlength={30} onInput={(e) => setName(e.detail.value)} />
+          <FieldProblem text={problems.of('name')} />
         </View>
       )}
       {mode?.kind === 'retire' && (
         <Text className="plain-text">撤销后，这个单位不再接收新的农户和工作人员，已有的记录都留着。还有农户、没整改完的通报或下级单位时不能撤销。</Text>
       )}
-      {error && <Text className="staff__error">{error}</Text>}
+      <FieldProblem text={problems.general} />
       {mode && (
         <BigButton onClick={() => void save()}>{busy ? '正在保存…' : mode.kind === 'retire' ? `确定撤销${unit.name}` : '保存'}</BigButton>
       )}
+    </View>
+  )
+}
+
+/**
+ * 服务的村 of a shop: the villages whose households may redeem there. The caller ticks among the
+ * villages where they keep shops; villages set by someone above them are listed, not offered.
+ */
+function ShopVillagesPanel({ tree, shop, onChanged }: { tree: OrgTree; shop: UnitView; onChanged: (done: string) => void }) {
+  const served = tree.shopVillages[shop.id] ?? []
+  const offered = tree.units.filter((u) => u.kind === 'village' && !u.retired && (tree.mayAdd[u.id] ?? []).includes('shop'))
+  const others = served.filter((v) => !offered.some((u) => u.id === v.id))
+  const [chosen, setChosen] = useState(() => served.map((v) => v.id))
+  const problems = useFormProblems(['villageIds'] as const)
+  const [busy, setBusy] = useState(false)
+  const intent = useIntentRequestId()
+  const keeps = shop.parentId !== null && (tree.mayAdd[shop.parentId] ?? []).includes('shop')
+  if (!keeps || offered.length === 0) return null
+
+  const toggle = (id: string) => {
+    setChosen(chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id])
+    problems.clear()
+  }
+  async function save() {
+    if (busy) return
+    const villageIds = [...chosen, ...others.map((v) => v.id)]
+    if (villageIds.length === 0) return problems.show({ field: 'villageIds', message: '请至少选一个村' })
+    setBusy(true)
+    const answer = await setShopVillages(intent.idFor({ shop: shop.id, villageIds }), shop.id, villageIds)
+    setBusy(false)
+    if (!answer.ok) return problems.show(answer.error)
+    intent.done()
+    onChanged(`已保存：${shop.name}服务${answer.data.villages.map((v) => v.name).join('、')}的农户`)
+  }
+
+  return (
+    <View className="card">
+      <Text className="section-title">{shop.name}服务哪些村</Text>
+      <Text className="muted-text">选中的村，农户可以拿积分卡来这里兑换。</Text>
+      <View className="staff__choices">
+        {offered.map((village) => (
+          <ChoiceChip key={village.id} on={chosen.includes(village.id)} onClick={() => toggle(village.id)}>
+            {village.name}
+          </ChoiceChip>
+        ))}
+      </View>
+      <FieldProblem text={problems.of('villageIds')} />
+      {others.length > 0 && <Text className="plain-text">还服务：{others.map((v) => v.name).join('、')}（由街道设置）</Text>}
+      <FieldProblem text={problems.general} />
+      <BigButton onClick={() => void save()}>{busy ? '正在保存…' : '保存服务的村'}</BigButton>
     </View>
   )
 }

@@ -22,7 +22,7 @@ const MONTHS = 6
  */
 export default function BeautyChartPage() {
   return (
-    <WithScope permission="score" question="看哪里的美丽积分图？">
+    <WithScope permission="score" kinds={['village', 'community', 'grid', 'micro_grid']} question="看哪里的美丽积分图？">
       {(orgId) => <BeautyChart orgId={orgId} />}
     </WithScope>
   )

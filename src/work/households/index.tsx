@@ -13,7 +13,7 @@ import './index.css'
 /** 农户名单: the households of one organisation (router param orgId), searchable by name or 门牌. */
 export default function HouseholdsPage() {
   return (
-    <WithScope permission="viewHouseholds" question="看哪里的农户？">
+    <WithScope permission="viewHouseholds" kinds={['street', 'village', 'community', 'villager_group', 'grid', 'micro_grid']} question="看哪里的农户？">
       {(orgId) => <Households orgId={orgId} />}
     </WithScope>
   )

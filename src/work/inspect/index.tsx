@@ -26,7 +26,7 @@ const STEP_TITLES: Record<Step, string> = {
  */
 export default function InspectPage() {
   return (
-    <WithScope permission="score" question="给哪里的农户评分？">
+    <WithScope permission="score" kinds={['village', 'community', 'grid', 'micro_grid']} question="给哪里的农户评分？">
       {(orgId) => <InspectionWalk key={orgId} orgId={orgId} />}
     </WithScope>
   )

@@ -18,7 +18,7 @@ import './index.css'
  */
 export default function NoticePostPage() {
   return (
-    <WithScope permission="decideScores" question="给哪个村发通报？">
+    <WithScope permission="decideScores" kinds={['village']} question="给哪个村发通报？">
       {(orgId) => <NoticePost orgId={orgId} />}
     </WithScope>
   )

@@ -28,7 +28,7 @@ async function loadStats(orgId: string, period: string): Promise<Envelope<{ vill
 /** 整改统计 (router param orgId, a village): opened, rectified, overdue, rate and median time, 本月 or 今年. */
 export default function NoticeStatsPage() {
   return (
-    <WithScope permission="viewHouseholds" question="看哪里的整改统计？">
+    <WithScope permission="viewHouseholds" kinds={['street', 'village', 'community', 'grid', 'micro_grid']} question="看哪里的整改统计？">
       {(orgId) => <VillageNoticeStats orgId={orgId} />}
     </WithScope>
   )

@@ -19,7 +19,7 @@ import './index.css'
 /** 整改核验 (router param orgId): 待核验 with the household's proof photos, and 逾期 notices to extend. */
 export default function NoticeVerifyPage() {
   return (
-    <WithScope permission="score" question="核验哪里的整改？">
+    <WithScope permission="score" kinds={['village', 'community', 'grid', 'micro_grid']} question="核验哪里的整改？">
       {(orgId) => <NoticeVerify orgId={orgId} />}
     </WithScope>
   )

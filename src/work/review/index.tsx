@@ -19,7 +19,7 @@ import './index.css'
  */
 export default function ReviewPage() {
   return (
-    <WithScope permission="decideScores" question="审核哪个村的？">
+    <WithScope permission="decideScores" kinds={['village', 'community']} question="审核哪个村的？">
       {(orgId) => <Review orgId={orgId} />}
     </WithScope>
   )

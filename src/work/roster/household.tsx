@@ -14,11 +14,13 @@ import {
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
+import { FieldProblem } from '../../components/field-problem'
 import { LoadingView } from '../../components/loading-view'
 import type { HouseholdDetail, InviteStatus, IssuedInvite, OrgRef } from '../../core/contracts/account'
 import { formatLocalTime } from '../../core/period'
 import { formatInviteCode } from '../../core/roster/invite-code'
 import { useEnvelope } from '../../hooks/use-envelope'
+import { useFormProblems } from '../../hooks/use-form-problems'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
 import { PrintedCardCard } from './printed-card'
 import { NeedsLink } from '../../components/needs-link'
@@ -64,12 +66,14 @@ function EditCard({ detail }: { detail: HouseholdDetail }) {
     microGridId: household.microGrid?.id ?? null,
     members: household.memberNames.join('、'),
   })
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const [saved, setSaved] = useState<string | null>(null)
+  const problems = useFormProblems(['headName', 'houseNo', 'shares', 'groupId', 'microGridId', 'memberNames'] as const)
   const intent = useIntentRequestId()
   useEffect(() => void Taro.setNavigationBarTitle({ title: `${household.name} 家` }), [household.name])
 
   async function save() {
-    if (!/^\d+$/.test(form.shares.trim())) return setMessage({ ok: false, text: '股数应为 0 或正整数' })
+    setSaved(null)
+    if (!/^\d+$/.test(form.shares.trim())) return problems.show({ field: 'shares', message: '股数应为 0 或正整数' })
     const changes: HouseholdChanges = {
       headName: form.headName.trim(),
       houseNo: form.houseNo.trim(),
@@ -78,11 +82,13 @@ function EditCard({ detail }: { detail: HouseholdDetail }) {
       microGridId: form.microGridId,
       memberNames: form.members.split(/[、,，;；\s]+/).filter((name) => name.length > 0),
     }
-    setMessage({ ok: true, text: '正在保存…' })
+    problems.clear()
+    setSaved('正在保存…')
     const answer = await updateHousehold(intent.idFor(changes), household.id, changes)
-    if (!answer.ok) return setMessage({ ok: false, text: answer.error.message })
+    setSaved(null)
+    if (!answer.ok) return problems.show(answer.error)
     intent.done()
-    setMessage({ ok: true, text: '已保存' })
+    setSaved('已保存')
   }
 
   const set = (key: keyof typeof form) => (event: { detail: { value: string } }) => setForm({ ...form, [key]: event.detail.value })
@@ -91,15 +97,22 @@ function EditCard({ detail }: { detail: HouseholdDetail }) {
       <Text className="section-title">基本信息</Text>
       <Text className="roster__label">户主</Text>
       <Input className="roster__input" value={form.headName} maxlength={20} onInput={set('headName')} />
+      <FieldProblem text={problems.of('headName')} />
       <Text className="roster__label">门牌</Text>
       <Input className="roster__input" value={form.houseNo} maxlength={30} onInput={set('houseNo')} />
+      <FieldProblem text={problems.of('houseNo')} />
       <Text className="roster__label">股数</Text>
       <Input className="roster__input" type="number" value={form.shares} maxlength={4} onInput={set('shares')} />
+      <FieldProblem text={problems.of('shares')} />
       <UnitPicker label="村民小组" units={detail.groups} value={form.groupId} onChange={(groupId) => setForm({ ...form, groupId })} />
+      <FieldProblem text={problems.of('groupId')} />
       <UnitPicker label="微网格" units={detail.microGrids} value={form.microGridId} onChange={(microGridId) => setForm({ ...form, microGridId })} />
+      <FieldProblem text={problems.of('microGridId')} />
       <Text className="roster__label">家庭成员（用“、”隔开）</Text>
       <Input className="roster__input" value={form.members} maxlength={400} onInput={set('members')} />
-      {message && <Text className={message.ok ? 'roster__done' : 'roster__error'}>{message.text}</Text>}
+      <FieldProblem text={problems.of('memberNames')} />
+      <FieldProblem text={problems.general} />
+      {saved && <Text className="roster__done">{saved}</Text>}
       <BigButton onClick={() => void save()}>保存</BigButton>
     </View>
   )

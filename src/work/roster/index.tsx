@@ -27,7 +27,7 @@ type Step =
 /** 名册与绑定: import the village roster (preview first), then open a household to edit it or bind members. */
 export default function RosterPage() {
   return (
-    <WithScope permission="manageRoster" question="管理哪个村的名册？">
+    <WithScope permission="manageRoster" kinds={['village']} question="管理哪个村的名册？">
       {(orgId) => <Roster orgId={orgId} />}
     </WithScope>
   )

@@ -22,7 +22,7 @@ import './index.css'
  */
 export default function RulesEditorPage() {
   return (
-    <WithScope permission="editRules" question="编辑哪里的积分细则？">
+    <WithScope permission="editRules" kinds={['village', 'community']} question="编辑哪里的积分细则？">
       {(orgId) => <RulesEditor orgId={orgId} />}
     </WithScope>
   )

@@ -19,7 +19,7 @@ const MAX_DAYS = 90
 /** 村里的设置 (router param orgId, a village): what the village decides for itself, for its cadre or the street's admin. */
 export default function VillageSettingsPage() {
   return (
-    <WithScope permission="manageVillageSettings" question="设置哪个村？">
+    <WithScope permission="manageVillageSettings" kinds={['village']} question="设置哪个村？">
       {(orgId) => <VillageSettings orgId={orgId} />}
     </WithScope>
   )

@@ -55,8 +55,18 @@ describeInBrowser('roster and binding (H5 demo mode)', () => {
     await becomeUser('wx-e2e-newcomer')
     await visibleText(journey.page, '您还没有登记').waitFor()
     await visibleText(journey.page, '绑定我家').click()
-    await journey.page.locator('.bind__input input').first().fill('钱小妹')
+    // A name the server refuses: the problem shows beside the name, between it and the code.
+    await journey.page.locator('.bind__input input').first().fill('钱<小妹')
     await journey.page.locator('.bind__code-input input').fill('WRONG2345')
+    await visibleText(journey.page, '绑定').click()
+    const nameProblem = journey.page.locator('.field-problem').filter({ hasText: '您的名字里有不能用的符号' }).filter({ visible: true })
+    await nameProblem.waitFor()
+    const [nameBox, problemBox, codeBox] = await Promise.all(
+      [journey.page.locator('.bind__input input').first(), nameProblem, journey.page.locator('.bind__code-input input')].map((l) => l.boundingBox()),
+    )
+    expect(problemBox!.y).toBeGreaterThan(nameBox!.y)
+    expect(problemBox!.y).toBeLessThan(codeBox!.y)
+    await journey.page.locator('.bind__input input').first().fill('钱小妹')
     await visibleText(journey.page, '绑定').click()
     await visibleText(journey.page, '邀请码不对，请核对后再输一次（这一小时内还能试 4 次）').waitFor()
     await journey.page.locator('.bind__code-input input').fill(shown.toLowerCase())

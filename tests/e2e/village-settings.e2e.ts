@@ -41,6 +41,17 @@ describeInBrowser('村里的设置: approval of grid leaders’ scores (H5 demo 
     expect(saved).toMatchObject({ gridLeaderScoresNeedApproval: true, rectifiedVisibleDays: 5, lastChange: { byName: '陈明华' } })
   })
 
+  it('street admin 金伟 opens 村里的设置 with no village named: he is asked which village and sees 通界村’s settings', async () => {
+    await becomeDemoUser(journey.page, journey.gateway.baseUrl, '街道管理员 金伟（当湖街道）')
+    await journey.page.goto(`${journey.gateway.baseUrl}/#/work/village-settings/index`)
+    await visibleText(journey.page, '设置哪个村？').waitFor()
+    await visibleText(journey.page, '赵家桥村').waitFor()
+    await visibleText(journey.page, '通界村').click()
+    // 通界村 asks a cadre to approve its grid leaders' scores (the living demo).
+    await visibleText(journey.page, '要村干部审核后才生效').waitFor()
+    await saveScreenshot(await settled(journey.page), 'settings-00-admin-chooses-village')
+  })
+
   it('grid leader 王卫东’s score for 张建国 then waits: 我的评分记录 says 待审核 and his balance does not move', async () => {
     const { baseUrl } = journey.gateway
     balanceBefore = dataOf(await callAs<LedgerPage>(baseUrl, 'demo-villager', 'score', { action: 'ledger' })).balance

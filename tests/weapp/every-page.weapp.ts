@@ -25,4 +25,13 @@ describe('every page opens from any link in the mini-program', () => {
     }
     expect(problems).toEqual([])
   })
+
+  it('When the street admin opens 村里的设置 from a link, then he picks 通界村 and sees its own settings', async () => {
+    const phone = await journey.openPhone('demo-admin')
+    await phone.openLink('work/village-settings/index')
+    expect(phone.screenText()).toContain('设置哪个村？')
+    expect(phone.screenText()).toContain('赵家桥村')
+    await phone.tap('通界村')
+    expect(phone.screenText()).toContain('要村干部审核后才生效')
+  })
 })

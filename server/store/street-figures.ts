@@ -2,13 +2,12 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from './database'
 
 /**
- * Raw statements answer timestamps as text on PGlite and as Date on pg: each select below hands back Dates.
- *
  * The street's view reads kept totals and the action tables, never the ledger, and asks one
  * statement per figure whatever the number of villages. Every query below groups by "unit": the
  * organisations one level under the one looked at (a street's villages and communities, a
  * village's grids, a grid's micro-grids). A household sits in its village, its community (3.0),
- * its micro-grid and that micro-grid's grid, as in the scope checks.
+ * its micro-grid and that micro-grid's grid, as in the scope checks. Raw statements answer
+ * timestamps as text on PGlite and as Date on pg: the selects below hand back Dates.
  */
 function sittings(parentId: string, parentPath: string): SQL {
   return sql`units as (

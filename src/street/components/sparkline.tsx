@@ -11,26 +11,37 @@ export type SparkSeries = { values: readonly number[]; color: string }
 
 /**
  * A small trend chart drawn by the app on a 2d canvas (as the card's QR and the 通报 poster are):
- * one line per series over twelve months, on a shared scale from zero. No chart library: a
- * dozen lines of drawing cost nothing in the package, where a Taro chart library costs hundreds of KB.
+ * one line per series over twelve months, on a shared scale from zero. No chart library: these
+ * few lines of drawing are all the trends cost in the package.
  */
 export function Sparkline({ id, series }: { id: string; series: readonly SparkSeries[] }) {
   const key = JSON.stringify(series)
   useEffect(() => {
-    Taro.createSelectorQuery()
-      .select(`#${id}`)
-      .fields({ node: true, size: true })
-      .exec((result: { node?: Taro.Canvas }[]) => {
-        const canvas = result[0]?.node
-        if (!canvas) return
-        const ratio = Taro.getSystemInfoSync().pixelRatio || 1
-        canvas.width = WIDTH * ratio
-        canvas.height = HEIGHT * ratio
-        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
-        ctx.scale(ratio, ratio)
-        drawSeries(ctx, series)
-      })
-    // The series are compared by value: a new array with the same numbers draws nothing new.
+    let live = true
+    // The canvas reaches the view layer after React's commit: ask again (each ask is a round trip to the view layer) until it is there.
+    const draw = (triesLeft: number) =>
+      Taro.createSelectorQuery()
+        .select(`#${id}`)
+        .fields({ node: true, size: true })
+        .exec((result: ({ node?: Taro.Canvas } | null)[]) => {
+          const canvas = result[0]?.node
+          if (!live) return
+          if (!canvas) {
+            if (triesLeft > 0) draw(triesLeft - 1)
+            return
+          }
+          const ratio = Taro.getSystemInfoSync().pixelRatio || 1
+          canvas.width = WIDTH * ratio
+          canvas.height = HEIGHT * ratio
+          const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
+          ctx.scale(ratio, ratio)
+          drawSeries(ctx, series)
+        })
+    draw(10)
+    return () => {
+      live = false
+    }
+    // The series are compared by value (key): a new array with the same numbers draws nothing new.
   }, [id, key])
   return <Canvas type="2d" id={id} className="sparkline" style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }} />
 }

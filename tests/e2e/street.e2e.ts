@@ -44,6 +44,13 @@ describeInBrowser('street journey: the street admin compares villages, drills do
     await journey.page.getByText(`东湖社区 → 通界村：4 户股东`, { exact: false }).filter({ visible: true }).first().waitFor()
     await settled(journey.page)
     await saveScreenshot(journey.page, 'street-01-overview')
+    // Sideways, the names stay in view beside the rectification and dividend columns.
+    await journey.page.locator('.street__scroll').filter({ visible: true }).first().evaluate((el) => {
+      const scroller = (el.querySelector('.taro-scroll-view__scroll-x') ?? el) as HTMLElement
+      scroller.scrollLeft = 1800
+    })
+    await visibleText(journey.page, '赵家桥村').waitFor()
+    await saveScreenshot(journey.page, 'street-01b-scrolled')
 
     await visibleText(journey.page, '加分').click()
     const byGiven = sortStreetRows(expected.rows, 'given', true)

@@ -6,6 +6,7 @@ import { matterFunction } from './matter'
 import { noticeFunction } from './notice'
 import { orgFunction } from './org'
 import { scoreFunction } from './score'
+import { streetFunction } from './street'
 
 /** Every cloud function by name: the gateway serves these, scripts/build-functions deploys these. */
 export const cloudFunctions: Record<string, CloudFunction> = {
@@ -16,4 +17,5 @@ export const cloudFunctions: Record<string, CloudFunction> = {
   card: cardFunction,
   org: orgFunction,
   matter: matterFunction,
+  street: streetFunction,
 }

@@ -15,6 +15,7 @@ export async function fileAppeal(
   openid: string,
   input: { entryId: number; reason: string },
   contentCheck: ContentCheck,
+  at = new Date(),
 ): Promise<AppealView> {
   const caller = await loadCaller(db, openid)
   const [entry] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.id, input.entryId))
@@ -26,7 +27,7 @@ export async function fileAppeal(
   await requireCleanText(contentCheck, input.reason, openid)
   const [appeal] = await db
     .insert(appeals)
-    .values({ householdId: entry.householdId, entryId: entry.id, reason: input.reason, status: 'pending', submittedBy: openid })
+    .values({ householdId: entry.householdId, entryId: entry.id, reason: input.reason, status: 'pending', submittedBy: openid, createdAt: at })
     .returning()
   return appealView(db, appeal.id)
 }

@@ -3,13 +3,11 @@ import type { NoticeStats } from '../../src/core/contracts/notice'
 import { AppError } from '../../src/core/errors'
 import { periodRange } from '../../src/core/period'
 import { mayActOn } from '../../src/core/policy'
-import { median, shownStatus, type NoticeStatus } from '../../src/core/rectification'
+import { rectificationNumbers } from '../../src/core/rectification'
 import type { Db } from '../store/database'
 import { householdIdsUnder } from '../store/household-views'
 import { notices, orgs } from '../store/schema'
 import { loadCaller } from './caller'
-
-const HOUR = 3600 * 1000
 
 /** What cadres need per village, group, grid or micro-grid and period: opened, rectified, overdue, rate, median time. */
 export async function noticeStats(db: Db, openid: string, input: { orgId: string; period: string }): Promise<NoticeStats> {
@@ -22,18 +20,14 @@ export async function noticeStats(db: Db, openid: string, input: { orgId: string
     .select({ status: notices.status, deadline: notices.deadline, openedAt: notices.createdAt, rectifiedAt: notices.rectifiedAt })
     .from(notices)
     .where(and(inArray(notices.householdId, householdIdsUnder(db, org.path)), gte(notices.createdAt, from), lt(notices.createdAt, to)))
-  const now = new Date()
-  const counted = rows.filter((r) => r.status !== 'withdrawn')
-  const rectified = counted.filter((r) => r.status === 'rectified')
+  const numbers = rectificationNumbers(rows, new Date())
   return {
     org: { id: org.id, name: org.name },
     period: input.period,
-    opened: counted.length,
-    rectified: rectified.length,
-    overdue: counted.filter((r) => shownStatus({ status: r.status as NoticeStatus, deadline: r.deadline }, now) === 'overdue').length,
-    rectificationRate: counted.length ? rectified.length / counted.length : null,
-    medianHoursToRectify: ((m) => (m === null ? null : Math.round((m / HOUR) * 10) / 10))(
-      median(rectified.map((r) => r.rectifiedAt!.getTime() - r.openedAt.getTime())),
-    ),
+    opened: numbers.opened,
+    rectified: numbers.rectified,
+    overdue: numbers.overdue,
+    rectificationRate: numbers.rate,
+    medianHoursToRectify: numbers.medianHoursToRectify,
   }
 }

@@ -29,6 +29,7 @@ export async function claimRule(
   openid: string,
   input: { requestId: string; ruleId: number; note?: string; photos: string[] },
   contentCheck: ContentCheck,
+  at = new Date(),
 ): Promise<ScoreRecordView> {
   const caller = await loadCaller(db, openid)
   if (!caller.householdId) throw new AppError('FORBIDDEN', '只有绑定了农户的村民可以申报')
@@ -50,6 +51,7 @@ export async function claimRule(
       submittedBy: openid,
       scorerOrgId: household.villageId,
       requestId: input.requestId,
+      createdAt: at,
     })
     .returning()
   return scoreRecordView(db, record.id)

@@ -110,11 +110,11 @@ export function demoStory(tx: Db, clock: DemoClock, photos: DemoPhotos) {
     async postBulletin(at: Date, cadre: string, villageId: string, noticeIds: number[]) {
       await postBulletin(tx, cadre, { orgId: villageId, noticeIds }, at)
     },
-    async claim(member: string, ruleSetId: string, code: string, note: string, photo: string) {
-      await claimRule(tx, member, { requestId: requestId(), ruleId: await ruleId(ruleSetId, code), note, photos: [photo] }, quietCheck)
+    async claim(at: Date, member: string, ruleSetId: string, code: string, note: string, photo: string) {
+      await claimRule(tx, member, { requestId: requestId(), ruleId: await ruleId(ruleSetId, code), note, photos: [photo] }, quietCheck, at)
     },
-    async appeal(member: string, entryId: number, reason: string) {
-      return (await fileAppeal(tx, member, { entryId, reason }, quietCheck)).id
+    async appeal(at: Date, member: string, entryId: number, reason: string) {
+      return (await fileAppeal(tx, member, { entryId, reason }, quietCheck, at)).id
     },
     /** A villager shows the card and the shop's clerk redeems goods (by name and quantity). */
     async redeem(at: Date, member: string, clerk: string, shopId: string, basket: Record<string, number>) {

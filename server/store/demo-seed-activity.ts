@@ -50,14 +50,14 @@ export function planActivity(story: DemoStory): { afterwards: (tx: Db) => Promis
   story.at(rubbish, async () => {
     const [entry] = await story.score(rubbish, ZJQ_CADRE, { ruleSetId: 'rs-zjq', code: 'waste-wrong', householdIds: ['h-zjq-27'], note: '厨余垃圾和其他垃圾混在一起' })
     const appealed = clock.daysAgo(1)
-    story.at(appealed, async () => void (await story.appeal(memberOf('h-zjq-27'), entry!, '那天是亲戚帮忙倒的，家里一直分类投放')))
+    story.at(appealed, async () => void (await story.appeal(appealed, memberOf('h-zjq-27'), entry!, '那天是亲戚帮忙倒的，家里一直分类投放')))
   })
   // 2组: 周月娥's clutter four days ago, appealed the same day; 陈明华 overturns it at the end of the story: 已撤销.
   const overturned: number[] = []
   const wrongly = clock.daysAgo(4)
   story.at(wrongly, async () => {
     const [entry] = await story.score(wrongly, ZJQ_CADRE, { ...clutter, householdIds: ['h-zjq-12'], note: '门口堆放杂物' })
-    overturned.push(await story.appeal(memberOf('h-zjq-12'), entry!, '门口是邻居家的建房材料，不是我家的'))
+    overturned.push(await story.appeal(wrongly, memberOf('h-zjq-12'), entry!, '门口是邻居家的建房材料，不是我家的'))
   })
   // 2组: 蒋志刚's clutter three days ago, photo of the tidied yard yesterday: 待核验.
   const relapse = clock.daysAgo(3)
@@ -74,8 +74,8 @@ export function planActivity(story: DemoStory): { afterwards: (tx: Db) => Promis
   // Waiting for 陈明华: two claims with photos.
   const claims = clock.earlierToday(100)
   story.at(claims, async () => {
-    await story.claim(memberOf('h-zjq-23'), 'rs-zjq', 'volunteer-service', '参加村里河道保洁志愿活动', photos.volunteer)
-    await story.claim(memberOf('h-zjq-12'), 'rs-zjq', 'volunteer-duty', '村口宣传值守两小时', photos.volunteer)
+    await story.claim(claims, memberOf('h-zjq-23'), 'rs-zjq', 'volunteer-service', '参加村里河道保洁志愿活动', photos.volunteer)
+    await story.claim(claims, memberOf('h-zjq-12'), 'rs-zjq', 'volunteer-duty', '村口宣传值守两小时', photos.volunteer)
   })
   // Waiting for 沈国强: 通界村's grid leader scored two households this morning.
   const tjRound = clock.earlierToday(80)

@@ -109,6 +109,31 @@ export const LEDGER_INVARIANTS: { name: string; query: string }[] = [
               full join recomputed r on r.household_id = k.household_id and r.period = k.period
              where coalesce(k.points, 0) <> coalesce(r.points, 0)`,
   },
+  {
+    name: 'the kept totals per rule and scorer (given, deducted, corrected, restored) equal the earned entries recomputed',
+    query: `with earned as (
+              select to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as period, * from ledger_entries
+               where kind in ('score', 'score_reversal', 'restoration')
+              union all
+              select to_char(created_at at time zone 'Asia/Shanghai', 'YYYY'), * from ledger_entries
+               where kind in ('score', 'score_reversal', 'restoration')),
+            recomputed as (
+              select period, household_id, coalesce(rule_id, 0) as rule_id, coalesce(scorer_org_id, '') as scorer_org_id,
+                     coalesce(sum(points) filter (where kind = 'score' and points > 0), 0)::int as given,
+                     coalesce(-sum(points) filter (where kind = 'score' and points < 0), 0)::int as deducted,
+                     coalesce(sum(points) filter (where kind = 'score_reversal'), 0)::int as corrected,
+                     coalesce(sum(points) filter (where kind = 'restoration'), 0)::int as restored
+                from earned group by 1, 2, 3, 4)
+            select coalesce(k.period, r.period) as period, coalesce(k.household_id, r.household_id) as household_id,
+                   coalesce(k.rule_id, r.rule_id) as rule_id, coalesce(k.scorer_org_id, r.scorer_org_id) as scorer_org_id,
+                   k.given, r.given as given_recomputed, k.deducted, r.deducted as deducted_recomputed,
+                   k.corrected, r.corrected as corrected_recomputed, k.restored, r.restored as restored_recomputed
+              from household_rule_points k
+              full join recomputed r on r.period = k.period and r.household_id = k.household_id
+                                    and r.rule_id = k.rule_id and r.scorer_org_id = k.scorer_org_id
+             where (coalesce(k.given, 0), coalesce(k.deducted, 0), coalesce(k.corrected, 0), coalesce(k.restored, 0))
+                   is distinct from (coalesce(r.given, 0), coalesce(r.deducted, 0), coalesce(r.corrected, 0), coalesce(r.restored, 0))`,
+  },
 ]
 
 export type InvariantReport = { checks: number; broken: { name: string; rows: unknown[] }[] }

@@ -3,7 +3,7 @@ import { AppError } from '../../src/core/errors'
 import { EARNED_POINT_KINDS, isValidPointMovement, type LedgerKind } from '../../src/core/ledger'
 import { periodsOf } from '../../src/core/period'
 import type { Db } from './database'
-import { householdPeriodPoints, households, ledgerEntries } from './schema'
+import { householdPeriodPoints, householdRulePoints, households, ledgerEntries } from './schema'
 
 export type NewEntry = {
   householdId: string
@@ -58,7 +58,10 @@ export async function appendLedgerEntry(tx: Db, entry: NewEntry) {
       ...(entry.at ? { createdAt: entry.at } : {}),
     })
     .returning()
-  if (EARNED_POINT_KINDS.includes(entry.kind)) await addToPeriodTotals(tx, entry.householdId, entry.points, written.createdAt)
+  if (EARNED_POINT_KINDS.includes(entry.kind)) {
+    await addToPeriodTotals(tx, entry.householdId, entry.points, written.createdAt)
+    await addToRuleTotals(tx, written)
+  }
   return written
 }
 
@@ -74,5 +77,37 @@ async function addToPeriodTotals(tx: Db, householdId: string, points: number, at
     .onConflictDoUpdate({
       target: [householdPeriodPoints.period, householdPeriodPoints.householdId],
       set: { points: sql`${householdPeriodPoints.points} + excluded.points` },
+    })
+}
+
+/** How an earned entry counts in household_rule_points: given, deducted, corrected or restored. */
+function ruleTotalsOf(entry: { kind: string; points: number }) {
+  const moved = { given: 0, deducted: 0, corrected: 0, restored: 0 }
+  if (entry.kind === 'score' && entry.points > 0) moved.given = entry.points
+  else if (entry.kind === 'score') moved.deducted = -entry.points
+  else if (entry.kind === 'score_reversal') moved.corrected = entry.points
+  else moved.restored = entry.points
+  return moved
+}
+
+/** Keeps the per-rule, per-scorer month and year totals in step with the earned entry just written. */
+async function addToRuleTotals(tx: Db, entry: typeof ledgerEntries.$inferSelect) {
+  const { month, year } = periodsOf(entry.createdAt)
+  const key = { householdId: entry.householdId, ruleId: entry.ruleId ?? 0, scorerOrgId: entry.scorerOrgId ?? '' }
+  const moved = ruleTotalsOf(entry)
+  await tx
+    .insert(householdRulePoints)
+    .values([
+      { ...key, period: month, ...moved },
+      { ...key, period: year, ...moved },
+    ])
+    .onConflictDoUpdate({
+      target: [householdRulePoints.period, householdRulePoints.householdId, householdRulePoints.ruleId, householdRulePoints.scorerOrgId],
+      set: {
+        given: sql`${householdRulePoints.given} + excluded.given`,
+        deducted: sql`${householdRulePoints.deducted} + excluded.deducted`,
+        corrected: sql`${householdRulePoints.corrected} + excluded.corrected`,
+        restored: sql`${householdRulePoints.restored} + excluded.restored`,
+      },
     })
 }

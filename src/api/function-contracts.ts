@@ -6,6 +6,7 @@ import type { MatterOutputs, matterInputs } from '../core/contracts/matter'
 import type { NoticeOutputs, noticeInputs } from '../core/contracts/notice'
 import type { OrgOutputs, orgInputs } from '../core/contracts/org'
 import type { ScoreOutputs, scoreInputs } from '../core/contracts/score'
+import type { StreetOutputs, streetInputs } from '../core/contracts/street'
 
 /**
  * Every cloud function the front end calls: its zod input schemas and its outputs, as types only.
@@ -24,6 +25,7 @@ export type FunctionContracts = {
   notice: Contract<typeof noticeInputs, NoticeOutputs>
   org: Contract<typeof orgInputs, OrgOutputs>
   matter: Contract<typeof matterInputs, MatterOutputs>
+  street: Contract<typeof streetInputs, StreetOutputs>
 }
 
 export type FunctionName = keyof FunctionContracts

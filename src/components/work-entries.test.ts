@@ -92,4 +92,12 @@ describe('workEntriesFor', () => {
     expect(labels('admin', { id: 'st-danghu', name: '当湖街道', kind: 'street' })).toContain('议事数字')
     for (const name of ['shop_clerk', 'accountant', 'community_scorer'] as const) expect(labels(name).filter((l) => l.startsWith('议事'))).toEqual([])
   })
+
+  it('leads the street admin, first of all, to 街道总览 of the street, and no other role to it', () => {
+    const street = { id: 'st-danghu', name: '当湖街道', kind: 'street' as const }
+    expect(workEntriesFor({ role: 'admin', label: ROLE_LABELS.admin, org: street })[0]).toEqual({ key: 'street', label: '街道总览', url: '/street/overview/index?orgId=st-danghu' })
+    for (const name of ['cadre', 'grid_leader', 'accountant', 'shop_clerk', 'community_scorer', 'villager'] as const) {
+      expect(workEntriesFor(role(name)).map((e) => e.label)).not.toContain('街道总览')
+    }
+  })
 })

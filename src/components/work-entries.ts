@@ -15,6 +15,9 @@ function holds(role: RoleView['role'], allowed: readonly StaffRole[]): boolean {
 export function workEntriesFor(role: RoleView): WorkEntry[] {
   const entries: WorkEntry[] = []
   const org = encodeURIComponent(role.org.id)
+  if (holds(role.role, PERMISSIONS.viewStreet)) {
+    entries.push({ key: 'street', label: '街道总览', url: `/street/overview/index?orgId=${org}` })
+  }
   if (holds(role.role, PERMISSIONS.score)) {
     entries.push({ key: 'inspect', label: '入户评分', url: `/work/inspect/index?orgId=${org}` })
     entries.push({ key: 'inspections', label: '我的评分记录', url: '/work/inspections/index' })

@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   manageVillageSettings: ['cadre', 'admin'],
   /** Read the audit trail of power: grants, revocations, org and setting changes. */
   viewAudit: ['admin'],
+  /** The street's view (街道总览): every village and community side by side, read-only. */
+  viewStreet: ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -67,3 +67,25 @@ export function median(values: readonly number[]): number | null {
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
+
+const HOUR_MS = 3600 * 1000
+
+/** One notice as the numbers count it. */
+export type NoticeFacts = { status: string; deadline: Date; openedAt: Date; rectifiedAt: Date | null }
+
+/**
+ * What cadres and the street read of a set of notices: opened (withdrawn ones not counted),
+ * rectified, overdue now, the rectification rate and the median hours from opening to 已整改.
+ */
+export function rectificationNumbers(notices: readonly NoticeFacts[], now: Date) {
+  const counted = notices.filter((n) => n.status !== 'withdrawn')
+  const rectified = counted.filter((n) => n.status === 'rectified')
+  const middle = median(rectified.map((n) => n.rectifiedAt!.getTime() - n.openedAt.getTime()))
+  return {
+    opened: counted.length,
+    rectified: rectified.length,
+    overdue: counted.filter((n) => shownStatus({ status: n.status as NoticeStatus, deadline: n.deadline }, now) === 'overdue').length,
+    rate: counted.length ? rectified.length / counted.length : null,
+    medianHoursToRectify: middle === null ? null : Math.round((middle / HOUR_MS) * 10) / 10,
+  }
+}

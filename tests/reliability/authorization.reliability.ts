@@ -5,6 +5,7 @@ import type { RunSummary } from '../../src/core/contracts/dividend'
 import type { MatterDetail } from '../../src/core/contracts/matter'
 import type { BulletinView, NoticeView } from '../../src/core/contracts/notice'
 import type { IssuedStaffInvite, StaffList, TreePreview, UnitView } from '../../src/core/contracts/org'
+import { periodsOf } from '../../src/core/period'
 import type { RuleSetView, ScoreRecordView, AppealView, SubmitResult } from '../../src/core/contracts/score'
 import { Figures } from './support/figures'
 import { dataOf, outcomeOf, post } from './support/http'
@@ -43,6 +44,7 @@ const ROSTER = ['demo-cadre', 'demo-cadre-other', 'demo-admin']
 const KEEPERS = ROSTER
 const TREE_FILE = { fileName: 'tree.csv', contentBase64: Buffer.from('类型,名称\n村民小组,核对导入组\n').toString('base64') }
 const ROSTER_FILE = { fileName: 'roster.csv', contentBase64: Buffer.from('户主,村民小组/网格,门牌,股数,成员\n核对户,1组,1组99号,1,\n').toString('base64') }
+const THIS_MONTH = periodsOf(new Date()).month
 const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
 /** The household that stands for its village where a village's record is a household's (a notice to read). */
 const REP: Record<string, string> = { 'v-zjq': 'h-zjq-10', 'v-tj': 'h-tj-02' }
@@ -232,6 +234,9 @@ const TABLE: Row[] = [
   { action: 'matter.feedback', allowed: [...CADRES, 'demo-admin'], scoped: true, event: (c) => on(c.fx.matters.get(c.place.household), (m) => ({ requestId: `authz-mfeedback-${c.n}`, matterId: m.handle, outcome: '核对结果', photos: [] })) },
   // Only the household that raised it rates it.
   { action: 'matter.rate', allowed: VILLAGERS, scoped: true, event: (c) => on(c.fx.matters.get(c.place.household), (m) => ({ requestId: `authz-mrate-${c.n}`, matterId: m.rate, rating: 'satisfied' })) },
+  // 街道总览: the street's admin only, on a village of the street (read-only).
+  { action: 'street.overview', allowed: ['demo-admin'], scoped: true, event: (c) => ({ orgId: c.place.village, period: THIS_MONTH }) },
+  { action: 'street.exportOverview', allowed: ['demo-admin'], scoped: true, event: (c) => ({ orgId: c.place.village, period: THIS_MONTH }) },
   // Last: publishing gives the rules new ids, which the rows above use. The set is the one the place's village
   // uses: 赵家桥村 owns its own; 通界村 uses the street's (当湖街道), which its cadre may not edit.
   { action: 'score.publishRules', allowed: ['demo-cadre', 'demo-admin'], scoped: true, event: (c) => on(c.fx.ruleSets.get(c.place.village), (set) => ({ requestId: `authz-rules-${c.n}`, ruleSetId: set.id, rules: set.rules.map(({ id: _id, ...rule }) => rule) })) },

@@ -8,6 +8,7 @@ import { matterInputs } from '../../src/core/contracts/matter'
 import { noticeInputs } from '../../src/core/contracts/notice'
 import { orgInputs } from '../../src/core/contracts/org'
 import { scoreInputs } from '../../src/core/contracts/score'
+import { streetInputs } from '../../src/core/contracts/street'
 import { ERROR_MESSAGES } from '../../src/core/errors'
 import { Figures } from './support/figures'
 import { postRaw, type Answer } from './support/http'
@@ -28,6 +29,7 @@ const CONTRACTS: Record<string, Record<string, z.ZodObject>> = {
   card: cardInputs as Record<string, z.ZodObject>,
   org: orgInputs as Record<string, z.ZodObject>,
   matter: matterInputs as Record<string, z.ZodObject>,
+  street: streetInputs as Record<string, z.ZodObject>,
 }
 const ACTIONS = Object.values(cloudFunctions).flatMap((fn) => fn.actions.map((action) => ({ fn: fn.name, action, name: `${fn.name}.${action}` })))
 const CALLERS = ['demo-cadre', 'demo-villager', 'demo-shop', 'demo-accountant', 'demo-admin', 'demo-grid-leader', 'stranger-openid', null] as const

@@ -84,3 +84,30 @@ export const householdPeriodPoints = pgTable(
   },
   (t) => [primaryKey({ columns: [t.period, t.householdId] })],
 )
+
+/**
+ * Earned points per household, Asia/Shanghai month or year, rule and scorer, split by how they
+ * moved: scores given and deducted, corrections (signed) and points restored after rectification.
+ * Kept in step with the ledger in the same transaction as household_period_points (one place:
+ * server/store/ledger.ts), so the street's view adds these up per village, grid or micro-grid
+ * without reading the ledger. An entry with no rule or no scorer is kept under rule 0 / scorer ''.
+ */
+export const householdRulePoints = pgTable(
+  'household_rule_points',
+  {
+    period: text('period').notNull(),
+    householdId: text('household_id')
+      .notNull()
+      .references(() => households.id),
+    ruleId: integer('rule_id').notNull(),
+    scorerOrgId: text('scorer_org_id').notNull(),
+    given: integer('given').notNull().default(0),
+    deducted: integer('deducted').notNull().default(0),
+    corrected: integer('corrected').notNull().default(0),
+    restored: integer('restored').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.period, t.householdId, t.ruleId, t.scorerOrgId] }),
+    index('household_rule_points_household_idx').on(t.householdId),
+  ],
+)

@@ -1,5 +1,6 @@
 import type { BeautyChart } from '../../core/contracts/score'
-import { beautyRows, cellTone, monthLabel } from './beauty-rows'
+import { cellTone, monthLabel } from '../../components/beauty-tone'
+import { beautyRows } from './beauty-rows'
 
 const months = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']
 

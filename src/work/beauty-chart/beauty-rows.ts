@@ -1,15 +1,5 @@
+import { cellTone, monthLabel, type CellTone } from '../../components/beauty-tone'
 import type { BeautyChart } from '../../core/contracts/score'
-
-/** How a month looks: deductions red/orange, nothing grey, additions light/dark green. */
-export type CellTone = 'bad' | 'low' | 'none' | 'ok' | 'good'
-
-export function cellTone(points: number): CellTone {
-  if (points <= -5) return 'bad'
-  if (points < 0) return 'low'
-  if (points === 0) return 'none'
-  if (points < 5) return 'ok'
-  return 'good'
-}
 
 export type BeautyCell = { month: string; label: string; points: number; tone: CellTone }
 export type BeautyRow = {
@@ -22,11 +12,6 @@ export type BeautyRow = {
   total: number
   /** 需要多走访: the recent months are below zero in sum, or two of them are deductions. */
   needsVisit: boolean
-}
-
-/** "2026-06" → "6月". */
-export function monthLabel(month: string): string {
-  return `${Number(month.slice(5, 7))}月`
 }
 
 /**

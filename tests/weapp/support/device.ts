@@ -13,6 +13,10 @@ export class Device {
   readonly modals: { title: string; content: string; confirmed: boolean }[] = []
   readonly savedToAlbum: string[] = []
   readonly subscribeRequests: string[][] = []
+  /** Files the app wrote under wx.env.USER_DATA_PATH, by path. */
+  readonly userFiles = new Map<string, Buffer>()
+  /** Documents opened in WeChat's viewer (openDocument), in order. */
+  readonly openedDocuments: { filePath: string; fileType: string }[] = []
   clipboard = ''
   private readonly modalAnswers: boolean[] = []
   private readonly cameraReads: string[] = []

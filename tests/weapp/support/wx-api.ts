@@ -21,6 +21,9 @@ export type WxHost = {
   track<T>(work: Promise<T>): Promise<T>
 }
 
+/** wx.env.USER_DATA_PATH as WeChat names it on a phone. */
+const USER_DATA_PATH = 'wxfile://usr'
+
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void }
 class WxFail extends Error {}
 
@@ -162,6 +165,20 @@ export function createWx(host: WxHost): Record<string, unknown> {
       return { type: 'image', tempFiles: photos.slice(0, count).map((p) => ({ tempFilePath: p.path, size: p.bytes.length, fileType: 'image' })) }
     }),
     previewImage: asyncApi('previewImage', () => undefined),
+    // The user data folder: files the app writes there stay on the phone until it deletes them.
+    env: { USER_DATA_PATH },
+    getFileSystemManager: () => ({
+      writeFileSync(filePath: string, data: string | ArrayBuffer, encoding?: string) {
+        if (!filePath.startsWith(`${USER_DATA_PATH}/`)) throw new Error(`writeFileSync:fail permission denied, open ${filePath}`)
+        device.userFiles.set(filePath, typeof data === 'string' ? Buffer.from(data, (encoding ?? 'utf8') as BufferEncoding) : Buffer.from(data))
+      },
+    }),
+    openDocument: asyncApi('openDocument', ({ filePath, fileType }: { filePath: string; fileType?: string }) => {
+      if (!device.userFiles.has(filePath) && !device.tempFiles.has(filePath)) throw new WxFail('file not found')
+      const type = fileType ?? filePath.split('.').pop() ?? ''
+      if (!['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'].includes(type)) throw new WxFail('filetype not supported')
+      device.openedDocuments.push({ filePath, fileType: type })
+    }),
     saveImageToPhotosAlbum: asyncApi('saveImageToPhotosAlbum', ({ filePath }: { filePath: string }) => {
       if (!device.tempFiles.has(filePath)) throw new WxFail('file not found')
       device.savedToAlbum.push(filePath)

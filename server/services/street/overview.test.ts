@@ -1,0 +1,259 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { sql } from 'drizzle-orm'
+import { Workbook } from 'exceljs'
+import type { StreetExport, StreetOverview, StreetRow } from '../../../src/core/contracts/street'
+import { lastMonths, periodRange, periodsOf } from '../../../src/core/period'
+import { STREET_COLUMNS } from '../../../src/core/street-columns'
+import { cloudFunctions } from '../../functions'
+import { localPlatform } from '../../gateway/local-platform'
+import type { Database } from '../../store/database'
+import { seedDemoIfEmpty } from '../../store/demo-seed'
+import { appendLedgerEntry } from '../../store/ledger'
+import { households, orgs } from '../../store/schema'
+import { openTestDatabase } from '../../store/test-database'
+
+jest.setTimeout(180_000)
+process.env.CARD_TOKEN_SECRET ??= randomBytes(32).toString('hex')
+
+const NOW = new Date()
+const MONTH = periodsOf(NOW).month
+const YEAR = periodsOf(NOW).year
+let database: Database
+let photoDir: string
+let statements = 0
+
+beforeAll(async () => {
+  photoDir = mkdtempSync(path.join(tmpdir(), 'street-photos-'))
+  database = await openTestDatabase({ onStatement: () => void statements++ })
+  await seedDemoIfEmpty(database.db, { history: true, photoDir, now: NOW })
+})
+afterAll(async () => {
+  await database.close()
+  rmSync(photoDir, { recursive: true, force: true })
+})
+
+async function call(openid: string, name: string, event: Record<string, unknown>) {
+  return cloudFunctions[name].invoke({ db: database.db, openid, event, platform: localPlatform })
+}
+async function ask<T>(openid: string, event: Record<string, unknown>): Promise<T> {
+  const answer = await call(openid, 'street', event)
+  if (!answer.ok) throw new Error(`street.${String(event.action)} as ${openid}: ${answer.error.code} ${answer.error.message}`)
+  return answer.data as T
+}
+async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows
+}
+function rowOf(overview: StreetOverview, orgId: string): StreetRow {
+  const row = overview.rows.find((r) => r.org.id === orgId)
+  if (!row) throw new Error(`no row ${orgId}`)
+  return row
+}
+
+/** Households "sitting in" an org as the scope checks see them: by village, or by community for the relocated. */
+function sitting(orgId: string) {
+  return sql`(h.village_id = ${orgId} or h.community_id = ${orgId})`
+}
+
+/** Points recomputed from the ledger itself (not the kept totals): given, deducted and net earned in [from, to). */
+async function ledgerPoints(orgId: string, period: string) {
+  const { from, to } = periodRange(period)
+  const [sums] = await rows<{ given: number; deducted: number; net: number }>(sql`
+    select coalesce(sum(e.points) filter (where e.kind = 'score' and e.points > 0), 0)::int as given,
+           coalesce(-sum(e.points) filter (where e.kind = 'score' and e.points < 0), 0)::int as deducted,
+           coalesce(sum(e.points) filter (where e.kind in ('score', 'score_reversal', 'restoration')), 0)::int as net
+      from ledger_entries e join households h on h.id = e.household_id
+     where ${sitting(orgId)} and e.created_at >= ${from.toISOString()} and e.created_at < ${to.toISOString()}`)
+  return sums
+}
+
+describe('街道总览 on the living demo street (当湖街道: 赵家桥村, 通界村, 东湖社区)', () => {
+  let month: StreetOverview
+
+  beforeAll(async () => {
+    month = await ask<StreetOverview>('demo-admin', { action: 'overview', period: MONTH })
+  })
+
+  it('When 金伟 opens the street for this month, then each village and the community is a row with its households and bound members, as the roster has them', async () => {
+    expect(month.org).toEqual({ id: 'st-danghu', name: '当湖街道', kind: 'street' })
+    expect(month.rows.map((r) => r.org.name)).toEqual(['赵家桥村', '通界村', '东湖社区'])
+    expect(month.rows.map((r) => r.households)).toEqual([32, 8, 4])
+    for (const row of month.rows) {
+      const [bound] = await rows<{ households: number; members: number }>(sql`
+        select count(distinct m.household_id)::int as households, count(*)::int as members
+          from household_members m join households h on h.id = m.household_id where m.unbound_at is null and ${sitting(row.org.id)}`)
+      expect([row.org.name, row.boundHouseholds, row.boundMembers]).toEqual([row.org.name, bound.households, bound.members])
+    }
+    // 张建国's, 李秀英's and the seven story families' households in 赵家桥村.
+    expect(rowOf(month, 'v-zjq').boundHouseholds).toBe(9)
+  })
+
+  it('When the points are read, then given, deducted and net equal the ledger recomputed for the month, and the categories add up to them', async () => {
+    for (const row of month.rows) {
+      const fromLedger = await ledgerPoints(row.org.id, MONTH)
+      expect({ org: row.org.name, given: row.given, deducted: row.deducted, net: row.net }).toEqual({ org: row.org.name, ...fromLedger })
+      expect(row.categories.reduce((n, c) => n + c.given, 0)).toBe(row.given)
+      expect(row.categories.reduce((n, c) => n + c.deducted, 0)).toBe(row.deducted)
+    }
+    expect(rowOf(month, 'v-zjq').given).toBeGreaterThan(0)
+    expect(rowOf(month, 'v-zjq').deducted).toBeGreaterThan(0)
+    expect(rowOf(month, 'v-zjq').categories.map((c) => c.category)).toContain('人居环境')
+  })
+
+  it('When the year is read, then its twelve months of trends equal the ledger month by month, and the 美丽积分图 is the average per household', async () => {
+    const year = await ask<StreetOverview>('demo-admin', { action: 'overview', period: YEAR })
+    // This year's view ends with this month: the twelve months up to now.
+    expect(year.months).toEqual(lastMonths(NOW, 12))
+    const zjq = rowOf(month, 'v-zjq')
+    expect(month.months).toEqual(lastMonths(NOW, 12))
+    for (const [i, m] of month.months.entries()) {
+      const fromLedger = await ledgerPoints('v-zjq', m)
+      expect([m, zjq.trend.given[i], zjq.trend.deducted[i]]).toEqual([m, fromLedger.given, fromLedger.deducted])
+      expect([m, zjq.beauty[i]]).toEqual([m, Math.round((fromLedger.net / 32) * 10) / 10])
+    }
+    const fromLedger = await ledgerPoints('v-zjq', YEAR)
+    expect(rowOf(year, 'v-zjq').given).toBe(fromLedger.given)
+  })
+
+  it('When rectification is read, then opened, rectified, overdue, rate and median hours are those of the notices opened in the month', async () => {
+    const { from, to } = periodRange(MONTH)
+    const notices = await rows<{ status: string; overdue: boolean; hours: number | null }>(sql`
+      select n.status, (n.status = 'open' and n.deadline < ${NOW.toISOString()}) as overdue,
+             extract(epoch from n.rectified_at - n.created_at) / 3600 as hours
+        from notices n join households h on h.id = n.household_id
+       where ${sitting('v-zjq')} and n.status <> 'withdrawn' and n.created_at >= ${from.toISOString()} and n.created_at < ${to.toISOString()}`)
+    const rectified = notices.filter((n) => n.status === 'rectified').map((n) => Number(n.hours)).sort((a, b) => a - b)
+    const zjq = rowOf(month, 'v-zjq').rectification
+    expect(zjq.opened).toBe(notices.length)
+    expect(zjq.rectified).toBe(rectified.length)
+    expect(zjq.overdue).toBe(notices.filter((n) => n.overdue).length)
+    expect(zjq.rate).toBeCloseTo(rectified.length / notices.length)
+    if (rectified.length % 2 === 1) expect(zjq.medianHoursToRectify).toBeCloseTo(rectified[(rectified.length - 1) / 2], 1)
+    expect(zjq.opened).toBeGreaterThan(0)
+  })
+
+  it('When what waits is read, then 赵家桥村 has its two claims and one appeal, with the oldest one’s age in hours', async () => {
+    const zjq = rowOf(month, 'v-zjq')
+    expect(zjq.claims.count).toBe(2)
+    expect(zjq.appeals.count).toBe(1)
+    const [oldest] = await rows<{ hours: number }>(sql`
+      select extract(epoch from ${NOW.toISOString()}::timestamptz - min(a.created_at)) / 3600 as hours
+        from appeals a where a.status = 'pending'`)
+    expect(zjq.appeals.oldestHours).toBeGreaterThanOrEqual(Math.floor(Number(oldest.hours)) - 1)
+    expect(rowOf(month, 'v-tj').appeals).toEqual({ count: 0, oldestHours: null })
+  })
+
+  it('When spending and the dividend are read, then the month’s receipts (less reversals) and each cooperative’s latest run show', async () => {
+    const { from, to } = periodRange(MONTH)
+    const [spent] = await rows<{ points: number }>(sql`
+      select coalesce(sum(r.points_spent), 0)::int as points from redemptions r join households h on h.id = r.household_id
+       where h.village_id = 'v-zjq' and r.created_at >= ${from.toISOString()} and r.created_at < ${to.toISOString()}
+         and r.id not in (select redemption_id from redemption_reversals)`)
+    expect(rowOf(month, 'v-zjq').spent).toBe(spent.points)
+    expect(rowOf(month, 'v-zjq').dividend).toEqual({
+      year: Number(YEAR),
+      status: 'draft',
+      totalFen: 56_160_000,
+      incentiveFen: 9_360_000,
+      incentiveShare: 1 / 6,
+      publishedAt: null,
+    })
+    const tj = rowOf(month, 'v-tj').dividend
+    expect(tj).toMatchObject({ year: Number(YEAR) - 1, status: 'published', totalFen: 56_160_000, incentiveFen: 9_360_000, incentiveShare: 1 / 6 })
+    expect(tj!.publishedAt).not.toBeNull()
+    expect(rowOf(month, 'c-donghu').dividend).toBeNull()
+  })
+
+  it('When 连心议站 is read, then the matters raised in the month are counted per village', async () => {
+    const { from, to } = periodRange(MONTH)
+    const [raised] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from matters where village_id = 'v-zjq' and created_at >= ${from.toISOString()} and created_at < ${to.toISOString()}`)
+    expect(rowOf(month, 'v-zjq').matters.raised).toBe(raised.n)
+  })
+
+  it('When 3.0 is read, then 东湖社区 scores 通界村’s four relocated shareholders and the points it gave flowed to 通界村', async () => {
+    const { from, to } = periodRange(MONTH)
+    const [flowed] = await rows<{ points: number }>(sql`
+      select coalesce(sum(points), 0)::int as points from ledger_entries
+       where scorer_org_id = 'c-donghu' and kind in ('score', 'score_reversal', 'restoration')
+         and created_at >= ${from.toISOString()} and created_at < ${to.toISOString()}`)
+    expect(month.flows).toEqual([
+      { community: { id: 'c-donghu', name: '东湖社区', kind: 'community' }, village: { id: 'v-tj', name: '通界村', kind: 'village' }, households: 4, points: flowed.points },
+    ])
+    expect(flowed.points).toBeGreaterThan(0)
+  })
+
+  it('When every column is looked at this month and this year, then each shows a real figure somewhere on the demo street', async () => {
+    const year = await ask<StreetOverview>('demo-admin', { action: 'overview', period: YEAR })
+    const empty = STREET_COLUMNS.filter((c) => [...month.rows, ...year.rows].every((r) => ['0', '—', '0%'].includes(c.text(r))))
+    expect(empty.map((c) => c.label)).toEqual([])
+  })
+
+  it('When 金伟 drills down, then 赵家桥村 splits into its two grids and a grid into its micro-grids, adding up to the level above', async () => {
+    const village = await ask<StreetOverview>('demo-admin', { action: 'overview', orgId: 'v-zjq', period: MONTH })
+    expect(village.rows.map((r) => [r.org.id, r.households])).toEqual([
+      ['gr-zjq-1', 16],
+      ['gr-zjq-2', 16],
+    ])
+    expect(village.rows.reduce((n, r) => n + r.given, 0)).toBe(rowOf(month, 'v-zjq').given)
+    expect(village.rows.reduce((n, r) => n + r.rectification.opened, 0)).toBe(rowOf(month, 'v-zjq').rectification.opened)
+    expect(village.flows).toEqual([])
+    const grid = await ask<StreetOverview>('demo-admin', { action: 'overview', orgId: 'gr-zjq-1', period: MONTH })
+    expect(grid.rows.map((r) => [r.org.id, r.org.kind, r.households])).toEqual([
+      ['mg-zjq-1-1', 'micro_grid', 8],
+      ['mg-zjq-1-2', 'micro_grid', 8],
+    ])
+    expect(grid.rows.reduce((n, r) => n + r.net, 0)).toBe(village.rows[0].net)
+    const microGrid = await call('demo-admin', 'street', { action: 'overview', orgId: 'mg-zjq-1-1', period: MONTH })
+    expect(microGrid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('When a cadre, a villager, the shop or the accountant asks, then it is FORBIDDEN; a bad period is refused in plain words', async () => {
+    for (const openid of ['demo-cadre', 'demo-villager', 'demo-shop', 'demo-accountant', 'demo-community', 'demo-grid-leader']) {
+      const answer = await call(openid, 'street', { action: 'overview', period: MONTH })
+      expect([openid, answer]).toEqual([openid, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) })])
+      const onVillage = await call(openid, 'street', { action: 'exportOverview', orgId: 'v-zjq', period: MONTH })
+      expect([openid, onVillage]).toEqual([openid, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) })])
+    }
+    const bad = await call('demo-admin', 'street', { action: 'overview', period: '2026-13' })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('请选择月份或年份') } })
+  })
+
+  it('When the table is exported, then the .xlsx opens with the same numbers as the screen, the categories and 3.0', async () => {
+    const file = await ask<StreetExport>('demo-admin', { action: 'exportOverview', period: MONTH })
+    expect(file.fileName).toMatch(/^当湖街道-总览-\d{4}-\d{2}-\d{8}-\d{6}\.xlsx$/)
+    const workbook = new Workbook()
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+    const table = workbook.getWorksheet('总览')!
+    expect(table.getRow(2).values).toEqual([undefined, '名称', '类别', ...STREET_COLUMNS.map((c) => c.label)])
+    month.rows.forEach((row, i) => {
+      expect(table.getRow(3 + i).values).toEqual([undefined, row.org.name, expect.any(String), ...STREET_COLUMNS.map((c) => c.text(row))])
+    })
+    const categories = workbook.getWorksheet('分类积分')!
+    const zjqGiven = categories.getSheetValues().filter((r) => Array.isArray(r) && r[1] === '赵家桥村').reduce((n, r) => n + Number((r as unknown[])[3]), 0)
+    expect(zjqGiven).toBe(rowOf(month, 'v-zjq').given)
+    const flows = workbook.getWorksheet('村社联动')!
+    expect(flows.getRow(2).values).toEqual([undefined, '东湖社区', '通界村', 4, month.flows[0].points])
+  })
+
+  it('When another village with households and points joins the street, then the view asks the database the same number of statements', async () => {
+    const count = async () => {
+      statements = 0
+      await ask<StreetOverview>('demo-admin', { action: 'overview', period: MONTH })
+      return statements
+    }
+    const before = await count()
+    await database.db.transaction(async (tx) => {
+      await tx.insert(orgs).values({ id: 'v-new', kind: 'village', name: '新联村', parentId: 'st-danghu', path: '/st-danghu/v-new/' })
+      for (const n of [1, 2, 3]) {
+        await tx.insert(households).values({ id: `h-new-${n}`, villageId: 'v-new', headName: `新户${n}`, houseNo: `${n}号`, shares: 1 })
+        await appendLedgerEntry(tx, { householdId: `h-new-${n}`, points: 5, kind: 'score', note: '核对' })
+      }
+    })
+    expect(await count()).toBe(before)
+    const after = await ask<StreetOverview>('demo-admin', { action: 'overview', period: MONTH })
+    expect(rowOf(after, 'v-new')).toMatchObject({ households: 3, given: 15, net: 15, categories: [{ category: '其他', given: 15 }] })
+  })
+})

@@ -11,6 +11,7 @@ export const AUDIT_ACTION_LABELS = {
   'tree.import': '导入组织架构',
   'household.community': '设置居住的社区',
   'village.settings': '修改村里的设置',
+  'bank.terms': '银行发布善治贷规则',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS

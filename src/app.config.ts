@@ -18,6 +18,8 @@ export default defineAppConfig({
     { root: 'staff', pages: ['join/index', 'org/index', 'tree-import/index', 'people/index', 'audit/index'] },
     // 连心议站: villagers and staff alike (raise, mine, the boards, one matter, the work list, the numbers).
     { root: 'matters', pages: ['raise/index', 'mine/index', 'board/index', 'detail/index', 'work/index', 'numbers/index'] },
+    // 善治贷: the household's 积分证明, the bank officer's 核验 and 本行规则.
+    { root: 'credit', pages: ['certificate/index', 'verify/index', 'terms/index'] },
   ],
   window: {
     navigationBarTitleText: '善治积分',

@@ -92,4 +92,12 @@ describe('workEntriesFor', () => {
     expect(labels('admin', { id: 'st-danghu', name: '当湖街道', kind: 'street' })).toContain('议事数字')
     for (const name of ['shop_clerk', 'accountant', 'community_scorer'] as const) expect(labels(name).filter((l) => l.startsWith('议事'))).toEqual([])
   })
+
+  it('offers a bank officer only 核验积分证明 and 本行规则, and no other role those', () => {
+    const bank = { id: 'bk-pinghu', name: '平湖农商银行', kind: 'bank' as const }
+    expect(workEntriesFor({ role: 'bank_officer', label: ROLE_LABELS.bank_officer, org: bank }).map((e) => e.label)).toEqual(['核验积分证明', '本行规则'])
+    for (const name of STAFF_ROLES.filter((r) => r !== 'bank_officer')) {
+      expect(workEntriesFor(role(name)).map((e) => e.key).filter((key) => key.startsWith('credit'))).toEqual([])
+    }
+  })
 })

@@ -1,4 +1,4 @@
-import { bandFor, bandsProblem, formatPercentagePoints, termsSentence, type TermsBand } from './bank-terms'
+import { bandFor, bandsProblem, formatPercentagePoints, parsePercentagePoints, termsSentence, type TermsBand } from './bank-terms'
 
 const bands: TermsBand[] = [
   { minPoints: 100, discountBp: 10, creditLineFen: 5_000_000 },
@@ -16,6 +16,12 @@ describe('bank terms', () => {
 
   it('When basis points are shown, then they read as percentage points without a float', () => {
     expect([0, 5, 10, 30, 100, 125, 250].map(formatPercentagePoints)).toEqual(['0', '0.05', '0.1', '0.3', '1', '1.25', '2.5'])
+  })
+
+  it('When an officer types percentage points, then they become whole basis points, and back', () => {
+    expect(['0.1', '0.15', '1', ' 0.3 '].map(parsePercentagePoints)).toEqual([10, 15, 100, 30])
+    expect(['0.125', '-1', '一点', ''].map(parsePercentagePoints)).toEqual([null, null, null, null])
+    for (const bp of [0, 5, 10, 15, 30, 100, 125]) expect(parsePercentagePoints(formatPercentagePoints(bp))).toBe(bp)
   })
 
   it('When the villager reads the terms beside the certificate, then the sentence says what the household gets', () => {

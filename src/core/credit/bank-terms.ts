@@ -1,4 +1,4 @@
-import { formatYuan } from '../money'
+import { formatYuan, parseYuan } from '../money'
 
 /**
  * A bank's 善治贷 terms as data: from a number of points up, a rate discount in basis points (whole
@@ -46,4 +46,9 @@ export function termsSentence(bands: readonly TermsBand[], points: number, basis
   if (!band) return `按本行现行规则，${TERMS_BASIS_LABELS[basis]}满 ${bands[0].minPoints} 分起享受优惠，您家现在是 ${points} 分`
   const line = band.creditLineFen > 0 ? `，授信额度最高 ${formatYuan(band.creditLineFen)} 元` : ''
   return `按本行现行规则，您家可享受利率优惠 ${formatPercentagePoints(band.discountBp)} 个百分点${line}`
+}
+
+/** "0.15" (个百分点, as a bank officer types it) → 15 bp; null when it is not such a number. Hundredths, as fen are of yuan. */
+export function parsePercentagePoints(text: string): number | null {
+  return parseYuan(text)
 }

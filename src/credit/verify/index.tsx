@@ -75,11 +75,13 @@ function ResultCard({ result }: { result: VerificationResult }) {
       ) : (
         <Text className="plain-text">这份证明{result.statusLabel}，不显示任何数字。请农户重新开一份证明。</Text>
       )}
-      <Text className="muted-text">核验时间 {formatLocalTime(result.checkedAt)}，签名已核对（村股份经济合作社签发）。本次查看会告诉农户。</Text>
+      <Text className="muted-text">
+        核验时间 {formatLocalTime(result.checkedAt)}，签名已核对{result.statements ? `（${result.statements.cooperative}签发）` : ''}。本次查看会告诉农户。
+      </Text>
       {valid && (
         <View className="elder-hide">
           <Text className="muted-text">合作社的公钥（可离线核对签名）：</Text>
-          <Text className="muted-text" selectable>
+          <Text className="muted-text credit__key" selectable>
             {result.publicKeyPem}
           </Text>
         </View>

@@ -87,7 +87,6 @@ export async function issueCertificate(
       expiresAt: new Date(claims.expiresAt),
       signature: signCertificate(claims, certificateSigner()),
       issuedBy: openid,
-      headShown: input.showName,
     })
     .returning()
   return myCertificateView(row, now)

@@ -32,7 +32,6 @@ CREATE TABLE "credit_certificates" (
 	"revoked_by" text,
 	"superseded_at" timestamp with time zone,
 	"superseded_by" text,
-	"head_shown" boolean NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

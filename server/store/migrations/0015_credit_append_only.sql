@@ -15,9 +15,9 @@ BEGIN
   IF TG_OP = 'DELETE' THEN
     RAISE EXCEPTION 'credit_certificates rows are never deleted';
   END IF;
-  IF (NEW.id, NEW.household_id, NEW.bank_id, NEW.bank_name, NEW.statements, NEW.issued_at, NEW.expires_at, NEW.signature, NEW.issued_by, NEW.head_shown, NEW.created_at)
+  IF (NEW.id, NEW.household_id, NEW.bank_id, NEW.bank_name, NEW.statements, NEW.issued_at, NEW.expires_at, NEW.signature, NEW.issued_by, NEW.created_at)
      IS DISTINCT FROM
-     (OLD.id, OLD.household_id, OLD.bank_id, OLD.bank_name, OLD.statements, OLD.issued_at, OLD.expires_at, OLD.signature, OLD.issued_by, OLD.head_shown, OLD.created_at) THEN
+     (OLD.id, OLD.household_id, OLD.bank_id, OLD.bank_name, OLD.statements, OLD.issued_at, OLD.expires_at, OLD.signature, OLD.issued_by, OLD.created_at) THEN
     RAISE EXCEPTION 'a credit certificate''s signed content is never changed';
   END IF;
   IF (OLD.revoked_at IS NOT NULL AND NEW.revoked_at IS DISTINCT FROM OLD.revoked_at)

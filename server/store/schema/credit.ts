@@ -1,4 +1,4 @@
-import { bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { bigserial, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import type { TermsBand } from '../../../src/core/credit/bank-terms'
 import type { CertificateStatements } from '../../../src/core/credit/certificate'
 import { createdAt } from './columns'
@@ -33,8 +33,6 @@ export const creditCertificates = pgTable(
     revokedBy: text('revoked_by').references(() => users.openid),
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
     supersededBy: text('superseded_by'),
-    /** The household chose to show the head's full name. */
-    headShown: boolean('head_shown').notNull(),
     createdAt: createdAt(),
   },
   (t) => [index('credit_certificates_household_idx').on(t.householdId, t.issuedAt)],

@@ -46,13 +46,15 @@ export async function issueCertificate(
   db: Db,
   openid: string,
   input: { bankId: string; showName: boolean },
-  now = new Date(),
+  at?: Date,
 ): Promise<MyCertificateView> {
   const caller = await loadCaller(db, openid)
   if (!caller.householdId) throw new AppError('FORBIDDEN', '您还没有绑定农户，不能申请积分证明')
   const bank = await findBank(db, input.bankId)
-  // One issue at a time per household: its row is locked until the new certificate is written.
+  // One issue at a time per household: its row is locked until the new certificate is written, and the
+  // time is read once the lock is held, so the certificate in force is always the latest issued.
   const [household] = await db.select().from(households).where(eq(households.id, caller.householdId)).for('update')
+  const now = at ?? new Date()
   const [village] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, household.villageId))
   if (bank.retiredAt || !pathCovers(streetPathOf(village.path), bank.path)) throw new AppError('NOT_FOUND', '没有找到这家银行')
   const id = newCertificateCode((count) => randomBytes(count))

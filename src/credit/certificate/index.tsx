@@ -37,7 +37,6 @@ function CreditView({ overview, onChanged }: { overview: CreditOverview; onChang
   return (
     <View>
       {certificate && <CertificateCard certificate={certificate} onChanged={onChanged} />}
-      <RequestForm overview={overview} again={valid} onChanged={onChanged} />
       {overview.banks.some((b) => b.terms) && (
         <View className="card">
           <Text className="section-title">银行的优惠规则</Text>
@@ -48,7 +47,7 @@ function CreditView({ overview, onChanged }: { overview: CreditOverview; onChang
                 <Text className="plain-text">{bank.name}（{terms!.effectiveFrom} 起施行）</Text>
                 {sentence && <Text className="credit__sentence">{sentence}</Text>}
                 {terms!.bandLines.map((line) => (
-                  <Text key={line} className="muted-text">
+                  <Text key={line} className="muted-text elder-hide">
                     {line}
                   </Text>
                 ))}
@@ -57,6 +56,7 @@ function CreditView({ overview, onChanged }: { overview: CreditOverview; onChang
           <Text className="muted-text">规则由银行自己发布，以银行办理时为准；规则变了，已经开出的证明不会变。</Text>
         </View>
       )}
+      <RequestForm overview={overview} again={valid} onChanged={onChanged} />
       <View className="card">
         <Text className="section-title">谁在什么时候查看了</Text>
         {overview.verifications.length === 0 && <Text className="muted-text">还没有银行查看过您家的积分证明。</Text>}

@@ -20,6 +20,7 @@ const NEEDS: Record<string, { openapi: string[]; env: string[] }> = {
   dividend: { openapi: [], env: [] },
   org: { openapi: ['security.msgSecCheck'], env: [] },
   matter: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
+  credit: { openapi: [], env: ['CREDIT_SIGNING_KEY'] },
 }
 
 /** config.json of a cloud function: cloud-call permissions, timeout and the environment variables it reads. */

@@ -20,6 +20,8 @@ export default defineAppConfig({
     { root: 'matters', pages: ['raise/index', 'mine/index', 'board/index', 'detail/index', 'work/index', 'numbers/index'] },
     // 街道总览: the street's admin, read-only.
     { root: 'street', pages: ['overview/index'] },
+    // 善治贷: the household's 积分证明, the bank officer's 核验 and 本行规则.
+    { root: 'credit', pages: ['certificate/index', 'verify/index', 'terms/index'] },
   ],
   window: {
     navigationBarTitleText: '善治积分',

@@ -1,5 +1,6 @@
 import { accountFunction } from './account'
 import { cardFunction } from './card'
+import { creditFunction } from './credit'
 import type { CloudFunction } from './define-function'
 import { dividendFunction } from './dividend'
 import { matterFunction } from './matter'
@@ -18,4 +19,5 @@ export const cloudFunctions: Record<string, CloudFunction> = {
   org: orgFunction,
   matter: matterFunction,
   street: streetFunction,
+  credit: creditFunction,
 }

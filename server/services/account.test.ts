@@ -40,6 +40,7 @@ describe('whoami', () => {
     'demo-accountant': [['accountant', 'v-zjq']],
     'demo-shop': [['shop_clerk', 'shop-zjq']],
     'demo-admin': [['admin', 'st-danghu']],
+    'demo-bank': [['bank_officer', 'bk-pinghu']],
   }
 
   it.each(DEMO_IDENTITIES.map((d) => d.openid))('When %s asks who they are, then the roles and organisations are theirs', async (openid) => {

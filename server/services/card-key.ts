@@ -1,7 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import type { TokenSigner } from '../../src/core/card/token'
+import { keptSecret } from './kept-secret'
 
 const MIN_SECRET_BYTES = 32
 const SECRET_FILE = 'card-token-secret'
@@ -32,32 +31,17 @@ export function cardTokenSigner(): TokenSigner {
 }
 
 function loadSecret(): Buffer {
-  const configured = process.env.CARD_TOKEN_SECRET
-  if (configured) return decodeSecret(configured)
-  if (process.env.TCB_ENV || process.env.SCF_FUNCTIONNAME) {
-    throw new Error('CARD_TOKEN_SECRET is not set: card tokens cannot be signed in the cloud without it')
-  }
-  return localSecret(path.resolve(process.env.DATA_DIR ?? '.data'))
+  return keptSecret({
+    envVar: 'CARD_TOKEN_SECRET',
+    fileName: SECRET_FILE,
+    purpose: 'card tokens',
+    create: () => randomBytes(MIN_SECRET_BYTES).toString('base64'),
+    decode: decodeSecret,
+  })
 }
 
 function decodeSecret(value: string): Buffer {
   const secret = /^[0-9a-f]+$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64')
   if (secret.length < MIN_SECRET_BYTES) throw new Error(`CARD_TOKEN_SECRET must hold at least ${MIN_SECRET_BYTES} bytes`)
   return secret
-}
-
-/** Reads the local key, creating it first if there is none (written whole, then linked: racing processes keep the first). */
-function localSecret(dataDir: string): Buffer {
-  const file = path.join(dataDir, SECRET_FILE)
-  mkdirSync(dataDir, { recursive: true })
-  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`
-  writeFileSync(draft, randomBytes(MIN_SECRET_BYTES).toString('base64'), { mode: 0o600 })
-  try {
-    linkSync(draft, file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-  } finally {
-    unlinkSync(draft)
-  }
-  return decodeSecret(readFileSync(file, 'utf8').trim())
 }

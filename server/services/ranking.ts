@@ -70,7 +70,7 @@ async function villagePathOf(db: Db, householdId: string): Promise<string | null
 }
 
 /** Households under an org in house-number order, with their earned points for the given periods. */
-async function householdsWithPoints(db: Db, orgPath: string, periods: string[]) {
+export async function householdsWithPoints(db: Db, orgPath: string, periods: string[]) {
   const list = await selectHouseholdViews(db, householdsUnder(orgPath))
   const totals = list.length
     ? await db

@@ -5,6 +5,7 @@ import type { Db } from './database'
 import { demoStory } from './demo-seed-actions'
 import { planActivity, planVillageSettings } from './demo-seed-activity'
 import { demoClock } from './demo-seed-clock'
+import { BANK_OFFICER, seedDemoBankTerms } from './demo-seed-credit'
 import { planInspections } from './demo-seed-history'
 import { seedDemoMatters } from './demo-seed-matters'
 import { memberOf, STORY_MEMBER_HOUSEHOLDS, TJ_GRID_LEADER } from './demo-seed-people'
@@ -17,7 +18,8 @@ import { householdMembers, households, orgs, roleGrants, users } from './schema'
 /**
  * The demo: 当湖街道 with 赵家桥村 (shaped like the real one, scaled down: 2 grids of 2 micro-grids,
  * 4 villager groups, 32 households), 通界村 (8 households, 4 of them relocated to 东湖社区 as in
- * version 3.0), and 赵家桥村's 积分超市. One fixed openid per role, listed in README.
+ * version 3.0), 赵家桥村's 积分超市, and 平湖农商银行 (with its 当湖支行) for 善治贷. One fixed openid
+ * per role, listed in README.
  */
 type OrgSeed = { id: string; kind: OrgKind; name: string; parentId: string | null; settings?: object }
 
@@ -37,6 +39,8 @@ const ORGS: OrgSeed[] = [
   { id: 'gr-tj-1', kind: 'grid', name: '第一网格', parentId: 'v-tj' },
   { id: 'mg-tj-1-1', kind: 'micro_grid', name: '第一网格1号微网格', parentId: 'gr-tj-1' },
   { id: 'c-donghu', kind: 'community', name: '东湖社区', parentId: 'st-danghu' },
+  { id: 'bk-pinghu', kind: 'bank', name: '平湖农商银行', parentId: 'st-danghu' },
+  { id: 'bkb-danghu', kind: 'bank_branch', name: '当湖支行', parentId: 'bk-pinghu' },
 ]
 
 const ZJQ_HEADS = [
@@ -57,6 +61,7 @@ export const DEMO_IDENTITIES: readonly { openid: string; name: string; label: st
   { openid: 'demo-accountant', name: '徐美芳', label: '合作社会计 徐美芳（赵家桥村）' },
   { openid: 'demo-shop', name: '钱小红', label: '超市店员 钱小红（赵家桥村积分超市）' },
   { openid: 'demo-admin', name: '金伟', label: '街道管理员 金伟（当湖街道）' },
+  { openid: BANK_OFFICER, name: '顾晓燕', label: '银行信贷员 顾晓燕（平湖农商银行）' },
 ]
 
 const GRANTS: { openid: string; role: StaffRole; orgId: string }[] = [
@@ -67,6 +72,7 @@ const GRANTS: { openid: string; role: StaffRole; orgId: string }[] = [
   { openid: 'demo-accountant', role: 'accountant', orgId: 'v-zjq' },
   { openid: 'demo-shop', role: 'shop_clerk', orgId: 'shop-zjq' },
   { openid: 'demo-admin', role: 'admin', orgId: 'st-danghu' },
+  { openid: BANK_OFFICER, role: 'bank_officer', orgId: 'bk-pinghu' },
 ]
 
 const MEMBERS = [
@@ -149,6 +155,7 @@ export async function seedDemoIfEmpty(db: Db, options: DemoSeedOptions = {}): Pr
     await tx.insert(householdMembers).values(MEMBERS)
     await seedDemoRules(tx, openedAt ?? clock.now)
     await seedDemoShop(tx)
+    await seedDemoBankTerms(tx, clock)
     if (options.history) await seedLivingDemo(tx, clock, options.photoDir, seeded)
     if (options.history) await seedDemoMatters(tx, clock.now)
     return true

@@ -1,6 +1,7 @@
 import type { input } from 'zod'
 import type { AccountOutputs, accountInputs } from '../core/contracts/account'
 import type { CardOutputs, cardInputs } from '../core/contracts/card'
+import type { CreditOutputs, creditInputs } from '../core/contracts/credit'
 import type { DividendOutputs, dividendInputs } from '../core/contracts/dividend'
 import type { MatterOutputs, matterInputs } from '../core/contracts/matter'
 import type { NoticeOutputs, noticeInputs } from '../core/contracts/notice'
@@ -26,6 +27,7 @@ export type FunctionContracts = {
   org: Contract<typeof orgInputs, OrgOutputs>
   matter: Contract<typeof matterInputs, MatterOutputs>
   street: Contract<typeof streetInputs, StreetOutputs>
+  credit: Contract<typeof creditInputs, CreditOutputs>
 }
 
 export type FunctionName = keyof FunctionContracts

@@ -100,4 +100,12 @@ describe('workEntriesFor', () => {
       expect(workEntriesFor(role(name)).map((e) => e.label)).not.toContain('街道总览')
     }
   })
+
+  it('offers a bank officer only 核验积分证明 and 本行规则, and no other role those', () => {
+    const bank = { id: 'bk-pinghu', name: '平湖农商银行', kind: 'bank' as const }
+    expect(workEntriesFor({ role: 'bank_officer', label: ROLE_LABELS.bank_officer, org: bank }).map((e) => e.label)).toEqual(['核验积分证明', '本行规则'])
+    for (const name of STAFF_ROLES.filter((r) => r !== 'bank_officer')) {
+      expect(workEntriesFor(role(name)).map((e) => e.key).filter((key) => key.startsWith('credit'))).toEqual([])
+    }
+  })
 })

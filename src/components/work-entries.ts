@@ -86,6 +86,11 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
   if (holds(role.role, PERMISSIONS.manageGoods) && shopOrVillage) {
     entries.push({ key: 'shop-goods', label: '积分超市商品管理', url: '/shop/goods/index' })
   }
+  // 善治贷: the officer's own bank, from the role (a branch's officer reads its bank's terms).
+  if (holds(role.role, PERMISSIONS.verifyCertificate)) {
+    entries.push({ key: 'credit-verify', label: '核验积分证明', url: '/credit/verify/index' })
+    entries.push({ key: 'credit-terms', label: '本行规则', url: '/credit/terms/index' })
+  }
   if (holds(role.role, PERMISSIONS.runDividend) && role.org.kind === 'village') {
     entries.push({ key: 'dividend', label: '年度分红', url: `/finance/dividend/index?orgId=${encodeURIComponent(role.org.id)}` })
   }

@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS = {
   'household.community': '设置居住的社区',
   'shop.villages': '设置积分超市服务的村',
   'village.settings': '修改村里的设置',
+  'bank.terms': '银行发布善治贷规则',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS

@@ -32,6 +32,8 @@ export const ERROR_MESSAGES = {
   DIVIDEND_PUBLISHED: '这份分红方案已经公示，不能再改；如需更正，请重新做一份方案后公示',
   NOTICE_STATE: '这条通报现在不能这样操作',
   MATTER_STATE: '这件事现在不能这样办理',
+  CERTIFICATE_INVALID: '这不是有效的积分证明：证明码或签名对不上，请核对后再试',
+  CERTIFICATE_STATE: '这份积分证明现在不能这样操作',
   INVALID_GROUP_TICKET: '没能确认是从哪个微信群打开的，请从群里的卡片重新打开',
   FOREIGN_GROUP: '这个微信群不属于这个村，看不到通报内容',
   IDEMPOTENCY_MISMATCH: '这次提交和之前的同一笔内容不一样，请返回刷新后重新操作',

@@ -5,7 +5,8 @@ import type { StaffRole } from './roles'
 /**
  * Who keeps which part of the organisation tree: the street's admin adds, renames and retires its
  * villages and communities; a village's (or community's) cadre, or the admin, its villager groups,
- * grids, micro-grids and shops. The street itself comes from `npm run setup`, never from a page.
+ * grids, micro-grids and shops; the admin also the banks that lend to the street's households and their
+ * branches. The street itself comes from `npm run setup`, never from a page.
  */
 export const UNIT_KEEPERS: Record<OrgKind, readonly StaffRole[]> = {
   street: [],
@@ -15,6 +16,8 @@ export const UNIT_KEEPERS: Record<OrgKind, readonly StaffRole[]> = {
   grid: ['admin', 'cadre'],
   micro_grid: ['admin', 'cadre'],
   shop: ['admin', 'cadre'],
+  bank: ['admin'],
+  bank_branch: ['admin'],
 }
 
 /** The longest name a unit may have (园区 names like “第一网格3号微网格” fit with room). */
@@ -45,12 +48,12 @@ export function retirementRefusal(load: UnitLoad): string | null {
 }
 
 /**
- * Where a unit's name must be unique among live units of its kind: villages and communities within
- * their street, everything else within its village or community (the roster finds villager groups
+ * Where a unit's name must be unique among live units of its kind: villages, communities and banks
+ * within their street, everything else within its village, community or bank (the roster finds villager groups
  * and micro-grids by name). `parentPath` is the path of the unit's parent ("/" for a street).
  */
 export function nameScopePath(kind: OrgKind, parentPath: string): string {
-  if (kind === 'street' || kind === 'village' || kind === 'community') return parentPath
+  if (kind === 'street' || kind === 'village' || kind === 'community' || kind === 'bank') return parentPath
   const [street, village] = parentPath.split('/').filter(Boolean)
   return `/${street}/${village}/`
 }

@@ -1,4 +1,4 @@
-import { mayActOn, type Grant } from './policy'
+import { mayActOn, PERMISSIONS, type Grant, type Permission } from './policy'
 
 const grant = (role: Grant['role'], path: string): Grant => ({
   role,
@@ -31,5 +31,22 @@ describe('authorisation policy', () => {
     const clerk = [grant('shop_clerk', '/st/v-zjq/')]
     expect(mayActOn(clerk, 'viewHouseholds', householdInZjq)).toBe(false)
     expect(mayActOn([], 'viewHouseholds', householdInZjq)).toBe(false)
+  })
+})
+
+describe('a bank officer sees nothing of villages', () => {
+  const officer: Grant = { role: 'bank_officer', org: { id: 'bk-a', name: '平湖农商银行', kind: 'bank', path: '/st/bk-a/' } }
+
+  it('When a bank officer asks for any village permission, then no household or village is covered', () => {
+    const village = ['/st/v-zjq/']
+    for (const permission of Object.keys(PERMISSIONS) as Permission[]) {
+      const allowed = mayActOn([officer], permission, householdInZjq) || mayActOn([officer], permission, village)
+      expect({ permission, allowed }).toEqual({ permission, allowed: false })
+    }
+  })
+
+  it('When the officer verifies for its own bank, then only the certificate permissions are held at all', () => {
+    const held = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => mayActOn([officer], p, ['/st/bk-a/bkb-1/']))
+    expect(held.sort()).toEqual(['publishBankTerms', 'verifyCertificate'].sort())
   })
 })

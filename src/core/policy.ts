@@ -40,6 +40,14 @@ export const PERMISSIONS = {
   viewAudit: ['admin'],
   /** The street's view (街道总览): every village and community side by side, read-only. */
   viewStreet: ['admin'],
+  /**
+   * 善治贷: verify a points certificate addressed to the bank the role is held in (a branch's officer
+   * for its bank). A bank officer holds no other permission: a bank sees nothing of villages but the
+   * certificates households chose to give it.
+   */
+  verifyCertificate: ['bank_officer'],
+  /** Publish the bank's terms (points bands → rate discount, credit line): an officer of the bank itself, not a branch. */
+  publishBankTerms: ['bank_officer'],
 } as const satisfies Record<string, readonly StaffRole[]>
 
 export type Permission = keyof typeof PERMISSIONS

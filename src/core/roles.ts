@@ -2,7 +2,7 @@
  * Roles. Staff roles are granted on an organisation; "villager" is not granted but follows from
  * being a bound member of a household, and is scoped to that household's village.
  */
-export const STAFF_ROLES = ['grid_leader', 'cadre', 'community_scorer', 'accountant', 'shop_clerk', 'admin'] as const
+export const STAFF_ROLES = ['grid_leader', 'cadre', 'community_scorer', 'accountant', 'shop_clerk', 'admin', 'bank_officer'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
 export type Role = StaffRole | 'villager'
 
@@ -14,6 +14,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   accountant: '合作社会计',
   shop_clerk: '积分超市店员',
   admin: '街道管理员',
+  bank_officer: '银行信贷员',
 }
 
 /** The org kind each staff role is granted on. */
@@ -24,4 +25,5 @@ export const ROLE_ORG_KIND: Record<StaffRole, readonly string[]> = {
   accountant: ['village'],
   shop_clerk: ['shop'],
   admin: ['street'],
+  bank_officer: ['bank', 'bank_branch'],
 }

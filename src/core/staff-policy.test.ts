@@ -77,3 +77,21 @@ describe('who may invite whom', () => {
     expect(mayViewStaff([gridLeader], { path: microGrid })).toBe(false)
   })
 })
+
+describe('bank officers (善治贷)', () => {
+  const bank = '/st/bk-a/'
+  const branch = '/st/bk-a/bkb-1/'
+
+  it('When the street admin invites a loan officer, then it is on a bank or a branch under the street, never on a village', () => {
+    expect(mayInvite([admin], 'bank_officer', { kind: 'bank', path: bank })).toBe(true)
+    expect(mayInvite([admin], 'bank_officer', { kind: 'bank_branch', path: branch })).toBe(true)
+    expect(mayInvite([admin], 'bank_officer', { kind: 'village', path: village })).toBe(false)
+  })
+
+  it('When a cadre or a bank officer tries to invite a loan officer, then they may not', () => {
+    expect(mayInvite([cadre], 'bank_officer', { kind: 'bank', path: bank })).toBe(false)
+    const officer = grant('bank_officer', 'bank', bank)
+    expect(mayInvite([officer], 'bank_officer', { kind: 'bank_branch', path: branch })).toBe(false)
+    expect(mayViewStaff([officer], { path: bank })).toBe(false)
+  })
+})

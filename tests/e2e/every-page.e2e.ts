@@ -59,6 +59,7 @@ describeInBrowser('every page opens from any link (H5 demo mode)', () => {
     '合作社会计 徐美芳（赵家桥村）',
     '超市店员 钱小红（赵家桥村积分超市）',
     '街道管理员 金伟（当湖街道）',
+    '银行信贷员 顾晓燕（平湖农商银行）',
   ]
   it.each(identities)('When %s opens every page with no query, then no page shows raw error text', async (label) => {
     // A phone of one's own for each role.

@@ -2,11 +2,13 @@ import { cloudFunctions } from '../../server/functions'
 import type { HouseholdDetail, InviteView, MemberView } from '../../src/core/contracts/account'
 import type { CardToken, GoodsView, Redemption } from '../../src/core/contracts/card'
 import type { RunSummary } from '../../src/core/contracts/dividend'
+import type { MyCertificateView } from '../../src/core/contracts/credit'
 import type { MatterDetail } from '../../src/core/contracts/matter'
 import type { BulletinView, NoticeView } from '../../src/core/contracts/notice'
 import type { IssuedStaffInvite, StaffList, TreePreview, UnitView } from '../../src/core/contracts/org'
 import { periodsOf } from '../../src/core/period'
 import type { RuleSetView, ScoreRecordView, AppealView, SubmitResult } from '../../src/core/contracts/score'
+import { localDay } from '../../src/core/period'
 import { Figures } from './support/figures'
 import { dataOf, outcomeOf, post } from './support/http'
 import { describeOnServer } from './support/server-database'
@@ -27,9 +29,13 @@ const SCOPES: Record<string, { own: Place; other: Place | null }> = {
   'demo-shop': { own: { village: 'v-zjq', org: 'shop-zjq', household: 'h-zjq-10', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-tj-02', shop: null } },
   // The street admin's street holds every demo village: there is no "other" place to try.
   'demo-admin': { own: { village: 'v-zjq', org: 'st-danghu', household: 'h-zjq-10', shop: 'shop-zjq' }, other: null },
+  // 善治贷: the loan officer's own place is her bank (a household's certificate addressed to it); outside it, a
+  // certificate the household addressed to another bank. Every village row tries 赵家桥村 or 通界村: all refused.
+  'demo-bank': { own: { village: 'v-zjq', org: 'bk-pinghu', household: 'h-zjq-10', shop: null }, other: { village: 'v-tj', org: 'v-tj', household: 'h-zjq-20', shop: null } },
 }
 const ROLES = Object.keys(SCOPES)
 const VILLAGERS = ['demo-villager', 'demo-villager-2']
+const OFFICERS = ['demo-bank']
 const STAFF_VIEW = ['demo-grid-leader', 'demo-cadre', 'demo-cadre-other', 'demo-community', 'demo-accountant', 'demo-admin']
 const SCORERS = ['demo-grid-leader', 'demo-cadre', 'demo-cadre-other', 'demo-community']
 const CADRES = ['demo-cadre', 'demo-cadre-other']
@@ -48,6 +54,8 @@ const THIS_MONTH = periodsOf(new Date()).month
 const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
 /** The household that stands for its village where a village's record is a household's (a notice to read). */
 const REP: Record<string, string> = { 'v-zjq': 'h-zjq-10', 'v-tj': 'h-tj-02' }
+/** The bank a place stands for: the officer's own, or (any other place) the other bank the admin added. */
+const bankOf = (c: Ctx) => (c.place.org === 'bk-pinghu' ? 'bk-pinghu' : c.fx.otherBank)
 /** The event built from a record, or no cell when the place has no such record. */
 function on<T>(record: T | undefined, event: (record: T) => Record<string, unknown>): Record<string, unknown> | null {
   return record === undefined ? null : event(record)
@@ -90,6 +98,9 @@ type Fixtures = {
   matters: Map<string, { accept: number; merge: number; decline: number; assign: number; handle: number; rate: number }>
   /** Per village: a matter to read and say 我也遇到 to, and an open one to merge into. */
   villageMatters: Map<string, { read: number; into: number }>
+  /** 善治贷: each household's certificate (h-zjq-20's addressed to another bank), and that other bank. */
+  certificates: Map<string, { id: string; qrText: string }>
+  otherBank: string
 }
 type Ctx = { place: Place; ruleOf(village: string): number; n: number; fx: Fixtures }
 /**
@@ -237,6 +248,14 @@ const TABLE: Row[] = [
   // 街道总览: the street's admin only, on a village of the street (read-only).
   { action: 'street.overview', allowed: ['demo-admin'], scoped: true, event: (c) => ({ orgId: c.place.village, period: THIS_MONTH }) },
   { action: 'street.exportOverview', allowed: ['demo-admin'], scoped: true, event: (c) => ({ orgId: c.place.village, period: THIS_MONTH }) },
+  // 善治贷: a household's bound members request, read and revoke its certificate; only an officer of the bank it
+  // is addressed to verifies it (cadres, clerks, the admin and another bank get nothing); the bank's terms are its officers'.
+  { action: 'credit.mine', allowed: VILLAGERS, scoped: false, event: () => ({}) },
+  { action: 'credit.verify', allowed: OFFICERS, scoped: true, event: (c) => on(c.fx.certificates.get(c.place.household), (cert) => ({ requestId: `authz-verify-cert-${c.n}`, scan: cert.qrText })) },
+  { action: 'credit.revoke', allowed: VILLAGERS, scoped: true, event: (c) => on(c.fx.certificates.get(c.place.household), (cert) => ({ requestId: `authz-revoke-cert-${c.n}`, certificateId: cert.id })) },
+  { action: 'credit.issue', allowed: VILLAGERS, scoped: false, event: (c) => ({ requestId: `authz-issue-cert-${c.n}`, bankId: 'bk-pinghu' }) },
+  { action: 'credit.terms', allowed: OFFICERS, scoped: true, event: (c) => ({ bankId: bankOf(c) }) },
+  { action: 'credit.publishTerms', allowed: OFFICERS, scoped: true, event: (c) => ({ requestId: `authz-terms-${c.n}`, bankId: bankOf(c), effectiveFrom: localDay(new Date()), basis: 'thisYear', bands: [{ minPoints: 100, discountBp: 10, creditLineFen: 0 }] }) },
   // Last: publishing gives the rules new ids, which the rows above use. The set is the one the place's village
   // uses: 赵家桥村 owns its own; 通界村 uses the street's (当湖街道), which its cadre may not edit.
   { action: 'score.publishRules', allowed: ['demo-cadre', 'demo-admin'], scoped: true, event: (c) => on(c.fx.ruleSets.get(c.place.village), (set) => ({ requestId: `authz-rules-${c.n}`, ruleSetId: set.id, rules: set.rules.map(({ id: _id, ...rule }) => rule) })) },
@@ -320,7 +339,7 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
     entries: new Map(), notices: new Map(), pending: new Map(), appeals: new Map(), bulletins: new Map(), postable: new Map(),
     claimRules: new Map(), ruleSets: new Map(), published: new Map(), drafts: new Map(), invites: new Map(), members: new Map(),
     details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), card: null, matters: new Map(), villageMatters: new Map(),
-    units: new Map(), spareUnits: new Map(), treeDigests: new Map(), staffInvites: new Map(), staffGrants: new Map(),
+    units: new Map(), spareUnits: new Map(), treeDigests: new Map(), staffInvites: new Map(), staffGrants: new Map(), certificates: new Map(), otherBank: '',
     token: async () => (await call<CardToken>('demo-villager', 'card', { action: 'cardToken' })).token,
   }
   // Receipts first, while the household still has its points: one to read, one to reverse.
@@ -389,15 +408,25 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
     fx.staffGrants.set(village, people.find((p) => p.displayName === '核对网格长')!.grantId)
   }
   // 赵家桥村's villagers: a claim waiting for a decision, and an appeal of a deduction of their own.
+  // 善治贷: another bank under the street, and a certificate for each household, asked for by its own member.
+  fx.otherBank = (await call<UnitView>('demo-admin', 'org', { action: 'addUnit', requestId: 'authz-fx-bank', parentId: 'st-danghu', kind: 'bank', name: '核对银行' })).id
+  // Each household's own member: the demo villagers, or the one bound above.
+  const memberOf = (h: string) => (h === 'h-zjq-01' ? 'demo-villager' : h === 'h-zjq-02' ? 'demo-villager-2' : `authz-member-${h}`)
+  for (const { households } of villages) {
+    for (const h of households) {
+      const bankId = h === 'h-zjq-20' ? fx.otherBank : 'bk-pinghu'
+      const cert = await call<MyCertificateView>(memberOf(h), 'credit', { action: 'issue', requestId: `authz-fx-cert-${h}`, bankId })
+      fx.certificates.set(h, { id: cert.id, qrText: cert.qrText! })
+    }
+  }
   fx.pending.set('v-zjq', (await call<ScoreRecordView>('demo-villager', 'score', { action: 'claim', requestId: 'authz-fx-claim', ruleId: fx.claimRules.get('v-zjq')!, photos: [PHOTO] })).id)
   const lavish = await call<SubmitResult>('demo-cadre', 'score', { action: 'submit', requestId: 'authz-fx-appealed', householdIds: ['h-zjq-01'], ruleId: fx.ruleSets.get('v-zjq')!.rules.find((r) => r.code === 'custom-lavish')!.id })
   fx.appeals.set('v-zjq', (await call<AppealView>('demo-villager', 'score', { action: 'appeal', requestId: 'authz-fx-appeal', entryId: lavish.results[0].entryId!, reason: '不是我家的' })).id)
 
   // 连心议站: each household raises its matters (through a member bound above, or the demo villager), and the
   // village's cadre takes them to the state each row needs.
-  const raiserOf = (h: string) => (h === 'h-zjq-01' ? 'demo-villager' : h === 'h-zjq-02' ? 'demo-villager-2' : `authz-member-${h}`)
   let k = 0
-  const raise = async (h: string) => (await call<MatterDetail>(raiserOf(h), 'matter', { action: 'raise', requestId: `authz-fx-matter-${k++}`, text: `核对议事 ${k}`, photos: [] })).id
+  const raise = async (h: string) => (await call<MatterDetail>(memberOf(h), 'matter', { action: 'raise', requestId: `authz-fx-matter-${k++}`, text: `核对议事 ${k}`, photos: [] })).id
   const step = (cadre: string, action: string, matterId: number, input: Record<string, unknown>) => call(cadre, 'matter', { action, requestId: `authz-fx-mstep-${k++}`, matterId, ...input })
   for (const { village, cadre, households } of villages) {
     fx.villageMatters.set(village, { read: await raise(REP[village]), into: await raise(REP[village]) })

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { cloudFunctions } from '../../server/functions'
 import { accountInputs } from '../../src/core/contracts/account'
 import { cardInputs } from '../../src/core/contracts/card'
+import { creditInputs } from '../../src/core/contracts/credit'
 import { dividendInputs } from '../../src/core/contracts/dividend'
 import { matterInputs } from '../../src/core/contracts/matter'
 import { noticeInputs } from '../../src/core/contracts/notice'
@@ -30,9 +31,10 @@ const CONTRACTS: Record<string, Record<string, z.ZodObject>> = {
   org: orgInputs as Record<string, z.ZodObject>,
   matter: matterInputs as Record<string, z.ZodObject>,
   street: streetInputs as Record<string, z.ZodObject>,
+  credit: creditInputs as Record<string, z.ZodObject>,
 }
 const ACTIONS = Object.values(cloudFunctions).flatMap((fn) => fn.actions.map((action) => ({ fn: fn.name, action, name: `${fn.name}.${action}` })))
-const CALLERS = ['demo-cadre', 'demo-villager', 'demo-shop', 'demo-accountant', 'demo-admin', 'demo-grid-leader', 'stranger-openid', null] as const
+const CALLERS = ['demo-cadre', 'demo-villager', 'demo-shop', 'demo-accountant', 'demo-admin', 'demo-grid-leader', 'demo-bank', 'stranger-openid', null] as const
 const CHINESE = /[\u4e00-\u9fff]/
 
 /** What is wrong with an answer to bad input, if anything: it must be a structured, plain-Chinese refusal, never a 500. */

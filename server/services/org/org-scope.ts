@@ -18,6 +18,8 @@ const ID_PREFIX: Record<OrgKind, string> = {
   grid: 'gr',
   micro_grid: 'mg',
   shop: 'shop',
+  bank: 'bk',
+  bank_branch: 'bkb',
 }
 
 /** A fresh id for a new unit, such as "mg-3f9a1c07d2": its kind readable, never a "/". */

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { accountInputs } from './account'
 import { cardInputs } from './card'
+import { creditInputs } from './credit'
 import { dividendInputs } from './dividend'
 import { FIELD_LABELS } from './field-labels'
 import { noticeInputs } from './notice'
@@ -22,7 +23,7 @@ function fieldNames(schema: z.ZodType, into = new Set<string>()): Set<string> {
 describe('field labels for messages about bad input', () => {
   it('When any action’s input has a field, then it has a label a person understands', () => {
     const names = new Set<string>()
-    for (const inputs of [accountInputs, cardInputs, dividendInputs, noticeInputs, scoreInputs]) {
+    for (const inputs of [accountInputs, cardInputs, creditInputs, dividendInputs, noticeInputs, scoreInputs]) {
       for (const schema of Object.values(inputs)) fieldNames(schema as z.ZodType, names)
     }
     expect(names.size).toBeGreaterThan(50)

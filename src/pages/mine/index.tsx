@@ -49,6 +49,9 @@ export default function MinePage() {
           <BigButton kind="plain" onClick={() => void Taro.navigateTo({ url: '/pages/requests/index' })}>
             我的申报和申诉
           </BigButton>
+          <BigButton kind="plain" onClick={() => void Taro.navigateTo({ url: '/credit/certificate/index' })}>
+            积分证明（善治贷）
+          </BigButton>
           <BigButton kind="plain" onClick={() => void Taro.navigateTo({ url: '/pages/rules/index' })}>
             积分细则
           </BigButton>

@@ -9,4 +9,14 @@ describe('an audit record in words', () => {
     expect(describeChange({ created: ['1组', '第一网格'], moved: [] })).toBe('新增：1组、第一网格，换网格：无')
     expect(describeChange(null)).toBe('')
   })
+
+  it('When a bank publishes its terms, then the version, the day, the basis and each band read in Chinese', () => {
+    expect(describeChange({ version: 2, effectiveFrom: '2026-12-01', basis: '本年积分', bands: ['本年积分满 100 分：利率优惠 0.1 个百分点'] })).toBe(
+      '版本：2，生效日期：2026-12-01，按哪年的积分：本年积分，优惠档次：本年积分满 100 分：利率优惠 0.1 个百分点',
+    )
+  })
+
+  it('When a bank officer is invited, then the role reads as 银行信贷员', () => {
+    expect(describeChange({ role: 'bank_officer', tail: 'Q3', handOver: false })).toBe('岗位：银行信贷员，工作码尾号：Q3，换人：否')
+  })
 })

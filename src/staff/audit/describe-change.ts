@@ -18,6 +18,11 @@ const FIELD_LABELS: Record<string, string> = {
   moved: '换网格',
   gridLeaderScoresNeedApproval: '微网格长评分要审核',
   rectifiedVisibleDays: '整改好的通报公开天数',
+  // 善治贷: a bank's published terms.
+  version: '版本',
+  effectiveFrom: '生效日期',
+  basis: '按哪年的积分',
+  bands: '优惠档次',
 }
 
 function valueText(key: string, value: unknown): string {

@@ -74,7 +74,7 @@ function TreeView({ tree, selectedId, onSelect, onChanged }: TreeViewProps) {
             onClick={() => onSelect(unit.id)}
           >
             {unit.name} · {ORG_KIND_LABELS[unit.kind]}
-            {unit.retired ? '（已撤销）' : unit.kind === 'shop' ? '' : ` · ${unit.households} 户`}
+            {unit.retired ? '（已撤销）' : HOLDS_NO_HOUSEHOLDS.includes(unit.kind) ? '' : ` · ${unit.households} 户`}
           </Text>
         ))}
       </View>
@@ -92,6 +92,9 @@ function TreeView({ tree, selectedId, onSelect, onChanged }: TreeViewProps) {
     </View>
   )
 }
+
+/** Units that never hold households: no household count beside them. */
+const HOLDS_NO_HOUSEHOLDS: readonly OrgKind[] = ['shop', 'bank', 'bank_branch']
 
 type Mode = { kind: 'add'; unitKind: OrgKind } | { kind: 'rename' } | { kind: 'retire' } | null
 

@@ -1,0 +1,59 @@
+import { and, eq, gte, inArray } from 'drizzle-orm'
+import type { CertificateStatements } from '../../../src/core/credit/certificate'
+import { maskName } from '../../../src/core/mask'
+import { periodsOf } from '../../../src/core/period'
+import { rankBand, rankByPoints } from '../../../src/core/ranking'
+import { shownStatus, type NoticeStatus } from '../../../src/core/rectification'
+import type { Db } from '../../store/database'
+import { appeals, householdPeriodPoints, households, notices, orgs } from '../../store/schema'
+import { householdsWithPoints } from '../ranking'
+
+/**
+ * What a certificate states about a household at `now`, from the data kept: earned points per
+ * Asia/Shanghai year (the totals kept in step with the ledger), the village ranking's band for this
+ * year, notices overdue now, and deductions upheld on appeal in the last 12 months.
+ */
+export async function householdStatements(db: Db, householdId: string, now: Date, headShown: boolean): Promise<CertificateStatements> {
+  const [row] = await db
+    .select({ household: households, village: { name: orgs.name, path: orgs.path, settings: orgs.settings } })
+    .from(households)
+    .innerJoin(orgs, eq(orgs.id, households.villageId))
+    .where(eq(households.id, householdId))
+  const { household, village } = row
+  const year = periodsOf(now).year
+  const lastYear = String(Number(year) - 1)
+  const totals = await db
+    .select({ period: householdPeriodPoints.period, points: householdPeriodPoints.points })
+    .from(householdPeriodPoints)
+    .where(and(eq(householdPeriodPoints.householdId, householdId), inArray(householdPeriodPoints.period, [year, lastYear])))
+  const pointsIn = (period: string) => totals.find((t) => t.period === period)?.points ?? 0
+
+  // Ranked as the village's ranking page ranks this year: ties share the better rank.
+  const villagers = await householdsWithPoints(db, village.path, [year])
+  const ranked = rankByPoints(villagers.map((h) => ({ id: h.id, points: h.points.get(year) ?? 0 })))
+  const rank = ranked.find((h) => h.id === householdId)!.rank
+
+  const open = await db
+    .select({ status: notices.status, deadline: notices.deadline })
+    .from(notices)
+    .where(and(eq(notices.householdId, householdId), eq(notices.status, 'open')))
+  const yearAgo = new Date(now)
+  yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1)
+  const upheld = await db
+    .select({ id: appeals.id })
+    .from(appeals)
+    .where(and(eq(appeals.householdId, householdId), eq(appeals.status, 'upheld'), gte(appeals.decidedAt, yearAgo)))
+
+  return {
+    village: village.name,
+    cooperative: (village.settings as { cooperative?: string }).cooperative ?? `${village.name}股份经济合作社`,
+    head: headShown ? household.headName : maskName(household.headName),
+    headShown,
+    shares: household.shares,
+    thisYear: { year, points: pointsIn(year) },
+    lastYear: { year: lastYear, points: pointsIn(lastYear) },
+    rankBand: rankBand(rank, ranked.length),
+    overdueRectifications: open.filter((n) => shownStatus({ status: n.status as NoticeStatus, deadline: n.deadline }, now) === 'overdue').length,
+    upheldDeductions: upheld.length,
+  }
+}

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
-import type { Database, Db } from './database'
+import type { Database, Db, OpenOptions } from './database'
 import { seedDemoIfEmpty } from './demo-seed'
 import { rules } from './schema'
 import { openMigratedDatabase } from './open-database'
@@ -9,11 +9,11 @@ import { createThrowawayDatabase } from './throwaway-database'
  * A fresh, migrated database for one test file: a throwaway database on the PostgreSQL server when
  * DATABASE_URL is set (dropped on close), otherwise an in-memory PGlite.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(options: OpenOptions = {}): Promise<Database> {
   const serverUrl = process.env.DATABASE_URL
-  if (!serverUrl) return openMigratedDatabase({})
+  if (!serverUrl) return openMigratedDatabase({}, options)
   const throwaway = await createThrowawayDatabase(serverUrl, 'test')
-  const database = await openMigratedDatabase({ databaseUrl: throwaway.url })
+  const database = await openMigratedDatabase({ databaseUrl: throwaway.url }, options)
   return {
     ...database,
     async close() {
@@ -24,8 +24,8 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 /** A fresh test database holding the demo village (without its past months of history). */
-export async function openDemoTestDatabase(): Promise<Database> {
-  const database = await openTestDatabase()
+export async function openDemoTestDatabase(options: OpenOptions = {}): Promise<Database> {
+  const database = await openTestDatabase(options)
   await seedDemoIfEmpty(database.db)
   return database
 }

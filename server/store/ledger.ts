@@ -3,7 +3,7 @@ import { AppError } from '../../src/core/errors'
 import { EARNED_POINT_KINDS, isValidPointMovement, type LedgerKind } from '../../src/core/ledger'
 import { periodsOf } from '../../src/core/period'
 import type { Db } from './database'
-import { householdPeriodPoints, households, ledgerEntries } from './schema'
+import { householdOriginPoints, householdPeriodPoints, households, ledgerEntries } from './schema'
 
 export type NewEntry = {
   householdId: string
@@ -29,11 +29,11 @@ export async function appendLedgerEntry(tx: Db, entry: NewEntry): Promise<Ledger
 }
 
 /**
- * The one way points move, for a batch of entries in three statements however many there are: the
+ * The one way points move, for a batch of entries in four statements however many there are: the
  * household rows are updated by each one's total (which locks them until the transaction ends, so
  * entries of one household are applied one after another), the entries are written in the given
- * order with the running balance each produced, and the earned ones are added to the month and year
- * totals. The balance check and the debit are one conditional UPDATE, so parallel spending can never
+ * order with the running balance each produced, and the earned ones are added to the kept totals
+ * (server/store/kept-totals.ts lists them all, with how to recompute each from the entries). The balance check and the debit are one conditional UPDATE, so parallel spending can never
  * overdraw (a batch with `mustStayNonNegative` is refused whole if any household would go below zero).
  * Call it inside the transaction that does the rest of the work; callers that touch several
  * households lock them in id order first (submit-score.ts), so parallel batches queue, not deadlock.
@@ -82,29 +82,41 @@ export async function appendLedgerEntries(tx: Db, entries: readonly NewEntry[]):
   })
   // Ids are drawn in VALUES order, so sorting by id gives the entries back in the order given.
   const written = (await tx.insert(ledgerEntries).values(values).returning()).sort((a, b) => a.id - b.id)
-  await addToPeriodTotals(tx, written.filter((e) => EARNED_POINT_KINDS.includes(e.kind as LedgerKind)))
+  await addToEarnedTotals(tx, written.filter((e) => EARNED_POINT_KINDS.includes(e.kind as LedgerKind)))
   return written
 }
 
-/** Keeps the month and year totals of earned points in step with the entries just written, in one statement. */
-async function addToPeriodTotals(tx: Db, earned: readonly LedgerEntryRow[]) {
+/**
+ * Keeps the totals of earned points in step with the entries just written, one statement each: per
+ * household and Asia/Shanghai month and year (rankings, charts), and per household, year and scoring
+ * organisation (the dividend). Rows are summed first: an upsert may not touch the same row twice.
+ */
+async function addToEarnedTotals(tx: Db, earned: readonly LedgerEntryRow[]) {
   if (earned.length === 0) return
-  // One row per (household, period): an upsert may not touch the same row twice.
-  const sums = new Map<string, { householdId: string; period: string; points: number }>()
-  for (const entry of earned) {
-    const { month, year } = periodsOf(entry.createdAt)
-    for (const period of [month, year]) {
-      const key = `${entry.householdId} ${period}`
-      const row = sums.get(key) ?? { householdId: entry.householdId, period, points: 0 }
-      row.points += entry.points
-      sums.set(key, row)
-    }
+  const periods = new Map<string, { householdId: string; period: string; points: number }>()
+  const origins = new Map<string, { householdId: string; period: string; scorerOrgId: string | null; points: number }>()
+  const add = <T extends { points: number }>(into: Map<string, T>, key: string, row: T, points: number) => {
+    const kept = into.get(key) ?? row
+    kept.points += points
+    into.set(key, kept)
+  }
+  for (const { householdId, points, scorerOrgId, createdAt } of earned) {
+    const { month, year } = periodsOf(createdAt)
+    for (const period of [month, year]) add(periods, `${householdId} ${period}`, { householdId, period, points: 0 }, points)
+    add(origins, `${householdId} ${year} ${scorerOrgId}`, { householdId, period: year, scorerOrgId, points: 0 }, points)
   }
   await tx
     .insert(householdPeriodPoints)
-    .values([...sums.values()])
+    .values([...periods.values()])
     .onConflictDoUpdate({
       target: [householdPeriodPoints.period, householdPeriodPoints.householdId],
       set: { points: sql`${householdPeriodPoints.points} + excluded.points` },
+    })
+  await tx
+    .insert(householdOriginPoints)
+    .values([...origins.values()])
+    .onConflictDoUpdate({
+      target: [householdOriginPoints.period, householdOriginPoints.householdId, householdOriginPoints.scorerOrgId],
+      set: { points: sql`${householdOriginPoints.points} + excluded.points` },
     })
 }

@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core'
 import { createdAt } from './columns'
 import { ledgerEntries } from './ledger'
 import { households, orgs, users } from './organisation'
@@ -83,4 +83,23 @@ export const householdPeriodPoints = pgTable(
     points: integer('points').notNull(),
   },
   (t) => [primaryKey({ columns: [t.period, t.householdId] })],
+)
+
+/**
+ * Earned points per household, Asia/Shanghai year ("2026") and scoring organisation (the village,
+ * a micro-grid, a community under 3.0; none for points without one), kept in step with the ledger
+ * inside the same transaction: the dividend reads each household's year's points and where they
+ * came from here, never the ledger.
+ */
+export const householdOriginPoints = pgTable(
+  'household_origin_points',
+  {
+    householdId: text('household_id')
+      .notNull()
+      .references(() => households.id),
+    period: text('period').notNull(),
+    scorerOrgId: text('scorer_org_id').references(() => orgs.id),
+    points: integer('points').notNull(),
+  },
+  (t) => [unique('household_origin_points_key').on(t.period, t.householdId, t.scorerOrgId).nullsNotDistinct()],
 )

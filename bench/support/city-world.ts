@@ -5,7 +5,7 @@ import { PAPER_RECORD } from '../../server/store/ledger-invariants'
 
 /**
  * 压测城区: one city's street of `villages` villages × `households` households (default 100 × 3,000 =
- * 300,000), each village with 10 villager groups and 30 micro-grids of 100 households, a cadre and
+ * 300,000) with its admin, each village with 10 villager groups and 30 micro-grids of 100 households, a cadre and
  * the demo's rule set rs-zjq (the demo seed must be in first), and twelve months of history: an
  * opening entry and 32 scores a household (≈ 9.9 million ledger entries), scored by the village or
  * the micro-grid, under rules of every category. Written with set-based SQL (generate_series,
@@ -20,6 +20,8 @@ export const CITY = {
   /** The village the figures are measured in, its cadre and one of its micro-grids. */
   village: 'cv-0',
   cadre: 'city-cadre-0',
+  /** The street's admin: sees every village (for figures of the street's view). */
+  admin: 'city-admin',
   microGrid: 'cm-0-0',
   scoresPerHousehold: 32,
 } as const
@@ -56,10 +58,12 @@ export async function buildCityWorld(client: PoolClient, log: (line: string) => 
     union all
     select 'cm-' || v || '-' || m, 'micro_grid', (m + 1) || '号微网格', 'cv-' || v, '/st-city/cv-' || v || '/cm-' || v || '-' || m || '/'
       from generate_series(0, ${villages - 1}) v, generate_series(0, ${Math.ceil(households / 100) - 1}) m`)
-  await step('cadres and rule sets', `
+  await step('the admin, cadres and rule sets', `
     with v as (select generate_series(0, ${villages - 1}) as v),
-         u as (insert into users (openid, display_name) select 'city-cadre-' || v, '压测干部' || v from v returning openid),
-         r as (insert into role_grants (openid, role, org_id) select 'city-cadre-' || v, 'cadre', 'cv-' || v from v returning id)
+         u as (insert into users (openid, display_name)
+               select 'city-cadre-' || v, '压测干部' || v from v union all select 'city-admin', '压测街道管理员' returning openid),
+         r as (insert into role_grants (openid, role, org_id)
+               select 'city-cadre-' || v, 'cadre', 'cv-' || v from v union all select 'city-admin', 'admin', 'st-city' returning id)
     insert into rule_set_orgs (org_id, rule_set_id) select 'cv-' || v, 'rs-zjq' from v`)
   await step('households', `
     insert into households (id, village_id, group_id, micro_grid_id, head_name, house_no, shares)

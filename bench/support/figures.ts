@@ -24,7 +24,8 @@ export function proposedBudget(figure: Figure): number {
   const target = figure.direction === 'min' ? figure.value / 2 : figure.value * 2
   if (target === 0) return 0
   const step = 10 ** (Math.floor(Math.log10(Math.abs(target))) - 1)
-  return (figure.direction === 'min' ? Math.floor(target / step) : Math.ceil(target / step)) * step
+  // toPrecision drops the binary float's tail (4.6000000000000005 → 4.6).
+  return Number(((figure.direction === 'min' ? Math.floor(target / step) : Math.ceil(target / step)) * step).toPrecision(12))
 }
 
 export function judge(figure: Figure, budgets: Readonly<Record<string, number>>): Judged {

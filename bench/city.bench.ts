@@ -20,7 +20,7 @@ import { localPlatform } from '../server/gateway/local-platform'
 import { seedDemoIfEmpty } from '../server/store/demo-seed'
 import { migratePostgres, openPostgres } from '../server/store/open-postgres'
 import { dividendSettings } from './dividend.bench'
-import { inProcessBaseline, timePaired, type Paired } from './support/baseline'
+import { IN_PROCESS_BLOCK, inProcessBaseline, timePaired, type Paired } from './support/baseline'
 import { CITY, buildCityWorld, cityHouseholdIds } from './support/city-world'
 import { show } from './support/figures'
 import { CITY_HEADING, writeCityResults } from './support/results-file'
@@ -192,7 +192,7 @@ ${r.world.size} on disk; built with set-based SQL in ${r.buildSeconds.toFixed(0)
 points by year and scoring organisation) built from the entries.
 
 **Figures**: in process through the cloud functions as the app calls them, as a cadre of 压测0村, ${RUNS} calls
-each after one warm-up, each paired with the baseline call (${'`account.whoami`'} of an unregistered user) on the same
+each after one warm-up, each paired with the baseline (${IN_PROCESS_BLOCK} × ${'`account.whoami`'} of an unregistered user, in a row) on the same
 database; SQL statements per call include BEGIN/COMMIT. "ledger_entries" is from \`EXPLAIN (FORMAT JSON)\` of every
 SELECT the call sent, with its parameters: a read that needs the ledger would show it.
 

@@ -4,8 +4,8 @@
  *  2. a full run for a 3,000-household village against in-memory PGlite: `preview` (read the
  *     year's points, compute) and `saveDraft` (the same plus writing 3,000 lines), through the
  *     cloud function as the app calls it.
- * Prints medians in ms and SQL statements per call. Run: npx tsx bench/dividend.bench.ts
- * (also part of `npm run bench`).
+ * Prints medians in ms (each paired with the baseline call on the same PGlite, bench/support/baseline.ts)
+ * and SQL statements per call. Run: npx tsx bench/dividend.bench.ts (also part of `npm run bench`).
  */
 import { performance } from 'node:perf_hooks'
 import { computeDividend, type DividendHousehold } from '../src/core/dividend/dividend-run'
@@ -16,13 +16,10 @@ import { localPlatform } from '../server/gateway/local-platform'
 import { appendLedgerEntry } from '../server/store/ledger'
 import { openMigratedDatabase } from '../server/store/open-database'
 import { households, orgs, roleGrants, users } from '../server/store/schema'
-import { median, timeEach } from './support/stats'
+import type { Db } from '../server/store/database'
+import { inProcessBaseline, timePaired, type Paired } from './support/baseline'
 
 const RUNS = 7
-
-async function timed(times: number, work: () => unknown): Promise<number> {
-  return median(await timeEach(times, work))
-}
 
 /** The run the bench previews and drafts for a village: this year, ¥561,600 of which ¥93,600 by points, tiered. */
 export function dividendSettings(orgId: string) {
@@ -30,8 +27,8 @@ export function dividendSettings(orgId: string) {
   return { orgId, year, totalFen: 56_160_000, incentiveFen: 9_360_000, method: INCENTIVE_PRESETS[1].method }
 }
 
-/** One timed figure of this bench: median ms, and SQL statements per call where a database is involved. */
-export type DividendFigure = { key: string; label: string; median: number; runs: number; statements?: number }
+/** One timed figure of this bench: paired with the baseline, and SQL statements per call where a database is involved. */
+export type DividendFigure = { key: string; label: string; timing: Paired; statements?: number }
 
 /** A small deterministic generator, so every run of the bench sees the same village. */
 function generator(seed: number) {
@@ -42,7 +39,7 @@ function generator(seed: number) {
   }
 }
 
-async function pureApportionment(): Promise<DividendFigure[]> {
+async function pureApportionment(baseline: () => Promise<unknown>): Promise<DividendFigure[]> {
   const figures: DividendFigure[] = []
   const next = generator(42)
   const many: DividendHousehold[] = Array.from({ length: 100_000 }, (_, i) => ({
@@ -51,20 +48,33 @@ async function pureApportionment(): Promise<DividendFigure[]> {
     points: next(160) - 20,
   }))
   for (const preset of INCENTIVE_PRESETS.slice(0, 2)) {
-    const ms = await timed(RUNS, () => {
+    const timing = await timePaired(RUNS, async () => {
       const result = computeDividend({ totalFen: 5_616_000_000, incentiveFen: 936_000_000, method: preset.method, households: many })
       if (!result.ok) throw new Error(result.problem)
-    })
-    figures.push({ key: `pure-${preset.id}`, label: `pure run, 100,000 households, ${preset.label}`, median: ms, runs: RUNS })
+    }, baseline)
+    figures.push({ key: `pure-${preset.id}`, label: `pure run, 100,000 households, ${preset.label}`, timing })
   }
   return figures
 }
 
-async function fullRunOnPglite(): Promise<DividendFigure[]> {
-  const figures: DividendFigure[] = []
+/**
+ * All of this bench's figures: the pure apportionments, then the full runs, every timing paired with
+ * the baseline call on the bench's PGlite (the pure runs too: it is the same machine at the same moment).
+ */
+export async function measureDividend(): Promise<DividendFigure[]> {
   let statements = 0
   const database = await openMigratedDatabase({}, { onStatement: () => statements++ })
-  const { db } = database
+  try {
+    const baseline = inProcessBaseline(database.db)
+    const pure = await pureApportionment(baseline)
+    return [...pure, ...(await fullRunOnPglite(database.db, baseline, (reset) => (reset ? (statements = 0) : statements)))]
+  } finally {
+    await database.close()
+  }
+}
+
+async function fullRunOnPglite(db: Db, baseline: () => Promise<unknown>, statements: (reset?: boolean) => number): Promise<DividendFigure[]> {
+  const figures: DividendFigure[] = []
   const seedStart = performance.now()
   await db.transaction(async (tx) => {
     await tx.insert(orgs).values([
@@ -106,23 +116,22 @@ async function fullRunOnPglite(): Promise<DividendFigure[]> {
     ['saveDraft', 'saveDraft (read + compute + write 3,000 lines)', () => ({ action: 'saveDraft', requestId: `bench-${++request}-abcdef`, ...settings })],
   ] as const) {
     await call(event()) // warm-up
-    statements = 0
-    const ms = await timed(RUNS, () => call(event()))
-    figures.push({ key, label: `full run, 3,000 households on PGlite, ${name}`, median: ms, runs: RUNS, statements: Math.round(statements / RUNS) })
+    let counted = 0
+    const timing = await timePaired(RUNS, async () => {
+      statements(true)
+      await call(event())
+      counted += statements()
+    }, baseline)
+    figures.push({ key, label: `full run, 3,000 households on PGlite, ${name}`, timing, statements: Math.round(counted / RUNS) })
   }
-  await database.close()
   return figures
-}
-
-/** All of this bench's figures: the pure apportionments, then the full runs on PGlite. */
-export async function measureDividend(): Promise<DividendFigure[]> {
-  return [...(await pureApportionment()), ...(await fullRunOnPglite())]
 }
 
 async function main() {
   for (const f of await measureDividend()) {
     const statements = f.statements === undefined ? '' : `, ${f.statements} statements per call`
-    console.log(`${f.label}: median ${f.median.toFixed(1)} ms${statements} (${f.runs} runs)`)
+    const { measured: m, baseline: b } = f.timing
+    console.log(`${f.label}: median ${m.median.toFixed(1)} ms (${(m.median / b.median).toFixed(1)}× baseline)${statements} (${m.runs} runs)`)
   }
 }
 

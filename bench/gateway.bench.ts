@@ -3,8 +3,10 @@
  * it): account.whoami, score.submit (10 households), score.ranking (3,000 households), card.redeem
  * and dividend.preview (3,000 households), median and p95 of sequential HTTP calls, against PGlite
  * (DATA_DIR) and against PostgreSQL (a throwaway database on DATABASE_URL, default
- * postgres://postgres@127.0.0.1:5432/postgres). The gateway process cannot count SQL, so the same
- * calls are then made in process on the same database with a statement counter.
+ * postgres://postgres@127.0.0.1:5432/postgres). Each call is paired with the baseline call through
+ * the same gateway just before it (bench/support/baseline.ts), so the budgets hold ratios. The gateway
+ * process cannot count SQL, so the same calls are then made in process on the same database with a
+ * statement counter.
  *
  *   npx tsx bench/gateway.bench.ts       (also part of `npm run bench`)
  */
@@ -12,7 +14,6 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { performance } from 'node:perf_hooks'
 import { periodsOf } from '../src/core/period'
 import { cloudFunctions } from '../server/functions'
 import { localPlatform } from '../server/gateway/local-platform'
@@ -24,14 +25,15 @@ import { startGateway } from '../tests/e2e/support/gateway'
 import { dividendSettings } from './dividend.bench'
 import { addGoods, redeemEvent, topUp } from './redeem.bench'
 import { BIG_VILLAGE, benchRuleId, bigVillageHouseholdIds, seedBigVillage } from './support/big-village'
-import { median, summarize, type Timing } from './support/stats'
+import { BASELINE, timePaired, type Paired } from './support/baseline'
+import { median } from './support/stats'
 import { withThrowawayDatabase } from './support/throwaway-postgres'
 
 export type Engine = 'pglite' | 'postgres'
 export const ENGINES: readonly Engine[] = ['pglite', 'postgres']
 
-/** One action's figures on one engine: HTTP round trip through the gateway, and SQL per call. */
-export type GatewayFigure = Timing & { call: string; statements: number }
+/** One action's figures on one engine: HTTP round trips through the gateway (with the baseline's, paired), and SQL per call. */
+export type GatewayFigure = Paired & { call: string; statements: number }
 
 // The first calls after the gateway starts pay for tsx compiling and V8 warming up the handlers: not measured.
 const WARM_UP = 10
@@ -111,21 +113,15 @@ async function measureOn(store: Store): Promise<GatewayFigure[]> {
   }
   const calls = benchCalls(seeded)
 
-  const timings: Timing[] = []
+  const timings: Paired[] = []
   const gateway = await startGateway({ ...store, apiOnly: true })
+  const through = async (c: Pick<BenchCall, 'call' | 'fn' | 'openid'>, event: Record<string, unknown>) => {
+    const envelope = await callAs(gateway.baseUrl, c.openid, c.fn, event)
+    if (!envelope.ok) throw new Error(`${c.call} through the gateway: ${envelope.error.code} ${envelope.error.message}`)
+  }
   try {
-    for (const c of calls) {
-      const samples: number[] = []
-      for (let i = 0; i < WARM_UP + RUNS; i++) {
-        const event = c.event(i)
-        const start = performance.now()
-        const envelope = await callAs(gateway.baseUrl, c.openid, c.fn, event)
-        const ms = performance.now() - start
-        if (!envelope.ok) throw new Error(`${c.call} through the gateway: ${envelope.error.code} ${envelope.error.message}`)
-        if (i >= WARM_UP) samples.push(ms)
-      }
-      timings.push(summarize(samples))
-    }
+    const baseline = () => through({ ...BASELINE, call: 'baseline' }, { ...BASELINE.event })
+    for (const c of calls) timings.push(await timePaired(RUNS, (i) => through(c, c.event(i)), baseline, WARM_UP))
   } finally {
     await gateway.stop()
   }
@@ -154,7 +150,10 @@ async function measureOn(store: Store): Promise<GatewayFigure[]> {
 async function main() {
   for (const engine of ENGINES) {
     for (const f of await measureGateway(engine)) {
-      console.log(`${engine.padEnd(8)} ${f.call.padEnd(36)} median ${f.median.toFixed(1)} ms  p95 ${f.p95.toFixed(1)} ms  ${f.statements} statements per call`)
+      const { measured: m, baseline: b } = f
+      console.log(
+        `${engine.padEnd(8)} ${f.call.padEnd(36)} median ${m.median.toFixed(1)} ms (${(m.median / b.median).toFixed(1)}× baseline)  p95 ${m.p95.toFixed(1)} ms  ${f.statements} statements per call`,
+      )
     }
   }
 }

@@ -2,7 +2,9 @@
  * Redemptions per second against PostgreSQL, through the real `card.redeem` action (validation,
  * idempotency key, one transaction: token used, stock taken, ledger entry, receipt), with 16
  * concurrent clients: all on one household (every redemption waits for the household row), and
- * spread over 1,000 households. Prints throughput and median / p95 latency.
+ * spread over 1,000 households. Prints throughput and median / p95 latency. Each run alternates
+ * phases of redeeming (1 s) with phases of the baseline call (bench/support/baseline.ts, ½ s) from
+ * the same 16 clients on the same database, so both see the same load and are compared as ratios.
  *
  *   npx tsx bench/redeem.bench.ts        (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres;
  *                                         a fresh database is made and dropped; also part of `npm run bench`)
@@ -21,6 +23,7 @@ import { appendLedgerEntry } from '../server/store/ledger'
 import { migratePostgres, openPostgres } from '../server/store/open-postgres'
 import { households } from '../server/store/schema'
 import { SERVER_URL, withThrowawayDatabase } from './support/throwaway-postgres'
+import { inProcessBaseline } from './support/baseline'
 import { summarize, type Timing } from './support/stats'
 
 const CLIENTS = 16
@@ -29,7 +32,12 @@ process.env.CARD_TOKEN_SECRET ??= randomBytes(32).toString('hex')
 let requestCounter = 0
 
 export type RedeemRun = Timing & { redemptions: number; perSecond: number; refused: string }
-export type RedeemFigures = { clients: number; seconds: number; oneHousehold: RedeemRun; spread: RedeemRun }
+/** A run of redemptions and the baseline's calls in the phases between them. */
+export type RedeemPair = RedeemRun & { baseline: RedeemRun }
+export type RedeemFigures = { clients: number; seconds: number; oneHousehold: RedeemPair; spread: RedeemPair }
+
+const REDEEM_PHASE_MS = 1000
+const BASELINE_PHASE_MS = 500
 
 /** Both runs (one household, then 1,000 households), `seconds` each, on a throwaway database. */
 export async function measureRedeem(seconds = Number(process.env.BENCH_SECONDS ?? 10)): Promise<RedeemFigures> {
@@ -42,9 +50,9 @@ export async function measureRedeem(seconds = Number(process.env.BENCH_SECONDS ?
       const coupon = await addGoods(db, '压测面券', 1, 1_000_000)
       const many = await addHouseholds(db, 1000)
       await topUp(db, ['h-zjq-01'], 100_000_000)
-      const oneHousehold = await run(db, coupon.id, seconds * 1000, () => 'h-zjq-01')
+      const oneHousehold = await alternating(db, coupon.id, seconds, () => 'h-zjq-01')
       let next = 0
-      const spread = await run(db, coupon.id, seconds * 1000, () => many[next++ % many.length])
+      const spread = await alternating(db, coupon.id, seconds, () => many[next++ % many.length])
       return { clients: CLIENTS, seconds, oneHousehold, spread }
     } finally {
       await database.close()
@@ -59,25 +67,48 @@ async function main() {
   report('1,000 households', figures.spread)
 }
 
-async function run(db: Db, goodsId: number, durationMs: number, pickHousehold: () => string): Promise<RedeemRun> {
-  const latencies: number[] = []
-  const failures = new Map<string, number>()
+/** What the clients did in the phases of one kind: each call's latency, the time spent, refusals by code. */
+type Phases = { latencies: number[]; ms: number; failures: Map<string, number> }
+
+/** `seconds` of redeeming in 1 s phases, each after a ½ s phase of the baseline call, from the same clients. */
+async function alternating(db: Db, goodsId: number, seconds: number, pickHousehold: () => string): Promise<RedeemPair> {
+  const redeem: Phases = { latencies: [], ms: 0, failures: new Map() }
+  const baseline: Phases = { latencies: [], ms: 0, failures: new Map() }
+  // Each of the concurrent clients makes single baseline calls, as it makes single redemptions.
+  const baselineCall = inProcessBaseline(db, 1)
+  for (let phase = 0; phase < seconds; phase++) {
+    await phaseOf(baseline, BASELINE_PHASE_MS, async () => {
+      await baselineCall()
+      return null
+    })
+    await phaseOf(redeem, REDEEM_PHASE_MS, async () => {
+      const answer = await cardFunction.invoke({ db, openid: 'demo-shop', platform: localPlatform, event: redeemEvent(pickHousehold(), goodsId) })
+      return answer.ok ? null : answer.error.code
+    })
+  }
+  return { ...summaryOf(redeem), baseline: summaryOf(baseline) }
+}
+
+/** CLIENTS clients calling `call` back to back for `durationMs`; `call` answers a refusal's code or null. */
+async function phaseOf(into: Phases, durationMs: number, call: () => Promise<string | null>) {
   const started = performance.now()
   const deadline = started + durationMs
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (performance.now() < deadline) {
-        const event = redeemEvent(pickHousehold(), goodsId)
         const t0 = performance.now()
-        const answer = await cardFunction.invoke({ db, openid: 'demo-shop', platform: localPlatform, event })
-        latencies.push(performance.now() - t0)
-        if (!answer.ok) failures.set(answer.error.code, (failures.get(answer.error.code) ?? 0) + 1)
+        const refusal = await call()
+        into.latencies.push(performance.now() - t0)
+        if (refusal) into.failures.set(refusal, (into.failures.get(refusal) ?? 0) + 1)
       }
     }),
   )
-  const seconds = (performance.now() - started) / 1000
+  into.ms += performance.now() - started
+}
+
+function summaryOf({ latencies, ms, failures }: Phases): RedeemRun {
   const refused = [...failures].map(([code, n]) => `${code}×${n}`).join(', ') || 'none'
-  return { ...summarize(latencies), redemptions: latencies.length, perSecond: latencies.length / seconds, refused }
+  return { ...summarize(latencies), redemptions: latencies.length, perSecond: latencies.length / (ms / 1000), refused }
 }
 
 /**
@@ -89,10 +120,11 @@ export function redeemEvent(householdId: string, goodsId: number) {
   return { action: 'redeem', requestId: `bench-${++requestCounter}-${randomBytes(4).toString('hex')}`, token, items: [{ goodsId, quantity: 1 }] }
 }
 
-function report(label: string, r: RedeemRun) {
+function report(label: string, r: RedeemPair) {
   console.log(
     `${label.padEnd(28)} ${String(r.redemptions).padStart(6)} redemptions  ${r.perSecond.toFixed(0).padStart(5)}/s` +
-      `  median ${r.median.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  refused: ${r.refused}`,
+      `  median ${r.median.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  refused: ${r.refused}` +
+      `  (baseline: ${r.baseline.perSecond.toFixed(0)}/s, median ${r.baseline.median.toFixed(1)} ms)`,
   )
 }
 

@@ -1,27 +1,33 @@
 /**
  * Issue 3's figures against embedded PGlite: a 10-household inspection (score.submit) and the
  * ranking of a 3,000-household village (score.ranking), each as median / p95 ms over repeated calls
- * and as SQL statements per call (counted by the query logger; BEGIN/COMMIT not included).
+ * paired with the baseline call (bench/support/baseline.ts), and as SQL statements per call
+ * (counted by the query logger; BEGIN/COMMIT not included). Also the statements of an inspection of
+ * 1, 10 and 50 households: batched, they do not grow with the number of households.
  *
  *   npx tsx bench/score.bench.ts        (also part of `npm run bench`)
  */
-import { performance } from 'node:perf_hooks'
 import { periodsOf } from '../src/core/period'
 import { scoreFunction } from '../server/functions/score'
 import { localPlatform } from '../server/gateway/local-platform'
 import { seedDemoIfEmpty } from '../server/store/demo-seed'
 import { migratePglite, openPglite } from '../server/store/open-pglite'
+import { inProcessBaseline, timePaired, type Paired } from './support/baseline'
 import { BIG_VILLAGE, benchRuleId, bigVillageHouseholdIds, seedBigVillage } from './support/big-village'
-import { median, summarize, type Timing } from './support/stats'
+import { median } from './support/stats'
 
 const RUNS = 30
+/** The inspections whose statements are counted: how many households each scores. */
+export const SUBMIT_SIZES = [1, 10, 50] as const
 
 export type ScoreFigures = {
-  submit: Timing & { statements: number }
-  ranking: Timing & { statements: number }
+  submit: Paired & { statements: number }
+  ranking: Paired & { statements: number }
+  /** Statements of one inspection of n households, by n. */
+  submitStatements: Record<(typeof SUBMIT_SIZES)[number], number>
 }
 
-/** Both figures, in process on a fresh in-memory PGlite. */
+/** Every figure, in process on a fresh in-memory PGlite. */
 export async function measureScore(): Promise<ScoreFigures> {
   let statements = 0
   const database = await openPglite(undefined, { onStatement: () => statements++ })
@@ -32,38 +38,48 @@ export async function measureScore(): Promise<ScoreFigures> {
     await seedBigVillage(db)
     const ruleId = await benchRuleId(db)
     const ids = bigVillageHouseholdIds()
+    const baseline = inProcessBaseline(db)
 
-    const measure = async (label: string, call: (i: number) => Promise<unknown>) => {
-      const times: number[] = []
+    const invoke = async (label: string, event: Record<string, unknown>) => {
+      const answer = await scoreFunction.invoke({ db, openid: BIG_VILLAGE.cadre, event, platform: localPlatform })
+      if (!answer.ok) throw new Error(`${label}: ${answer.error.message}`)
+    }
+    const measure = async (label: string, call: (i: number) => Record<string, unknown>) => {
       const counts: number[] = []
-      for (let i = 0; i < RUNS; i++) {
+      const timing = await timePaired(RUNS, async (i) => {
         statements = 0
-        const start = performance.now()
-        const answer = (await call(i)) as { ok: boolean; error?: { message: string } }
-        times.push(performance.now() - start)
+        await invoke(label, call(i))
         counts.push(statements)
-        if (!answer.ok) throw new Error(`${label}: ${answer.error?.message}`)
-      }
-      return { ...summarize(times), statements: median(counts) }
+      }, baseline)
+      return { ...timing, statements: median(counts) }
     }
 
-    const invoke = (event: Record<string, unknown>) => scoreFunction.invoke({ db, openid: BIG_VILLAGE.cadre, event, platform: localPlatform })
-    const submit = await measure('score.submit', (i) =>
-      invoke({ action: 'submit', requestId: `bench-walk-${i}`, householdIds: ids.slice(i * 10, i * 10 + 10), ruleId }),
-    )
-    const ranking = await measure('score.ranking', () => invoke({ action: 'ranking', orgId: BIG_VILLAGE.id, period: periodsOf(new Date()).month }))
-    return { submit, ranking }
+    const submit = await measure('score.submit', (i) => ({ action: 'submit', requestId: `bench-walk-${i}`, householdIds: ids.slice(i * 10, i * 10 + 10), ruleId }))
+    const ranking = await measure('score.ranking', () => ({ action: 'ranking', orgId: BIG_VILLAGE.id, period: periodsOf(new Date()).month }))
+    // Households no timed walk scored (those took the first RUNS × 10).
+    let next = RUNS * 10
+    const submitStatements = {} as ScoreFigures['submitStatements']
+    for (const n of SUBMIT_SIZES) {
+      statements = 0
+      await invoke(`score.submit of ${n}`, { action: 'submit', requestId: `bench-size-${n}`, householdIds: ids.slice(next, next + n), ruleId })
+      submitStatements[n] = statements
+      next += n
+    }
+    return { submit, ranking, submitStatements }
   } finally {
     await database.close()
   }
 }
 
 async function main() {
-  const { submit, ranking } = await measureScore()
+  const { submit, ranking, submitStatements } = await measureScore()
   const line = (label: string, t: ScoreFigures['submit']) =>
-    console.log(`${label}: median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms, ${t.statements} statements per call`)
+    console.log(
+      `${label}: median ${t.measured.median.toFixed(1)} ms (${(t.measured.median / t.baseline.median).toFixed(1)}× baseline), p95 ${t.measured.p95.toFixed(1)} ms, ${t.statements} statements per call`,
+    )
   line('score.submit, 10 households', submit)
   line(`score.ranking, ${BIG_VILLAGE.size} households`, ranking)
+  for (const n of SUBMIT_SIZES) console.log(`score.submit of ${n} households: ${submitStatements[n]} statements`)
 }
 
 if (require.main === module) {

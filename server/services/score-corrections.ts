@@ -11,7 +11,7 @@ import { households, rules, scoreRecords } from '../store/schema'
 import { loadCaller } from './caller'
 import { reverseScoreEntry } from './reverse-entry'
 import { loadRuleInForce, ruleSetIdOf } from './rules'
-import { applyScoreRecord, scoreRecordView } from './score-records'
+import { applyScoreRecords, scoreRecordView } from './score-records'
 
 /** A cadre corrects a mistaken score: a linked opposite entry, with the reason shown to the household. */
 export async function reverseEntry(db: Db, openid: string, input: { entryId: number; reason: string }) {
@@ -78,7 +78,7 @@ export async function decideScoreRecord(
   if (input.approve) {
     await db.update(scoreRecords).set(decision).where(eq(scoreRecords.id, record.id))
     const [rule] = await db.select({ restorable: rules.restorable }).from(rules).where(eq(rules.id, record.ruleId))
-    await applyScoreRecord(db, send, record, rule, openid)
+    await applyScoreRecords(db, send, [record], rule, openid)
   } else {
     await db.update(scoreRecords).set({ ...decision, status: 'rejected' }).where(eq(scoreRecords.id, record.id))
   }

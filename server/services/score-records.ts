@@ -1,7 +1,7 @@
-import { desc, eq, inArray, type SQL } from 'drizzle-orm'
+import { desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { RecordStatus, ScoreRecordView } from '../../src/core/contracts/score'
 import type { Db } from '../store/database'
-import { appendLedgerEntry } from '../store/ledger'
+import { appendLedgerEntries } from '../store/ledger'
 import type { SendSubscribeMessage } from '../platform/subscribe-message'
 import { households, rules, scoreRecords, users } from '../store/schema'
 import { openNoticeFor } from './notices'
@@ -9,36 +9,49 @@ import { openNoticeFor } from './notices'
 export type ScoreRecordRow = typeof scoreRecords.$inferSelect
 
 /**
- * Moves a record's points: one 'score' ledger entry, named by the record. Called when an
- * inspection needs no approval, or when a cadre approves a pending score or claim. A deduction
- * under a restorable rule opens its rectification notice in the same transaction.
+ * Moves records' points: one 'score' ledger entry each, named by its record, all written in one
+ * batch (a constant number of statements however many records). Called when an inspection needs
+ * no approval, or when a cadre approves a pending score or claim. A deduction under a restorable
+ * rule opens its rectification notice in the same transaction. Returns the entries in record order.
  */
-export async function applyScoreRecord(
+export async function applyScoreRecords(
   tx: Db,
   send: SendSubscribeMessage,
-  record: ScoreRecordRow,
+  records: readonly ScoreRecordRow[],
   rule: { restorable: boolean },
   decidedBy: string | null,
   at?: Date,
 ) {
-  const entry = await appendLedgerEntry(tx, {
-    at,
-    householdId: record.householdId,
-    points: record.points,
-    kind: 'score',
-    note: record.note,
-    actorOpenid: record.submittedBy,
-    ruleId: record.ruleId,
-    scorerOrgId: record.scorerOrgId,
-  })
+  if (records.length === 0) return []
+  const entries = await appendLedgerEntries(
+    tx,
+    records.map((record) => ({
+      at,
+      householdId: record.householdId,
+      points: record.points,
+      kind: 'score' as const,
+      note: record.note,
+      actorOpenid: record.submittedBy,
+      ruleId: record.ruleId,
+      scorerOrgId: record.scorerOrgId,
+    })),
+  )
+  const entryOfRecord = sql`(case ${scoreRecords.id} ${sql.join(
+    records.map((record, i) => sql`when ${record.id}::bigint then ${entries[i].id}::bigint`),
+    sql` `,
+  )} end)`
   await tx
     .update(scoreRecords)
-    .set({ status: 'applied', ledgerEntryId: entry.id, ...(decidedBy ? { decidedBy, decidedAt: new Date() } : {}) })
-    .where(eq(scoreRecords.id, record.id))
-  if (rule.restorable && entry.points < 0) {
-    await openNoticeFor(tx, send, { deduction: entry, openedBy: record.submittedBy, problem: record.note, photos: record.photos, openedAt: at })
+    .set({ status: 'applied', ledgerEntryId: entryOfRecord, ...(decidedBy ? { decidedBy, decidedAt: new Date() } : {}) })
+    .where(inArray(scoreRecords.id, records.map((record) => record.id)))
+  if (rule.restorable) {
+    for (const [i, entry] of entries.entries()) {
+      if (entry.points >= 0) continue
+      const record = records[i]
+      await openNoticeFor(tx, send, { deduction: entry, openedBy: record.submittedBy, problem: record.note, photos: record.photos, openedAt: at })
+    }
   }
-  return entry
+  return entries
 }
 
 /** Score records as pages show them, newest first. */

@@ -3,14 +3,14 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { SubmitResult } from '../../src/core/contracts/score'
 import { AppError } from '../../src/core/errors'
 import { periodRange, periodsOf } from '../../src/core/period'
-import { coveringGrant, grantsFor } from '../../src/core/policy'
+import { coveringGrant, grantsFor, type Grant } from '../../src/core/policy'
 import { limitRefusal } from '../../src/core/scoring'
 import type { SendSubscribeMessage } from '../platform/subscribe-message'
 import type { Db } from '../store/database'
 import { householdPlaces, type HouseholdPlace } from '../store/household-views'
 import { households, ledgerEntries, rules, scoreRecords } from '../store/schema'
 import { loadCaller } from './caller'
-import { applyScoreRecord } from './score-records'
+import { applyScoreRecords } from './score-records'
 import { loadRuleInForce, ruleSetIdOf, type RuleRow } from './rules'
 import { readVillageSettings } from './village-settings'
 
@@ -34,10 +34,11 @@ export async function submitScore(
   const photos = input.photos ?? []
   if (rule.evidenceRequired && photos.length === 0) throw new AppError('EVIDENCE_REQUIRED')
 
-  await lockHouseholds(db, input.householdIds)
+  const balances = await lockHouseholds(db, input.householdIds)
   const places = await householdPlaces(db, input.householdIds)
+  const counts = await countsTowardLimits(db, rule, input.householdIds, now)
   const villages = new Map<string, { ruleSetId: string | null; gridLeadersNeedApproval: boolean }>()
-  const targets = []
+  const targets: { place: HouseholdPlace; grant: Grant; needsApproval: boolean }[] = []
   for (const id of input.householdIds) {
     const place = places.get(id)
     if (!place) throw new AppError('NOT_FOUND', '没有找到所选的农户，请刷新后重试')
@@ -46,43 +47,63 @@ export async function submitScore(
     if (!villages.has(place.villageId)) villages.set(place.villageId, await villageScoring(db, place.villageId))
     const village = villages.get(place.villageId)!
     if (village.ruleSetId !== rule.ruleSetId) throw new AppError('RULE_NOT_APPLICABLE', `这条细则不适用于${place.name}家`)
-    await refuseOverLimit(db, rule, place, now)
+    const { thisMonth, thisYear } = counts.get(id) ?? { thisMonth: 0, thisYear: 0 }
+    const refusal = limitRefusal(rule, thisMonth, thisYear)
+    if (refusal) throw new AppError('LIMIT_REACHED', `${place.name}家“${rule.title}”${refusal}`)
     targets.push({ place, grant, needsApproval: grant.role === 'grid_leader' && village.gridLeadersNeedApproval })
   }
 
-  const results: SubmitResult['results'] = []
-  for (const { place, grant, needsApproval } of targets) {
-    const [record] = await db
+  // One insert for every record and one batch of ledger entries for those that move points now.
+  const records = (
+    await db
       .insert(scoreRecords)
-      .values({
-        householdId: place.id,
-        ruleId: rule.id,
-        points: rule.points,
-        source: 'inspection',
-        status: 'pending',
-        note: input.note ?? '',
-        photos,
-        submittedBy: openid,
-        scorerOrgId: grant.org.id,
-        requestId: input.requestId,
-        createdAt: now,
-      })
+      .values(
+        targets.map(({ place, grant }) => ({
+          householdId: place.id,
+          ruleId: rule.id,
+          points: rule.points,
+          source: 'inspection',
+          status: 'pending',
+          note: input.note ?? '',
+          photos,
+          submittedBy: openid,
+          scorerOrgId: grant.org.id,
+          requestId: input.requestId,
+          createdAt: now,
+        })),
+      )
       .returning()
-    const entry = needsApproval ? null : await applyScoreRecord(db, send, record, rule, null, now)
-    const balance = entry?.balanceAfter ?? (await currentBalance(db, place.id))
-    results.push({ householdId: place.id, name: place.name, status: entry ? 'applied' : 'pending', recordId: record.id, entryId: entry?.id ?? null, balance })
-  }
+  ).sort((a, b) => a.id - b.id)
+  const applied = records.filter((_, i) => !targets[i].needsApproval)
+  const entries = await applyScoreRecords(db, send, applied, rule, null, now)
+  const entryOf = new Map(applied.map((record, i) => [record.id, entries[i]]))
+
+  const results: SubmitResult['results'] = targets.map(({ place }, i) => {
+    const entry = entryOf.get(records[i].id)
+    return {
+      householdId: place.id,
+      name: place.name,
+      status: entry ? 'applied' : 'pending',
+      recordId: records[i].id,
+      entryId: entry?.id ?? null,
+      balance: entry?.balanceAfter ?? balances.get(place.id)!,
+    }
+  })
   return { requestId: input.requestId, rule: { id: rule.id, title: rule.title, points: rule.points }, results }
 }
 
-/** Row locks in id order: parallel inspections of the same households queue instead of racing the limits. */
-async function lockHouseholds(db: Db, ids: string[]) {
-  await db.select({ id: households.id }).from(households).where(inArray(households.id, ids)).orderBy(asc(households.id)).for('update')
-}
-
-async function currentBalance(db: Db, householdId: string): Promise<number> {
-  const [row] = await db.select({ balance: households.balance }).from(households).where(eq(households.id, householdId))
-  return row.balance
+/**
+ * Row locks in id order: parallel inspections of the same households queue instead of racing the
+ * limits. Gives each household's balance, which stays as it is until this transaction ends.
+ */
+async function lockHouseholds(db: Db, ids: string[]): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ id: households.id, balance: households.balance })
+    .from(households)
+    .where(inArray(households.id, ids))
+    .orderBy(asc(households.id))
+    .for('update')
+  return new Map(rows.map((row) => [row.id, row.balance]))
 }
 
 /** The rule set a village scores with, and whether it asks that its grid leaders' scores wait for a cadre. */
@@ -94,16 +115,19 @@ async function villageScoring(db: Db, villageId: string) {
 }
 
 /**
- * Counts the household's scores under the same rule (any version: the code names it) this month and
- * this year — pending ones too, reversed ones not — and refuses one more past the rule's limit.
+ * Counts each household's scores under the same rule (any version: the code names it) this month and
+ * this year — pending ones too, reversed ones not — in one query for all of them; a rule without
+ * limits needs none. Households with no such score are absent.
  */
-async function refuseOverLimit(db: Db, rule: RuleRow, place: HouseholdPlace, now: Date) {
-  if (rule.monthlyLimit === null && rule.yearlyLimit === null) return
+async function countsTowardLimits(db: Db, rule: RuleRow, householdIds: string[], now: Date) {
+  const counts = new Map<string, { thisMonth: number; thisYear: number }>()
+  if (rule.monthlyLimit === null && rule.yearlyLimit === null) return counts
   const { month, year } = periodsOf(now)
   const monthStart = periodRange(month).from
   const reversal = alias(ledgerEntries, 'reversal')
-  const [counts] = await db
+  const rows = await db
     .select({
+      householdId: scoreRecords.householdId,
       thisYear: count(),
       thisMonth: sql<number>`count(*) filter (where ${scoreRecords.createdAt} >= ${monthStart.toISOString()})`.mapWith(Number),
     })
@@ -112,7 +136,7 @@ async function refuseOverLimit(db: Db, rule: RuleRow, place: HouseholdPlace, now
     .leftJoin(reversal, eq(reversal.reversesEntryId, scoreRecords.ledgerEntryId))
     .where(
       and(
-        eq(scoreRecords.householdId, place.id),
+        inArray(scoreRecords.householdId, householdIds),
         eq(rules.ruleSetId, rule.ruleSetId),
         eq(rules.code, rule.code),
         inArray(scoreRecords.status, ['pending', 'applied']),
@@ -120,6 +144,7 @@ async function refuseOverLimit(db: Db, rule: RuleRow, place: HouseholdPlace, now
         gte(scoreRecords.createdAt, periodRange(year).from),
       ),
     )
-  const refusal = limitRefusal(rule, counts.thisMonth, counts.thisYear)
-  if (refusal) throw new AppError('LIMIT_REACHED', `${place.name}家“${rule.title}”${refusal}`)
+    .groupBy(scoreRecords.householdId)
+  for (const row of rows) counts.set(row.householdId, { thisMonth: row.thisMonth, thisYear: row.thisYear })
+  return counts
 }

@@ -19,13 +19,13 @@ export type Database = {
 }
 
 export type OpenOptions = {
-  /** Called once per SQL statement sent: benchmarks count statements per call with it. */
-  onStatement?: (sql: string) => void
+  /** Called once per SQL statement sent, with its parameters: benchmarks count statements per call (and explain them) with it. */
+  onStatement?: (sql: string, params: unknown[]) => void
 }
 
 export function statementLogger(options: OpenOptions): Logger | undefined {
   const onStatement = options.onStatement
-  return onStatement ? { logQuery: (query) => onStatement(query) } : undefined
+  return onStatement ? { logQuery: (query, params) => onStatement(query, params) } : undefined
 }
 
 export const MIGRATIONS_FOLDER = `${__dirname}/migrations`

@@ -1,12 +1,10 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { RunSummary } from '../../src/core/contracts/dividend'
 import type { DividendComputation } from '../../src/core/dividend/dividend-run'
-import { periodRange } from '../../src/core/period'
 import { methodLabel } from '../../src/core/dividend/incentive-methods'
-import { EARNED_POINT_KINDS } from '../../src/core/ledger'
 import type { Db } from './database'
-import { dividendLines, dividendRuns, households, ledgerEntries, orgs, users, type PointsOrigin } from './schema'
+import { dividendLines, dividendRuns, householdRulePoints, households, orgs, users, type PointsOrigin } from './schema'
 
 /** A household of the cooperative with its year's earned points and where they came from. */
 export type YearHousehold = {
@@ -23,35 +21,22 @@ export type YearHousehold = {
  * count here wherever they were scored) with the points earned in the Asia/Shanghai year.
  */
 export async function selectYearHouseholds(db: Db, villageId: string, year: number): Promise<YearHousehold[]> {
-  const { from, to: until } = periodRange(String(year))
   const members = await db
     .select({ householdId: households.id, headName: households.headName, houseNo: households.houseNo, shares: households.shares })
     .from(households)
     .where(eq(households.villageId, villageId))
     .orderBy(asc(households.id))
-  // Earned points per household and scoring organisation. An inner join from households reaches the
-  // entries through their household index, whatever the planner's statistics say.
+  // Earned points per household and scoring organisation: the kept totals, never the ledger itself.
   const scorer = alias(orgs, 'scorer')
+  const net = sql<number>`sum(${householdRulePoints.given} - ${householdRulePoints.deducted} + ${householdRulePoints.corrected} + ${householdRulePoints.restored})::int`
   const earned = await db
-    .select({
-      householdId: ledgerEntries.householdId,
-      scorerOrgId: ledgerEntries.scorerOrgId,
-      scorerName: scorer.name,
-      points: sql<number>`sum(${ledgerEntries.points})::int`,
-    })
+    .select({ householdId: householdRulePoints.householdId, scorerOrgId: scorer.id, scorerName: scorer.name, points: net })
     .from(households)
-    .innerJoin(ledgerEntries, eq(ledgerEntries.householdId, households.id))
-    .leftJoin(scorer, eq(scorer.id, ledgerEntries.scorerOrgId))
-    .where(
-      and(
-        eq(households.villageId, villageId),
-        inArray(ledgerEntries.kind, [...EARNED_POINT_KINDS]),
-        gte(ledgerEntries.createdAt, from),
-        lt(ledgerEntries.createdAt, until),
-      ),
-    )
-    .groupBy(ledgerEntries.householdId, ledgerEntries.scorerOrgId, scorer.name)
-    .orderBy(asc(ledgerEntries.householdId), asc(scorer.name))
+    .innerJoin(householdRulePoints, and(eq(householdRulePoints.householdId, households.id), eq(householdRulePoints.period, String(year))))
+    .leftJoin(scorer, eq(scorer.id, householdRulePoints.scorerOrgId))
+    .where(eq(households.villageId, villageId))
+    .groupBy(householdRulePoints.householdId, scorer.id, scorer.name)
+    .orderBy(asc(householdRulePoints.householdId), asc(scorer.name))
   const byId = new Map<string, YearHousehold>(members.map((m) => [m.householdId, { ...m, points: 0, pointsOrigin: [] }]))
   for (const row of earned) {
     const household = byId.get(row.householdId)!

@@ -49,22 +49,21 @@ export async function selectHouseholdViews(db: Db, where: SQL | undefined): Prom
   }))
 }
 
-/** Households that sit anywhere under the organisation with this path. */
+/**
+ * Households that sit anywhere under the organisation with this path: their village, group,
+ * micro-grid or community is under it. The organisations under the path are found once (a small
+ * table) and each of the four columns is looked up through its own index, so a micro-grid's hundred
+ * households are found without reading a city's 300,000.
+ */
 export function householdsUnder(orgPath: string): SQL {
-  const under = (column: AnyColumn) => sql`starts_with(${column}, ${orgPath})`
-  return or(under(village.path), under(villagerGroup.path), under(microGrid.path), under(community.path))!
+  const orgIdsUnder = sql`array(select ${orgs.id} from ${orgs} where starts_with(${orgs.path}, ${orgPath}))`
+  const under = (column: AnyColumn) => sql`${column} = any(${orgIdsUnder})`
+  return or(under(households.villageId), under(households.groupId), under(households.microGridId), under(households.communityId))!
 }
 
 /** The ids of the households under an organisation, as a subquery. */
 export function householdIdsUnder(db: Db, orgPath: string) {
-  return db
-    .select({ id: households.id })
-    .from(households)
-    .innerJoin(village, eq(village.id, households.villageId))
-    .leftJoin(villagerGroup, eq(villagerGroup.id, households.groupId))
-    .leftJoin(microGrid, eq(microGrid.id, households.microGridId))
-    .leftJoin(community, eq(community.id, households.communityId))
-    .where(householdsUnder(orgPath))
+  return db.select({ id: households.id }).from(households).where(householdsUnder(orgPath))
 }
 
 export function householdById(id: string): SQL {

@@ -1,4 +1,4 @@
-import { and, eq, gte, sql } from 'drizzle-orm'
+import { and, gte, inArray, sql } from 'drizzle-orm'
 import { AppError } from '../../src/core/errors'
 import { EARNED_POINT_KINDS, isValidPointMovement, type LedgerKind } from '../../src/core/ledger'
 import { periodsOf } from '../../src/core/period'
@@ -20,35 +20,57 @@ export type NewEntry = {
   mustStayNonNegative?: boolean
 }
 
+export type LedgerEntryRow = typeof ledgerEntries.$inferSelect
+
+/** The one way points move, for one entry: `appendLedgerEntries` with a batch of one. */
+export async function appendLedgerEntry(tx: Db, entry: NewEntry): Promise<LedgerEntryRow> {
+  const [written] = await appendLedgerEntries(tx, [entry])
+  return written
+}
+
 /**
- * The one way points move: the household row is updated (which locks it until the transaction
- * ends, so entries of one household are applied one after another) and the entry records the
- * balance it produced. The balance check and the debit are one conditional UPDATE, so parallel
- * spending can never overdraw. Call it inside the transaction that does the rest of the work.
+ * The one way points move, for a batch of entries in four statements however many there are: the
+ * household rows are updated by each one's total (which locks them until the transaction ends, so
+ * entries of one household are applied one after another), the entries are written in the given
+ * order with the running balance each produced, and the earned ones are added to the kept totals
+ * (server/store/kept-totals.ts lists them all, with how to recompute each from the entries). The balance check and the debit are one conditional UPDATE, so parallel spending can never
+ * overdraw (a batch with `mustStayNonNegative` is refused whole if any household would go below zero).
+ * Call it inside the transaction that does the rest of the work; callers that touch several
+ * households lock them in id order first (submit-score.ts), so parallel batches queue, not deadlock.
+ * Returns the written entries in the given order.
  */
-export async function appendLedgerEntry(tx: Db, entry: NewEntry) {
-  if (!isValidPointMovement(entry.points)) throw new Error(`invalid point movement: ${entry.points}`)
-  const [row] = await tx
+export async function appendLedgerEntries(tx: Db, entries: readonly NewEntry[]): Promise<LedgerEntryRow[]> {
+  if (entries.length === 0) return []
+  for (const entry of entries) if (!isValidPointMovement(entry.points)) throw new Error(`invalid point movement: ${entry.points}`)
+  const totals = new Map<string, number>()
+  for (const e of entries) totals.set(e.householdId, (totals.get(e.householdId) ?? 0) + e.points)
+  const ids = [...totals.keys()]
+  const delta = sql`(case ${households.id} ${sql.join(
+    ids.map((id) => sql`when ${id} then ${totals.get(id)}::int`),
+    sql` `,
+  )} end)`
+  const mustStayNonNegative = entries.some((e) => e.mustStayNonNegative)
+  const updated = await tx
     .update(households)
-    .set({ balance: sql`${households.balance} + ${entry.points}` })
-    .where(
-      and(
-        eq(households.id, entry.householdId),
-        entry.mustStayNonNegative ? gte(sql`${households.balance} + ${entry.points}`, 0) : undefined,
-      ),
-    )
-    .returning({ balance: households.balance })
-  if (!row) {
-    const [exists] = await tx.select({ id: households.id }).from(households).where(eq(households.id, entry.householdId))
-    if (exists) throw new AppError('INSUFFICIENT_POINTS')
-    throw new Error(`no household ${entry.householdId}`)
+    .set({ balance: sql`${households.balance} + ${delta}` })
+    .where(and(inArray(households.id, ids), mustStayNonNegative ? gte(sql`${households.balance} + ${delta}`, 0) : undefined))
+    .returning({ id: households.id, balance: households.balance })
+  if (updated.length < ids.length) {
+    const existing = await tx.select({ id: households.id }).from(households).where(inArray(households.id, ids))
+    const missing = ids.find((id) => !existing.some((row) => row.id === id))
+    if (missing) throw new Error(`no household ${missing}`)
+    throw new AppError('INSUFFICIENT_POINTS')
   }
-  const [written] = await tx
-    .insert(ledgerEntries)
-    .values({
+
+  // Each entry's balance: the balance before the batch plus the household's entries up to it.
+  const running = new Map(updated.map((row) => [row.id, row.balance - totals.get(row.id)!]))
+  const values = entries.map((entry) => {
+    const balanceAfter = running.get(entry.householdId)! + entry.points
+    running.set(entry.householdId, balanceAfter)
+    return {
       householdId: entry.householdId,
       points: entry.points,
-      balanceAfter: row.balance,
+      balanceAfter,
       kind: entry.kind,
       note: entry.note ?? '',
       actorOpenid: entry.actorOpenid ?? null,
@@ -56,51 +78,50 @@ export async function appendLedgerEntry(tx: Db, entry: NewEntry) {
       ruleId: entry.ruleId ?? null,
       scorerOrgId: entry.scorerOrgId ?? null,
       ...(entry.at ? { createdAt: entry.at } : {}),
-    })
-    .returning()
-  if (EARNED_POINT_KINDS.includes(entry.kind)) {
-    await addToPeriodTotals(tx, entry.householdId, entry.points, written.createdAt)
-    await addToRuleTotals(tx, written)
-  }
+    }
+  })
+  // Ids are drawn in VALUES order, so sorting by id gives the entries back in the order given.
+  const written = (await tx.insert(ledgerEntries).values(values).returning()).sort((a, b) => a.id - b.id)
+  await addToEarnedTotals(tx, written.filter((e) => EARNED_POINT_KINDS.includes(e.kind as LedgerKind)))
   return written
 }
 
-/** Keeps the month and year totals of earned points in step with the entry just written. */
-async function addToPeriodTotals(tx: Db, householdId: string, points: number, at: Date) {
-  const { month, year } = periodsOf(at)
+/**
+ * Keeps the totals of earned points in step with the entries just written, one statement each: per
+ * household and Asia/Shanghai month and year (rankings, charts), and per household, month and year,
+ * rule and scoring organisation, split by how the points moved (the street's view; the dividend's
+ * points by where they came from). Rows are summed first: an upsert may not touch the same row twice.
+ */
+async function addToEarnedTotals(tx: Db, earned: readonly LedgerEntryRow[]) {
+  if (earned.length === 0) return
+  const periods = new Map<string, { householdId: string; period: string; points: number }>()
+  const byRule = new Map<string, RuleTotalsRow>()
+  for (const entry of earned) {
+    const { householdId, points, createdAt } = entry
+    const ruleId = entry.ruleId ?? 0
+    const scorerOrgId = entry.scorerOrgId ?? ''
+    const moved = ruleTotalsOf(entry)
+    const { month, year } = periodsOf(createdAt)
+    for (const period of [month, year]) {
+      const kept = periods.get(`${householdId} ${period}`) ?? { householdId, period, points: 0 }
+      kept.points += points
+      periods.set(`${householdId} ${period}`, kept)
+      const key = `${householdId} ${period} ${ruleId} ${scorerOrgId}`
+      const rule = byRule.get(key) ?? { householdId, period, ruleId, scorerOrgId, given: 0, deducted: 0, corrected: 0, restored: 0 }
+      for (const how of MOVES) rule[how] += moved[how]
+      byRule.set(key, rule)
+    }
+  }
   await tx
     .insert(householdPeriodPoints)
-    .values([
-      { householdId, period: month, points },
-      { householdId, period: year, points },
-    ])
+    .values([...periods.values()])
     .onConflictDoUpdate({
       target: [householdPeriodPoints.period, householdPeriodPoints.householdId],
       set: { points: sql`${householdPeriodPoints.points} + excluded.points` },
     })
-}
-
-/** How an earned entry counts in household_rule_points: given, deducted, corrected or restored. */
-function ruleTotalsOf(entry: { kind: string; points: number }) {
-  const moved = { given: 0, deducted: 0, corrected: 0, restored: 0 }
-  if (entry.kind === 'score' && entry.points > 0) moved.given = entry.points
-  else if (entry.kind === 'score') moved.deducted = -entry.points
-  else if (entry.kind === 'score_reversal') moved.corrected = entry.points
-  else moved.restored = entry.points
-  return moved
-}
-
-/** Keeps the per-rule, per-scorer month and year totals in step with the earned entry just written. */
-async function addToRuleTotals(tx: Db, entry: typeof ledgerEntries.$inferSelect) {
-  const { month, year } = periodsOf(entry.createdAt)
-  const key = { householdId: entry.householdId, ruleId: entry.ruleId ?? 0, scorerOrgId: entry.scorerOrgId ?? '' }
-  const moved = ruleTotalsOf(entry)
   await tx
     .insert(householdRulePoints)
-    .values([
-      { ...key, period: month, ...moved },
-      { ...key, period: year, ...moved },
-    ])
+    .values([...byRule.values()])
     .onConflictDoUpdate({
       target: [householdRulePoints.period, householdRulePoints.householdId, householdRulePoints.ruleId, householdRulePoints.scorerOrgId],
       set: {
@@ -110,4 +131,17 @@ async function addToRuleTotals(tx: Db, entry: typeof ledgerEntries.$inferSelect)
         restored: sql`${householdRulePoints.restored} + excluded.restored`,
       },
     })
+}
+
+const MOVES = ['given', 'deducted', 'corrected', 'restored'] as const
+type RuleTotalsRow = typeof householdRulePoints.$inferInsert & Record<(typeof MOVES)[number], number>
+
+/** How an earned entry counts in household_rule_points: given, deducted, corrected or restored. */
+function ruleTotalsOf(entry: { kind: string; points: number }): Record<(typeof MOVES)[number], number> {
+  const moved = { given: 0, deducted: 0, corrected: 0, restored: 0 }
+  if (entry.kind === 'score' && entry.points > 0) moved.given = entry.points
+  else if (entry.kind === 'score') moved.deducted = -entry.points
+  else if (entry.kind === 'score_reversal') moved.corrected = entry.points
+  else moved.restored = entry.points
+  return moved
 }

@@ -24,8 +24,8 @@ export async function openTestDatabase(options: OpenOptions = {}): Promise<Datab
 }
 
 /** A fresh test database holding the demo village (without its past months of history). */
-export async function openDemoTestDatabase(): Promise<Database> {
-  const database = await openTestDatabase()
+export async function openDemoTestDatabase(options: OpenOptions = {}): Promise<Database> {
+  const database = await openTestDatabase(options)
   await seedDemoIfEmpty(database.db)
   return database
 }

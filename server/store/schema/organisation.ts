@@ -76,6 +76,8 @@ export const households = pgTable(
   },
   (t) => [
     index('households_village_idx').on(t.villageId),
+    // With the micro-grid and community indexes below: how householdsUnder (household-views.ts) finds them.
+    index('households_group_idx').on(t.groupId),
     // A roster re-import matches households by (village, 门牌).
     uniqueIndex('households_village_house_no').on(t.villageId, t.houseNo),
     index('households_micro_grid_idx').on(t.microGridId),

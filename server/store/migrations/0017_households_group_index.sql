@@ -1,0 +1,1 @@
+CREATE INDEX "households_group_idx" ON "households" USING btree ("group_id");

@@ -35,16 +35,7 @@ const RUNS = Number(process.env.CITY_RUNS ?? 15)
  * (score.submit) necessarily does, and is there to put load on the world before the drift check.
  * The street view joins here as one more entry.
  */
-type CityFigure = {
-  key: string
-  label: string
-  fn: string
-  openid: string
-  reads: boolean
-  event: (i: number, world: World) => Record<string, unknown>
-  /** Fewer calls than RUNS for a figure that takes seconds. */
-  runs?: number
-}
+type CityFigure = { key: string; label: string; fn: string; openid: string; reads: boolean; event: (i: number, world: World) => Record<string, unknown> }
 /** What the built world tells the figures: the rule a walk scores with. */
 type World = { households: number; entries: number; size: string; rule: number }
 
@@ -89,24 +80,6 @@ const CITY_FIGURES: CityFigure[] = [
     openid: CITY.cadre,
     reads: true,
     event: () => ({ action: 'preview', ...dividendSettings(CITY.village) }),
-  },
-  {
-    key: 'street-overview',
-    label: `街道总览 of the whole street, this month (${CITY.villages} villages side by side, with 12-month trends)`,
-    fn: 'street',
-    openid: CITY.admin,
-    reads: true,
-    runs: 5,
-    event: () => ({ action: 'overview', orgId: CITY.street, period: periodsOf(new Date()).month }),
-  },
-  {
-    key: 'street-overview-village',
-    label: `街道总览 drilled into a village, this year (its grids side by side)`,
-    fn: 'street',
-    openid: CITY.admin,
-    reads: true,
-    runs: 5,
-    event: () => ({ action: 'overview', orgId: CITY.village, period: periodsOf(new Date()).year }),
   },
   {
     key: 'submit',
@@ -164,11 +137,10 @@ async function measureCity(url: string) {
         const answer = await cloudFunctions[figure.fn].invoke({ db: database.db, openid: figure.openid, event, platform: localPlatform })
         if (!answer.ok) throw new Error(`${figure.label}: ${answer.error.code} ${answer.error.message}`)
       }
-      const runs = figure.runs ?? RUNS
-      await call(runs) // warm-up (for submit: households no timed call scores)
+      await call(RUNS) // warm-up (for submit: households no timed call scores)
       const counts: number[] = []
       const ledgerReads = new Set<string>()
-      const timing = await timePaired(runs, async (i) => {
+      const timing = await timePaired(RUNS, async (i) => {
         seen.length = 0
         counting = true
         try {
@@ -219,8 +191,8 @@ ${r.world.households.toLocaleString('en')} households, twelve months of history,
 ${r.world.size} on disk; built with set-based SQL in ${r.buildSeconds.toFixed(0)} s, the kept totals (balances, month and year points,
 points by rule and scoring organisation) built from the entries.
 
-**Figures**: in process through the cloud functions as the app calls them, as a cadre of 压测0村 (the street's
-view as the street's admin), ${RUNS} calls each (5 for the street's view) after one warm-up, each paired with the baseline (${IN_PROCESS_BLOCK} × ${'`account.whoami`'} of an unregistered user, in a row) on the same
+**Figures**: in process through the cloud functions as the app calls them, as a cadre of 压测0村, ${RUNS} calls
+each after one warm-up, each paired with the baseline (${IN_PROCESS_BLOCK} × ${'`account.whoami`'} of an unregistered user, in a row) on the same
 database; SQL statements per call include BEGIN/COMMIT. "ledger_entries" is from \`EXPLAIN (FORMAT JSON)\` of every
 SELECT the call sent, with its parameters: a read that needs the ledger would show it.
 

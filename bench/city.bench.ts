@@ -33,7 +33,7 @@ const RUNS = Number(process.env.CITY_RUNS ?? 15)
 /**
  * What is measured: one entry a figure. `reads` figures must not touch ledger_entries; a write
  * (score.submit) necessarily does, and is there to put load on the world before the drift check.
- * The street view joins here as one more entry.
+ * The street view is not here yet: it adds up household totals, minutes on this street (README, Known limits).
  */
 type CityFigure = { key: string; label: string; fn: string; openid: string; reads: boolean; event: (i: number, world: World) => Record<string, unknown> }
 /** What the built world tells the figures: the rule a walk scores with. */

@@ -26,10 +26,8 @@ describe('善治贷 in the mini-program: request → verify → revoke → 已�
     expect(screen).toContain('张**')
     expect(screen).toContain('按本行现行规则')
     code = /[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(screen)![0]
-    // The QR on its 2d canvas, its dark modules square by square. The stand-in flushes React's effects
-    // (which draw it) with the next update, so he first looks at the name choice below the QR.
-    await villager.tap('○ 写户主全名（张建国）')
-    const canvas = villager.canvas('card-qr-canvas')
+    // The QR on its 2d canvas, its dark modules square by square.
+    const canvas = await villager.drawnCanvas('card-qr-canvas', 'fillRect')
     const { certificate } = await journey.callAs<CreditOverview>('demo-villager', 'credit', { action: 'mine' })
     const expected = QRCode.create([{ mode: 'byte', data: Buffer.from(certificate!.qrText!, 'ascii') }], { errorCorrectionLevel: 'M' }).modules
     expect(canvas.drawCalls.filter((call) => call.op === 'fillRect').length - 1).toBe([...expected.data].filter(Boolean).length)

@@ -17,22 +17,6 @@ function tableOf(phone: MiniProgram): string[][] {
     .map(({ node }) => node.children.filter((child) => typeof child !== 'string').map((cell) => textOf(cell).trim()))
 }
 
-/** The canvas once the app has drawn on it (within two seconds). */
-async function drawn(phone: MiniProgram, id: string) {
-  const deadline = Date.now() + 2000
-  for (;;) {
-    try {
-      const canvas = phone.canvas(id)
-      if (canvas.drawCalls.some((call) => call.op === 'stroke')) return canvas
-    } catch (error) {
-      if (Date.now() > deadline) throw error
-    }
-    if (Date.now() > deadline) throw new Error(`canvas ${id} was never stroked`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    await phone.idle()
-  }
-}
-
 /**
  * 街道管理员 金伟 in the weapp build: 首页 → 街道总览 with the demo street's real figures, the trends
  * drawn on canvas, a sort, the drill-down to a micro-grid's households, and the .xlsx opened in
@@ -52,9 +36,8 @@ describe('street admin in the mini-program: 街道总览', () => {
     ])
     expect(phone.screenText()).toContain('东湖社区 → 通界村：4 户股东')
 
-    // 赵家桥村's trend: two lines of twelve points each on its canvas (加分 and 扣分). React runs the
-    // drawing effect on its own scheduler turn, after the page settled: wait for it as a person would look.
-    const trend = await drawn(phone, 'street-trend-0')
+    // 赵家桥村's trend: two lines of twelve points each on its canvas (加分 and 扣分).
+    const trend = await phone.drawnCanvas('street-trend-0', 'stroke')
     const strokes = trend.drawCalls.filter((call) => call.op === 'lineTo').length
     expect(strokes).toBe(1 + 2 * 11)
 

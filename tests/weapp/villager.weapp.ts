@@ -55,7 +55,7 @@ describe('villager in the mini-program: balance, ledger times, card, claim, appe
     const holder = await journey.callAs<{ householdName: string; villageName: string }>('demo-shop', 'card', { action: 'holder', token, shopId: 'shop-zjq' })
     expect(holder).toMatchObject({ householdName: '张**', villageName: '赵家桥村' })
     // The canvas holds exactly the QR of that token: its dark modules, drawn square by square.
-    const canvas = phone.canvas('card-qr-canvas')
+    const canvas = await phone.drawnCanvas('card-qr-canvas', 'fillRect')
     const drawnSquares = canvas.drawCalls.filter((call) => call.op === 'fillRect').length - 1
     const expected = QRCode.create([{ mode: 'byte', data: Buffer.from(token, 'ascii') }], { errorCorrectionLevel: 'M' }).modules
     expect(drawnSquares).toBe([...expected.data].filter(Boolean).length)

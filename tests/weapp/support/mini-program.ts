@@ -199,6 +199,21 @@ export class MiniProgram {
   }
 
   /**
+   * The canvas once the app has drawn on it with `op` (within two seconds): React runs a drawing
+   * effect on its own scheduler turn, after the page settled, so a test waits as a person would look.
+   */
+  async drawnCanvas(id: string, op: string): Promise<CanvasNode> {
+    const deadline = Date.now() + 2000
+    for (;;) {
+      const node = this.canvases.get(id)
+      if (node?.drawCalls.some((call) => call.op === op)) return node
+      if (Date.now() > deadline) throw new Error(`canvas "${id}" was never drawn on with ${op}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      await this.idle()
+    }
+  }
+
+  /**
    * Opens a page as a link does (a subscribe message, a share card, a bookmark): everything else is
    * closed and the page starts with only the query the link carries.
    */

@@ -43,6 +43,11 @@ export function childPath(parentPath: string | null, id: string): string {
   return `${parentPath ?? '/'}${id}/`
 }
 
+/** The street an organisation belongs to, as a path ("/st-danghu/"). */
+export function streetPathOf(path: string): string {
+  return `/${path.split('/').filter(Boolean)[0]}/`
+}
+
 /** True when the org at `scopePath` is the org at `targetPath` or one of its ancestors. */
 export function pathCovers(scopePath: string, targetPath: string): boolean {
   return targetPath.startsWith(scopePath)

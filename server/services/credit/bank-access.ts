@@ -7,11 +7,6 @@ import { orgs } from '../../store/schema'
 import type { Caller } from '../caller'
 import { findOrg, type OrgRow } from '../org/org-scope'
 
-/** The street an organisation belongs to, as a path ("/st-danghu/"). */
-export function streetPathOf(path: string): string {
-  return `/${path.split('/').filter(Boolean)[0]}/`
-}
-
 /** The bank an officer's grant sits in: the bank itself, or the bank above a branch. */
 function bankIdOf(grant: Grant): string {
   const ids = grant.org.path.split('/').filter(Boolean)

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { OrgRef } from '../../../src/core/contracts/account'
 import type { ShopVillagesView } from '../../../src/core/contracts/org'
 import { AppError } from '../../../src/core/errors'
+import { pathCovers, streetPathOf } from '../../../src/core/org'
 import { mayKeepUnit } from '../../../src/core/org-units'
 import type { Db } from '../../store/database'
 import { orgs, shopVillages } from '../../store/schema'
@@ -28,10 +29,9 @@ export async function setShopVillages(db: Db, openid: string, input: { shopId: s
   if (added.length === 0 && removed.length === 0) return { shop: orgRef(shop), villages: before.get(shop.id) ?? [] }
 
   const changed = await db.select().from(orgs).where(inArray(orgs.id, [...added, ...removed]))
-  const street = shop.path.split('/')[1]
   for (const id of added) {
     const village = changed.find((v) => v.id === id)
-    if (!village || village.kind !== 'village' || village.retiredAt || village.path.split('/')[1] !== street) {
+    if (!village || village.kind !== 'village' || village.retiredAt || !pathCovers(streetPathOf(shop.path), village.path)) {
       throw new AppError('INVALID_INPUT', '只能选本街道在用的村')
     }
   }

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm'
 import type { OrgRef } from '../../../src/core/contracts/account'
 import type { OrgTree, UnitView } from '../../../src/core/contracts/org'
 import { AppError } from '../../../src/core/errors'
-import { canHangUnder, childPath, ORG_KIND_LABELS, ORG_KINDS, type OrgKind } from '../../../src/core/org'
+import { canHangUnder, childPath, ORG_KIND_LABELS, ORG_KINDS, streetPathOf, type OrgKind } from '../../../src/core/org'
 import { mayKeepUnit, nameScopePath, retirementRefusal } from '../../../src/core/org-units'
 import type { Db } from '../../store/database'
 import { households, notices, orgs, roleGrants, shopVillages, staffInvites } from '../../store/schema'
@@ -191,11 +191,10 @@ async function householdCounts(db: Db, unitIds: string[]): Promise<Map<string, n
 
 /** The live communities of the street an organisation belongs to (where a relocated household may live). */
 export async function streetCommunities(db: Db, root: { path: string }): Promise<OrgRef[]> {
-  const streetPath = `/${root.path.split('/').filter(Boolean)[0]}/`
   const rows = await db
     .select()
     .from(orgs)
-    .where(and(eq(orgs.kind, 'community'), isNull(orgs.retiredAt), sql`starts_with(${orgs.path}, ${streetPath})`))
+    .where(and(eq(orgs.kind, 'community'), isNull(orgs.retiredAt), sql`starts_with(${orgs.path}, ${streetPathOf(root.path)})`))
     .orderBy(asc(orgs.name))
   return rows.map(orgRef)
 }

@@ -33,7 +33,6 @@ const RUNS = Number(process.env.CITY_RUNS ?? 15)
 /**
  * What is measured: one entry a figure. `reads` figures must not touch ledger_entries; a write
  * (score.submit) necessarily does, and is there to put load on the world before the drift check.
- * The street view is not here yet: it adds up household totals, minutes on this street (README, Known limits).
  */
 type CityFigure = { key: string; label: string; fn: string; openid: string; reads: boolean; event: (i: number, world: World) => Record<string, unknown> }
 /** What the built world tells the figures: the rule a walk scores with. */
@@ -80,6 +79,30 @@ const CITY_FIGURES: CityFigure[] = [
     openid: CITY.cadre,
     reads: true,
     event: () => ({ action: 'preview', ...dividendSettings(CITY.village) }),
+  },
+  {
+    key: 'street-month',
+    label: `街道总览: the street's ${CITY.villages} villages side by side, a month (${(CITY.villages * CITY.households).toLocaleString('en')} households)`,
+    fn: 'street',
+    openid: CITY.admin,
+    reads: true,
+    event: () => ({ action: 'overview', period: periodsOf(new Date()).month }),
+  },
+  {
+    key: 'street-year',
+    label: `街道总览: the street's ${CITY.villages} villages side by side, a year`,
+    fn: 'street',
+    openid: CITY.admin,
+    reads: true,
+    event: () => ({ action: 'overview', period: periodsOf(new Date()).year }),
+  },
+  {
+    key: 'street-village',
+    label: `街道总览 drilled into a village: its ${Math.ceil(CITY.households / 100)} micro-grids, a year`,
+    fn: 'street',
+    openid: CITY.admin,
+    reads: true,
+    event: () => ({ action: 'overview', orgId: CITY.village, period: periodsOf(new Date()).year }),
   },
   {
     key: 'submit',
@@ -189,9 +212,9 @@ ${minutes.toFixed(1)} min in all. Not part of \`npm run bench\` (the world takes
 ${r.world.households.toLocaleString('en')} households, twelve months of history, ${r.world.entries.toLocaleString('en')} ledger entries
 (an opening and ${CITY.scoresPerHousehold} scores a household, under the rule set's rules, by the village or the micro-grid),
 ${r.world.size} on disk; built with set-based SQL in ${r.buildSeconds.toFixed(0)} s, the kept totals (balances, month and year points,
-points by rule and scoring organisation) built from the entries.
+points by rule and scoring organisation per household and per place) built from the entries.
 
-**Figures**: in process through the cloud functions as the app calls them, as a cadre of 压测0村, ${RUNS} calls
+**Figures**: in process through the cloud functions as the app calls them, as a cadre of 压测0村 (街道总览: as the street's admin), ${RUNS} calls
 each after one warm-up, each paired with the baseline (${IN_PROCESS_BLOCK} × ${'`account.whoami`'} of an unregistered user, in a row) on the same
 database; SQL statements per call include BEGIN/COMMIT. "ledger_entries" is from \`EXPLAIN (FORMAT JSON)\` of every
 SELECT the call sent, with its parameters: a read that needs the ledger would show it.

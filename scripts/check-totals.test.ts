@@ -55,13 +55,16 @@ describe('npm run check:totals', () => {
     expect(status).toBe(0)
   })
 
-  it('When a balance and a month total were changed past the ledger, then it names each household and figure and exits 1', async () => {
-    const [, [{ month }]] = await bypassTheLedger<{ month: string }>([
+  it('When a balance, a month total and a place total were changed past the ledger, then it names each household or place and figure and exits 1', async () => {
+    const [, [{ month }], [place]] = await bypassTheLedger<{ month: string } & Record<string, string>>([
       sql`update households set balance = balance + 7 where id = 'h-zjq-01'`,
       sql`update household_period_points set points = points - 3
            where household_id = 'h-zjq-02'
              and period = (select max(period) from household_period_points where household_id = 'h-zjq-02' and length(period) = 7)
        returning period as month`,
+      sql`update place_rule_points set given = given + 2
+           where ctid = (select ctid from place_rule_points where village_id = 'v-zjq' and micro_grid_id <> '' and given > 0 limit 1)
+       returning period, micro_grid_id as "microGrid", rule_id as rule, scorer_org_id as scorer`,
     ])
 
     const { status, out } = checkTotals()
@@ -74,6 +77,11 @@ describe('npm run check:totals', () => {
     const [monthDrift] = drifts.filter((line) => line.includes('h-zjq-02'))
     const [, kept, recomputed] = monthDrift.match(new RegExp(`户 h-zjq-02  ${month}  记的 (-?\\d+)  按流水重算 (-?\\d+)`))!
     expect(Number(recomputed) - Number(kept)).toBe(3)
-    expect(out).toContain('3 项积分合计与流水不一致')
+    const places = out.split('\n').filter((line) => line.startsWith('    村 '))
+    expect(places).toHaveLength(1)
+    const figure = `${place.period} rule ${place.rule} by ${place.scorer} given`
+    const [, placeKept, placeRecomputed] = places[0].match(new RegExp(`^    村 v-zjq 社区 - 微网格 ${place.microGrid}  ${figure}  记的 (\\d+)  按流水重算 (\\d+)$`))!
+    expect(Number(placeKept) - Number(placeRecomputed)).toBe(2)
+    expect(out).toContain('4 项积分合计与流水不一致')
   })
 })

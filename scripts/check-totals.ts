@@ -11,7 +11,7 @@ import { openPostgres } from '../server/store/open-postgres'
 
 /**
  * `npm run check:totals`: recomputes every kept total (server/store/kept-totals.ts) from the ledger's
- * entries and prints each drift with its household and figure; exits 1 if there is any. Reads the
+ * entries and prints each drift with its household or place and figure; exits 1 if there is any. Reads the
  * PostgreSQL server at DATABASE_URL, or the embedded database in DATA_DIR (taking its lock, so it
  * refuses while the gateway runs: stop `npm start` first). Changes nothing.
  */
@@ -50,7 +50,7 @@ export function reportLines(report: DriftReport): string[] {
   for (const { name, drifts, more } of report) {
     const count = drifts.length === 0 ? '无偏差 (no drift)' : `${more ? '超过 ' : ''}${drifts.length} 处偏差 (drift)${more ? '，只列前面这些' : ''}`
     lines.push(`${drifts.length === 0 ? '✓' : '✗'} ${name}: ${count}`)
-    for (const d of drifts) lines.push(`    户 ${d.householdId}  ${d.figure}  记的 ${d.kept}  按流水重算 ${d.recomputed}`)
+    for (const d of drifts) lines.push(`    ${d.subject}  ${d.figure}  记的 ${d.kept}  按流水重算 ${d.recomputed}`)
   }
   const drifted = report.filter((total) => total.drifts.length > 0).length
   lines.push(drifted === 0 ? '所有积分合计都与流水一致。' : `${drifted} 项积分合计与流水不一致：以流水为准，请查明原因。`)

@@ -124,6 +124,13 @@ export async function buildCityWorld(client: PoolClient, log: (line: string) => 
                                  (to_char(created_at at time zone 'Asia/Shanghai', 'YYYY'))) as p(period)
      where household_id like 'ch-%' and kind in (${earned})
      group by 1, 2, 3, 4`)
+  await step('kept points by rule and scoring organisation per place', `
+    insert into place_rule_points (period, village_id, community_id, micro_grid_id, rule_id, scorer_org_id, given, deducted, corrected, restored)
+    select k.period, h.village_id, coalesce(h.community_id, ''), coalesce(h.micro_grid_id, ''), k.rule_id, k.scorer_org_id,
+           sum(k.given)::int, sum(k.deducted)::int, sum(k.corrected)::int, sum(k.restored)::int
+      from household_rule_points k join households h on h.id = k.household_id
+     where k.household_id like 'ch-%'
+     group by 1, 2, 3, 4, 5, 6`)
   await step('analyze', `analyze`)
   return (performance.now() - started) / 1000
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../src/core/errors'
 import { EARNED_POINT_KINDS, isValidPointMovement, type LedgerKind } from '../../src/core/ledger'
 import { periodsOf } from '../../src/core/period'
 import type { Db } from './database'
-import { householdPeriodPoints, householdRulePoints, households, ledgerEntries } from './schema'
+import { householdPeriodPoints, householdRulePoints, households, ledgerEntries, placeRulePoints } from './schema'
 
 export type NewEntry = {
   householdId: string
@@ -29,7 +29,7 @@ export async function appendLedgerEntry(tx: Db, entry: NewEntry): Promise<Ledger
 }
 
 /**
- * The one way points move, for a batch of entries in four statements however many there are: the
+ * The one way points move, for a batch of entries in five statements however many there are: the
  * household rows are updated by each one's total (which locks them until the transaction ends, so
  * entries of one household are applied one after another), the entries are written in the given
  * order with the running balance each produced, and the earned ones are added to the kept totals
@@ -54,7 +54,13 @@ export async function appendLedgerEntries(tx: Db, entries: readonly NewEntry[]):
     .update(households)
     .set({ balance: sql`${households.balance} + ${delta}` })
     .where(and(inArray(households.id, ids), mustStayNonNegative ? gte(sql`${households.balance} + ${delta}`, 0) : undefined))
-    .returning({ id: households.id, balance: households.balance })
+    .returning({
+      id: households.id,
+      balance: households.balance,
+      villageId: households.villageId,
+      communityId: households.communityId,
+      microGridId: households.microGridId,
+    })
   if (updated.length < ids.length) {
     const existing = await tx.select({ id: households.id }).from(households).where(inArray(households.id, ids))
     const missing = ids.find((id) => !existing.some((row) => row.id === id))
@@ -82,20 +88,24 @@ export async function appendLedgerEntries(tx: Db, entries: readonly NewEntry[]):
   })
   // Ids are drawn in VALUES order, so sorting by id gives the entries back in the order given.
   const written = (await tx.insert(ledgerEntries).values(values).returning()).sort((a, b) => a.id - b.id)
-  await addToEarnedTotals(tx, written.filter((e) => EARNED_POINT_KINDS.includes(e.kind as LedgerKind)))
+  const places = new Map(updated.map((row) => [row.id, { villageId: row.villageId, communityId: row.communityId ?? '', microGridId: row.microGridId ?? '' }]))
+  await addToEarnedTotals(tx, written.filter((e) => EARNED_POINT_KINDS.includes(e.kind as LedgerKind)), places)
   return written
 }
 
 /**
  * Keeps the totals of earned points in step with the entries just written, one statement each: per
- * household and Asia/Shanghai month and year (rankings, charts), and per household, month and year,
- * rule and scoring organisation, split by how the points moved (the street's view; the dividend's
- * points by where they came from). Rows are summed first: an upsert may not touch the same row twice.
+ * household and Asia/Shanghai month and year (rankings, charts); per household, month and year,
+ * rule and scoring organisation, split by how the points moved (the dividend's points by where they
+ * came from); and the same per place the household sits in (the street's view). Rows are summed
+ * first: an upsert may not touch the same row twice. Place rows are shared by a micro-grid's
+ * households, so they are written in key order: parallel batches then lock them in the same order.
  */
-async function addToEarnedTotals(tx: Db, earned: readonly LedgerEntryRow[]) {
+async function addToEarnedTotals(tx: Db, earned: readonly LedgerEntryRow[], places: ReadonlyMap<string, Place>) {
   if (earned.length === 0) return
   const periods = new Map<string, { householdId: string; period: string; points: number }>()
   const byRule = new Map<string, RuleTotalsRow>()
+  const byPlace = new Map<string, PlaceTotalsRow>()
   for (const entry of earned) {
     const { householdId, points, createdAt } = entry
     const ruleId = entry.ruleId ?? 0
@@ -110,6 +120,11 @@ async function addToEarnedTotals(tx: Db, earned: readonly LedgerEntryRow[]) {
       const rule = byRule.get(key) ?? { householdId, period, ruleId, scorerOrgId, given: 0, deducted: 0, corrected: 0, restored: 0 }
       for (const how of MOVES) rule[how] += moved[how]
       byRule.set(key, rule)
+      const place = places.get(householdId)!
+      const placeKey = [period, place.villageId, place.communityId, place.microGridId, ruleId, scorerOrgId].join(' ')
+      const atPlace = byPlace.get(placeKey) ?? { period, ...place, ruleId, scorerOrgId, given: 0, deducted: 0, corrected: 0, restored: 0 }
+      for (const how of MOVES) atPlace[how] += moved[how]
+      byPlace.set(placeKey, atPlace)
     }
   }
   await tx
@@ -131,10 +146,26 @@ async function addToEarnedTotals(tx: Db, earned: readonly LedgerEntryRow[]) {
         restored: sql`${householdRulePoints.restored} + excluded.restored`,
       },
     })
+  await tx
+    .insert(placeRulePoints)
+    .values([...byPlace.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row))
+    .onConflictDoUpdate({
+      target: [placeRulePoints.period, placeRulePoints.villageId, placeRulePoints.communityId, placeRulePoints.microGridId, placeRulePoints.ruleId, placeRulePoints.scorerOrgId],
+      set: {
+        given: sql`${placeRulePoints.given} + excluded.given`,
+        deducted: sql`${placeRulePoints.deducted} + excluded.deducted`,
+        corrected: sql`${placeRulePoints.corrected} + excluded.corrected`,
+        restored: sql`${placeRulePoints.restored} + excluded.restored`,
+      },
+    })
 }
+
+/** Where a household sits, as place_rule_points keys it ('' for no community or micro-grid). */
+type Place = { villageId: string; communityId: string; microGridId: string }
 
 const MOVES = ['given', 'deducted', 'corrected', 'restored'] as const
 type RuleTotalsRow = typeof householdRulePoints.$inferInsert & Record<(typeof MOVES)[number], number>
+type PlaceTotalsRow = typeof placeRulePoints.$inferInsert & Record<(typeof MOVES)[number], number>
 
 /** How an earned entry counts in household_rule_points: given, deducted, corrected or restored. */
 function ruleTotalsOf(entry: { kind: string; points: number }): Record<(typeof MOVES)[number], number> {

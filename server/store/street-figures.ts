@@ -6,21 +6,35 @@ import type { Db } from './database'
  * statement per figure whatever the number of villages. Every query below groups by "unit": the
  * organisations one level under the one looked at (a street's villages and communities, a
  * village's grids, a grid's micro-grids). A household sits in its village, its community (3.0),
- * its micro-grid and that micro-grid's grid, as in the scope checks. Raw statements answer
- * timestamps as text on PGlite and as Date on pg: the selects below hand back Dates.
+ * its micro-grid and that micro-grid's grid, as in the scope checks; points are read per place
+ * (place_rule_points), so a street of 300,000 households adds up rows per micro-grid, not per
+ * household. Raw statements answer timestamps as text on PGlite and as Date on pg: the selects
+ * below hand back Dates.
  */
-function sittings(parentId: string, parentPath: string): SQL {
+function unitsUnder(parent: Parent): SQL {
   return sql`units as (
-      select id from orgs where parent_id = ${parentId} and kind in ('village', 'community', 'grid', 'micro_grid')),
-    sits as (
-      select distinct u.id as unit_id, h.id as household_id
-        from households h
-        join orgs v on v.id = h.village_id
-        left join orgs c on c.id = h.community_id
-        left join orgs mg on mg.id = h.micro_grid_id
-        cross join lateral (values (h.village_id), (h.community_id), (h.micro_grid_id), (mg.parent_id)) as s(org_id)
-        join units u on u.id = s.org_id
-       where starts_with(v.path, ${parentPath}) or starts_with(c.path, ${parentPath}) or starts_with(mg.path, ${parentPath}))`
+      select id from orgs where parent_id = ${parent.id} and kind in ('village', 'community', 'grid', 'micro_grid')),
+    places as (
+      select id from orgs where kind in ('village', 'community')
+         and (starts_with(path, ${parent.path}) or starts_with(${parent.path}, path)))`
+}
+
+/**
+ * Joins, for each row of `row` (a household or a place: village_id, community_id, micro_grid_id), the
+ * units it sits in as u.id: its village, community, micro-grid, and the micro-grid's grid.
+ */
+function sittingIn(row: string): SQL {
+  const r = sql.raw(row)
+  return sql`left join orgs mg on mg.id = ${r}.micro_grid_id
+    cross join lateral (values (${r}.village_id), (${r}.community_id), (${r}.micro_grid_id),
+                               (case when mg.parent_id in (${r}.village_id, ${r}.community_id) then null else mg.parent_id end)) as s(org_id)
+    join units u on u.id = s.org_id`
+}
+
+/** Rows of `row` that can sit under the parent: its villages and communities, or the one it is in. */
+function nearby(row: string): SQL {
+  const r = sql.raw(row)
+  return sql`(${r}.village_id in (select id from places) or ${r}.community_id in (select id from places))`
 }
 
 async function rows<T>(db: Db, query: SQL): Promise<T[]> {
@@ -33,39 +47,32 @@ export type Parent = { id: string; path: string }
 export function selectRoster(db: Db, parent: Parent) {
   return rows<{ unitId: string; households: number; boundHouseholds: number; boundMembers: number }>(
     db,
-    sql`with ${sittings(parent.id, parent.path)}
-        select s.unit_id as "unitId", count(distinct s.household_id)::int as households,
-               count(distinct m.household_id)::int as "boundHouseholds", count(m.id)::int as "boundMembers"
-          from sits s left join household_members m on m.household_id = s.household_id and m.unbound_at is null
-         group by s.unit_id`,
+    sql`with ${unitsUnder(parent)},
+        bound as (select household_id, count(*)::int as members from household_members where unbound_at is null group by 1)
+        select u.id as "unitId", count(*)::int as households,
+               count(b.household_id)::int as "boundHouseholds", coalesce(sum(b.members), 0)::int as "boundMembers"
+          from households h ${sittingIn('h')}
+          left join bound b on b.household_id = h.id
+         where ${nearby('h')}
+         group by u.id`,
   )
 }
 
-/** Earned points per unit, period and rule category, from household_rule_points. */
+/**
+ * Earned points per unit, period and rule category, from place_rule_points: given, deducted,
+ * corrected and restored (their sum is the unit's earned points, as household_period_points adds them).
+ */
 export function selectCategoryPoints(db: Db, parent: Parent, periods: readonly string[]) {
   return rows<{ unitId: string; period: string; category: string; given: number; deducted: number; corrected: number; restored: number }>(
     db,
-    sql`with ${sittings(parent.id, parent.path)}
-        select s.unit_id as "unitId", k.period, coalesce(r.category, '其他') as category,
+    sql`with ${unitsUnder(parent)}
+        select u.id as "unitId", k.period, coalesce(r.category, '其他') as category,
                sum(k.given)::int as given, sum(k.deducted)::int as deducted,
                sum(k.corrected)::int as corrected, sum(k.restored)::int as restored
-          from sits s
-          join household_rule_points k on k.household_id = s.household_id
+          from place_rule_points k ${sittingIn('k')}
           left join rules r on r.id = k.rule_id
-         where k.period in (${sql.join(periods.map((p) => sql`${p}`), sql`, `)})
+         where k.period in (${sql.join(periods.map((p) => sql`${p}`), sql`, `)}) and ${nearby('k')}
          group by 1, 2, 3`,
-  )
-}
-
-/** Earned points per unit and month, summed over its households (for the 美丽积分图's averages). */
-export function selectMonthPoints(db: Db, parent: Parent, months: readonly string[]) {
-  return rows<{ unitId: string; period: string; points: number }>(
-    db,
-    sql`with ${sittings(parent.id, parent.path)}
-        select s.unit_id as "unitId", p.period, sum(p.points)::int as points
-          from sits s join household_period_points p on p.household_id = s.household_id
-         where p.period in (${sql.join(months.map((m) => sql`${m}`), sql`, `)})
-         group by 1, 2`,
   )
 }
 
@@ -73,10 +80,10 @@ export function selectMonthPoints(db: Db, parent: Parent, months: readonly strin
 export async function selectNotices(db: Db, parent: Parent, from: Date, to: Date) {
   const found = await rows<{ unitId: string; status: string; deadline: string | Date; openedAt: string | Date; rectifiedAt: string | Date | null }>(
     db,
-    sql`with ${sittings(parent.id, parent.path)}
-        select s.unit_id as "unitId", n.status, n.deadline, n.created_at as "openedAt", n.rectified_at as "rectifiedAt"
-          from sits s join notices n on n.household_id = s.household_id
-         where n.created_at >= ${from.toISOString()} and n.created_at < ${to.toISOString()}`,
+    sql`with ${unitsUnder(parent)}
+        select u.id as "unitId", n.status, n.deadline, n.created_at as "openedAt", n.rectified_at as "rectifiedAt"
+          from notices n join households h on h.id = n.household_id ${sittingIn('h')}
+         where n.created_at >= ${from.toISOString()} and n.created_at < ${to.toISOString()} and ${nearby('h')}`,
   )
   return found.map((n) => ({
     ...n,
@@ -90,14 +97,15 @@ export async function selectNotices(db: Db, parent: Parent, from: Date, to: Date
 export async function selectWaiting(db: Db, parent: Parent) {
   const found = await rows<{ unitId: string; what: 'claim' | 'appeal'; count: number; oldest: string | Date }>(
     db,
-    sql`with ${sittings(parent.id, parent.path)}
-        select s.unit_id as "unitId", 'claim' as what, count(*)::int as count, min(r.created_at) as oldest
-          from sits s join score_records r on r.household_id = s.household_id
-         where r.status = 'pending' and r.source = 'claim' group by 1
-        union all
-        select s.unit_id, 'appeal', count(*)::int, min(a.created_at)
-          from sits s join appeals a on a.household_id = s.household_id
-         where a.status = 'pending' group by 1`,
+    sql`with ${unitsUnder(parent)},
+        waiting as (
+          select household_id, 'claim' as what, created_at from score_records where status = 'pending' and source = 'claim'
+          union all
+          select household_id, 'appeal', created_at from appeals where status = 'pending')
+        select u.id as "unitId", w.what, count(*)::int as count, min(w.created_at) as oldest
+          from waiting w join households h on h.id = w.household_id ${sittingIn('h')}
+         where ${nearby('h')}
+         group by 1, 2`,
   )
   return found.map((w) => ({ ...w, oldest: new Date(w.oldest) }))
 }
@@ -106,10 +114,10 @@ export async function selectWaiting(db: Db, parent: Parent) {
 export function selectSpent(db: Db, parent: Parent, from: Date, to: Date) {
   return rows<{ unitId: string; spent: number }>(
     db,
-    sql`with ${sittings(parent.id, parent.path)}
-        select s.unit_id as "unitId", sum(r.points_spent)::int as spent
-          from sits s join redemptions r on r.household_id = s.household_id
-         where r.created_at >= ${from.toISOString()} and r.created_at < ${to.toISOString()}
+    sql`with ${unitsUnder(parent)}
+        select u.id as "unitId", sum(r.points_spent)::int as spent
+          from redemptions r join households h on h.id = r.household_id ${sittingIn('h')}
+         where r.created_at >= ${from.toISOString()} and r.created_at < ${to.toISOString()} and ${nearby('h')}
            and not exists (select 1 from redemption_reversals x where x.redemption_id = r.id)
          group by 1`,
   )
@@ -130,7 +138,8 @@ export async function selectLatestRuns(db: Db, parent: Parent, year: number) {
 
 /**
  * 3.0: per community under the street and home village, the relocated shareholders who live in the
- * community, and the points the community's scorers gave them in the period (kept totals by scorer).
+ * community, and the points the community's scorers gave to the village's households in the period
+ * (place totals by scorer).
  */
 export function selectCommunityFlows(db: Db, parent: Parent, period: string) {
   return rows<{ communityId: string; villageId: string; households: number; points: number }>(
@@ -140,12 +149,11 @@ export function selectCommunityFlows(db: Db, parent: Parent, period: string) {
           select c.id as community_id, h.village_id, count(*)::int as households
             from communities c join households h on h.community_id = c.id group by 1, 2),
         flowed as (
-          select c.id as community_id, h.village_id,
+          select c.id as community_id, k.village_id,
                  sum(k.given - k.deducted + k.corrected + k.restored)::int as points
             from communities c
             join orgs scorer on starts_with(scorer.path, c.path)
-            join household_rule_points k on k.scorer_org_id = scorer.id and k.period = ${period}
-            join households h on h.id = k.household_id
+            join place_rule_points k on k.scorer_org_id = scorer.id and k.period = ${period}
            group by 1, 2)
         select coalesce(r.community_id, f.community_id) as "communityId", coalesce(r.village_id, f.village_id) as "villageId",
                coalesce(r.households, 0) as households, coalesce(f.points, 0) as points

@@ -11,6 +11,7 @@ import { cloudFunctions } from '../../functions'
 import { localPlatform } from '../../gateway/local-platform'
 import type { Database } from '../../store/database'
 import { seedDemoIfEmpty } from '../../store/demo-seed'
+import { findDrift } from '../../store/kept-totals'
 import { appendLedgerEntry } from '../../store/ledger'
 import { households, orgs } from '../../store/schema'
 import { openTestDatabase } from '../../store/test-database'
@@ -255,5 +256,30 @@ describe('街道总览 on the living demo street (当湖街道: 赵家桥村, �
     expect(await count()).toBe(before)
     const after = await ask<StreetOverview>('demo-admin', { action: 'overview', period: MONTH })
     expect(rowOf(after, 'v-new')).toMatchObject({ households: 3, given: 15, net: 15, categories: [{ category: '其他', given: 15 }] })
+  })
+
+  it('When a household moves to another grid’s micro-grid and another to 东湖社区, then their points move with them and every kept total still equals the ledger', async () => {
+    const earned = async (householdId: string) =>
+      (await rows<{ points: number }>(sql`select points from household_period_points where household_id = ${householdId} and period = ${MONTH}`))[0]?.points ?? 0
+    const [mover, relocated] = await rows<{ id: string; headName: string; houseNo: string; shares: number; groupId: string | null; memberNames: string[] }>(sql`
+      select h.id, h.head_name as "headName", h.house_no as "houseNo", h.shares, h.group_id as "groupId", h.member_names as "memberNames"
+        from households h join household_period_points p on p.household_id = h.id and p.period = ${MONTH} and p.points <> 0
+       where h.micro_grid_id in (select id from orgs where parent_id = 'gr-zjq-1') and h.community_id is null order by h.id limit 2`)
+    const [moverPoints, relocatedPoints] = [await earned(mover.id), await earned(relocated.id)]
+    const grids = async () => Object.fromEntries((await ask<StreetOverview>('demo-admin', { action: 'overview', orgId: 'v-zjq', period: MONTH })).rows.map((r) => [r.org.id, r]))
+    const community = async () => rowOf(await ask<StreetOverview>('demo-admin', { action: 'overview', period: MONTH }), 'c-donghu')
+    const [gridsBefore, communityBefore] = [await grids(), await community()]
+
+    const moved = await call('demo-cadre', 'account', { action: 'updateHousehold', requestId: `move-${mover.id}`, householdId: mover.id, headName: mover.headName, houseNo: mover.houseNo, shares: mover.shares, groupId: mover.groupId, microGridId: 'mg-zjq-2-1', memberNames: mover.memberNames })
+    expect(moved.ok).toBe(true)
+    const joined = await call('demo-cadre', 'org', { action: 'setCommunity', requestId: `join-${relocated.id}`, householdId: relocated.id, communityId: 'c-donghu' })
+    expect(joined.ok).toBe(true)
+
+    const gridsAfter = await grids()
+    expect(gridsAfter['gr-zjq-1']).toMatchObject({ households: gridsBefore['gr-zjq-1'].households - 1, net: gridsBefore['gr-zjq-1'].net - moverPoints })
+    expect(gridsAfter['gr-zjq-2']).toMatchObject({ households: gridsBefore['gr-zjq-2'].households + 1, net: gridsBefore['gr-zjq-2'].net + moverPoints })
+    expect(await community()).toMatchObject({ households: communityBefore.households + 1, net: communityBefore.net + relocatedPoints })
+    const drifts = (await findDrift((query) => rows(sql.raw(query)))).flatMap((total) => total.drifts)
+    expect(drifts).toEqual([])
   })
 })

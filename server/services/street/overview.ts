@@ -13,7 +13,6 @@ import {
   selectCategoryPoints,
   selectCommunityFlows,
   selectLatestRuns,
-  selectMonthPoints,
   selectNotices,
   selectRoster,
   selectSpent,
@@ -48,7 +47,6 @@ export async function streetOverview(db: Db, openid: string, input: { orgId?: st
     .orderBy(desc(orgs.kind), asc(orgs.name))
   const roster = await selectRoster(db, parent)
   const points = await selectCategoryPoints(db, parent, [input.period, ...months])
-  const monthPoints = await selectMonthPoints(db, parent, months)
   const notices = await selectNotices(db, parent, from, to)
   const waiting = await selectWaiting(db, parent)
   const spent = await selectSpent(db, parent, from, to)
@@ -58,13 +56,15 @@ export async function streetOverview(db: Db, openid: string, input: { orgId?: st
   const raised = matters.filter((m) => m.createdAt >= from && m.createdAt < to)
   const matterUnits = (m: MatterRow) => [m.villageId, m.microGridId, m.microGridId ? gridOf.get(m.microGridId) : null]
 
+  const pointsOf = new Map<string, CategoryPoints[]>()
+  for (const p of points) pointsOf.set(`${p.unitId} ${p.period}`, [...(pointsOf.get(`${p.unitId} ${p.period}`) ?? []), p])
   const rows = units.map((unit): StreetRow => {
     const mine = <T extends { unitId: string }>(list: readonly T[]) => list.filter((r) => r.unitId === unit.id)
     const counts = mine(roster)[0]
-    const categories = categoriesOf(mine(points).filter((p) => p.period === input.period))
+    const pointsIn = (period: string) => pointsOf.get(`${unit.id} ${period}`) ?? []
+    const categories = categoriesOf(pointsIn(input.period))
     const sum = (key: keyof Omit<CategoryPoints, 'category'>) => categories.reduce((total, c) => total + c[key], 0)
-    const monthly = (key: 'given' | 'deducted') =>
-      months.map((month) => mine(points).filter((p) => p.period === month).reduce((total, p) => total + p[key], 0))
+    const monthly = (figure: (p: CategoryPoints) => number) => months.map((month) => pointsIn(month).reduce((total, p) => total + figure(p), 0))
     const households = counts?.households ?? 0
     const run = runs.find((r) => r.villageId === unit.id)
     return {
@@ -74,7 +74,7 @@ export async function streetOverview(db: Db, openid: string, input: { orgId?: st
       boundMembers: counts?.boundMembers ?? 0,
       given: sum('given'),
       deducted: sum('deducted'),
-      net: sum('given') - sum('deducted') + sum('corrected') + sum('restored'),
+      net: categories.reduce((total, c) => total + earned(c), 0),
       categories,
       rectification: rectificationNumbers(mine(notices), now),
       claims: waitingOf(waiting.find((w) => w.unitId === unit.id && w.what === 'claim'), now),
@@ -91,11 +91,8 @@ export async function streetOverview(db: Db, openid: string, input: { orgId?: st
           }
         : null,
       matters: matterNumbers(raised.filter((m) => matterUnits(m).includes(unit.id)).map(matterFacts), now),
-      trend: { given: monthly('given'), deducted: monthly('deducted') },
-      beauty: months.map((month) => {
-        const total = mine(monthPoints).find((p) => p.period === month)?.points ?? 0
-        return households ? Math.round((total / households) * 10) / 10 : 0
-      }),
+      trend: { given: monthly((p) => p.given), deducted: monthly((p) => p.deducted) },
+      beauty: monthly(earned).map((total) => (households ? Math.round((total / households) * 10) / 10 : 0)),
     }
   })
   return {
@@ -122,6 +119,11 @@ export async function orgInView(db: Db, openid: string, orgId: string | undefine
 async function microGridParents(db: Db): Promise<Map<string, string | null>> {
   const rows = await db.select({ id: orgs.id, parentId: orgs.parentId }).from(orgs).where(eq(orgs.kind, 'micro_grid'))
   return new Map(rows.map((m) => [m.id, m.parentId]))
+}
+
+/** The points a household's account earned: given less deducted, with corrections and restorations. */
+function earned(points: CategoryPoints): number {
+  return points.given - points.deducted + points.corrected + points.restored
 }
 
 /** Category totals, the most given first. */

@@ -89,8 +89,9 @@ export const householdPeriodPoints = pgTable(
  * Earned points per household, Asia/Shanghai month or year, rule and scorer, split by how they
  * moved: scores given and deducted, corrections (signed) and points restored after rectification.
  * Kept in step with the ledger in the same transaction as household_period_points (one place:
- * server/store/ledger.ts), so the street's view adds these up per village, grid or micro-grid
- * without reading the ledger. An entry with no rule or no scorer is kept under rule 0 / scorer ''.
+ * server/store/ledger.ts): the dividend's points by where they came from, and what moves with a
+ * household that changes place (place_rule_points). An entry with no rule or no scorer is kept
+ * under rule 0 / scorer ''.
  */
 export const householdRulePoints = pgTable(
   'household_rule_points',
@@ -110,4 +111,30 @@ export const householdRulePoints = pgTable(
     primaryKey({ columns: [t.period, t.householdId, t.ruleId, t.scorerOrgId] }),
     index('household_rule_points_household_idx').on(t.householdId),
   ],
+)
+
+/**
+ * household_rule_points summed per place a household sits in: its village, its community ('' when
+ * none, version 3.0) and its micro-grid ('' when none). The street's view adds these up per village,
+ * community, grid or micro-grid, so a street of 300,000 households reads rows per micro-grid, not per
+ * household. Kept in the same batch as household_rule_points (server/store/ledger.ts); when a
+ * household moves (another micro-grid, a community), the trigger households_place_moved (migration
+ * 0018) moves its totals with it, so the totals always follow where households sit now, as the
+ * street's roster does.
+ */
+export const placeRulePoints = pgTable(
+  'place_rule_points',
+  {
+    period: text('period').notNull(),
+    villageId: text('village_id').notNull(),
+    communityId: text('community_id').notNull(),
+    microGridId: text('micro_grid_id').notNull(),
+    ruleId: integer('rule_id').notNull(),
+    scorerOrgId: text('scorer_org_id').notNull(),
+    given: integer('given').notNull().default(0),
+    deducted: integer('deducted').notNull().default(0),
+    corrected: integer('corrected').notNull().default(0),
+    restored: integer('restored').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.villageId, t.communityId, t.microGridId, t.ruleId, t.scorerOrgId] })],
 )

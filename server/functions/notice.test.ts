@@ -75,7 +75,12 @@ describe('the rectification loop', () => {
     expect(await ok(notice('demo-grid-leader', verify))).toEqual(first)
     expect(await notice('demo-cadre', { ...verify, requestId: rid() })).toMatchObject({ ok: false, error: { code: 'NOTICE_STATE' } })
     expect(await balanceOf('h-zjq-02')).toBe(afterDeduction + 5)
-    expect(await restorationsOf(opened.deductionEntryId)).toHaveLength(1)
+    // Given back under the deduction's rule and scorer (the grid leader's micro-grid), so totals by origin net out.
+    const [deduction] = await database.db.select().from(ledgerEntries).where(eq(ledgerEntries.id, opened.deductionEntryId))
+    expect(deduction.scorerOrgId).toBe('mg-zjq-1-1')
+    expect(await restorationsOf(opened.deductionEntryId)).toEqual([
+      expect.objectContaining({ kind: 'restoration', points: 5, ruleId: deduction.ruleId, scorerOrgId: 'mg-zjq-1-1' }),
+    ])
     const channel = await ok(notice('demo-villager', { action: 'channel', orgId: 'g-zjq-1' }))
     expect(channel.notices.find((n: any) => n.id === opened.id)).toMatchObject({ statusLabel: '已整改', rectifiedAt: expect.any(String) })
   })

@@ -9,7 +9,7 @@ import type { SendSubscribeMessage } from '../platform/subscribe-message'
 import type { Db } from '../store/database'
 import { householdPlaces } from '../store/household-views'
 import { appendLedgerEntry } from '../store/ledger'
-import { notices } from '../store/schema'
+import { ledgerEntries, notices } from '../store/schema'
 import { loadCaller } from './caller'
 import { noticeViewById, type NoticeRow } from './notice-views'
 import { requireScorerOf } from './notices'
@@ -67,6 +67,9 @@ export async function verifyProof(
   await requireScorerOf(db, caller, notice.householdId)
   transition(notice, { type: input.accept ? 'accept' : 'reject' }, now)
   if (input.accept) {
+    // The points go back under the deduction's rule and scorer, so 3.0's flows and the dividend's
+    // points by origin net them against the deduction.
+    const [deduction] = await db.select({ scorerOrgId: ledgerEntries.scorerOrgId }).from(ledgerEntries).where(eq(ledgerEntries.id, notice.deductionEntryId))
     const restoration = await appendLedgerEntry(db, {
       householdId: notice.householdId,
       points: notice.points,
@@ -76,6 +79,7 @@ export async function verifyProof(
       at: now,
       reversesEntryId: notice.deductionEntryId,
       ruleId: notice.ruleId,
+      scorerOrgId: deduction.scorerOrgId,
     })
     await db
       .update(notices)

@@ -6,7 +6,7 @@ import { workUnits } from '../../src/core/work-units'
 import type { Db } from '../store/database'
 import { orgs } from '../store/schema'
 import { findCaller } from './caller'
-import { byName } from './org/org-scope'
+import { byName } from '../../src/core/by-name'
 
 /**
  * The units a staff page working on `kinds` offers the caller: their own unit, or the ones under

@@ -37,7 +37,7 @@ describe('street admin in the mini-program: 街道总览', () => {
     expect(phone.screenText()).toContain('东湖社区 → 通界村：4 户股东')
 
     // 赵家桥村's trend: two lines of twelve points each on its canvas (加分 and 扣分).
-    const trend = await phone.drawnCanvas('street-trend-0', 'stroke')
+    const trend = await phone.drawnCanvas(`street-trend-${expected.rows.findIndex((r) => r.org.id === 'v-zjq')}`, 'stroke')
     const strokes = trend.drawCalls.filter((call) => call.op === 'lineTo').length
     expect(strokes).toBe(1 + 2 * 11)
 

@@ -56,8 +56,3 @@ export async function orgOrOwn(
 export function orgRef(org: Pick<OrgRow, 'id' | 'name' | 'kind'>): OrgRef {
   return { id: org.id, name: org.name, kind: org.kind as OrgKind }
 }
-
-/** Names in the order people look them up: by pinyin, numbers by value (2组 before 10组). */
-export function byName(a: string, b: string): number {
-  return a.localeCompare(b, 'zh-Hans-CN', { numeric: true })
-}

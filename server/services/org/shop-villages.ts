@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { OrgRef } from '../../../src/core/contracts/account'
 import type { ShopVillagesView } from '../../../src/core/contracts/org'
+import { byName } from '../../../src/core/by-name'
 import { AppError } from '../../../src/core/errors'
 import { pathCovers, streetPathOf } from '../../../src/core/org'
 import { mayKeepUnit } from '../../../src/core/org-units'
@@ -8,7 +9,7 @@ import type { Db } from '../../store/database'
 import { orgs, shopVillages } from '../../store/schema'
 import { loadCaller } from '../caller'
 import { recordAudit } from './audit-trail'
-import { byName, findOrg, orgRef } from './org-scope'
+import { findOrg, orgRef } from './org-scope'
 
 /**
  * 服务的村: the villages whose households may redeem at a shop. The shop's keeper sets the whole

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm'
 import type { OrgRef } from '../../../src/core/contracts/account'
 import type { OrgTree, UnitView } from '../../../src/core/contracts/org'
+import { byName } from '../../../src/core/by-name'
 import { AppError } from '../../../src/core/errors'
 import { canHangUnder, childPath, ORG_KIND_LABELS, ORG_KINDS, streetPathOf, type OrgKind } from '../../../src/core/org'
 import { mayKeepUnit, nameScopePath, retirementRefusal } from '../../../src/core/org-units'
@@ -10,7 +11,7 @@ import { loadCaller, type Caller } from '../caller'
 import { householdInScope } from '../roster-scope'
 import { recordAudit } from './audit-trail'
 import { servedVillages } from './shop-villages'
-import { byName, findOrg, KEEPER_ROLES, newOrgId, orgOrOwn, orgRef, type OrgRow } from './org-scope'
+import { findOrg, KEEPER_ROLES, newOrgId, orgOrOwn, orgRef, type OrgRow } from './org-scope'
 import { createStarterRuleSet } from './starter-rule-set'
 
 /**

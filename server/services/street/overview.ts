@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { OrgRef } from '../../../src/core/contracts/account'
 import type { CategoryPoints, CommunityFlow, StreetOverview, StreetRow, Waiting } from '../../../src/core/contracts/street'
+import { byName } from '../../../src/core/by-name'
 import { AppError } from '../../../src/core/errors'
 import { matterNumbers } from '../../../src/core/matter-numbers'
 import type { OrgKind } from '../../../src/core/org'
@@ -39,12 +40,14 @@ export async function streetOverview(db: Db, openid: string, input: { orgId?: st
   const parent: Parent = { id: org.id, path: org.path }
   const { from, to } = periodRange(input.period)
   const months = lastMonths(new Date(Math.min(to.getTime(), now.getTime()) - 1), 12)
-  const units = await db
-    .select({ id: orgs.id, name: orgs.name, kind: orgs.kind })
-    .from(orgs)
-    .where(and(eq(orgs.parentId, org.id), inArray(orgs.kind, UNIT_KINDS), isNull(orgs.retiredAt)))
-    // Villages before communities, then by name (a grid's or a village's units are all of one kind).
-    .orderBy(desc(orgs.kind), asc(orgs.name))
+  const units = (
+    await db
+      .select({ id: orgs.id, name: orgs.name, kind: orgs.kind })
+      .from(orgs)
+      .where(and(eq(orgs.parentId, org.id), inArray(orgs.kind, UNIT_KINDS), isNull(orgs.retiredAt)))
+  )
+    // Villages before communities, then by name as 组织架构 lists them (pinyin).
+    .sort((a, b) => UNIT_KINDS.indexOf(a.kind as OrgKind) - UNIT_KINDS.indexOf(b.kind as OrgKind) || byName(a.name, b.name))
   const roster = await selectRoster(db, parent)
   const points = await selectCategoryPoints(db, parent, [input.period, ...months])
   const notices = await selectNotices(db, parent, from, to)
@@ -145,5 +148,5 @@ function flowsOf(rows: Awaited<ReturnType<typeof selectCommunityFlows>>, units: 
   }
   return rows
     .map((r) => ({ community: ref(r.communityId), village: ref(r.villageId), households: r.households, points: r.points }))
-    .sort((a, b) => a.community.name.localeCompare(b.community.name) || a.village.name.localeCompare(b.village.name))
+    .sort((a, b) => byName(a.community.name, b.community.name) || byName(a.village.name, b.village.name))
 }

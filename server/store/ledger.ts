@@ -139,24 +139,14 @@ async function addToEarnedTotals(tx: Db, earned: readonly LedgerEntryRow[], plac
     .values([...byRule.values()])
     .onConflictDoUpdate({
       target: [householdRulePoints.period, householdRulePoints.householdId, householdRulePoints.ruleId, householdRulePoints.scorerOrgId],
-      set: {
-        given: sql`${householdRulePoints.given} + excluded.given`,
-        deducted: sql`${householdRulePoints.deducted} + excluded.deducted`,
-        corrected: sql`${householdRulePoints.corrected} + excluded.corrected`,
-        restored: sql`${householdRulePoints.restored} + excluded.restored`,
-      },
+      set: addedMoves(householdRulePoints),
     })
   await tx
     .insert(placeRulePoints)
     .values([...byPlace.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row))
     .onConflictDoUpdate({
       target: [placeRulePoints.period, placeRulePoints.villageId, placeRulePoints.communityId, placeRulePoints.microGridId, placeRulePoints.ruleId, placeRulePoints.scorerOrgId],
-      set: {
-        given: sql`${placeRulePoints.given} + excluded.given`,
-        deducted: sql`${placeRulePoints.deducted} + excluded.deducted`,
-        corrected: sql`${placeRulePoints.corrected} + excluded.corrected`,
-        restored: sql`${placeRulePoints.restored} + excluded.restored`,
-      },
+      set: addedMoves(placeRulePoints),
     })
 }
 
@@ -164,6 +154,11 @@ async function addToEarnedTotals(tx: Db, earned: readonly LedgerEntryRow[], plac
 type Place = { villageId: string; communityId: string; microGridId: string }
 
 const MOVES = ['given', 'deducted', 'corrected', 'restored'] as const
+
+/** An upsert's SET adding the new row's points to the kept row's, for each way points move. */
+function addedMoves(table: typeof householdRulePoints | typeof placeRulePoints) {
+  return Object.fromEntries(MOVES.map((how) => [how, sql`${table[how]} + excluded.${sql.raw(how)}`]))
+}
 type RuleTotalsRow = typeof householdRulePoints.$inferInsert & Record<(typeof MOVES)[number], number>
 type PlaceTotalsRow = typeof placeRulePoints.$inferInsert & Record<(typeof MOVES)[number], number>
 

@@ -85,6 +85,16 @@ export const householdPeriodPoints = pgTable(
   (t) => [primaryKey({ columns: [t.period, t.householdId] })],
 )
 
+/** Earned points summed by how they moved: scores given and deducted, corrections (signed), restorations. */
+function pointsByHowTheyMoved() {
+  return {
+    given: integer('given').notNull().default(0),
+    deducted: integer('deducted').notNull().default(0),
+    corrected: integer('corrected').notNull().default(0),
+    restored: integer('restored').notNull().default(0),
+  }
+}
+
 /**
  * Earned points per household, Asia/Shanghai month or year, rule and scorer, split by how they
  * moved: scores given and deducted, corrections (signed) and points restored after rectification.
@@ -102,10 +112,7 @@ export const householdRulePoints = pgTable(
       .references(() => households.id),
     ruleId: integer('rule_id').notNull(),
     scorerOrgId: text('scorer_org_id').notNull(),
-    given: integer('given').notNull().default(0),
-    deducted: integer('deducted').notNull().default(0),
-    corrected: integer('corrected').notNull().default(0),
-    restored: integer('restored').notNull().default(0),
+    ...pointsByHowTheyMoved(),
   },
   (t) => [
     primaryKey({ columns: [t.period, t.householdId, t.ruleId, t.scorerOrgId] }),
@@ -131,10 +138,7 @@ export const placeRulePoints = pgTable(
     microGridId: text('micro_grid_id').notNull(),
     ruleId: integer('rule_id').notNull(),
     scorerOrgId: text('scorer_org_id').notNull(),
-    given: integer('given').notNull().default(0),
-    deducted: integer('deducted').notNull().default(0),
-    corrected: integer('corrected').notNull().default(0),
-    restored: integer('restored').notNull().default(0),
+    ...pointsByHowTheyMoved(),
   },
   (t) => [primaryKey({ columns: [t.period, t.villageId, t.communityId, t.microGridId, t.ruleId, t.scorerOrgId] })],
 )

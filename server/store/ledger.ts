@@ -99,7 +99,7 @@ export async function appendLedgerEntries(tx: Db, entries: readonly NewEntry[]):
  * rule and scoring organisation, split by how the points moved (the dividend's points by where they
  * came from); and the same per place the household sits in (the street's view). Rows are summed
  * first: an upsert may not touch the same row twice. Place rows are shared by a micro-grid's
- * households, so they are written in key order: parallel batches then lock them in the same order.
+ * households, so they are written in key order (`byPlaceKey`): parallel writers lock them in the same order.
  */
 async function addToEarnedTotals(tx: Db, earned: readonly LedgerEntryRow[], places: ReadonlyMap<string, Place>) {
   if (earned.length === 0) return
@@ -143,7 +143,7 @@ async function addToEarnedTotals(tx: Db, earned: readonly LedgerEntryRow[], plac
     })
   await tx
     .insert(placeRulePoints)
-    .values([...byPlace.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row))
+    .values([...byPlace.values()].sort(byPlaceKey))
     .onConflictDoUpdate({
       target: [placeRulePoints.period, placeRulePoints.villageId, placeRulePoints.communityId, placeRulePoints.microGridId, placeRulePoints.ruleId, placeRulePoints.scorerOrgId],
       set: addedMoves(placeRulePoints),
@@ -152,6 +152,18 @@ async function addToEarnedTotals(tx: Db, earned: readonly LedgerEntryRow[], plac
 
 /** Where a household sits, as place_rule_points keys it ('' for no community or micro-grid). */
 type Place = { villageId: string; communityId: string; microGridId: string }
+
+/**
+ * place_rule_points' key order, the order the trigger households_place_moved (migration 0018) locks
+ * rows in too (text in "C" collation: by code unit, as here), so a batch and a move never wait on
+ * each other in a cycle.
+ */
+function byPlaceKey(a: PlaceTotalsRow, b: PlaceTotalsRow): number {
+  for (const key of ['period', 'villageId', 'communityId', 'microGridId', 'ruleId', 'scorerOrgId'] as const) {
+    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1
+  }
+  return 0
+}
 
 const MOVES = ['given', 'deducted', 'corrected', 'restored'] as const
 

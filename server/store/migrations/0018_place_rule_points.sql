@@ -24,7 +24,9 @@ BEGIN
                       (NEW."village_id", coalesce(NEW."community_id", ''), coalesce(NEW."micro_grid_id", ''), 1))
            AS p("village_id", "community_id", "micro_grid_id", "sign")
    WHERE k."household_id" = NEW."id"
-   ORDER BY 1, 2, 3, 4, 5, 6
+   -- In key order, as appendLedgerEntries writes them (text by code unit), so the two never deadlock.
+   ORDER BY k."period" COLLATE "C", p."village_id" COLLATE "C", p."community_id" COLLATE "C", p."micro_grid_id" COLLATE "C",
+            k."rule_id", k."scorer_org_id" COLLATE "C"
   ON CONFLICT ("period", "village_id", "community_id", "micro_grid_id", "rule_id", "scorer_org_id") DO UPDATE
      SET "given" = "place_rule_points"."given" + excluded."given",
          "deducted" = "place_rule_points"."deducted" + excluded."deducted",

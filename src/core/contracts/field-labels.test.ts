@@ -36,7 +36,9 @@ describe('field labels for messages about bad input', () => {
     [{ code: 'invalid_type', path: ['runId'], input: null }, '请选择分红方案'],
     [{ code: 'too_big', path: ['photos'], origin: 'array', maximum: 9, input: [] }, '照片最多 9 张'],
     [{ code: 'too_big', path: ['note'], origin: 'string', maximum: 200, input: 'x' }, '说明最多 200 个字'],
-    [{ code: 'too_small', path: ['items', 0, 'quantity'], origin: 'number', minimum: 1, input: 0 }, '数量不能小于 1'],
+    [{ code: 'too_small', path: ['items', 0, 'quantity'], origin: 'number', minimum: 1, input: 0 }, '第 1 样兑换的商品：数量不能小于 1'],
+    [{ code: 'too_big', path: ['bands', 1, 'discountBp'], origin: 'number', maximum: 500, input: 900 }, '第 2 档优惠档次：利率优惠不能大于 500'],
+    [{ code: 'too_big', path: ['memberNames'], origin: 'array', maximum: 30, input: [] }, '家庭成员姓名最多 30 人'],
     [{ code: 'invalid_type', path: ['ruleId'], input: '1' }, '细则的格式不对'],
     [{ code: 'invalid_format', path: ['mystery'], input: 'x' }, '填写的内容不对，请检查后重填'],
   ])('When zod reports %o, then a person reads “%s”', (issue, expected) => {
@@ -45,5 +47,27 @@ describe('field labels for messages about bad input', () => {
 
   it('When the schema wrote its own message, then that message is kept', () => {
     expect(plainIssueMessage({ code: 'too_small', path: ['reason'], message: '请写明理由，至少 2 个字', custom: true })).toBe('请写明理由，至少 2 个字')
+  })
+
+  it('When one rule of many is wrong, then the message says which one, as the editor numbers them', () => {
+    const parsed = scoreInputs.publishRules.safeParse({
+      requestId: 'rq-which-rule-0001',
+      ruleSetId: 'rs-zjq',
+      rules: [1, 2, 3].map((n) => ({
+        code: `r-${n}`,
+        category: '人居环境',
+        title: n === 3 ? '脏' : `第${n}条细则`,
+        points: 2,
+        monthlyLimit: null,
+        yearlyLimit: null,
+        evidenceRequired: false,
+        restorable: false,
+        rectifyDays: null,
+        claimable: false,
+      })),
+    })
+    expect(parsed.success).toBe(false)
+    const [issue] = parsed.error!.issues
+    expect(plainIssueMessage({ ...issue, custom: true })).toBe('第 3 条细则：细则名称太短')
   })
 })

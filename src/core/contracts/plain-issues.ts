@@ -15,8 +15,23 @@ export type InputIssue = {
   maximum?: number | bigint
 }
 
-/** One plain Chinese sentence per problem, naming the field as a person knows it, never its code name. */
+/**
+ * One plain Chinese sentence per problem, naming the field as a person knows it, never its code name,
+ * and for a field of one item of a list, which item: "第 3 条细则：细则名称太短".
+ */
 export function plainIssueMessage(issue: InputIssue): string {
+  return `${whichItem(issue.path)}${fieldMessage(issue)}`
+}
+
+/** "第 3 条细则：" when the path goes into an item of a list of objects (rules.2.title), else ''. */
+function whichItem(path: readonly PropertyKey[]): string {
+  const at = path.findIndex((key, i) => typeof key === 'number' && i > 0 && i < path.length - 1)
+  if (at < 0) return ''
+  const list = fieldLabelOf(path.slice(0, at))
+  return `第 ${(path[at] as number) + 1} ${list.unit ?? '项'}${list.label}：`
+}
+
+function fieldMessage(issue: InputIssue): string {
   if (issue.custom) return issue.message
   const { label, pick, unit } = fieldLabelOf(issue.path)
   const missing = issue.input === undefined || issue.input === null || issue.input === ''

@@ -10,7 +10,7 @@ import { bulletins, households, ledgerEntries, notices, orgs, rules } from '../s
 import { loadCaller, type Caller } from './caller'
 import { requireVillageReader } from './notice-access'
 import { noticeViewById, selectNoticeViews } from './notice-views'
-import { notifyHousehold } from './notifications'
+import { notifyHouseholds } from './notifications'
 import { readVillageSettings } from './village-settings'
 
 const DAY = 24 * 3600 * 1000
@@ -18,24 +18,28 @@ const DEFAULT_RECTIFY_DAYS = 7
 
 type Deduction = typeof ledgerEntries.$inferSelect
 
+/** What opening one notice needs: the deduction, who opened it, what was wrong and its photos. */
+type NoticeOpening = { deduction: Deduction; openedBy: string; problem: string; photos: string[]; days?: number; openedAt?: Date }
+
 /**
- * Opens the rectification notice of a deduction: in the channel of the household's villager group,
- * with the rule's deadline, and tells the household. Called inside the transaction that wrote the
- * deduction (a restorable rule), or when a cadre chooses to open one for any deduction.
+ * Opens the rectification notices of deductions: each in the channel of its household's villager
+ * group, with its rule's deadline, and tells each household. Called inside the transaction that
+ * wrote the deductions (a restorable rule: the whole inspection at once, in a fixed number of
+ * statements), or when a cadre chooses to open one for any deduction. Returns the notices' ids in
+ * the given order.
  */
-export async function openNoticeFor(
-  db: Db,
-  send: SendSubscribeMessage,
-  input: { deduction: Deduction; openedBy: string; problem: string; photos: string[]; days?: number; openedAt?: Date },
-): Promise<number> {
-  const { deduction } = input
-  const [household] = await db.select().from(households).where(eq(households.id, deduction.householdId))
-  const [rule] = deduction.ruleId ? await db.select().from(rules).where(eq(rules.id, deduction.ruleId)) : []
-  const days = input.days ?? rule?.rectifyDays ?? DEFAULT_RECTIFY_DAYS
-  const deadline = new Date(deduction.createdAt.getTime() + days * DAY)
-  const [notice] = await db
-    .insert(notices)
-    .values({
+export async function openNoticesFor(db: Db, send: SendSubscribeMessage, openings: readonly NoticeOpening[]): Promise<number[]> {
+  if (openings.length === 0) return []
+  const ids = openings.map((o) => o.deduction.householdId)
+  const found = await db.select().from(households).where(inArray(households.id, ids))
+  const ruleIds = [...new Set(openings.map((o) => o.deduction.ruleId).filter((id): id is number => id !== null))]
+  const ruleRows = ruleIds.length ? await db.select().from(rules).where(inArray(rules.id, ruleIds)) : []
+  const values = openings.map((input) => {
+    const { deduction } = input
+    const household = found.find((h) => h.id === deduction.householdId)!
+    const rule = ruleRows.find((r) => r.id === deduction.ruleId)
+    const days = input.days ?? rule?.rectifyDays ?? DEFAULT_RECTIFY_DAYS
+    return {
       householdId: household.id,
       villageId: household.villageId,
       channelOrgId: household.groupId ?? household.villageId,
@@ -44,19 +48,31 @@ export async function openNoticeFor(
       points: -deduction.points,
       problem: input.problem || rule?.title || deduction.note,
       photos: input.photos,
-      deadline,
-      status: 'open',
+      deadline: new Date(deduction.createdAt.getTime() + days * DAY),
+      status: 'open' as const,
       openedBy: input.openedBy,
       ...(input.openedAt ? { createdAt: input.openedAt } : {}),
-    })
-    .returning()
-  await notifyHousehold(db, send, household.id, {
-    title: '您家有一条整改通报',
-    body: `${rule?.title ?? input.problem}，扣 ${notice.points} 分。请在 ${formatLocalTime(deadline)} 前整改并拍照提交，核验后积分返还。`,
-    page: `pages/notices/detail?id=${notice.id}`,
-    item: rule?.title ?? input.problem,
+    }
   })
-  return notice.id
+  // Ids are drawn in VALUES order, so sorting by id gives the notices back in the order given.
+  const opened = (await db.insert(notices).values(values).returning()).sort((a, b) => a.id - b.id)
+  await notifyHouseholds(
+    db,
+    send,
+    opened.map((notice, i) => {
+      const item = ruleRows.find((r) => r.id === notice.ruleId)?.title ?? openings[i].problem
+      return {
+        householdId: notice.householdId,
+        note: {
+          title: '您家有一条整改通报',
+          body: `${item}，扣 ${notice.points} 分。请在 ${formatLocalTime(notice.deadline)} 前整改并拍照提交，核验后积分返还。`,
+          page: `pages/notices/detail?id=${notice.id}`,
+          item,
+        },
+      }
+    }),
+  )
+  return opened.map((notice) => notice.id)
 }
 
 /** A cadre's explicit choice: open a notice for a deduction whose rule did not open one. */
@@ -70,7 +86,7 @@ export async function openNotice(db: Db, openid: string, send: SendSubscribeMess
   if (existing) throw new AppError('NOTICE_STATE', '这笔扣分已经有整改通报了')
   const [reversed] = await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.reversesEntryId, deduction.id))
   if (reversed) throw new AppError('ALREADY_REVERSED')
-  const id = await openNoticeFor(db, send, { deduction, openedBy: openid, problem: deduction.note, photos: [], days: input.days })
+  const [id] = await openNoticesFor(db, send, [{ deduction, openedBy: openid, problem: deduction.note, photos: [], days: input.days }])
   return noticeViewById(db, id, caller)
 }
 

@@ -12,26 +12,50 @@ export type Notification = { title: string; body: string; page: string; item: st
  * subscribe message when the member has a grant left (each grant is good for one message).
  */
 export async function notifyHousehold(db: Db, send: SendSubscribeMessage, householdId: string, note: Notification): Promise<void> {
+  await notifyHouseholds(db, send, [{ householdId, note }])
+}
+
+/** notifyHousehold for several households at once (each its own note), in a fixed number of statements. */
+export async function notifyHouseholds(db: Db, send: SendSubscribeMessage, notes: readonly { householdId: string; note: Notification }[]): Promise<void> {
+  if (notes.length === 0) return
   const members = await db
-    .select({ openid: householdMembers.openid })
+    .select({ openid: householdMembers.openid, householdId: householdMembers.householdId })
     .from(householdMembers)
-    .where(and(eq(householdMembers.householdId, householdId), isNull(householdMembers.unboundAt)))
-  await notifyPeople(db, send, members.map((m) => m.openid), note)
+    .where(and(inArray(householdMembers.householdId, notes.map((n) => n.householdId)), isNull(householdMembers.unboundAt)))
+  await deliver(db, send, notes.flatMap(({ householdId, note }) => members.filter((m) => m.householdId === householdId).map((m) => ({ openid: m.openid, note }))))
 }
 
 /** Tells each of these people (once each), the same two ways as notifyHousehold. */
 export async function notifyPeople(db: Db, send: SendSubscribeMessage, openids: readonly string[], note: Notification): Promise<void> {
-  for (const openid of new Set(openids)) {
-    const [grant] = await db
-      .update(subscriptionGrants)
-      .set({ available: sql`${subscriptionGrants.available} - 1` })
-      .where(and(eq(subscriptionGrants.openid, openid), eq(subscriptionGrants.template, 'notice'), gt(subscriptionGrants.available, 0)))
-      .returning()
-    const delivery = grant
+  await deliver(db, send, [...new Set(openids)].map((openid) => ({ openid, note })))
+}
+
+/**
+ * One letter a person (an openid appears once: a WeChat user is bound to one household): a grant
+ * is used for each person who has one left (one UPDATE), the subscribe messages are sent, and every
+ * letter lands in the message list (one INSERT).
+ */
+async function deliver(db: Db, send: SendSubscribeMessage, letters: readonly { openid: string; note: Notification }[]): Promise<void> {
+  if (letters.length === 0) return
+  const granted = await db
+    .update(subscriptionGrants)
+    .set({ available: sql`${subscriptionGrants.available} - 1` })
+    .where(
+      and(
+        inArray(subscriptionGrants.openid, letters.map((l) => l.openid)),
+        eq(subscriptionGrants.template, 'notice'),
+        gt(subscriptionGrants.available, 0),
+      ),
+    )
+    .returning({ openid: subscriptionGrants.openid })
+  const rows = []
+  for (const { openid, note } of letters) {
+    const delivery = granted.some((g) => g.openid === openid)
       ? await send({ openid, template: 'notice', page: note.page, fields: { what: note.title, item: note.item, time: formatLocalTime(new Date()) } })
       : 'no_grant'
-    await db.insert(messages).values({ openid, title: note.title, body: note.body, page: note.page, delivery })
+    rows.push({ openid, title: note.title, body: note.body, page: note.page, delivery })
   }
+  await db.insert(messages).values(rows)
 }
 
 /** The user tapped "allow" on a subscribe request: each accepted template is good for one message. */

@@ -4,7 +4,7 @@ import type { Db } from '../store/database'
 import { appendLedgerEntries } from '../store/ledger'
 import type { SendSubscribeMessage } from '../platform/subscribe-message'
 import { households, rules, scoreRecords, users } from '../store/schema'
-import { openNoticeFor } from './notices'
+import { openNoticesFor } from './notices'
 
 export type ScoreRecordRow = typeof scoreRecords.$inferSelect
 
@@ -45,11 +45,10 @@ export async function applyScoreRecords(
     .set({ status: 'applied', ledgerEntryId: entryOfRecord, ...(decidedBy ? { decidedBy, decidedAt: new Date() } : {}) })
     .where(inArray(scoreRecords.id, records.map((record) => record.id)))
   if (rule.restorable) {
-    for (const [i, entry] of entries.entries()) {
-      if (entry.points >= 0) continue
-      const record = records[i]
-      await openNoticeFor(tx, send, { deduction: entry, openedBy: record.submittedBy, problem: record.note, photos: record.photos, openedAt: at })
-    }
+    const deductions = entries.flatMap((entry, i) =>
+      entry.points < 0 ? [{ deduction: entry, openedBy: records[i].submittedBy, problem: records[i].note, photos: records[i].photos, openedAt: at }] : [],
+    )
+    await openNoticesFor(tx, send, deductions)
   }
   return entries
 }

@@ -1,10 +1,10 @@
-import { inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { periodsOf } from '../../src/core/period'
 import { scoreFunction } from '../functions/score'
 import { localPlatform } from '../gateway/local-platform'
 import type { Database } from '../store/database'
 import { checkLedgerInvariants } from '../store/ledger-invariants'
-import { householdPeriodPoints, households, ledgerEntries } from '../store/schema'
+import { householdMembers, householdPeriodPoints, households, ledgerEntries, messages, notices } from '../store/schema'
 import { openDemoTestDatabase, ruleIdsByCode } from '../store/test-database'
 
 // Every SQL statement sent, counted as the bench counts them (OpenOptions.onStatement).
@@ -27,12 +27,12 @@ async function balances(ids: string[]) {
 }
 
 /** One inspection by 陈明华 (no approval needed): its answer and the statements it sent. */
-async function inspect(householdIds: string[], requestId: string) {
+async function inspect(householdIds: string[], requestId: string, rule = 'waste-right') {
   statements = 0
   const answer = await scoreFunction.invoke({
     db: database.db,
     openid: 'demo-cadre',
-    event: { action: 'submit', requestId, householdIds, ruleId: ruleIds['waste-right'] },
+    event: { action: 'submit', requestId, householdIds, ruleId: ruleIds[rule] },
     platform: localPlatform,
   })
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
@@ -48,6 +48,34 @@ describe('an inspection of many households is written in batches', () => {
     expect(twenty.statements - ten.statements).toBeLessThanOrEqual(1)
     expect(ten.statements - one.statements).toBeLessThanOrEqual(1)
     expect(twenty.statements).toBeLessThan(25)
+  })
+
+  it('When a deduction that opens notices is given to 1, 10 and 20 households, then each gets its notice and each member a message, in statements that do not grow', async () => {
+    // 垃圾没有分类投放 (-2) is restorable: every deduction opens a rectification notice and tells the household.
+    const one = await inspect(zjq(1, 1), 'notice-count-1', 'waste-wrong')
+    const ten = await inspect(zjq(2, 10), 'notice-count-10', 'waste-wrong')
+    const twenty = await inspect(zjq(12, 20), 'notice-count-20', 'waste-wrong')
+    expect(twenty.statements - ten.statements).toBeLessThanOrEqual(1)
+    expect(ten.statements - one.statements).toBeLessThanOrEqual(1)
+
+    const ids = zjq(1, 31)
+    const entryIds = [one, ten, twenty].flatMap((walk) => walk.data.results.map((r) => r.entryId))
+    const opened = await database.db.select().from(notices).where(inArray(notices.deductionEntryId, entryIds))
+    expect(opened.map((n) => n.householdId).sort()).toEqual([...ids].sort())
+    expect(opened.every((n) => n.status === 'open' && n.points === 2)).toBe(true)
+    const members = await database.db
+      .select({ openid: householdMembers.openid, householdId: householdMembers.householdId })
+      .from(householdMembers)
+      .where(and(inArray(householdMembers.householdId, ids), isNull(householdMembers.unboundAt)))
+    expect(members.length).toBeGreaterThan(1)
+    for (const member of members) {
+      const notice = opened.find((n) => n.householdId === member.householdId)!
+      const letters = await database.db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.openid, member.openid), eq(messages.page, `pages/notices/detail?id=${notice.id}`)))
+      expect([member.openid, letters.map((l) => l.title)]).toEqual([member.openid, ['您家有一条整改通报']])
+    }
   })
 
   it('When twenty households are scored at once, then each gets its own entry, running balance and month and year totals', async () => {

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { sql } from 'drizzle-orm'
 import { dataDirFromEnv } from '../server/gateway/data-dir'
 import { lockDataDir } from '../server/gateway/data-dir-lock'
 import { runCommand, StartRefusal } from '../server/gateway/start-refusal'
-import type { Database } from '../server/store/database'
+import { rawRows } from '../server/store/database'
 import { findDrift, type DriftReport } from '../server/store/kept-totals'
 import { openPglite } from '../server/store/open-pglite'
 import { openPostgres } from '../server/store/open-postgres'
@@ -22,7 +21,7 @@ async function main() {
     const database = databaseUrl ? await openPostgres(databaseUrl) : await openPglite(existingDataDir())
     let report: DriftReport
     try {
-      report = await findDrift(rowsOf(database))
+      report = await findDrift(rawRows(database.db))
     } finally {
       await database.close()
     }
@@ -38,10 +37,6 @@ function existingDataDir(): string {
   const dataDir = dataDirFromEnv()
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) throw new StartRefusal(`${dataDir} 里没有数据库：先运行 npm start，或用 DATABASE_URL 指定 PostgreSQL 服务器。`)
   return dataDir
-}
-
-export function rowsOf(database: Database) {
-  return async (query: string) => ((await database.db.execute(sql.raw(query))) as unknown as { rows: unknown[] }).rows
 }
 
 /** One line a kept total, and one a drift under it; the last line says whether the ledger and its totals agree. */

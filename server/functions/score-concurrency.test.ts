@@ -1,6 +1,6 @@
 import { and, count, eq, sql } from 'drizzle-orm'
 import { localPlatform } from '../gateway/local-platform'
-import type { Database } from '../store/database'
+import { rawRows, type Database } from '../store/database'
 import { findDrift } from '../store/kept-totals'
 import { ledgerEntries } from '../store/schema'
 import { openDemoTestDatabase, ruleIdsByCode } from '../store/test-database'
@@ -73,7 +73,7 @@ withPostgres('parallel inspections on PostgreSQL', () => {
     // A once-too-often 垃圾分类 score is refused by its monthly limit; nothing else may fail.
     expect(answers.filter((a) => !a.ok && a.error.code !== 'LIMIT_REACHED')).toEqual([])
     expect(answers.filter((a) => a.ok).length).toBeGreaterThanOrEqual(20)
-    const report = await findDrift(async (query) => ((await database.db.execute(sql.raw(query))) as unknown as { rows: unknown[] }).rows)
+    const report = await findDrift(rawRows(database.db))
     expect(report.flatMap((total) => total.drifts)).toEqual([])
   })
 })

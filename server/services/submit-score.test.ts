@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { periodsOf } from '../../src/core/period'
 import { scoreFunction } from '../functions/score'
 import { localPlatform } from '../gateway/local-platform'
-import type { Database } from '../store/database'
+import { rawRows, type Database } from '../store/database'
 import { checkLedgerInvariants } from '../store/ledger-invariants'
 import { householdMembers, householdPeriodPoints, households, ledgerEntries, messages, notices } from '../store/schema'
 import { openDemoTestDatabase, ruleIdsByCode } from '../store/test-database'
@@ -98,8 +98,7 @@ describe('an inspection of many households is written in batches', () => {
       expect(totalsAfter[`${id} ${month}`]).toBe((totalsBefore[`${id} ${month}`] ?? 0) + 1)
       expect(totalsAfter[`${id} ${year}`]).toBe((totalsBefore[`${id} ${year}`] ?? 0) + 1)
     }
-    const rows = async (query: string) => ((await database.db.execute(sql.raw(query))) as unknown as { rows: unknown[] }).rows
-    expect((await checkLedgerInvariants(rows)).broken).toEqual([])
+    expect((await checkLedgerInvariants(rawRows(database.db))).broken).toEqual([])
   })
 
   it('When one household of a batch is over the rule’s monthly limit, then nothing of the batch is written', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type { Logger } from 'drizzle-orm/logger'
 import * as schema from './schema'
@@ -6,6 +7,11 @@ export { schema }
 
 /** A database handle or a transaction: services take either and never care which. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+
+/** Runs SQL text on `db` and answers its rows: what the ledger's checks (kept-totals.ts, ledger-invariants.ts) take. */
+export function rawRows(db: Db): (query: string) => Promise<unknown[]> {
+  return async (query) => ((await db.execute(sql.raw(query))) as unknown as { rows: unknown[] }).rows
+}
 
 export type Database = {
   db: Db

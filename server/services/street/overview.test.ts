@@ -9,7 +9,7 @@ import { lastMonths, periodRange, periodsOf } from '../../../src/core/period'
 import { STREET_COLUMNS } from '../../../src/core/street-columns'
 import { cloudFunctions } from '../../functions'
 import { localPlatform } from '../../gateway/local-platform'
-import type { Database } from '../../store/database'
+import { rawRows, type Database } from '../../store/database'
 import { seedDemoIfEmpty } from '../../store/demo-seed'
 import { findDrift } from '../../store/kept-totals'
 import { appendLedgerEntry } from '../../store/ledger'
@@ -283,7 +283,7 @@ describe('街道总览 on the living demo street (当湖街道: 赵家桥村, �
     expect(gridsAfter['gr-zjq-1']).toMatchObject({ households: gridsBefore['gr-zjq-1'].households - 1, net: gridsBefore['gr-zjq-1'].net - moverPoints })
     expect(gridsAfter['gr-zjq-2']).toMatchObject({ households: gridsBefore['gr-zjq-2'].households + 1, net: gridsBefore['gr-zjq-2'].net + moverPoints })
     expect(await community()).toMatchObject({ households: communityBefore.households + 1, net: communityBefore.net + relocatedPoints })
-    const drifts = (await findDrift((query) => rows(sql.raw(query)))).flatMap((total) => total.drifts)
+    const drifts = (await findDrift(rawRows(database.db))).flatMap((total) => total.drifts)
     expect(drifts).toEqual([])
   })
 })

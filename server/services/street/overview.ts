@@ -60,7 +60,12 @@ export async function streetOverview(db: Db, openid: string, input: { orgId?: st
   const matterUnits = (m: MatterRow) => [m.villageId, m.microGridId, m.microGridId ? gridOf.get(m.microGridId) : null]
 
   const pointsOf = new Map<string, CategoryPoints[]>()
-  for (const p of points) pointsOf.set(`${p.unitId} ${p.period}`, [...(pointsOf.get(`${p.unitId} ${p.period}`) ?? []), p])
+  for (const p of points) {
+    const key = `${p.unitId} ${p.period}`
+    const list = pointsOf.get(key) ?? []
+    list.push(p)
+    pointsOf.set(key, list)
+  }
   const rows = units.map((unit): StreetRow => {
     const mine = <T extends { unitId: string }>(list: readonly T[]) => list.filter((r) => r.unitId === unit.id)
     const counts = mine(roster)[0]

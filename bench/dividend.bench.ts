@@ -12,7 +12,7 @@ import { computeDividend, type DividendHousehold } from '../src/core/dividend/di
 import { INCENTIVE_PRESETS } from '../src/core/dividend/incentive-methods'
 import { periodsOf } from '../src/core/period'
 import { dividendFunction } from '../server/functions/dividend'
-import { localPlatform } from '../server/gateway/local-platform'
+import { localPlatform } from '../server/platform/local/platform'
 import { appendLedgerEntry } from '../server/store/ledger'
 import { openMigratedDatabase } from '../server/store/open-database'
 import { households, orgs, roleGrants, users } from '../server/store/schema'

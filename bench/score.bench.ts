@@ -9,8 +9,8 @@
  */
 import { periodsOf } from '../src/core/period'
 import { scoreFunction } from '../server/functions/score'
-import { localPlatform } from '../server/gateway/local-platform'
-import { seedDemoIfEmpty } from '../server/store/demo-seed'
+import { localPlatform } from '../server/platform/local/platform'
+import { seedDemoIfEmpty } from '../server/demo/seed'
 import { migratePglite, openPglite } from '../server/store/open-pglite'
 import { inProcessBaseline, timePaired, type Paired } from './support/baseline'
 import { BIG_VILLAGE, benchRuleId, bigVillageHouseholdIds, seedBigVillage } from './support/big-village'

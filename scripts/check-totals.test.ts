@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
-import { seedDemoIfEmpty } from '../server/store/demo-seed'
+import { seedDemoIfEmpty } from '../server/demo/seed'
 import { openMigratedDatabase } from '../server/store/open-database'
 
 jest.setTimeout(180_000)

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import type { Database } from '../server/store/database'
-import { openDemoTestDatabase } from '../server/store/test-database'
+import { openDemoTestDatabase } from '../server/test-support/test-database'
 
 // The deployed bundle talks to a PostgreSQL server only; CI sets DATABASE_URL.
 const withPostgres = process.env.DATABASE_URL ? describe : describe.skip

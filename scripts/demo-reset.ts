@@ -3,7 +3,7 @@ import path from 'node:path'
 import { dataDirFromEnv } from '../server/gateway/data-dir'
 import { LOCK_FILE, lockDataDir } from '../server/gateway/data-dir-lock'
 import { runCommand, StartRefusal } from '../server/gateway/start-refusal'
-import { seedDemoIfEmpty } from '../server/store/demo-seed'
+import { seedDemoIfEmpty } from '../server/demo/seed'
 import { openMigratedDatabase } from '../server/store/open-database'
 
 /**

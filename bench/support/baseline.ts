@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { accountFunction } from '../../server/functions/account'
-import { localPlatform } from '../../server/gateway/local-platform'
+import { localPlatform } from '../../server/platform/local/platform'
 import type { Db } from '../../server/store/database'
 import type { Figure } from './figures'
 import { summarize, type Timing } from './stats'

@@ -1,4 +1,4 @@
-import { createThrowawayDatabase } from '../../server/store/throwaway-database'
+import { createThrowawayDatabase } from '../../server/test-support/throwaway-database'
 
 /** The PostgreSQL server the benchmarks use: DATABASE_URL, or the project machine's local server. */
 export const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'

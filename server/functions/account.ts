@@ -1,10 +1,10 @@
 import { accountInputs } from '../../src/core/contracts/account'
-import { listHouseholds, setElderMode, whoami } from '../services/account'
-import { issueInvite, listInvites, revokeInvite } from '../services/invites'
-import { bindHousehold, listMembers, unbindMember } from '../services/membership'
-import { householdDetail, importRoster, previewRoster, updateHousehold } from '../services/roster'
-import { saveVillageSettings, villageSettings } from '../services/village-settings'
-import { listWorkUnits } from '../services/work-units'
+import { listHouseholds, setElderMode, whoami } from '../services/account/account'
+import { issueInvite, listInvites, revokeInvite } from '../services/account/invites'
+import { bindHousehold, listMembers, unbindMember } from '../services/account/membership'
+import { householdDetail, importRoster, previewRoster, updateHousehold } from '../services/account/roster'
+import { saveVillageSettings, villageSettings } from '../services/account/village-settings'
+import { listWorkUnits } from '../services/account/work-units'
 import { action, defineFunction } from './define-function'
 
 export const accountFunction = defineFunction('account', {

@@ -1,9 +1,9 @@
 import { cardInputs } from '../../src/core/contracts/card'
-import { issueCardToken, myCard, printedCard, printedCardToken, setCardPin } from '../services/card'
-import { readHolder, redeem } from '../services/redeem'
-import { reverseRedemption } from '../services/redemption-reversal'
-import { listGoods, saveGoods } from '../services/shop-goods'
-import { dailySummary, receipt, reconcile } from '../services/shop-reports'
+import { issueCardToken, myCard, printedCard, printedCardToken, setCardPin } from '../services/card/card'
+import { readHolder, redeem } from '../services/card/redeem'
+import { reverseRedemption } from '../services/card/redemption-reversal'
+import { listGoods, saveGoods } from '../services/card/goods'
+import { dailySummary, receipt, reconcile } from '../services/card/reports'
 import { action, defineFunction } from './define-function'
 
 export const cardFunction = defineFunction('card', {

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { MyCertificateView } from '../../src/core/contracts/credit'
-import { localPlatform } from '../gateway/local-platform'
+import { localPlatform } from '../platform/local/platform'
 import type { Database } from '../store/database'
 import { creditCertificates } from '../store/schema'
-import { openDemoTestDatabase } from '../store/test-database'
+import { openDemoTestDatabase } from '../test-support/test-database'
 import { creditFunction } from './credit'
 
 const withPostgres = process.env.DATABASE_URL ? describe : describe.skip

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { requestIdSchema } from '../../src/core/contracts/request-id'
-import { localPlatform } from '../gateway/local-platform'
+import { localPlatform } from '../platform/local/platform'
 import type { Database } from '../store/database'
 import { idempotencyKeys } from '../store/schema'
-import { openTestDatabase } from '../store/test-database'
+import { openTestDatabase } from '../test-support/test-database'
 import { action, defineFunction } from './define-function'
 
 let database: Database

@@ -2,20 +2,11 @@ import { z } from 'zod'
 import { errorEnvelope, type Envelope } from '../../src/core/contracts/envelope'
 import { AppError } from '../../src/core/errors'
 import { plainIssues, type InputIssue } from '../../src/core/contracts/plain-issues'
-import type { ContentCheck } from '../platform/content-check'
-import type { ResolveGroupTicket } from '../platform/group-ticket'
-import type { SendSubscribeMessage } from '../platform/subscribe-message'
+import type { Platform } from '../platform/platform'
 import type { Db } from '../store/database'
-import { runOnce } from '../services/idempotency'
+import { runOnce } from '../services/shared/idempotency'
 
 z.config(z.locales.zhCN())
-
-/** Services that differ between WeChat cloud and the local gateway. */
-export type Platform = {
-  contentCheck: ContentCheck
-  resolveGroupTicket: ResolveGroupTicket
-  sendSubscribeMessage: SendSubscribeMessage
-}
 
 /** What an action gets: the database, the caller's openid as the platform vouched for it, the platform. */
 export type ActionContext = { db: Db; openid: string; platform: Platform }

@@ -1,7 +1,7 @@
 import { dividendInputs } from '../../src/core/contracts/dividend'
-import { previewDividend, publishRun, saveDraft } from '../services/dividend'
-import { exportRun } from '../services/dividend-export'
-import { listRuns, myDividends, runDetail } from '../services/dividend-views'
+import { previewDividend, publishRun, saveDraft } from '../services/dividend/runs'
+import { exportRun } from '../services/dividend/export'
+import { listRuns, myDividends, runDetail } from '../services/dividend/views'
 import { action, defineFunction } from './define-function'
 
 /** The annual dividend (股份分红 + 善治积分): preview, draft, publish (公示), lists, export. */

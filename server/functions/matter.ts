@@ -1,10 +1,10 @@
 import { matterInputs } from '../../src/core/contracts/matter'
-import { acceptMatter, declineMatter, mergeMatter } from '../services/matters/assess'
-import { matterBoard, matterWorkList, myMatters, readMatter } from '../services/matters/boards'
-import { assignMatter, extendMatter, giveFeedback, reportProgress } from '../services/matters/handle'
-import { matterNumbersReport } from '../services/matters/numbers'
-import { raiseMatter, secondMatter } from '../services/matters/raise'
-import { rateMatter } from '../services/matters/rate'
+import { acceptMatter, declineMatter, mergeMatter } from '../services/matter/assess'
+import { matterBoard, matterWorkList, myMatters, readMatter } from '../services/matter/boards'
+import { assignMatter, extendMatter, giveFeedback, reportProgress } from '../services/matter/handle'
+import { matterNumbersReport } from '../services/matter/numbers'
+import { raiseMatter, secondMatter } from '../services/matter/raise'
+import { rateMatter } from '../services/matter/rate'
 import { action, defineFunction } from './define-function'
 
 /** 连心议站: villagers raise matters, the micro-grid and the village close the loop, everyone sees the board. */

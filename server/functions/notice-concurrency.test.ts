@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm'
-import { localPlatform } from '../gateway/local-platform'
+import { localPlatform } from '../platform/local/platform'
 import type { Database } from '../store/database'
 import { households, ledgerEntries, notices, rules } from '../store/schema'
-import { openDemoTestDatabase } from '../store/test-database'
+import { openDemoTestDatabase } from '../test-support/test-database'
 import { noticeFunction } from './notice'
 import { scoreFunction } from './score'
 

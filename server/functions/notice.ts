@@ -1,7 +1,7 @@
 import { noticeInputs } from '../../src/core/contracts/notice'
-import { openBulletinFromGroup } from '../services/notice-groups'
-import { extendNotice, submitProof, verifyProof } from '../services/notice-proof'
-import { noticeStats } from '../services/notice-stats'
+import { openBulletinFromGroup } from '../services/notice/groups'
+import { extendNotice, submitProof, verifyProof } from '../services/notice/proof'
+import { noticeStats } from '../services/notice/stats'
 import {
   awaitingCheck,
   bulletinCandidates,
@@ -12,9 +12,9 @@ import {
   postBulletin,
   readBulletin,
   readChannel,
-} from '../services/notices'
-import { markMessagesRead, myMessages, recordSubscriptionGrant } from '../services/notifications'
-import { loadCaller } from '../services/caller'
+} from '../services/notice/notices'
+import { markMessagesRead, myMessages, recordSubscriptionGrant } from '../services/shared/notifications'
+import { loadCaller } from '../services/shared/caller'
 import { action, defineFunction } from './define-function'
 
 export const noticeFunction = defineFunction('notice', {

@@ -1,9 +1,9 @@
 import { and, count, eq, sql } from 'drizzle-orm'
-import { localPlatform } from '../gateway/local-platform'
+import { localPlatform } from '../platform/local/platform'
 import { rawRows, type Database } from '../store/database'
 import { findDrift } from '../store/kept-totals'
 import { ledgerEntries } from '../store/schema'
-import { openDemoTestDatabase, ruleIdsByCode } from '../store/test-database'
+import { openDemoTestDatabase, ruleIdsByCode } from '../test-support/test-database'
 import { orgFunction } from './org'
 import { scoreFunction } from './score'
 

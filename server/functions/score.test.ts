@@ -1,9 +1,9 @@
 import { count, eq, sql } from 'drizzle-orm'
 import fc from 'fast-check'
-import { localPlatform } from '../gateway/local-platform'
+import { localPlatform } from '../platform/local/platform'
 import type { Database } from '../store/database'
 import { appeals, householdMembers, households, ledgerEntries, rules, scoreRecords } from '../store/schema'
-import { openDemoTestDatabase, ruleIdsByCode } from '../store/test-database'
+import { openDemoTestDatabase, ruleIdsByCode } from '../test-support/test-database'
 import { accountFunction } from './account'
 import { scoreFunction } from './score'
 

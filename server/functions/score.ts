@@ -1,11 +1,11 @@
 import { scoreInputs } from '../../src/core/contracts/score'
-import { decideAppeal, fileAppeal } from '../services/appeals'
-import { householdLedger } from '../services/household-ledger'
-import { beautyChart, villageRanking } from '../services/ranking'
-import { publishedRules, publishRuleSet } from '../services/rules'
-import { claimRule, decideScoreRecord, reverseEntry } from '../services/score-corrections'
-import { myInspections, myRequests, pendingWork } from '../services/score-lists'
-import { submitScore } from '../services/submit-score'
+import { decideAppeal, fileAppeal } from '../services/score/appeals'
+import { householdLedger } from '../services/score/household-ledger'
+import { beautyChart, villageRanking } from '../services/score/ranking'
+import { publishedRules, publishRuleSet } from '../services/score/rules'
+import { claimRule, decideScoreRecord, reverseEntry } from '../services/score/corrections'
+import { myInspections, myRequests, pendingWork } from '../services/score/lists'
+import { submitScore } from '../services/score/submit'
 import { action, defineFunction } from './define-function'
 
 export const scoreFunction = defineFunction('score', {

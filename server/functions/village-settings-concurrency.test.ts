@@ -1,7 +1,7 @@
-import { localPlatform } from '../gateway/local-platform'
+import { localPlatform } from '../platform/local/platform'
 import type { Database } from '../store/database'
 import { villageSettingChanges } from '../store/schema'
-import { openDemoTestDatabase } from '../store/test-database'
+import { openDemoTestDatabase } from '../test-support/test-database'
 import { accountFunction } from './account'
 
 // Row locks only contend on a real server: PGlite runs one transaction at a time.

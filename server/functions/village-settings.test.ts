@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm'
 import type { VillageSettingsView } from '../../src/core/contracts/account'
 import type { SubmitResult } from '../../src/core/contracts/score'
-import { localPlatform } from '../gateway/local-platform'
+import { localPlatform } from '../platform/local/platform'
 import type { Database } from '../store/database'
 import { households, orgs, villageSettingChanges } from '../store/schema'
-import { openDemoTestDatabase, ruleIdsByCode } from '../store/test-database'
+import { openDemoTestDatabase, ruleIdsByCode } from '../test-support/test-database'
 import { accountFunction } from './account'
 import { scoreFunction } from './score'
 

@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { cloudFunctions } from '../functions'
 import type { Database } from '../store/database'
-import { DEMO_IDENTITIES } from '../store/demo-seed'
-import { openDemoTestDatabase } from '../store/test-database'
+import { DEMO_IDENTITIES } from '../demo/seed'
+import { openDemoTestDatabase } from '../test-support/test-database'
 import { createGateway } from './gateway'
-import { localPlatform } from './local-platform'
+import { localPlatform } from '../platform/local/platform'
 
 let database: Database
 const servers: Server[] = []

@@ -6,11 +6,11 @@ import path from 'node:path'
 import { count, like } from 'drizzle-orm'
 import { cloudFunctions } from '../functions'
 import type { Database } from '../store/database'
-import { DEMO_IDENTITIES } from '../store/demo-seed'
+import { DEMO_IDENTITIES } from '../demo/seed'
 import { idempotencyKeys } from '../store/schema'
-import { openDemoTestDatabase } from '../store/test-database'
+import { openDemoTestDatabase } from '../test-support/test-database'
 import { createGateway } from './gateway'
-import { localPlatform } from './local-platform'
+import { localPlatform } from '../platform/local/platform'
 
 /**
  * Whatever one request does (goes away mid-body, mid-download, asks for a file a rebuild just

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { wechatGroups } from '../../server/store/schema'
-import { ruleIdsByCode } from '../../server/store/test-database'
+import { ruleIdsByCode } from '../../server/test-support/test-database'
 import { weappJourney } from './support/journey'
 import { TINY_JPEG } from './support/photos'
 

@@ -1,4 +1,4 @@
-import { DEMO_IDENTITIES } from '../../server/store/demo-seed'
+import { DEMO_IDENTITIES } from '../../server/demo/seed'
 import { weappJourney } from './support/journey'
 
 jest.setTimeout(300_000)

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { LedgerPage, MyRequests } from '../../src/core/contracts/score'
-import { ruleIdsByCode } from '../../server/store/test-database'
+import { ruleIdsByCode } from '../../server/test-support/test-database'
 import { weappJourney } from './support/journey'
 import { TINY_JPEG } from './support/photos'
 

@@ -4,7 +4,7 @@ import { pathCovers } from '../../../src/core/org'
 import { grantsFor, type Grant } from '../../../src/core/policy'
 import type { Db } from '../../store/database'
 import { orgs } from '../../store/schema'
-import type { Caller } from '../caller'
+import type { Caller } from '../shared/caller'
 import { findOrg, type OrgRow } from '../org/org-scope'
 
 /** The bank an officer's grant sits in: the bank itself, or the bank above a branch. */

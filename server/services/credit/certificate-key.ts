@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
 import type { CertificateSigner } from '../../../src/core/credit/certificate'
-import { keptSecret } from '../kept-secret'
+import { keptSecret } from '../shared/kept-secret'
 
 /** An Ed25519 signer for 积分证明 with one private key; anyone with the public key can check a signature. */
 export function ed25519Signer(privateKey: KeyObject): CertificateSigner {

@@ -6,8 +6,8 @@ import { rankBand } from '../../../src/core/ranking'
 import type { Database } from '../../store/database'
 import { appendLedgerEntry } from '../../store/ledger'
 import { appeals, householdMembers, households, ledgerEntries, notices, users } from '../../store/schema'
-import { openDemoTestDatabase } from '../../store/test-database'
-import { villageRanking } from '../ranking'
+import { openDemoTestDatabase } from '../../test-support/test-database'
+import { villageRanking } from '../score/ranking'
 import { issueCertificate } from './certificates'
 
 let database: Database

@@ -6,7 +6,7 @@ import { rankBand, rankByPoints } from '../../../src/core/ranking'
 import { shownStatus, type NoticeStatus } from '../../../src/core/rectification'
 import type { Db } from '../../store/database'
 import { appeals, householdPeriodPoints, households, notices, orgs } from '../../store/schema'
-import { householdsWithPoints } from '../ranking'
+import { householdsWithPoints } from '../score/ranking'
 
 /**
  * What a certificate states about a household at `now`, from the data kept: earned points per

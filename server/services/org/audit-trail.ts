@@ -5,7 +5,7 @@ import { AppError } from '../../../src/core/errors'
 import { mayActOn } from '../../../src/core/policy'
 import type { Db } from '../../store/database'
 import { auditRecords, orgs, users, villageSettingChanges } from '../../store/schema'
-import { loadCaller } from '../caller'
+import { loadCaller } from '../shared/caller'
 import { orgOrOwn, orgRef } from './org-scope'
 
 /** Who did it when no WeChat user did: the person who deploys, through `npm run setup`. */

@@ -6,7 +6,7 @@ import type { OrgKind } from '../../../src/core/org'
 import type { StaffRole } from '../../../src/core/roles'
 import type { Db } from '../../store/database'
 import { orgs } from '../../store/schema'
-import type { Caller } from '../caller'
+import type { Caller } from '../shared/caller'
 
 export type OrgRow = typeof orgs.$inferSelect
 

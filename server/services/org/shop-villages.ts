@@ -7,7 +7,7 @@ import { pathCovers, streetPathOf } from '../../../src/core/org'
 import { mayKeepUnit } from '../../../src/core/org-units'
 import type { Db } from '../../store/database'
 import { orgs, shopVillages } from '../../store/schema'
-import { loadCaller } from '../caller'
+import { loadCaller } from '../shared/caller'
 import { recordAudit } from './audit-trail'
 import { findOrg, orgRef } from './org-scope'
 

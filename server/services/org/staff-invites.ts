@@ -8,8 +8,8 @@ import { ROLE_LABELS, ROLE_ORG_KIND, type StaffRole } from '../../../src/core/ro
 import { mayInvite, mayViewStaff, roleFitsOrg } from '../../../src/core/staff-policy'
 import type { Db } from '../../store/database'
 import { orgs, roleGrants, staffInvites, users } from '../../store/schema'
-import { loadCaller, type Caller } from '../caller'
-import { inviteCodeHash, inviteStatus } from '../invites'
+import { loadCaller, type Caller } from '../shared/caller'
+import { inviteCodeHash, inviteStatus } from '../account/invites'
 import { recordAudit } from './audit-trail'
 import { findOrg, KEEPER_ROLES, orgOrOwn, orgRef, type OrgRow } from './org-scope'
 

@@ -6,7 +6,7 @@ import { ROLE_LABELS, ROLE_ORG_KIND, STAFF_ROLES, type StaffRole } from '../../.
 import { INVITABLE_ROLES, mayInvite, mayViewStaff } from '../../../src/core/staff-policy'
 import type { Db } from '../../store/database'
 import { idempotencyKeys, orgs, roleGrants, users } from '../../store/schema'
-import { loadCaller, type Caller } from '../caller'
+import { loadCaller, type Caller } from '../shared/caller'
 import { recordAudit } from './audit-trail'
 import { findOrg, KEEPER_ROLES, orgOrOwn, orgRef } from './org-scope'
 

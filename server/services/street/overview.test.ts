@@ -8,13 +8,13 @@ import type { StreetExport, StreetOverview, StreetRow } from '../../../src/core/
 import { lastMonths, periodRange, periodsOf } from '../../../src/core/period'
 import { STREET_COLUMNS } from '../../../src/core/street-columns'
 import { cloudFunctions } from '../../functions'
-import { localPlatform } from '../../gateway/local-platform'
+import { localPlatform } from '../../platform/local/platform'
 import { rawRows, type Database } from '../../store/database'
-import { seedDemoIfEmpty } from '../../store/demo-seed'
+import { seedDemoIfEmpty } from '../../demo/seed'
 import { findDrift } from '../../store/kept-totals'
 import { appendLedgerEntry } from '../../store/ledger'
 import { households, orgs } from '../../store/schema'
-import { openTestDatabase } from '../../store/test-database'
+import { openTestDatabase } from '../../test-support/test-database'
 
 jest.setTimeout(180_000)
 process.env.CARD_TOKEN_SECRET ??= randomBytes(32).toString('hex')

@@ -20,9 +20,9 @@ import {
   selectWaiting,
   type Parent,
 } from '../../store/street-figures'
-import { loadCaller } from '../caller'
-import { matterFacts, type MatterRow } from '../matters/matter-access'
-import { matterRowsUnder } from '../matters/matter-views'
+import { loadCaller } from '../shared/caller'
+import { matterFacts, type MatterRow } from '../matter/access'
+import { matterRowsUnder } from '../matter/views'
 
 const HOUR_MS = 3600 * 1000
 /** What one can drill into: a street's villages and communities, a village's (or community's) grids, a grid's micro-grids. */

@@ -1,5 +1,5 @@
 import { Pool } from 'pg'
-import { createThrowawayDatabase } from '../../../server/store/throwaway-database'
+import { createThrowawayDatabase } from '../../../server/test-support/throwaway-database'
 
 /** A throwaway database on the PostgreSQL server (DATABASE_URL): its URL for the gateway, a pool for the checks. */
 export type ServerDatabase = {

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { sql } from 'drizzle-orm'
+import type { DailySummary } from '../../src/core/contracts/card'
+import type { RunList } from '../../src/core/contracts/dividend'
+import type { BulletinView, ChannelSummary, NoticeView } from '../../src/core/contracts/notice'
+import type { PendingWork, Ranking } from '../../src/core/contracts/score'
+import { lastMonths, localDay, periodsOf, shiftDay } from '../../src/core/period'
+import { RULE_CATEGORIES } from '../../src/core/rules'
+import { cloudFunctions } from '../functions'
+import { localPlatform } from '../platform/local/platform'
+import type { Database } from '../store/database'
+import { seedDemoIfEmpty } from './seed'
+import { checkLedgerInvariants } from '../store/ledger-invariants'
+import { openTestDatabase } from '../test-support/test-database'
+
+jest.setTimeout(120_000)
+// The story's redemptions sign card tokens: a test key, not one written into .data/.
+process.env.CARD_TOKEN_SECRET ??= randomBytes(32).toString('hex')
+
+const NOW = new Date()
+let database: Database
+let photoDir: string
+
+beforeAll(async () => {
+  photoDir = mkdtempSync(path.join(tmpdir(), 'demo-seed-photos-'))
+  database = await openTestDatabase()
+  await seedDemoIfEmpty(database.db, { history: true, photoDir, now: NOW })
+})
+afterAll(async () => {
+  await database.close()
+  rmSync(photoDir, { recursive: true, force: true })
+})
+
+async function ask<T>(openid: string, name: string, event: Record<string, unknown>): Promise<T> {
+  const answer = await cloudFunctions[name].invoke({ db: database.db, openid, event, platform: localPlatform })
+  if (!answer.ok) throw new Error(`${name}.${String(event.action)} as ${openid}: ${answer.error.code} ${answer.error.message}`)
+  return answer.data as T
+}
+async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await database.db.execute(query)) as unknown as { rows: T[] }
+  return result.rows
+}
+
+describe('the living demo, seeded relative to the day it is made', () => {
+  it('When the demo is seeded, then the ledger keeps every promise: balances are the sum of entries, running balances and kept month/year totals recompute', async () => {
+    const report = await checkLedgerInvariants(async (query) => rows(sql.raw(query)))
+    expect(report.broken).toEqual([])
+    expect(report.checks).toBeGreaterThanOrEqual(10)
+  })
+
+  it('When the demo is seeded twice, then the second time changes nothing', async () => {
+    const [before] = await rows<{ n: number }>(sql`select count(*)::int as n from ledger_entries`)
+    expect(await seedDemoIfEmpty(database.db, { history: true, photoDir })).toBe(false)
+    expect(await rows(sql`select count(*)::int as n from ledger_entries`)).toEqual([before])
+  })
+
+  it('When 陈明华 looks at 赵家桥村, then households were inspected in this month and each of the twelve before it, across every rule category', async () => {
+    const months = lastMonths(NOW, 13)
+    const scored = await rows<{ month: string; categories: string[] }>(sql`
+      select to_char(e.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, array_agg(distinct r.category) as categories
+        from ledger_entries e join rules r on r.id = e.rule_id join households h on h.id = e.household_id
+       where e.kind = 'score' and h.village_id = 'v-zjq' group by 1 order by 1`)
+    expect(scored.map((m) => m.month)).toEqual(months)
+    expect(new Set(scored.flatMap((m) => m.categories))).toEqual(new Set(RULE_CATEGORIES))
+
+    const month = await ask<Ranking>('demo-cadre', 'score', { action: 'ranking', orgId: 'v-zjq', period: periodsOf(NOW).month })
+    expect(month.rows.filter((row) => row.points > 0).length).toBeGreaterThanOrEqual(20)
+    expect(new Set(month.rows.map((row) => row.rank)).size).toBeGreaterThan(2)
+  })
+
+  it('When 张建国 opens 整改通报, then several groups’ channels hold notices 待整改, 逾期 and 已整改, and last week’s 通报 is there', async () => {
+    const channels = await ask<ChannelSummary[]>('demo-villager', 'notice', { action: 'channels' })
+    const busy = channels.filter((c) => c.open + c.overdue + c.rectified > 0)
+    expect(busy.length).toBeGreaterThanOrEqual(3)
+    expect(channels.reduce((n, c) => n + c.open, 0)).toBeGreaterThanOrEqual(2)
+    expect(channels.reduce((n, c) => n + c.overdue, 0)).toBeGreaterThanOrEqual(2)
+    expect(channels.reduce((n, c) => n + c.rectified, 0)).toBeGreaterThanOrEqual(1)
+
+    const states = await rows<{ status: string }>(sql`select distinct status from notices`)
+    expect(states.map((s) => s.status).sort()).toEqual(['open', 'proof_submitted', 'rectified', 'withdrawn'])
+
+    const [bulletin] = await rows<{ id: number; days: number }>(sql`
+      select id, extract(day from ${NOW.toISOString()}::timestamptz - created_at)::int as days from bulletins`)
+    expect(bulletin.days).toBe(7)
+    const posted = await ask<BulletinView>('demo-villager', 'notice', { action: 'bulletin', bulletinId: Number(bulletin.id) })
+    expect(posted.notices.length).toBe(2)
+    expect(posted.notices.map((n: NoticeView) => n.householdLabel)).toContain('1组 沈**')
+  })
+
+  it('When 陈明华 opens 待我审核, then claims and an appeal wait; 沈国强 finds his grid leader’s scores waiting for approval', async () => {
+    const zjq = await ask<PendingWork>('demo-cadre', 'score', { action: 'pending', orgId: 'v-zjq' })
+    expect(zjq.records.filter((r) => r.source === 'claim').length).toBe(2)
+    expect(zjq.appeals.length).toBe(1)
+    const tj = await ask<PendingWork>('demo-cadre-other', 'score', { action: 'pending', orgId: 'v-tj' })
+    expect(tj.records.map((r) => [r.source, r.submittedBy])).toEqual([
+      ['inspection', '俞建华'],
+      ['inspection', '俞建华'],
+    ])
+  })
+
+  it('When 钱小红 opens 兑换汇总, then there were redemptions today and on earlier days', async () => {
+    const today = await ask<DailySummary>('demo-shop', 'card', { action: 'dailySummary', day: localDay(NOW) })
+    expect(today.redemptionCount).toBe(2)
+    let earlier = 0
+    for (let back = 1; back <= 10; back++) {
+      earlier += (await ask<DailySummary>('demo-shop', 'card', { action: 'dailySummary', day: shiftDay(localDay(NOW), -back) })).redemptionCount
+    }
+    expect(earlier).toBe(3)
+  })
+
+  it('When 徐美芳 and 沈国强 open 年度分红, then last year’s dividend is published (公示) in both villages and this year’s is a draft in 赵家桥村', async () => {
+    const year = Number(periodsOf(NOW).year)
+    const zjq = await ask<RunList>('demo-accountant', 'dividend', { action: 'runs', orgId: 'v-zjq' })
+    expect(zjq.runs.map((r) => [r.year, r.status])).toEqual(expect.arrayContaining([[year - 1, 'published'], [year, 'draft']]))
+    const tj = await ask<RunList>('demo-cadre-other', 'dividend', { action: 'runs', orgId: 'v-tj' })
+    const published = tj.runs.find((r) => r.year === year - 1)
+    expect(published).toMatchObject({ status: 'published', totalFen: 56_160_000, incentiveFen: 9_360_000 })
+  })
+
+  it('When the demo is seeded with a photo folder, then its evidence photos are there to be shown', () => {
+    expect(readdirSync(photoDir).filter((name) => name.endsWith('.jpg'))).toHaveLength(4)
+  })
+})
+
+describe('the living demo on another day', () => {
+  it('When it is made just after new year (2 January, 01:30 in Shanghai), then its story still fits the calendar and the ledger keeps its promises', async () => {
+    const now = new Date('2027-01-01T17:30:00Z')
+    const other = await openTestDatabase()
+    try {
+      await seedDemoIfEmpty(other.db, { history: true, now })
+      const query = async <T>(text: string) => ((await other.db.execute(sql.raw(text))) as unknown as { rows: T[] }).rows
+      expect((await checkLedgerInvariants((text) => query(text))).broken).toEqual([])
+      const months = await query<{ month: string }>(`
+        select distinct to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month from ledger_entries
+         where kind = 'score' order by 1`)
+      expect(months.map((m) => m.month)).toEqual(lastMonths(now, 13))
+      const states = await query<{ status: string }>('select distinct status from notices order by 1')
+      expect(states.map((s) => s.status)).toEqual(['open', 'proof_submitted', 'rectified', 'withdrawn'])
+      const runs = await query<{ year: number; status: string }>('select year, status from dividend_runs order by village_id, year')
+      expect(runs).toEqual([
+        { year: 2026, status: 'published' },
+        { year: 2026, status: 'published' },
+        { year: 2027, status: 'draft' },
+      ])
+    } finally {
+      await other.close()
+    }
+  })
+})

@@ -1,0 +1,11 @@
+import type { Platform } from '../platform'
+import { skipContentCheck } from '../content-check'
+import { localGroupTickets } from '../group-ticket'
+import { skipSubscribeMessage } from '../subscribe-message'
+
+/** The platform services of the local gateway: no WeChat behind it, and it says so where it matters. */
+export const localPlatform: Platform = {
+  contentCheck: skipContentCheck,
+  resolveGroupTicket: localGroupTickets,
+  sendSubscribeMessage: skipSubscribeMessage,
+}

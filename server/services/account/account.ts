@@ -1,0 +1,59 @@
+import { and, eq, ilike, or, type SQL } from 'drizzle-orm'
+import type { HouseholdList, RoleView, WhoAmI } from '../../../src/core/contracts/account'
+import { AppError } from '../../../src/core/errors'
+import type { OrgKind } from '../../../src/core/org'
+import { mayActOn } from '../../../src/core/policy'
+import { ROLE_LABELS } from '../../../src/core/roles'
+import type { Db } from '../../store/database'
+import { householdById, householdsUnder, selectHouseholdViews } from '../../store/household-views'
+import { households, orgs, users } from '../../store/schema'
+import { findCaller, loadCaller } from '../shared/caller'
+
+/** Who am I: my roles with their organisations and, for a villager, my household. */
+export async function whoami(db: Db, openid: string): Promise<WhoAmI> {
+  const caller = await findCaller(db, openid)
+  if (!caller) return { registered: false, openid }
+  const [household] = caller.householdId ? await selectHouseholdViews(db, householdById(caller.householdId)) : []
+  const roles: RoleView[] = caller.grants.map((g) => ({
+    role: g.role,
+    label: ROLE_LABELS[g.role],
+    org: { id: g.org.id, name: g.org.name, kind: g.org.kind },
+  }))
+  if (household) roles.unshift({ role: 'villager', label: ROLE_LABELS.villager, org: household.village })
+  const [user] = await db.select({ elderMode: users.elderMode }).from(users).where(eq(users.openid, openid))
+  return { registered: true, openid, displayName: caller.displayName, elderMode: user.elderMode, roles, household: household ?? null }
+}
+
+/** Turns 长辈模式 on or off for this user, on every device they use. */
+export async function setElderMode(db: Db, openid: string, on: boolean): Promise<{ elderMode: boolean }> {
+  await loadCaller(db, openid)
+  await db.update(users).set({ elderMode: on }).where(eq(users.openid, openid))
+  return { elderMode: on }
+}
+
+/** The households of one organisation within the caller's scope, for cadres and scorers. */
+export async function listHouseholds(
+  db: Db,
+  openid: string,
+  input: { orgId: string; search?: string },
+): Promise<HouseholdList> {
+  const caller = await loadCaller(db, openid)
+  const [org] = await db.select().from(orgs).where(eq(orgs.id, input.orgId))
+  if (!org) throw new AppError('NOT_FOUND', '没有找到这个村或网格')
+  if (!mayActOn(caller.grants, 'viewHouseholds', [org.path])) {
+    throw new AppError('FORBIDDEN', '您只能查看自己负责范围内的农户')
+  }
+  const search = input.search?.trim()
+  const matches: SQL | undefined = search
+    ? or(ilike(households.headName, containing(search)), ilike(households.houseNo, containing(search)))
+    : undefined
+  return {
+    org: { id: org.id, name: org.name, kind: org.kind as OrgKind },
+    households: await selectHouseholdViews(db, and(householdsUnder(org.path), matches)),
+  }
+}
+
+/** A LIKE pattern matching `text` literally anywhere. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`
+}

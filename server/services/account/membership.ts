@@ -1,0 +1,123 @@
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import type { BindResult, MemberView } from '../../../src/core/contracts/account'
+import { AppError } from '../../../src/core/errors'
+import { looksLikeInviteCode, normaliseInviteCode } from '../../../src/core/roster/invite-code'
+import { requireCleanText, type ContentCheck } from '../../platform/content-check'
+import type { Db } from '../../store/database'
+import { householdById, selectHouseholdViews } from '../../store/household-views'
+import { householdMembers, inviteCodes, users } from '../../store/schema'
+import { admitBindAttempt, recordFailedBind } from '../shared/bind-attempts'
+import { findCaller, loadCaller } from '../shared/caller'
+import { inviteCodeHash } from './invites'
+import { householdInScope } from './roster-scope'
+
+type RefusedCode = Extract<BindResult, { bound: false }>['reason']
+
+const REFUSED_MESSAGES: Record<RefusedCode, string> = {
+  wrong: '邀请码不对，请核对后再输一次',
+  used: '这个邀请码已经用过了，请找村干部重新发一个',
+  expired: '这个邀请码已经过期了，请找村干部重新发一个',
+  revoked: '这个邀请码已经作废了，请找村干部重新发一个',
+}
+
+/**
+ * 绑定我家: a villager binds their WeChat to the household a cadre issued the code for.
+ *
+ * It runs as an ordinary state change (once per requestId, in one transaction). A code that does
+ * not work is therefore answered, not thrown: the failed try is written in the same transaction
+ * and must commit, whereas an error would roll it back. Tries count against the hourly limit
+ * shared with staff codes (bind-attempts.ts); two people using the
+ * same code at once meet at the conditional UPDATE, and only one of them binds.
+ */
+export async function bindHousehold(
+  db: Db,
+  openid: string,
+  input: { code: string; displayName: string },
+  contentCheck: ContentCheck,
+): Promise<BindResult> {
+  const failures = await admitBindAttempt(db, openid)
+  const caller = await findCaller(db, openid)
+  if (caller?.householdId) throw new AppError('ALREADY_BOUND')
+
+  const refuse = async (reason: RefusedCode): Promise<BindResult> => {
+    const triesLeft = await recordFailedBind(db, openid, reason, failures)
+    return { bound: false, reason, message: REFUSED_MESSAGES[reason], triesLeft }
+  }
+  const code = normaliseInviteCode(input.code)
+  if (!looksLikeInviteCode(code)) return refuse('wrong')
+  const [invite] = await db
+    .select({
+      id: inviteCodes.id,
+      householdId: inviteCodes.householdId,
+      usedAt: inviteCodes.usedAt,
+      revokedAt: inviteCodes.revokedAt,
+      expired: sql<boolean>`${inviteCodes.expiresAt} <= now()`,
+    })
+    .from(inviteCodes)
+    .where(eq(inviteCodes.codeHash, inviteCodeHash(code)))
+  if (!invite) return refuse('wrong')
+  if (invite.usedAt) return refuse('used')
+  if (invite.revokedAt) return refuse('revoked')
+  if (invite.expired) return refuse('expired')
+
+  const [claimed] = await db
+    .update(inviteCodes)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(inviteCodes.id, invite.id),
+        isNull(inviteCodes.usedAt),
+        isNull(inviteCodes.revokedAt),
+        gt(inviteCodes.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ id: inviteCodes.id })
+  if (!claimed) return refuse('used')
+  await requireCleanText(contentCheck, input.displayName, openid)
+  await db.insert(users).values({ openid, displayName: input.displayName }).onConflictDoNothing()
+  const [member] = await db.insert(householdMembers).values({ householdId: invite.householdId, openid }).returning()
+  await db.update(inviteCodes).set({ memberId: member.id }).where(eq(inviteCodes.id, invite.id))
+  const [household] = await selectHouseholdViews(db, householdById(invite.householdId))
+  return { bound: true, household }
+}
+
+/** The WeChat users bound to a household, current first, then those unbound. */
+export async function listMembers(db: Db, openid: string, input: { householdId: string }): Promise<MemberView[]> {
+  const caller = await loadCaller(db, openid)
+  if (caller.householdId !== input.householdId) await householdInScope(db, caller, input.householdId)
+  const rows = await db
+    .select({ member: householdMembers, displayName: users.displayName })
+    .from(householdMembers)
+    .innerJoin(users, eq(users.openid, householdMembers.openid))
+    .where(eq(householdMembers.householdId, input.householdId))
+    .orderBy(sql`${householdMembers.unboundAt} is not null`, desc(householdMembers.boundAt), desc(householdMembers.id))
+  return rows.map((r) => memberView(r.member, r.displayName))
+}
+
+/** 解绑: a cadre ends a membership; the row stays with its unbound time, and the user loses the household. */
+export async function unbindMember(db: Db, openid: string, input: { memberId: number }): Promise<MemberView> {
+  const caller = await loadCaller(db, openid)
+  const [row] = await db
+    .select({ member: householdMembers, displayName: users.displayName })
+    .from(householdMembers)
+    .innerJoin(users, eq(users.openid, householdMembers.openid))
+    .where(eq(householdMembers.id, input.memberId))
+  if (!row) throw new AppError('NOT_FOUND', '没有找到这位家庭成员')
+  await householdInScope(db, caller, row.member.householdId)
+  const [unbound] = await db
+    .update(householdMembers)
+    .set({ unboundAt: sql`coalesce(${householdMembers.unboundAt}, now())` })
+    .where(eq(householdMembers.id, input.memberId))
+    .returning()
+  return memberView(unbound, row.displayName)
+}
+
+function memberView(member: typeof householdMembers.$inferSelect, displayName: string): MemberView {
+  return {
+    id: member.id,
+    householdId: member.householdId,
+    displayName,
+    boundAt: member.boundAt.toISOString(),
+    unboundAt: member.unboundAt?.toISOString() ?? null,
+  }
+}

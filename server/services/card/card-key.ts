@@ -1,0 +1,47 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { TokenSigner } from '../../../src/core/card/token'
+import { keptSecret } from '../shared/kept-secret'
+
+const MIN_SECRET_BYTES = 32
+const SECRET_FILE = 'card-token-secret'
+
+/** An HMAC-SHA256 signer for card tokens with one secret key. */
+export function hmacSigner(secret: Buffer): TokenSigner {
+  const sign = (data: string) => createHmac('sha256', secret).update(data).digest('base64url')
+  return {
+    sign,
+    verify(data, signature) {
+      const expected = Buffer.from(sign(data))
+      const given = Buffer.from(signature)
+      return given.length === expected.length && timingSafeEqual(given, expected)
+    },
+  }
+}
+
+let cached: TokenSigner | undefined
+
+/**
+ * The signer for card tokens. The key is CARD_TOKEN_SECRET (base64 or hex, at least 32 bytes); in the
+ * cloud it must be set. Locally (no cloud environment) a random key is made once and kept in
+ * DATA_DIR/card-token-secret, so it is never derived from code or committed.
+ */
+export function cardTokenSigner(): TokenSigner {
+  cached ??= hmacSigner(loadSecret())
+  return cached
+}
+
+function loadSecret(): Buffer {
+  return keptSecret({
+    envVar: 'CARD_TOKEN_SECRET',
+    fileName: SECRET_FILE,
+    purpose: 'card tokens',
+    create: () => randomBytes(MIN_SECRET_BYTES).toString('base64'),
+    decode: decodeSecret,
+  })
+}
+
+function decodeSecret(value: string): Buffer {
+  const secret = /^[0-9a-f]+$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64')
+  if (secret.length < MIN_SECRET_BYTES) throw new Error(`CARD_TOKEN_SECRET must hold at least ${MIN_SECRET_BYTES} bytes`)
+  return secret
+}

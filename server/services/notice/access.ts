@@ -1,0 +1,33 @@
+import { and, eq, inArray } from 'drizzle-orm'
+import { AppError } from '../../../src/core/errors'
+import { pathCovers } from '../../../src/core/org'
+import { grantsFor } from '../../../src/core/policy'
+import type { Db } from '../../store/database'
+import { households, orgs } from '../../store/schema'
+import type { Caller } from '../shared/caller'
+
+/**
+ * Members of a village read its channels: villagers of the village, staff whose organisation lies in
+ * it or above it (a grid leader's micro-grid, a cadre's village, the street's admin), and (3.0) the
+ * scorers of a community where some of the village's shareholders now live.
+ */
+export async function requireVillageReader(db: Db, caller: Caller, villageId: string): Promise<void> {
+  const [village] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, villageId))
+  if (!village) throw new AppError('NOT_FOUND', '没有找到这个村')
+  if (caller.householdId) {
+    const [own] = await db.select({ villageId: households.villageId }).from(households).where(eq(households.id, caller.householdId))
+    if (own?.villageId === villageId) return
+  }
+  const grants = grantsFor(caller.grants, 'viewHouseholds')
+  if (grants.some((g) => pathCovers(g.org.path, village.path) || pathCovers(village.path, g.org.path))) return
+  const communities = grants.filter((g) => g.org.kind === 'community').map((g) => g.org.id)
+  if (communities.length > 0) {
+    const [resident] = await db
+      .select({ id: households.id })
+      .from(households)
+      .where(and(eq(households.villageId, villageId), inArray(households.communityId, communities)))
+      .limit(1)
+    if (resident) return
+  }
+  throw new AppError('FORBIDDEN', '只有本村的村民和干部能看本村的通报')
+}

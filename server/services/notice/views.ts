@@ -1,0 +1,76 @@
+import { desc, eq, inArray, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { mayActOn, type Grant } from '../../../src/core/policy'
+import type { NoticeView } from '../../../src/core/contracts/notice'
+import { maskName } from '../../../src/core/mask'
+import { NOTICE_STATUS_LABELS, shownStatus, type NoticeStatus } from '../../../src/core/rectification'
+import type { RuleCategory } from '../../../src/core/rules'
+import type { Db } from '../../store/database'
+import { households, notices, orgs, rules } from '../../store/schema'
+
+const channel = alias(orgs, 'notice_channel')
+const village = alias(orgs, 'notice_village')
+const microGrid = alias(orgs, 'notice_micro_grid')
+const community = alias(orgs, 'notice_community')
+const HOUR = 3600 * 1000
+
+export type NoticeRow = typeof notices.$inferSelect
+
+/** Who is looking decides how much they see: the household itself and staff in scope see everything. */
+export type Viewer = { householdId: string | null; grants: readonly Grant[] }
+
+export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: Viewer, now = new Date()): Promise<NoticeView[]> {
+  const rows = await db
+    .select({
+      notice: notices,
+      name: households.headName,
+      houseNo: households.houseNo,
+      channelName: channel.name,
+      paths: { channel: channel.path, village: village.path, microGrid: microGrid.path, community: community.path },
+      rule: { title: rules.title, category: rules.category },
+    })
+    .from(notices)
+    .innerJoin(households, eq(households.id, notices.householdId))
+    .innerJoin(channel, eq(channel.id, notices.channelOrgId))
+    .innerJoin(village, eq(village.id, notices.villageId))
+    .leftJoin(microGrid, eq(microGrid.id, households.microGridId))
+    .leftJoin(community, eq(community.id, households.communityId))
+    .leftJoin(rules, eq(rules.id, notices.ruleId))
+    .where(where)
+    .orderBy(desc(notices.id))
+    .limit(200)
+  return rows.map(({ notice, name, houseNo, channelName, paths, rule }) => {
+    const mine = notice.householdId === viewer.householdId
+    const householdPaths = [paths.channel, paths.village, paths.microGrid, paths.community].filter((p): p is string => p !== null)
+    const full = mine || mayActOn(viewer.grants, 'viewHouseholds', householdPaths)
+    const status = shownStatus({ status: notice.status as NoticeStatus, deadline: notice.deadline }, now)
+    return {
+      id: notice.id,
+      householdLabel: full ? `${houseNo} ${name}` : `${channelName} ${maskName(name)}`,
+      publicLabel: `${channelName} ${maskName(name)}`,
+      householdId: full ? notice.householdId : null,
+      masked: !full,
+      mine,
+      channel: { id: notice.channelOrgId, name: channelName },
+      rule: rule?.title ? { title: rule.title, category: rule.category as RuleCategory } : null,
+      problem: notice.problem,
+      photos: notice.photos,
+      points: notice.points,
+      deadline: notice.deadline.toISOString(),
+      status,
+      statusLabel: NOTICE_STATUS_LABELS[status],
+      openedAt: notice.createdAt.toISOString(),
+      rectifiedAt: notice.rectifiedAt?.toISOString() ?? null,
+      hoursToRectify: notice.rectifiedAt ? Math.round((notice.rectifiedAt.getTime() - notice.createdAt.getTime()) / HOUR) : null,
+      rejectionReason: notice.rejectionReason,
+      proof: full ? { photos: notice.proofPhotos, note: notice.proofNote, at: notice.proofAt?.toISOString() ?? null } : null,
+      bulletinId: notice.bulletinId,
+      deductionEntryId: full ? notice.deductionEntryId : null,
+    }
+  })
+}
+
+export async function noticeViewById(db: Db, id: number, viewer: Viewer): Promise<NoticeView> {
+  const [view] = await selectNoticeViews(db, inArray(notices.id, [id]), viewer)
+  return view
+}

@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm'
+import type { ScoreRecordView } from '../../../src/core/contracts/score'
+import { AppError } from '../../../src/core/errors'
+import { mayActOn } from '../../../src/core/policy'
+import type { ContentCheck } from '../../platform/content-check'
+import { requireCleanText } from '../../platform/content-check'
+import type { SendSubscribeMessage } from '../../platform/subscribe-message'
+import type { Db } from '../../store/database'
+import { householdPlaces } from '../../store/household-views'
+import { households, rules, scoreRecords } from '../../store/schema'
+import { loadCaller } from '../shared/caller'
+import { reverseScoreEntry } from './reverse-entry'
+import { loadRuleInForce, ruleSetIdOf } from './rules'
+import { applyScoreRecords, scoreRecordView } from './records'
+
+/** A cadre corrects a mistaken score: a linked opposite entry, with the reason shown to the household. */
+export async function reverseEntry(db: Db, openid: string, input: { entryId: number; reason: string }) {
+  const caller = await loadCaller(db, openid)
+  const reversal = await reverseScoreEntry(db, caller, input.entryId, input.reason)
+  return { entryId: reversal.id, reversedEntryId: input.entryId, balance: reversal.balanceAfter }
+}
+
+/**
+ * A villager claims a claimable rule (volunteer service) for their own household, with a photo.
+ * It waits for a cadre's approval before any points move.
+ */
+export async function claimRule(
+  db: Db,
+  openid: string,
+  input: { requestId: string; ruleId: number; note?: string; photos: string[] },
+  contentCheck: ContentCheck,
+  at = new Date(),
+): Promise<ScoreRecordView> {
+  const caller = await loadCaller(db, openid)
+  if (!caller.householdId) throw new AppError('FORBIDDEN', '只有绑定了农户的村民可以申报')
+  const rule = await loadRuleInForce(db, input.ruleId)
+  if (!rule.claimable) throw new AppError('NOT_CLAIMABLE')
+  const [household] = await db.select({ villageId: households.villageId }).from(households).where(eq(households.id, caller.householdId))
+  if ((await ruleSetIdOf(db, household.villageId)) !== rule.ruleSetId) throw new AppError('RULE_NOT_APPLICABLE')
+  await requireCleanText(contentCheck, input.note, openid)
+  const [record] = await db
+    .insert(scoreRecords)
+    .values({
+      householdId: caller.householdId,
+      ruleId: rule.id,
+      points: rule.points,
+      source: 'claim',
+      status: 'pending',
+      note: input.note ?? '',
+      photos: input.photos,
+      submittedBy: openid,
+      scorerOrgId: household.villageId,
+      requestId: input.requestId,
+      createdAt: at,
+    })
+    .returning()
+  return scoreRecordView(db, record.id)
+}
+
+/**
+ * A cadre approves or rejects a pending score or claim of their village. Approval moves the points;
+ * nobody decides what they submitted themselves.
+ */
+export async function decideScoreRecord(
+  db: Db,
+  openid: string,
+  send: SendSubscribeMessage,
+  input: { recordId: number; approve: boolean; note?: string },
+): Promise<ScoreRecordView> {
+  const caller = await loadCaller(db, openid)
+  const [record] = await db.select().from(scoreRecords).where(eq(scoreRecords.id, input.recordId)).for('update')
+  if (!record) throw new AppError('NOT_FOUND', '没有找到这条记录')
+  const place = (await householdPlaces(db, [record.householdId])).get(record.householdId)!
+  if (!mayActOn(caller.grants, 'decideScores', place.paths)) throw new AppError('FORBIDDEN', '只有本村的村干部可以审核')
+  if (record.submittedBy === openid) throw new AppError('FORBIDDEN', '不能审核自己提交的记录')
+  if (record.status !== 'pending') throw new AppError('ALREADY_DECIDED')
+  const decision = { decidedBy: openid, decidedAt: new Date(), decisionNote: input.note ?? '' }
+  if (input.approve) {
+    await db.update(scoreRecords).set(decision).where(eq(scoreRecords.id, record.id))
+    const [rule] = await db.select({ restorable: rules.restorable }).from(rules).where(eq(rules.id, record.ruleId))
+    await applyScoreRecords(db, send, [record], rule, openid)
+  } else {
+    await db.update(scoreRecords).set({ ...decision, status: 'rejected' }).where(eq(scoreRecords.id, record.id))
+  }
+  return scoreRecordView(db, record.id)
+}

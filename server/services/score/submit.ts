@@ -1,0 +1,150 @@
+import { and, asc, count, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import type { SubmitResult } from '../../../src/core/contracts/score'
+import { AppError } from '../../../src/core/errors'
+import { periodRange, periodsOf } from '../../../src/core/period'
+import { coveringGrant, grantsFor, type Grant } from '../../../src/core/policy'
+import { limitRefusal } from '../../../src/core/scoring'
+import type { SendSubscribeMessage } from '../../platform/subscribe-message'
+import type { Db } from '../../store/database'
+import { householdPlaces, type HouseholdPlace } from '../../store/household-views'
+import { households, ledgerEntries, rules, scoreRecords } from '../../store/schema'
+import { loadCaller } from '../shared/caller'
+import { applyScoreRecords } from './records'
+import { loadRuleInForce, ruleSetIdOf, type RuleRow } from './rules'
+import { readVillageSettings } from '../account/village-settings'
+
+type SubmitInput = { requestId: string; householdIds: string[]; ruleId: number; note?: string; photos?: string[] }
+
+/**
+ * One inspection: a scorer applies one rule to several households of their scope. Each household
+ * gets a score record; it moves points at once, or waits for a cadre when the village asks for
+ * approval of grid leaders' scores. All or nothing: one household out of scope refuses the lot.
+ */
+export async function submitScore(
+  db: Db,
+  openid: string,
+  send: SendSubscribeMessage,
+  input: SubmitInput,
+  now = new Date(),
+): Promise<SubmitResult> {
+  const caller = await loadCaller(db, openid)
+  if (grantsFor(caller.grants, 'score').length === 0) throw new AppError('FORBIDDEN', '只有网格长、村干部和社区评分员可以评分')
+  const rule = await loadRuleInForce(db, input.ruleId)
+  const photos = input.photos ?? []
+  if (rule.evidenceRequired && photos.length === 0) throw new AppError('EVIDENCE_REQUIRED')
+
+  const balances = await lockHouseholds(db, input.householdIds)
+  const places = await householdPlaces(db, input.householdIds)
+  const counts = await countsTowardLimits(db, rule, input.householdIds, now)
+  const villages = new Map<string, { ruleSetId: string | null; gridLeadersNeedApproval: boolean }>()
+  const targets: { place: HouseholdPlace; grant: Grant; needsApproval: boolean }[] = []
+  for (const id of input.householdIds) {
+    const place = places.get(id)
+    if (!place) throw new AppError('NOT_FOUND', '没有找到所选的农户，请刷新后重试')
+    const grant = coveringGrant(caller.grants, 'score', place.paths)
+    if (!grant) throw new AppError('FORBIDDEN', `${place.name}家不在您负责的范围内`)
+    if (!villages.has(place.villageId)) villages.set(place.villageId, await villageScoring(db, place.villageId))
+    const village = villages.get(place.villageId)!
+    if (village.ruleSetId !== rule.ruleSetId) throw new AppError('RULE_NOT_APPLICABLE', `这条细则不适用于${place.name}家`)
+    const { thisMonth, thisYear } = counts.get(id) ?? { thisMonth: 0, thisYear: 0 }
+    const refusal = limitRefusal(rule, thisMonth, thisYear)
+    if (refusal) throw new AppError('LIMIT_REACHED', `${place.name}家“${rule.title}”${refusal}`)
+    targets.push({ place, grant, needsApproval: grant.role === 'grid_leader' && village.gridLeadersNeedApproval })
+  }
+
+  // One insert for every record and one batch of ledger entries for those that move points now.
+  const records = (
+    await db
+      .insert(scoreRecords)
+      .values(
+        targets.map(({ place, grant }) => ({
+          householdId: place.id,
+          ruleId: rule.id,
+          points: rule.points,
+          source: 'inspection',
+          status: 'pending',
+          note: input.note ?? '',
+          photos,
+          submittedBy: openid,
+          scorerOrgId: grant.org.id,
+          requestId: input.requestId,
+          createdAt: now,
+        })),
+      )
+      .returning()
+  ).sort((a, b) => a.id - b.id)
+  const applied = records.filter((_, i) => !targets[i].needsApproval)
+  const entries = await applyScoreRecords(db, send, applied, rule, null, now)
+  const entryOf = new Map(applied.map((record, i) => [record.id, entries[i]]))
+
+  const results: SubmitResult['results'] = targets.map(({ place }, i) => {
+    const entry = entryOf.get(records[i].id)
+    return {
+      householdId: place.id,
+      name: place.name,
+      status: entry ? 'applied' : 'pending',
+      recordId: records[i].id,
+      entryId: entry?.id ?? null,
+      balance: entry?.balanceAfter ?? balances.get(place.id)!,
+    }
+  })
+  return { requestId: input.requestId, rule: { id: rule.id, title: rule.title, points: rule.points }, results }
+}
+
+/**
+ * Row locks in id order: parallel inspections of the same households queue instead of racing the
+ * limits. Gives each household's balance, which stays as it is until this transaction ends.
+ */
+async function lockHouseholds(db: Db, ids: string[]): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ id: households.id, balance: households.balance })
+    .from(households)
+    .where(inArray(households.id, ids))
+    .orderBy(asc(households.id))
+    .for('update')
+  return new Map(rows.map((row) => [row.id, row.balance]))
+}
+
+/** The rule set a village scores with, and whether it asks that its grid leaders' scores wait for a cadre. */
+async function villageScoring(db: Db, villageId: string) {
+  return {
+    ruleSetId: await ruleSetIdOf(db, villageId),
+    gridLeadersNeedApproval: (await readVillageSettings(db, villageId)).gridLeaderScoresNeedApproval,
+  }
+}
+
+/**
+ * Counts each household's scores under the same rule (any version: the code names it) this month and
+ * this year — pending ones too, reversed ones not — in one query for all of them; a rule without
+ * limits needs none. Households with no such score are absent.
+ */
+async function countsTowardLimits(db: Db, rule: RuleRow, householdIds: string[], now: Date) {
+  const counts = new Map<string, { thisMonth: number; thisYear: number }>()
+  if (rule.monthlyLimit === null && rule.yearlyLimit === null) return counts
+  const { month, year } = periodsOf(now)
+  const monthStart = periodRange(month).from
+  const reversal = alias(ledgerEntries, 'reversal')
+  const rows = await db
+    .select({
+      householdId: scoreRecords.householdId,
+      thisYear: count(),
+      thisMonth: sql<number>`count(*) filter (where ${scoreRecords.createdAt} >= ${monthStart.toISOString()})`.mapWith(Number),
+    })
+    .from(scoreRecords)
+    .innerJoin(rules, eq(rules.id, scoreRecords.ruleId))
+    .leftJoin(reversal, eq(reversal.reversesEntryId, scoreRecords.ledgerEntryId))
+    .where(
+      and(
+        inArray(scoreRecords.householdId, householdIds),
+        eq(rules.ruleSetId, rule.ruleSetId),
+        eq(rules.code, rule.code),
+        inArray(scoreRecords.status, ['pending', 'applied']),
+        isNull(reversal.id),
+        gte(scoreRecords.createdAt, periodRange(year).from),
+      ),
+    )
+    .groupBy(scoreRecords.householdId)
+  for (const row of rows) counts.set(row.householdId, { thisMonth: row.thisMonth, thisYear: row.thisYear })
+  return counts
+}

@@ -1,0 +1,49 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { AppError } from '../../../src/core/errors'
+import type { OrgKind } from '../../../src/core/org'
+import type { Grant } from '../../../src/core/policy'
+import type { StaffRole } from '../../../src/core/roles'
+import type { Db } from '../../store/database'
+import { householdMembers, orgs, roleGrants, users } from '../../store/schema'
+
+/** Who is calling, as the database knows them: their grants and the household they belong to. */
+export type Caller = {
+  openid: string
+  displayName: string
+  grants: Grant[]
+  householdId: string | null
+}
+
+/** Resolves an openid (taken from the platform, never from the client) to a caller, or null. */
+export async function findCaller(db: Db, openid: string): Promise<Caller | null> {
+  const [user] = await db.select().from(users).where(eq(users.openid, openid))
+  if (!user) return null
+  const grantOrg = alias(orgs, 'grant_org')
+  const grantRows = await db
+    .select({ role: roleGrants.role, id: grantOrg.id, name: grantOrg.name, kind: grantOrg.kind, path: grantOrg.path })
+    .from(roleGrants)
+    .innerJoin(grantOrg, eq(grantOrg.id, roleGrants.orgId))
+    .where(and(eq(roleGrants.openid, openid), isNull(roleGrants.revokedAt)))
+    .orderBy(roleGrants.id)
+  const [membership] = await db
+    .select({ householdId: householdMembers.householdId })
+    .from(householdMembers)
+    .where(and(eq(householdMembers.openid, openid), isNull(householdMembers.unboundAt)))
+  return {
+    openid,
+    displayName: user.displayName,
+    grants: grantRows.map((r) => ({
+      role: r.role as StaffRole,
+      org: { id: r.id, name: r.name, kind: r.kind as OrgKind, path: r.path },
+    })),
+    householdId: membership?.householdId ?? null,
+  }
+}
+
+/** Like findCaller, for actions that need a registered caller. */
+export async function loadCaller(db: Db, openid: string): Promise<Caller> {
+  const caller = await findCaller(db, openid)
+  if (!caller) throw new AppError('NOT_REGISTERED')
+  return caller
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
+import stringify from 'safe-stable-stringify'
+import type { Envelope } from '../../../src/core/contracts/envelope'
+import { AppError, type ErrorCode } from '../../../src/core/errors'
+import type { Db } from '../../store/database'
+import { idempotencyKeys } from '../../store/schema'
+
+export type RequestKey = { openid: string; requestId: string; operation: string; params: unknown }
+
+function paramsHash(params: unknown): string {
+  return createHash('sha256').update(stringify(params) ?? '').digest('hex')
+}
+
+/**
+ * Runs a state change at most once per (caller, requestId). The key row is claimed inside the same
+ * transaction as the work, so either both commit or neither does; a concurrent twin waits on the
+ * key's unique index and then reads the first answer. An expected failure (AppError) is recorded
+ * too, so a repeat gets the same refusal. The same id with other parameters is refused.
+ */
+export async function runOnce<T>(db: Db, key: RequestKey, work: (tx: Db) => Promise<T>): Promise<T> {
+  const hash = paramsHash(key.params)
+  const keyRow = { openid: key.openid, requestId: key.requestId, operation: key.operation, paramsHash: hash }
+  try {
+    const first = await db.transaction(async (tx) => {
+      const claimed = await tx.insert(idempotencyKeys).values(keyRow).onConflictDoNothing().returning()
+      if (claimed.length === 0) return null
+      const data = await work(tx)
+      const response: Envelope<T> = { ok: true, data }
+      await tx
+        .update(idempotencyKeys)
+        .set({ response })
+        .where(and(eq(idempotencyKeys.openid, key.openid), eq(idempotencyKeys.requestId, key.requestId)))
+      return { data }
+    })
+    if (first) return first.data
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error
+    const response: Envelope<never> = { ok: false, error: { code: error.code, message: error.message } }
+    await db.insert(idempotencyKeys).values({ ...keyRow, response }).onConflictDoNothing()
+  }
+  return replay<T>(db, key, hash)
+}
+
+async function replay<T>(db: Db, key: RequestKey, hash: string): Promise<T> {
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.openid, key.openid), eq(idempotencyKeys.requestId, key.requestId)))
+  if (!row || row.operation !== key.operation || row.paramsHash !== hash) throw new AppError('IDEMPOTENCY_MISMATCH')
+  const response = row.response as Envelope<T>
+  if (response.ok) return response.data
+  throw new AppError(response.error.code as ErrorCode, response.error.message)
+}

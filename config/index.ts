@@ -1,6 +1,4 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import devConfig from './dev'
-import prodConfig from './prod'
 
 // The weapp build goes to dist/ (project.config.json's miniprogramRoot); the H5 build that the
 // local gateway serves goes to dist-h5/ so the two never mix inside the mini-program root
@@ -42,5 +40,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
   }
-  return merge({}, baseConfig, process.env.NODE_ENV === 'development' ? devConfig : prodConfig)
+  // In watch mode (NODE_ENV=development) webpack's stats are printed; a build stays quiet.
+  return merge({}, baseConfig, process.env.NODE_ENV === 'development' ? { logger: { quiet: false, stats: true } } : {})
 })

@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { checkProjectConfig } from './check-config'
+import { cloudFunctions } from '../server/functions'
+import { checkFunctionPlaces, checkProjectConfig } from './check-config'
 
 const root = path.resolve(__dirname, '..')
 
@@ -22,6 +23,36 @@ describe('project configuration for WeChat DevTools', () => {
       expect(checkProjectConfig(copy, { built: false })).toEqual([
         'account: package.json lacks wx-server-sdk',
         "account: index.ts beside index.js breaks WeChat's upload",
+      ])
+    } finally {
+      rmSync(copy, { recursive: true, force: true })
+    }
+  })
+
+  it('When the repository is checked as committed, then every cloud function has its contract, client, use cases, handler and needs, and every services folder is a function’s', () => {
+    expect(Object.keys(cloudFunctions).length).toBeGreaterThanOrEqual(9)
+    expect(checkFunctionPlaces(root, Object.keys(cloudFunctions))).toEqual([])
+  })
+
+  it('When a new function has only its handler and a services folder belongs to no function, then the check names each missing place', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'places-'))
+    try {
+      const write = (file: string, text = '') => {
+        mkdirSync(path.dirname(path.join(copy, file)), { recursive: true })
+        writeFileSync(path.join(copy, file), text)
+      }
+      for (const file of ['src/core/contracts/account.ts', 'src/api/account.ts', 'server/services/account/account.ts', 'server/functions/account.ts']) write(file)
+      write('src/api/function-contracts.ts', 'export type FunctionContracts = {\n  account: Contract<typeof accountInputs, AccountOutputs>\n}\n')
+      write('server/functions/merchant.ts')
+      write('server/services/shared/caller.ts')
+      write('server/services/shop/goods.ts')
+      expect(checkFunctionPlaces(copy, ['account', 'merchant'], { account: {} })).toEqual([
+        'merchant: no src/core/contracts/merchant.ts',
+        'merchant: no src/api/merchant.ts',
+        'merchant: no server/services/merchant/',
+        'merchant: not in src/api/function-contracts.ts',
+        'merchant: not in FUNCTION_NEEDS (scripts/cloud-function-folder.ts)',
+        "server/services/shop/ is no cloud function's",
       ])
     } finally {
       rmSync(copy, { recursive: true, force: true })

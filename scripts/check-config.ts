@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { cloudFunctions } from '../server/functions'
+import { FUNCTION_NEEDS } from './cloud-function-folder'
 
 /**
  * What WeChat DevTools needs to open the project and deploy its functions: the roots named in
@@ -56,8 +57,36 @@ export function checkProjectConfig(root: string, { built }: { built: boolean }):
   return problems
 }
 
+/** Folders under server/services/ that serve several functions rather than one. */
+const SHARED_SERVICES = ['shared']
+
+/**
+ * The places every cloud function has, keyed by its name (README: "Adding a cloud function or
+ * action"): its contract, its typed client and its entry in the client's contract table, its use
+ * cases, its handler and its cloud needs. Names the places a function lacks, and service folders
+ * that belong to no function.
+ */
+export function checkFunctionPlaces(root: string, names: string[], needs: Record<string, unknown> = FUNCTION_NEEDS): string[] {
+  const problems: string[] = []
+  const has = (file: string) => existsSync(path.join(root, file))
+  const contracts = has('src/api/function-contracts.ts') ? readFileSync(path.join(root, 'src/api/function-contracts.ts'), 'utf8') : ''
+  for (const name of names) {
+    const places = [`src/core/contracts/${name}.ts`, `src/api/${name}.ts`, `server/services/${name}/`, `server/functions/${name}.ts`]
+    for (const place of places) if (!has(place)) problems.push(`${name}: no ${place}`)
+    if (!new RegExp(`^\\s+${name}: Contract<`, 'm').test(contracts)) problems.push(`${name}: not in src/api/function-contracts.ts`)
+    if (!(name in needs)) problems.push(`${name}: not in FUNCTION_NEEDS (scripts/cloud-function-folder.ts)`)
+  }
+  const services = path.join(root, 'server/services')
+  const folders = existsSync(services) ? readdirSync(services, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : []
+  for (const folder of folders) {
+    if (!names.includes(folder) && !SHARED_SERVICES.includes(folder)) problems.push(`server/services/${folder}/ is no cloud function's`)
+  }
+  return problems
+}
+
 if (require.main === module) {
-  const problems = checkProjectConfig(path.resolve(__dirname, '..'), { built: true })
+  const root = path.resolve(__dirname, '..')
+  const problems = [...checkProjectConfig(root, { built: true }), ...checkFunctionPlaces(root, Object.keys(cloudFunctions))]
   if (problems.length > 0) {
     console.error(`项目配置检查未通过:\n- ${problems.join('\n- ')}`)
     process.exit(1)

@@ -12,7 +12,7 @@ export function functionPackageJson(name: string) {
 }
 
 /** What each function reaches beyond its database: cloud calls it may make, variables it reads. */
-const NEEDS: Record<string, { openapi: string[]; env: string[] }> = {
+export const FUNCTION_NEEDS: Record<string, { openapi: string[]; env: string[] }> = {
   account: { openapi: ['security.msgSecCheck'], env: [] },
   score: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
   notice: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
@@ -21,11 +21,13 @@ const NEEDS: Record<string, { openapi: string[]; env: string[] }> = {
   org: { openapi: ['security.msgSecCheck'], env: [] },
   matter: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
   credit: { openapi: [], env: ['CREDIT_SIGNING_KEY'] },
+  street: { openapi: [], env: [] },
 }
 
 /** config.json of a cloud function: cloud-call permissions, timeout and the environment variables it reads. */
 export function functionConfigJson(name: string) {
-  const needs = NEEDS[name] ?? { openapi: [], env: [] }
+  const needs = FUNCTION_NEEDS[name]
+  if (!needs) throw new Error(`${name}: no entry in FUNCTION_NEEDS (scripts/cloud-function-folder.ts)`)
   return {
     permissions: { openapi: needs.openapi },
     timeout: 20,

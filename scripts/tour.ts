@@ -36,11 +36,7 @@ async function main() {
   // `--no-run`: take the pictures a test run just left in tests/artifacts/.
   if (!process.argv.includes('--no-run')) {
     const journeys = JOURNEYS.map((name) => `tests/e2e/${name}.e2e.ts`)
-    const run = spawnSync('npx', ['jest', '--selectProjects', 'e2e', '--', ...journeys], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, NODE_OPTIONS: '--experimental-vm-modules' },
-    })
+    const run = spawnSync('npm', ['run', 'jest', '--', '--selectProjects', 'e2e', '--', ...journeys], { cwd: ROOT, stdio: 'inherit' })
     if (run.status !== 0) throw new Error('the journeys failed: the tour keeps its last pictures')
   }
 

@@ -22,7 +22,7 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   'weapp.sub.finance-ratio': 0.15,
   'weapp.sub.work-ratio': 0.72,
   'weapp.sub.shop-ratio': 0.16,
-  'weapp.sub.staff-ratio': 0.21,
+  'weapp.sub.org-ratio': 0.21,
   'weapp.sub.matters-ratio': 0.17,
   // Added at the merge of issues 13 and 14 by the same rule from their first build (17.0 and 21.8 KB, 0.057× and 0.073×)
   'weapp.sub.street-ratio': 0.12,

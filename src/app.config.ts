@@ -15,7 +15,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'shop', pages: ['redeem/index', 'summary/index', 'receipt/index', 'goods/index'] },
-    { root: 'staff', pages: ['join/index', 'org/index', 'tree-import/index', 'people/index', 'audit/index'] },
+    { root: 'org', pages: ['join/index', 'tree/index', 'tree-import/index', 'people/index', 'audit/index'] },
     // 连心议站: villagers and staff alike (raise, mine, the boards, one matter, the work list, the numbers).
     { root: 'matters', pages: ['raise/index', 'mine/index', 'board/index', 'detail/index', 'work/index', 'numbers/index'] },
     // 街道总览: the street's admin, read-only.

@@ -72,9 +72,9 @@ describe('workEntriesFor', () => {
     const admin = workEntriesFor({ role: 'admin', label: ROLE_LABELS.admin, org: street })
     expect(admin).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ label: '组织架构', url: '/staff/org/index?orgId=st-danghu' }),
-        expect.objectContaining({ label: '工作人员', url: '/staff/people/index?orgId=st-danghu' }),
-        expect.objectContaining({ label: '操作记录', url: '/staff/audit/index?orgId=st-danghu' }),
+        expect.objectContaining({ label: '组织架构', url: '/org/tree/index?orgId=st-danghu' }),
+        expect.objectContaining({ label: '工作人员', url: '/org/people/index?orgId=st-danghu' }),
+        expect.objectContaining({ label: '操作记录', url: '/org/audit/index?orgId=st-danghu' }),
       ]),
     )
     const labels = (name: RoleView['role']) => workEntriesFor(role(name)).map((e) => e.label)

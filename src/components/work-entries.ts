@@ -61,11 +61,11 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
   }
   // The organisation tree and its people: whoever may staff it (the street's admin, a village's cadre).
   if (role.role !== 'villager' && INVITABLE_ROLES[role.role].length > 0) {
-    entries.push({ key: 'org-tree', label: '组织架构', url: `/staff/org/index?orgId=${org}` })
-    entries.push({ key: 'people', label: '工作人员', url: `/staff/people/index?orgId=${org}` })
+    entries.push({ key: 'org-tree', label: '组织架构', url: `/org/tree/index?orgId=${org}` })
+    entries.push({ key: 'people', label: '工作人员', url: `/org/people/index?orgId=${org}` })
   }
   if (holds(role.role, PERMISSIONS.viewAudit)) {
-    entries.push({ key: 'audit', label: '操作记录', url: `/staff/audit/index?orgId=${org}` })
+    entries.push({ key: 'audit', label: '操作记录', url: `/org/audit/index?orgId=${org}` })
   }
   // 连心议站 acts on the caller's own scope: the work list and the numbers need no query.
   if (holds(role.role, MATTER_STAFF_ROLES)) {

@@ -30,7 +30,7 @@ describeInBrowser('which villages a shop serves (H5 demo mode)', () => {
   it('When 金伟 ticks 通界村 for the shop in 组织架构, then the clerk reads the 通界村 card', async () => {
     const { page, gateway } = journey
     await becomeDemoUser(page, gateway.baseUrl, '街道管理员 金伟（当湖街道）')
-    await page.goto(`${gateway.baseUrl}/#/staff/org/index`)
+    await page.goto(`${gateway.baseUrl}/#/org/tree/index`)
     await visibleText(page, '赵家桥村积分超市 · 积分超市').click()
     await visibleText(page, '赵家桥村积分超市服务哪些村').waitFor()
     await page.locator('.choice-chip').filter({ hasText: '通界村' }).filter({ visible: true }).click()

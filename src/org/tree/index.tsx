@@ -14,7 +14,7 @@ import { useEnvelope } from '../../hooks/use-envelope'
 import { useFormProblems } from '../../hooks/use-form-problems'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
 import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
-import '../staff.css'
+import '../org.css'
 
 /**
  * 组织架构 (router param orgId optional: the caller's own street or village): every unit with its
@@ -84,7 +84,7 @@ function TreeView({ tree, selectedId, onSelect, onChanged }: TreeViewProps) {
         <BigButton
           key={unit.id}
           kind="plain"
-          onClick={() => void Taro.navigateTo({ url: `/staff/tree-import/index?orgId=${encodeURIComponent(unit.id)}` })}
+          onClick={() => void Taro.navigateTo({ url: `/org/tree-import/index?orgId=${encodeURIComponent(unit.id)}` })}
         >
           {`用 Excel 导入${unit.name}的组织架构`}
         </BigButton>

@@ -15,7 +15,7 @@ import type { StaffRole } from '../../core/roles'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
-import '../staff.css'
+import '../org.css'
 
 const INVITE_STATUS_LABELS = { active: '有效', used: '已使用', revoked: '已作废', expired: '已过期' } as const
 

@@ -7,7 +7,7 @@ import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { describeChange } from './describe-change'
-import '../staff.css'
+import '../org.css'
 
 /**
  * 操作记录 (router param orgId optional: the admin's own street): every grant, revocation, staff

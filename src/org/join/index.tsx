@@ -7,7 +7,7 @@ import { FieldProblem } from '../../components/field-problem'
 import type { StaffBindResult } from '../../core/contracts/org'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useCodeBinding } from '../../hooks/use-code-binding'
-import '../staff.css'
+import '../org.css'
 
 /**
  * 工作人员绑定 (router param `code` optional, e.g. from a scanned QR): whoever was given a staff code

@@ -8,7 +8,7 @@ import { BigButton } from '../../components/big-button'
 import type { TreeImportResult, TreePreview } from '../../core/contracts/org'
 import { ORG_KIND_LABELS } from '../../core/org'
 import { useElderMode } from '../../hooks/use-elder-mode'
-import '../staff.css'
+import '../org.css'
 
 type Step =
   | { kind: 'idle' }

@@ -15,26 +15,20 @@ import { findDrift } from '../../store/kept-totals'
 import { appendLedgerEntry } from '../../store/ledger'
 import { households, orgs } from '../../store/schema'
 import { openTestDatabase } from '../../store/test-database'
+import { demoClock } from '../../store/demo-seed-clock'
+import { roundAt } from '../../store/demo-seed-history'
+import { DEMO_DAYS } from '../../test-support/demo-days'
 
 jest.setTimeout(180_000)
 process.env.CARD_TOKEN_SECRET ??= randomBytes(32).toString('hex')
 
-const NOW = new Date()
-const MONTH = periodsOf(NOW).month
-const YEAR = periodsOf(NOW).year
+// Set for each day the demo is seeded on (describe.each below runs the days one after another).
+let NOW: Date
+let MONTH: string
+let YEAR: string
 let database: Database
 let photoDir: string
 let statements = 0
-
-beforeAll(async () => {
-  photoDir = mkdtempSync(path.join(tmpdir(), 'street-photos-'))
-  database = await openTestDatabase({ onStatement: () => void statements++ })
-  await seedDemoIfEmpty(database.db, { history: true, photoDir, now: NOW })
-})
-afterAll(async () => {
-  await database.close()
-  rmSync(photoDir, { recursive: true, force: true })
-})
 
 async function call(openid: string, name: string, event: Record<string, unknown>) {
   return cloudFunctions[name].invoke({ db: database.db, openid, event, platform: localPlatform })
@@ -70,8 +64,19 @@ async function ledgerPoints(orgId: string, period: string) {
   return sums
 }
 
-describe('街道总览 on the living demo street (当湖街道: 赵家桥村, 通界村, 东湖社区)', () => {
+describe.each(DEMO_DAYS)('街道总览 on the living demo street (当湖街道: 赵家桥村, 通界村, 东湖社区) seeded on %s', (_day, now) => {
   let month: StreetOverview
+
+  beforeAll(async () => {
+    ;[NOW, MONTH, YEAR] = [now, periodsOf(now).month, periodsOf(now).year]
+    photoDir = mkdtempSync(path.join(tmpdir(), 'street-photos-'))
+    database = await openTestDatabase({ onStatement: () => void statements++ })
+    await seedDemoIfEmpty(database.db, { history: true, photoDir, now })
+  })
+  afterAll(async () => {
+    await database.close()
+    rmSync(photoDir, { recursive: true, force: true })
+  })
 
   beforeAll(async () => {
     month = await ask<StreetOverview>('demo-admin', { action: 'overview', period: MONTH })
@@ -187,7 +192,9 @@ describe('街道总览 on the living demo street (当湖街道: 赵家桥村, �
     expect(month.flows).toEqual([
       { community: { id: 'c-donghu', name: '东湖社区', kind: 'community' }, village: { id: 'v-tj', name: '通界村', kind: 'village' }, households: 4, points: flowed.points },
     ])
-    expect(flowed.points).toBeGreaterThan(0)
+    // In a month's first hours the community has not walked its round yet: nothing has flowed.
+    if (roundAt(demoClock(NOW), 0)) expect(flowed.points).toBeGreaterThan(0)
+    else expect(flowed.points).toBe(0)
   })
 
   it('When every column is looked at this month and this year, then each shows a real figure somewhere on the demo street', async () => {

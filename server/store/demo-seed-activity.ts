@@ -1,3 +1,4 @@
+import { AppError } from '../../src/core/errors'
 import { periodsOf } from '../../src/core/period'
 import { decideAppeal } from '../services/appeals'
 import { publishRun, saveDraft } from '../services/dividend'
@@ -102,7 +103,12 @@ export function planActivity(story: DemoStory): { afterwards: (tx: Db) => Promis
       // 通界村 as in 2019: 56.16万元, of which 9.36万 (1/6) by points.
       const lastTj = await saveDraft(tx, TJ_CADRE, { orgId: 'v-tj', year: year - 1, totalFen: 56_160_000, incentiveRatio: '1/6', ...proportional })
       await publishRun(tx, TJ_CADRE, { runId: lastTj.id })
-      await saveDraft(tx, ZJQ_ACCOUNTANT, { orgId: 'v-zjq', year, totalFen: 56_160_000, incentiveRatio: '1/6', ...proportional })
+      // This year's draft, once the year has points to share by: in its first hours nobody has any yet.
+      try {
+        await saveDraft(tx, ZJQ_ACCOUNTANT, { orgId: 'v-zjq', year, totalFen: 56_160_000, incentiveRatio: '1/6', ...proportional })
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'DIVIDEND_NOT_SHARABLE')) throw error
+      }
     },
   }
 }

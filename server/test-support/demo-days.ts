@@ -1,4 +1,6 @@
-import { shanghaiInstant } from '../../src/core/period'
+import { lastMonths, periodsOf, shanghaiInstant } from '../../src/core/period'
+import { demoClock } from '../store/demo-seed-clock'
+import { roundAt } from '../store/demo-seed-history'
 
 /**
  * The days a test of the living demo is run on: the demo is seeded as of each, so a test that reads
@@ -12,3 +14,18 @@ export const DEMO_DAYS: ReadonlyArray<readonly [string, Date]> = [
   ['29 February, noon', shanghaiInstant('2028-02-29', 12)],
   ['today', new Date()],
 ]
+
+/** Whether the demo seeded at `now` has walked this month's inspection round (not in a month's first hours). */
+export function roundWalked(now: Date): boolean {
+  return roundAt(demoClock(now), 0) !== null
+}
+
+/** The month of the demo's latest inspection round: this month, or last month in this month's first hours. */
+export function latestRoundMonth(now: Date): string {
+  return roundWalked(now) ? periodsOf(now).month : lastMonths(now, 2)[0]
+}
+
+/** New year's first hours, before January's round: nobody has points for the year yet. */
+export function beforeTheYearsFirstRound(now: Date): boolean {
+  return periodsOf(now).month.endsWith('-01') && !roundWalked(now)
+}

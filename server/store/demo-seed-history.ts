@@ -1,3 +1,4 @@
+import { periodsOf } from '../../src/core/period'
 import type { DemoStory } from './demo-seed-actions'
 import type { DemoClock } from './demo-seed-clock'
 import { ZJQ_GRID_LEADER, ZJQ_CADRE, TJ_CADRE, COMMUNITY_SCORER, memberOf } from './demo-seed-people'
@@ -36,6 +37,11 @@ export function roundAt(clock: DemoClock, monthsAgo: number): Date | null {
   const latest = clock.daysAgo(ROUND_HOURS / 24)
   if (day10 && day10 <= latest) return day10
   return latest >= clock.monthStart ? latest : null
+}
+
+/** New year's first hours, before January's round: nobody has earned points for the year yet. */
+export function beforeTheYearsFirstRound(clock: DemoClock): boolean {
+  return periodsOf(clock.now).month.endsWith('-01') && !roundAt(clock, 0)
 }
 
 function scorerOf(h: Household) {

@@ -1,6 +1,6 @@
 import { lastMonths, periodsOf, shanghaiInstant } from '../../src/core/period'
 import { demoClock } from '../store/demo-seed-clock'
-import { roundAt } from '../store/demo-seed-history'
+import { beforeTheYearsFirstRound as beforeFirstRound, roundAt } from '../store/demo-seed-history'
 
 /**
  * The days a test of the living demo is run on: the demo is seeded as of each, so a test that reads
@@ -27,5 +27,5 @@ export function latestRoundMonth(now: Date): string {
 
 /** New year's first hours, before January's round: nobody has points for the year yet. */
 export function beforeTheYearsFirstRound(now: Date): boolean {
-  return periodsOf(now).month.endsWith('-01') && !roundWalked(now)
+  return beforeFirstRound(demoClock(now))
 }

@@ -6,24 +6,15 @@ import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { seedDemoIfEmpty } from '../server/demo/seed'
 import { openMigratedDatabase } from '../server/store/open-database'
+import { DEMO_DAYS } from '../server/test-support/demo-days'
 
 jest.setTimeout(180_000)
 // The story's redemptions sign card tokens: a test key, not one written into .data/.
 process.env.CARD_TOKEN_SECRET ??= randomBytes(32).toString('hex')
 
 const ROOT = path.resolve(__dirname, '..')
+// Set for each day the demo is seeded on (describe.each below runs the days one after another).
 let dataDir: string
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'check-totals-'))
-  const database = await openMigratedDatabase({ dataDir })
-  try {
-    await seedDemoIfEmpty(database.db, { history: true, photoDir: path.join(dataDir, 'photos') })
-  } finally {
-    await database.close()
-  }
-})
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
 /** `npm run check:totals` on the test's data folder, as a person would run it. */
 function checkTotals() {
@@ -47,7 +38,18 @@ async function bypassTheLedger<T>(statements: ReturnType<typeof sql>[]): Promise
   }
 }
 
-describe('npm run check:totals', () => {
+describe.each(DEMO_DAYS)('npm run check:totals on the living demo seeded on %s', (_day, now) => {
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'check-totals-'))
+    const database = await openMigratedDatabase({ dataDir })
+    try {
+      await seedDemoIfEmpty(database.db, { history: true, photoDir: path.join(dataDir, 'photos'), now })
+    } finally {
+      await database.close()
+    }
+  })
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
   it('When it checks the living demo, then every kept total agrees with the ledger and it exits 0', () => {
     const { status, out } = checkTotals()
     expect(out).toContain('所有积分合计都与流水一致')

@@ -4,6 +4,7 @@ import { publishRun, saveDraft } from '../services/dividend/runs'
 import { saveVillageSettings } from '../services/account/village-settings'
 import type { Db } from '../store/database'
 import type { DemoStory } from './actions'
+import { beforeTheYearsFirstRound } from './history'
 import { memberOf, SHOP_CLERK, TJ_CADRE, TJ_GRID_LEADER, ZJQ_ACCOUNTANT, ZJQ_CADRE, ZJQ_GRID_LEADER } from './people'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -92,17 +93,21 @@ export function planActivity(story: DemoStory): { afterwards: (tx: Db) => Promis
   for (const [at, householdId, basket] of baskets) story.at(at, () => story.redeem(at, memberOf(householdId), SHOP_CLERK, 'shop-zjq', basket))
 
   return {
-    /** Decisions made just now, once the story has played: the overturned appeal, the dividends. */
+    /** Decisions made just now (at the story's now, not the clock's), once the story has played: the overturned appeal, the dividends. */
     async afterwards(tx) {
-      for (const appealId of overturned) await decideAppeal(tx, ZJQ_CADRE, { appealId, overturn: true, note: '核实是邻居家的建房材料' })
+      for (const appealId of overturned) await decideAppeal(tx, ZJQ_CADRE, { appealId, overturn: true, note: '核实是邻居家的建房材料' }, clock.now)
       const year = Number(periodsOf(clock.now).year)
       const proportional = { method: { kind: 'proportional' as const } }
-      const lastZjq = await saveDraft(tx, ZJQ_ACCOUNTANT, { orgId: 'v-zjq', year: year - 1, totalFen: 48_000_000, incentiveRatio: '1/5', ...proportional })
-      await publishRun(tx, ZJQ_ACCOUNTANT, { runId: lastZjq.id })
+      const lastZjq = await saveDraft(tx, ZJQ_ACCOUNTANT, { orgId: 'v-zjq', year: year - 1, totalFen: 48_000_000, incentiveRatio: '1/5', ...proportional }, clock.now)
+      await publishRun(tx, ZJQ_ACCOUNTANT, { runId: lastZjq.id }, clock.now)
       // 通界村 as in 2019: 56.16万元, of which 9.36万 (1/6) by points.
-      const lastTj = await saveDraft(tx, TJ_CADRE, { orgId: 'v-tj', year: year - 1, totalFen: 56_160_000, incentiveRatio: '1/6', ...proportional })
-      await publishRun(tx, TJ_CADRE, { runId: lastTj.id })
-      await saveDraft(tx, ZJQ_ACCOUNTANT, { orgId: 'v-zjq', year, totalFen: 56_160_000, incentiveRatio: '1/6', ...proportional })
+      const lastTj = await saveDraft(tx, TJ_CADRE, { orgId: 'v-tj', year: year - 1, totalFen: 56_160_000, incentiveRatio: '1/6', ...proportional }, clock.now)
+      await publishRun(tx, TJ_CADRE, { runId: lastTj.id }, clock.now)
+      // This year's draft once the year's first round is walked: before it the year has no points to share by
+      // (at most an overturned deduction given back), and with none at all the draft cannot be made.
+      if (!beforeTheYearsFirstRound(clock)) {
+        await saveDraft(tx, ZJQ_ACCOUNTANT, { orgId: 'v-zjq', year, totalFen: 56_160_000, incentiveRatio: '1/6', ...proportional }, clock.now)
+      }
     },
   }
 }

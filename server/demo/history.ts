@@ -1,4 +1,6 @@
+import { periodsOf } from '../../src/core/period'
 import type { DemoStory } from './actions'
+import type { DemoClock } from './clock'
 import { ZJQ_GRID_LEADER, ZJQ_CADRE, TJ_CADRE, COMMUNITY_SCORER, memberOf } from './people'
 
 /** Months of inspections before this one; with the current month, thirteen. */
@@ -15,13 +17,31 @@ type Household = { id: string; index: number; microGridId: string }
  */
 export function planInspections(story: DemoStory, zjq: Household[], tj: Household[]): void {
   for (let monthsAgo = PAST_MONTHS; monthsAgo >= 0; monthsAgo--) {
-    // This month's round is on the 10th, or an hour ago when the 10th is still to come.
-    const day10 = story.clock.dayOfMonth(monthsAgo, 10, 9) ?? story.clock.daysAgo(1 / 24)
-    if (day10 < story.clock.monthStart && monthsAgo === 0) continue
+    const at = roundAt(story.clock, monthsAgo)
+    if (!at) continue
     const inspected = zjq.filter((h) => monthsAgo > 0 || h.microGridId !== 'mg-zjq-1-1')
-    planVillageMonth(story, monthsAgo, day10, inspected)
-    planCommunityMonth(story, monthsAgo, day10, tj)
+    planVillageMonth(story, monthsAgo, at, inspected)
+    planCommunityMonth(story, monthsAgo, at, tj)
   }
+}
+
+/** How long a month's round takes, from the first household to the community's last item. */
+const ROUND_HOURS = 4
+
+/**
+ * When a month's round began: the 10th at 09:00, or four hours ago while the 10th (or the end of
+ * that round) is still to come; null in the first four hours of a month, when this month has no round yet.
+ */
+export function roundAt(clock: DemoClock, monthsAgo: number): Date | null {
+  const day10 = clock.dayOfMonth(monthsAgo, 10, 9)
+  const latest = clock.daysAgo(ROUND_HOURS / 24)
+  if (day10 && day10 <= latest) return day10
+  return latest >= clock.monthStart ? latest : null
+}
+
+/** New year's first hours, before January's round: nobody has earned points for the year yet. */
+export function beforeTheYearsFirstRound(clock: DemoClock): boolean {
+  return periodsOf(clock.now).month.endsWith('-01') && !roundAt(clock, 0)
 }
 
 function scorerOf(h: Household) {

@@ -52,6 +52,8 @@ export type NewRun = {
   computation: DividendComputation
   households: readonly YearHousehold[]
   createdBy: string
+  /** When the draft was saved (the database's clock when left out). */
+  createdAt?: Date
 }
 
 const LINES_PER_INSERT = 500
@@ -73,6 +75,7 @@ export async function insertDraftRun(tx: Db, run: NewRun): Promise<number> {
       totalWeight: computation.totalWeight,
       householdCount: computation.lines.length,
       createdBy: run.createdBy,
+      createdAt: run.createdAt,
     })
     .returning({ id: dividendRuns.id })
   const householdsById = new Map(run.households.map((h) => [h.householdId, h]))

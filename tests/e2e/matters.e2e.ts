@@ -3,7 +3,7 @@ import type { MessageView } from '../../src/core/contracts/notice'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
 import { eventually } from './support/eventually'
-import { startJourney } from './support/journey'
+import { describeInBrowser, startJourney } from './support/journey'
 import { drawJpeg, pickPhoto } from './support/photos'
 import { becomeDemoUser, settled, switchDemoIdentity, visibleText } from './support/ui'
 
@@ -20,7 +20,7 @@ const TEXT = '坟浜东头河岸塌了一段，晚上走路危险'
  * board and adds 我也遇到; grid leader 王卫东 accepts it and assigns it to cadre 陈明华, who reports
  * progress and feedback; 张建国 rates 不满意, it reopens, 陈明华 answers again, 张建国 rates 满意.
  */
-describe('连心议站: a matter goes round the closed loop (H5 demo mode)', () => {
+describeInBrowser('连心议站: a matter goes round the closed loop (H5 demo mode)', () => {
   const journey = startJourney()
   let matterId = 0
   const card = () => journey.page.locator('.matter-card').filter({ visible: true }).filter({ hasText: TEXT }).first()

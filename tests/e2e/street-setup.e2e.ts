@@ -11,6 +11,7 @@ import { callAs, dataOf } from './support/api'
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser'
 import { eventually } from './support/eventually'
 import { startGateway, type RunningGateway } from './support/gateway'
+import { describeInBrowser } from './support/journey'
 import { settled, visibleText } from './support/ui'
 
 jest.setTimeout(240_000)
@@ -24,7 +25,7 @@ const ROOT = path.resolve(__dirname, '../..')
  * household, which binds with its invite and sees the points. No SQL, no demo seed: the gateway runs
  * in demo mode for identities only (X-Dev-OpenId from the browser's storage) with DEMO_SEED=0.
  */
-describe('putting a street into use from an empty database', () => {
+describeInBrowser('putting a street into use from an empty database', () => {
   let dataDir: string
   let gateway: RunningGateway
   let browser: Browser

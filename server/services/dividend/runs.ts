@@ -40,7 +40,7 @@ export async function previewDividend(db: Db, openid: string, settings: RunSetti
 }
 
 /** 保存草稿: computes the run and keeps it for review, replacing the year's earlier draft. */
-export async function saveDraft(db: Db, openid: string, settings: RunSettings): Promise<RunSummary> {
+export async function saveDraft(db: Db, openid: string, settings: RunSettings, at = new Date()): Promise<RunSummary> {
   const caller = await loadCaller(db, openid)
   const village = await loadVillage(db, settings.orgId)
   requireDividendRunner(caller, village)
@@ -49,7 +49,7 @@ export async function saveDraft(db: Db, openid: string, settings: RunSettings): 
   await db
     .delete(dividendRuns)
     .where(and(eq(dividendRuns.villageId, village.id), eq(dividendRuns.year, settings.year), eq(dividendRuns.status, 'draft')))
-  const runId = await insertDraftRun(db, { villageId: village.id, year: settings.year, computation, households, createdBy: openid })
+  const runId = await insertDraftRun(db, { villageId: village.id, year: settings.year, computation, households, createdBy: openid, createdAt: at })
   return (await selectRunSummary(db, runId))!
 }
 
@@ -57,7 +57,7 @@ export async function saveDraft(db: Db, openid: string, settings: RunSettings): 
  * 公示: the reviewed draft becomes the published list, never to change again. When the year was
  * published before, this is a correction: it names the run it supersedes and says why.
  */
-export async function publishRun(db: Db, openid: string, input: { runId: number; correctionNote?: string }): Promise<RunSummary> {
+export async function publishRun(db: Db, openid: string, input: { runId: number; correctionNote?: string }, at = new Date()): Promise<RunSummary> {
   const caller = await loadCaller(db, openid)
   const [run] = await db.select().from(dividendRuns).where(eq(dividendRuns.id, input.runId))
   if (!run) throw new AppError('NOT_FOUND', '没有找到这份分红方案')
@@ -75,7 +75,7 @@ export async function publishRun(db: Db, openid: string, input: { runId: number;
     .update(dividendRuns)
     .set({
       status: 'published',
-      publishedAt: new Date(),
+      publishedAt: at,
       publishedBy: openid,
       supersedesRunId: current?.id ?? null,
       correctionNote: current ? note : '',

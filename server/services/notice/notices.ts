@@ -200,12 +200,11 @@ async function ownVillageId(db: Db, caller: Caller): Promise<string | undefined>
 }
 
 /** The channels of my village (or a village in my scope), each with how many notices wait. */
-export async function listChannels(db: Db, openid: string, input: { orgId?: string }): Promise<ChannelSummary[]> {
+export async function listChannels(db: Db, openid: string, input: { orgId?: string }, now = new Date()): Promise<ChannelSummary[]> {
   const caller = await loadCaller(db, openid)
   const villageId = input.orgId ?? (await ownVillageId(db, caller))
   if (!villageId) throw new AppError('INVALID_INPUT', '您负责的不止一个村，请从村里的页面打开整改通报')
   await requireVillageReader(db, caller, villageId)
-  const now = new Date()
   const rows = await db
     .select({
       id: orgs.id,

@@ -110,9 +110,9 @@ export async function extendNotice(db: Db, openid: string, input: { noticeId: nu
 }
 
 /** A deduction overturned on appeal (or reversed by a cadre) withdraws its notice: nothing is left to rectify. */
-export async function withdrawNoticeOf(db: Db, deductionEntryId: number): Promise<void> {
+export async function withdrawNoticeOf(db: Db, deductionEntryId: number, now = new Date()): Promise<void> {
   const [notice] = await db.select().from(notices).where(eq(notices.deductionEntryId, deductionEntryId)).for('update')
   if (!notice) return
-  transition(notice, { type: 'withdraw' }, new Date())
+  transition(notice, { type: 'withdraw' }, now)
   await db.update(notices).set({ status: 'withdrawn' }).where(eq(notices.id, notice.id))
 }

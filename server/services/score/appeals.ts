@@ -37,6 +37,7 @@ export async function decideAppeal(
   db: Db,
   openid: string,
   input: { appealId: number; overturn: boolean; note?: string },
+  at = new Date(),
 ): Promise<AppealView> {
   const caller = await loadCaller(db, openid)
   const [appeal] = await db.select().from(appeals).where(eq(appeals.id, input.appealId)).for('update')
@@ -46,14 +47,14 @@ export async function decideAppeal(
   if (appeal.submittedBy === openid) throw new AppError('FORBIDDEN', '不能处理自己提交的申诉')
   if (appeal.status !== 'pending') throw new AppError('ALREADY_DECIDED')
   const reversal = input.overturn
-    ? await reverseScoreEntry(db, caller, appeal.entryId, `申诉成立：${input.note ?? appeal.reason}`)
+    ? await reverseScoreEntry(db, caller, appeal.entryId, `申诉成立：${input.note ?? appeal.reason}`, at)
     : null
   await db
     .update(appeals)
     .set({
       status: input.overturn ? 'overturned' : 'upheld',
       decidedBy: openid,
-      decidedAt: new Date(),
+      decidedAt: at,
       decisionNote: input.note ?? '',
       reversalEntryId: reversal?.id ?? null,
     })

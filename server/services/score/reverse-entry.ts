@@ -14,7 +14,7 @@ import { withdrawNoticeOf } from '../notice/proof'
  * cadre whose village covers the household may do it, and an entry is reversed at most once
  * (checked here for a clear message; the unique index on reverses_entry_id holds it under races).
  */
-export async function reverseScoreEntry(db: Db, caller: Caller, entryId: number, reason: string) {
+export async function reverseScoreEntry(db: Db, caller: Caller, entryId: number, reason: string, at = new Date()) {
   const [entry] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.id, entryId))
   if (!entry) throw new AppError('NOT_FOUND', '没有找到这笔积分')
   const place = (await householdPlaces(db, [entry.householdId])).get(entry.householdId)
@@ -31,7 +31,8 @@ export async function reverseScoreEntry(db: Db, caller: Caller, entryId: number,
     reversesEntryId: entry.id,
     ruleId: entry.ruleId,
     scorerOrgId: entry.scorerOrgId,
+    at,
   })
-  await withdrawNoticeOf(db, entry.id)
+  await withdrawNoticeOf(db, entry.id, at)
   return reversal
 }

@@ -10,7 +10,7 @@ import { StatusTag } from '../../components/villager/status-tag'
 import { APPEAL_TONES, CLAIM_TONES } from '../../components/villager/status-tones'
 import type { AppealView, ScoreRecordView } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
-import { APPEAL_STATUS_LABELS, CLAIM_STATUS_LABELS } from '../../core/villager-labels'
+import { APPEAL_LABELS, CLAIM_STATUS_LABELS } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
@@ -39,7 +39,7 @@ function AppealItem({ appeal }: { appeal: AppealView }) {
     <View className="card request-item">
       <View className="request-item__top">
         <Text className="request-item__date">{formatLocalTime(appeal.createdAt)}</Text>
-        <StatusTag text={APPEAL_STATUS_LABELS[appeal.status]} tone={APPEAL_TONES[appeal.status]} />
+        <StatusTag text={APPEAL_LABELS[appeal.status].tag} tone={APPEAL_TONES[appeal.status]} />
       </View>
       <Text className="request-item__title">{appeal.ruleTitle ?? '扣分'}</Text>
       <Text className="request-item__line">

@@ -7,6 +7,7 @@ import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import type { LedgerLine } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
+import { APPEAL_LABELS } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { DecisionPanel } from '../components/decision-panel'
@@ -16,8 +17,6 @@ import { PointsText } from '../components/points-text'
 import { useStaffOrgs } from '../../hooks/use-staff-orgs'
 import { NeedsLink } from '../../components/needs-link'
 import './index.css'
-
-const APPEAL_LABELS = { pending: '村民申诉中', upheld: '申诉后维持扣分', overturned: '申诉后已撤销' } as const
 
 /** 农户积分明细 (router param householdId) for staff; a cadre can 冲销 a score line with a reason. */
 export default function HouseholdLedgerPage() {
@@ -115,7 +114,7 @@ function LineCard({ line, mayReverse, onReversed }: { line: LedgerLine; mayRever
       {line.note && <Text className="plain-text">说明：{line.note}</Text>}
       {line.reversedBy !== null && <Text className="hh-line__flag">这一笔已冲销</Text>}
       {line.reverses !== null && <Text className="hh-line__flag">这是对一笔记录的冲销</Text>}
-      {line.appeal && <Text className="hh-line__flag">{APPEAL_LABELS[line.appeal.status]}</Text>}
+      {line.appeal && <Text className="hh-line__flag">{APPEAL_LABELS[line.appeal.status].sentence}</Text>}
       <PhotoThumbs photos={line.photos} />
       {reversible && (
         <DecisionPanel

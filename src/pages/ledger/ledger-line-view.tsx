@@ -4,7 +4,7 @@ import type { LedgerLine } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
 import { actorText, APPEAL_LABELS, canAppeal, reversalText } from '../../core/villager-labels'
 import { PhotoThumbs } from '../../components/photo-thumbs'
-import { PointsText } from '../../components/villager/points-text'
+import { PointsText } from '../../components/points-text'
 import { StatusTag } from '../../components/villager/status-tag'
 import { APPEAL_TONES } from '../../components/villager/status-tones'
 

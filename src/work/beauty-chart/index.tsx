@@ -7,9 +7,9 @@ import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import type { HouseholdList, OrgRef } from '../../core/contracts/account'
+import { signedPoints } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
-import { formatPoints } from '../components/format-points'
 import { beautyRows, type BeautyRow } from './beauty-rows'
 import { WithScope } from '../../components/with-scope'
 import './index.css'
@@ -113,12 +113,12 @@ function ChartRow({ row }: { row: BeautyRow }) {
         {row.cells.map((cell) => (
           <View key={cell.month} className={`beauty__month beauty__month--${cell.tone}`}>
             <Text className="beauty__month-label">{cell.label}</Text>
-            <Text className="beauty__month-points">{formatPoints(cell.points)}</Text>
+            <Text className="beauty__month-points">{signedPoints(cell.points)}</Text>
           </View>
         ))}
       </View>
       <Text className="beauty__sum">
-        近 3 个月 {formatPoints(row.recent)} 分 · 6 个月共 {formatPoints(row.total)} 分
+        近 3 个月 {signedPoints(row.recent)} 分 · 6 个月共 {signedPoints(row.total)} 分
       </Text>
     </View>
   )

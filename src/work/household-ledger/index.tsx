@@ -7,13 +7,12 @@ import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import type { LedgerLine } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
-import { APPEAL_LABELS } from '../../core/villager-labels'
+import { APPEAL_LABELS, signedPoints } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { DecisionPanel } from '../components/decision-panel'
 import { PhotoThumbs } from '../../components/photo-thumbs'
-import { formatPoints } from '../components/format-points'
-import { PointsText } from '../components/points-text'
+import { PointsText } from '../../components/points-text'
 import { useStaffOrgs } from '../../hooks/use-staff-orgs'
 import { NeedsLink } from '../../components/needs-link'
 import './index.css'
@@ -99,7 +98,7 @@ function LineCard({ line, mayReverse, onReversed }: { line: LedgerLine; mayRever
     <View className={`card hh-line ${line.reversedBy !== null ? 'hh-line--reversed' : ''}`}>
       <View className="hh-line__head">
         <Text className="hh-line__title">{line.rule?.title ?? line.kindLabel}</Text>
-        <PointsText points={line.points} />
+        <PointsText points={line.points} size="normal" />
       </View>
       <Text className="muted-text">
         {formatLocalTime(line.createdAt)} · {line.kindLabel} · 之后 {line.balanceAfter} 分
@@ -124,7 +123,7 @@ function LineCard({ line, mayReverse, onReversed }: { line: LedgerLine; mayRever
               key: 'reverse',
               label: '冲销',
               kind: 'plain',
-              question: `确定冲销这一笔（${formatPoints(line.points)} 分）？会记一笔相反的分。`,
+              question: `确定冲销这一笔（${signedPoints(line.points)} 分）？会记一笔相反的分。`,
               doneText: '已冲销',
             },
           ]}

@@ -5,7 +5,7 @@ import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import type { RuleView } from '../../core/contracts/score'
 import { useEnvelope } from '../../hooks/use-envelope'
-import { PointsText } from '../components/points-text'
+import { PointsText } from '../../components/points-text'
 import { ruleFacts } from '../components/rule-facts'
 
 type Props = {

@@ -8,7 +8,7 @@ import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { DecisionPanel } from '../components/decision-panel'
-import { PointsText } from '../components/points-text'
+import { PointsText } from '../../components/points-text'
 import { RecordCard } from '../components/record-card'
 import { WithScope } from '../../components/with-scope'
 import './index.css'
@@ -70,7 +70,7 @@ function AppealCard({ appeal }: { appeal: AppealView }) {
       <Text className="review__name">{appeal.householdName} 申诉</Text>
       <View className="review__rule">
         <Text className="review__rule-title">{appeal.ruleTitle ?? '扣分'}</Text>
-        <PointsText points={appeal.points} />
+        <PointsText points={appeal.points} size="normal" />
       </View>
       <Text className="plain-text">申诉理由：{appeal.reason}</Text>
       <Text className="muted-text">{formatLocalTime(appeal.createdAt)}</Text>

@@ -9,7 +9,7 @@ import type { RuleSetView } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
-import { PointsText } from '../components/points-text'
+import { PointsText } from '../../components/points-text'
 import { ruleFacts } from '../components/rule-facts'
 import { RuleForm } from './rule-form'
 import { draftOf, newDraft, rulesOf, type RuleDraft } from './rule-draft'
@@ -110,7 +110,7 @@ function Editor({ set }: { set: RuleSetView }) {
               <Text className="rules-editor__rule-title">
                 {i + 1}. {draft.title.trim() || '（还没有名称）'}
               </Text>
-              {/^\d+$/.test(draft.amount) && <PointsText points={(draft.deduction ? -1 : 1) * Number(draft.amount)} />}
+              {/^\d+$/.test(draft.amount) && <PointsText points={(draft.deduction ? -1 : 1) * Number(draft.amount)} size="normal" />}
             </View>
             <Text className="muted-text">
               {[draft.category, ...factsOf(draft)].join(' · ')}

@@ -3,8 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { ledger, reverseEntry } from '../../api/score'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { LedgerLine } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
 import { APPEAL_LABELS, signedPoints } from '../../core/villager-labels'
@@ -59,35 +58,35 @@ function HouseholdLedger() {
 
   return (
     <View className={`screen ${elder.rootClass} hh-ledger`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <View className="card hh-ledger__summary">
-            <Text className="hh-ledger__name">{state.data.householdName} 家</Text>
-            <View className="hh-ledger__figures">
-              <View className="hh-ledger__figure">
-                <Text className="hh-ledger__figure-value">{state.data.balance}</Text>
-                <Text className="muted-text">现在积分</Text>
-              </View>
-              <View className="hh-ledger__figure">
-                <PointsText points={state.data.thisMonth} size="large" />
-                <Text className="muted-text">本月</Text>
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <View className="card hh-ledger__summary">
+              <Text className="hh-ledger__name">{data.householdName} 家</Text>
+              <View className="hh-ledger__figures">
+                <View className="hh-ledger__figure">
+                  <Text className="hh-ledger__figure-value">{data.balance}</Text>
+                  <Text className="muted-text">现在积分</Text>
+                </View>
+                <View className="hh-ledger__figure">
+                  <PointsText points={data.thisMonth} size="large" />
+                  <Text className="muted-text">本月</Text>
+                </View>
               </View>
             </View>
+            {data.lines.length === 0 && <Text className="plain-text">这户还没有积分记录。</Text>}
+            {[...data.lines, ...older.lines].map((line) => (
+              <LineCard key={line.id} line={line} mayReverse={mayReverse} onReversed={reload} />
+            ))}
+            {older.error && <Text className="hh-ledger__error">{older.error}</Text>}
+            {older.next !== null && (
+              <BigButton kind="plain" onClick={() => void loadOlder()}>
+                {older.loading ? '正在加载…' : '看更早的记录'}
+              </BigButton>
+            )}
           </View>
-          {state.data.lines.length === 0 && <Text className="plain-text">这户还没有积分记录。</Text>}
-          {[...state.data.lines, ...older.lines].map((line) => (
-            <LineCard key={line.id} line={line} mayReverse={mayReverse} onReversed={reload} />
-          ))}
-          {older.error && <Text className="hh-ledger__error">{older.error}</Text>}
-          {older.next !== null && (
-            <BigButton kind="plain" onClick={() => void loadOlder()}>
-              {older.loading ? '正在加载…' : '看更早的记录'}
-            </BigButton>
-          )}
-        </View>
-      )}
+        )}
+      </Loaded>
     </View>
   )
 }

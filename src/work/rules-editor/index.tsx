@@ -3,8 +3,7 @@ import { useRef, useState } from 'react'
 import { newRequestId } from '../../api/request-id'
 import { publishRules, rules } from '../../api/score'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { RuleSetView } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
@@ -33,9 +32,9 @@ function RulesEditor({ orgId }: { orgId: string }) {
   const { state, reload } = useEnvelope(() => rules(orgId), [orgId])
   return (
     <View className={`screen ${elder.rootClass} rules-editor`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && <Editor key={`${state.data.id}:${state.data.version}`} set={state.data} />}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => <Editor key={`${data.id}:${data.version}`} set={data} />}
+      </Loaded>
     </View>
   )
 }

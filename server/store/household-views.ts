@@ -10,13 +10,9 @@ const villagerGroup = alias(orgs, 'villager_group')
 const microGrid = alias(orgs, 'micro_grid')
 const community = alias(orgs, 'community')
 
-function orgRef(id: string | null, name: string | null, kind: string | null): OrgRef | null {
-  return id && name && kind ? { id, name, kind: kind as OrgKind } : null
-}
-
-/** Households with the organisations they sit in, in house-number order. */
-export async function selectHouseholdViews(db: Db, where: SQL | undefined): Promise<HouseholdView[]> {
-  const rows = await db
+/** Households joined to the four places they sit in: their village, and perhaps a group, a micro-grid and a community. */
+function householdsWithPlaces(db: Db) {
+  return db
     .select({
       id: households.id,
       name: households.headName,
@@ -29,12 +25,25 @@ export async function selectHouseholdViews(db: Db, where: SQL | undefined): Prom
       groupName: villagerGroup.name,
       microGridId: microGrid.id,
       microGridName: microGrid.name,
+      v: village.path,
+      g: villagerGroup.path,
+      m: microGrid.path,
+      c: community.path,
     })
     .from(households)
     .innerJoin(village, eq(village.id, households.villageId))
     .leftJoin(villagerGroup, eq(villagerGroup.id, households.groupId))
     .leftJoin(microGrid, eq(microGrid.id, households.microGridId))
     .leftJoin(community, eq(community.id, households.communityId))
+}
+
+function orgRef(id: string | null, name: string | null, kind: string | null): OrgRef | null {
+  return id && name && kind ? { id, name, kind: kind as OrgKind } : null
+}
+
+/** Households with the organisations they sit in, in house-number order. */
+export async function selectHouseholdViews(db: Db, where: SQL | undefined): Promise<HouseholdView[]> {
+  const rows = await householdsWithPlaces(db)
     .where(where)
     .orderBy(asc(households.houseNo), asc(households.id))
   return rows.map((r) => ({
@@ -75,22 +84,7 @@ export type HouseholdPlace = { id: string; name: string; houseNo: string; villag
 
 export async function householdPlaces(db: Db, ids: readonly string[]): Promise<Map<string, HouseholdPlace>> {
   if (ids.length === 0) return new Map()
-  const rows = await db
-    .select({
-      id: households.id,
-      name: households.headName,
-      houseNo: households.houseNo,
-      villageId: households.villageId,
-      v: village.path,
-      g: villagerGroup.path,
-      m: microGrid.path,
-      c: community.path,
-    })
-    .from(households)
-    .innerJoin(village, eq(village.id, households.villageId))
-    .leftJoin(villagerGroup, eq(villagerGroup.id, households.groupId))
-    .leftJoin(microGrid, eq(microGrid.id, households.microGridId))
-    .leftJoin(community, eq(community.id, households.communityId))
+  const rows = await householdsWithPlaces(db)
     .where(inArray(households.id, [...ids]))
   return new Map(
     rows.map((r) => [

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { HouseholdView } from '../core/contracts/account'
-import { PointsText } from './villager/points-text'
+import { PointsText } from './points-text'
 import './household-card.css'
 
 /** A villager's own household: who, where, how many shares, the points balance very large, and this month's change. */

@@ -3,8 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
 import { workUnits } from '../api/account'
 import { BigButton } from './big-button'
-import { ErrorView } from './error-view'
-import { LoadingView } from './loading-view'
+import { Loaded } from './loaded'
 import { NeedsLink } from './needs-link'
 import type { OrgKind } from '../core/org'
 import type { Permission } from '../core/policy'
@@ -43,18 +42,20 @@ function ScopeChoice({ permission, kinds, question, children }: Props) {
   }
   return (
     <View className={`screen ${elder.rootClass}`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {units.length > 1 && (
-        <View className="card">
-          <Text className="section-title">{question}</Text>
-          {units.map((unit) => (
-            <BigButton key={unit.id} kind="plain" onClick={() => setChosen(unit.id)}>
-              {unit.name}
-            </BigButton>
-          ))}
-        </View>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {() =>
+          units.length > 1 && (
+            <View className="card">
+              <Text className="section-title">{question}</Text>
+              {units.map((unit) => (
+                <BigButton key={unit.id} kind="plain" onClick={() => setChosen(unit.id)}>
+                  {unit.name}
+                </BigButton>
+              ))}
+            </View>
+          )
+        }
+      </Loaded>
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import type { HouseholdList } from '../../src/core/contracts/account'
 import type { BeautyChart, LedgerPage, RuleSetView } from '../../src/core/contracts/score'
 import { beautyRows } from '../../src/work/beauty-chart/beauty-rows'
-import { formatPoints } from '../../src/work/components/format-points'
+import { signedPoints } from '../../src/core/villager-labels'
 import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
@@ -152,7 +152,7 @@ describeInBrowser('grid leader journey: inspection walks and 美丽积分图 (H5
       const row = rows.filter({ has: journey.page.getByText(household, { exact: true }) })
       const thisMonth = chart.households.find((h) => h.name === household)?.monthly.at(-1) ?? NaN
       expect(thisMonth).toBe(PICKED.includes(household) ? -5 : 2)
-      await eventually(() => row.locator('.beauty__month-points').last().innerText(), (value) => expect(value).toBe(formatPoints(thisMonth)))
+      await eventually(() => row.locator('.beauty__month-points').last().innerText(), (value) => expect(value).toBe(signedPoints(thisMonth)))
     }
     await saveScreenshot(await settled(journey.page), 'inspect-09-beauty-grid-leader')
   })
@@ -179,7 +179,7 @@ describeInBrowser('grid leader journey: inspection walks and 美丽积分图 (H5
     for (const name of PICKED) {
       const row = rows.filter({ has: journey.page.getByText(name, { exact: true }) })
       await eventually(() => row.locator('.beauty__month-points').last().innerText(), (value) => expect(value).toBe(
-        formatPoints(chart.households.find((h) => h.name === name)?.monthly.at(-1) ?? NaN),
+        signedPoints(chart.households.find((h) => h.name === name)?.monthly.at(-1) ?? NaN),
       ))
     }
     await saveScreenshot(await settled(journey.page), 'beauty-01-chart')

@@ -1,20 +1,20 @@
+import { DIGITS } from '../codes/alphabet'
+import { luhnCheck, luhnCheckDigit } from '../codes/check-character'
+import { formatShortCode, readShortCode, type ShortCodeSpec } from '../codes/short-code'
+
 /**
  * The static number printed on a household's point card: 12 digits, the last a Luhn check digit,
  * so a mistyped digit is caught before anything is looked up. Shown in groups of four.
  */
 export const CARD_NUMBER_DIGITS = 12
 
-export function luhnCheckDigit(digits: string): number {
-  let sum = 0
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i])
-    if (i % 2 === 0) {
-      d *= 2
-      if (d > 9) d -= 9
-    }
-    sum += d
-  }
-  return (10 - (sum % 10)) % 10
+const CARD_NUMBER: ShortCodeSpec = {
+  alphabet: DIGITS,
+  length: CARD_NUMBER_DIGITS,
+  check: luhnCheck,
+  groups: [4, 4, 4],
+  separator: ' ',
+  spacers: /[\s-]/g,
 }
 
 /** A card number from 11 random digits (made by the caller: the core has no randomness). */
@@ -25,11 +25,9 @@ export function cardNumberFrom(elevenDigits: string): string {
 
 /** The card number in typed form (spaces and dashes allowed), or null when it cannot be one. */
 export function normaliseCardNumber(input: string): string | null {
-  const digits = input.replace(/[\s-]/g, '')
-  if (!/^\d{12}$/.test(digits)) return null
-  return luhnCheckDigit(digits.slice(0, 11)) === Number(digits[11]) ? digits : null
+  return readShortCode(CARD_NUMBER, input)
 }
 
 export function formatCardNumber(cardNumber: string): string {
-  return cardNumber.replace(/(\d{4})(?=\d)/g, '$1 ')
+  return formatShortCode(CARD_NUMBER, cardNumber)
 }

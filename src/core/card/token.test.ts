@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { decodeBase64Url, encodeBase64Url } from './base64url'
+import { decodeBase64Url, encodeBase64Url } from '../codes/base64url'
 import { CARD_TOKEN_LIFETIME_MS, encodeCardToken, newCardClaims, readCardToken, type TokenSigner } from './token'
 
 /** A stand-in key for the pure tests (the real one is HMAC-SHA256 in server/services/card-key.ts). */

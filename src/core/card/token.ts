@@ -1,4 +1,4 @@
-import { decodeBase64Url, encodeBase64Url } from './base64url'
+import { readSignedPayload, signPayload, type Signer } from '../codes/signed-payload'
 
 /**
  * The point card's QR token: `base64url(payload).signature`, where the payload names the household,
@@ -17,12 +17,8 @@ export type CardClaims = {
   expiresAt: number
 }
 
-export type TokenSigner = {
-  /** A signature (base64url) of `data`. */
-  sign(data: string): string
-  /** True when `signature` is this key's signature of `data` (compared in constant time). */
-  verify(data: string, signature: string): boolean
-}
+/** The card key: HMAC-SHA256 in the cloud (server/services/card/card-key.ts). */
+export type TokenSigner = Signer
 
 export type TokenReading = { ok: true; claims: CardClaims } | { ok: false; code: 'TOKEN_INVALID' | 'TOKEN_EXPIRED' }
 
@@ -35,8 +31,7 @@ export function newCardClaims(householdId: string, jti: string, now: number): Ca
 
 export function encodeCardToken(claims: CardClaims, signer: TokenSigner): string {
   const wire: WireClaims = { h: claims.householdId, j: claims.jti, i: claims.issuedAt, e: claims.expiresAt }
-  const payload = encodeBase64Url(JSON.stringify(wire))
-  return `${payload}.${signer.sign(payload)}`
+  return signPayload(wire, signer)
 }
 
 /**
@@ -45,25 +40,16 @@ export function encodeCardToken(claims: CardClaims, signer: TokenSigner): string
  * business: that check and the use are one insert.
  */
 export function readCardToken(token: string, signer: TokenSigner, now: number): TokenReading {
-  const parts = token.trim().split('.')
-  if (parts.length !== 2 || parts[0].length === 0 || parts[1].length === 0) return { ok: false, code: 'TOKEN_INVALID' }
-  const [payload, signature] = parts
-  if (!signer.verify(payload, signature)) return { ok: false, code: 'TOKEN_INVALID' }
-  const claims = parseClaims(decodeBase64Url(payload))
+  const signed = readSignedPayload(token, signer)
+  const claims = signed && parseClaims(signed.value)
   if (!claims) return { ok: false, code: 'TOKEN_INVALID' }
   if (now >= claims.expiresAt) return { ok: false, code: 'TOKEN_EXPIRED' }
   return { ok: true, claims }
 }
 
-function parseClaims(json: string | null): CardClaims | null {
-  if (json === null) return null
-  let wire: Partial<WireClaims>
-  try {
-    wire = JSON.parse(json) as Partial<WireClaims>
-  } catch {
-    return null
-  }
-  if (typeof wire !== 'object' || wire === null) return null
+function parseClaims(value: unknown): CardClaims | null {
+  if (typeof value !== 'object' || value === null) return null
+  const wire = value as Partial<WireClaims>
   const { h, j, i, e } = wire
   if (typeof h !== 'string' || h.length === 0 || typeof j !== 'string' || j.length === 0) return null
   if (!Number.isSafeInteger(i) || !Number.isSafeInteger(e)) return null

@@ -41,4 +41,10 @@ describe('certificate codes', () => {
     expect(readCertificateScan('eyJoIjoiaC16anEtMDEifQ.sig')).toBeNull()
     expect(readCertificateScan('')).toBeNull()
   })
+
+  it('When a code is made from known bytes, then it is the code the cloud has always made from them', () => {
+    const known = Uint8Array.from([0, 31, 32, 100, 200, 255, 7, 13, 250])
+    expect(newCertificateCode(() => known)).toBe('0Z048Z7DTE')
+    expect(formatCertificateCode('0Z048Z7DTE')).toBe('0Z048-Z7DTE')
+  })
 })

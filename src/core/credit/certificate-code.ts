@@ -1,24 +1,30 @@
+import { CROCKFORD_BASE32, CROCKFORD_LOOK_ALIKES } from '../codes/alphabet'
+import { isBase64UrlText } from '../codes/base64url'
+import { weightedCheck } from '../codes/check-character'
+import { formatShortCode, newShortCode, readShortCode, type ShortCodeSpec } from '../codes/short-code'
+
 /**
  * A certificate's code, which a bank officer may type: 10 characters of Crockford's base32 (no I, L,
  * O or U, so nothing reads as another character), 9 random and 1 check character. The check is a
  * weighted sum mod 32 with odd weights, so any single mistyped character is caught before any lookup.
  * Shown in two halves, "7KQ2M-XD4PA"; typed in any case, with or without the dash or spaces.
  */
-export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+export const CODE_ALPHABET = CROCKFORD_BASE32
 export const CODE_LENGTH = 10
-const RANDOM_LENGTH = CODE_LENGTH - 1
 
-function checkCharacter(body: string): string {
-  let sum = 0
-  for (let i = 0; i < body.length; i++) sum += (2 * i + 1) * CODE_ALPHABET.indexOf(body[i])
-  return CODE_ALPHABET[sum % 32]
+const CERTIFICATE_CODE: ShortCodeSpec = {
+  alphabet: CODE_ALPHABET,
+  length: CODE_LENGTH,
+  check: weightedCheck(CODE_ALPHABET),
+  groups: [5, 5],
+  separator: '-',
+  spacers: /[\s-]/g,
+  lookAlikes: CROCKFORD_LOOK_ALIKES,
 }
 
 /** A fresh code from random bytes (`random(n)` gives n bytes; node:crypto on the server). */
 export function newCertificateCode(random: (count: number) => Uint8Array): string {
-  const bytes = random(RANDOM_LENGTH)
-  const body = Array.from(bytes, (b) => CODE_ALPHABET[b & 31]).join('')
-  return body + checkCharacter(body)
+  return newShortCode(CERTIFICATE_CODE, random)
 }
 
 /**
@@ -26,18 +32,12 @@ export function newCertificateCode(random: (count: number) => Uint8Array): strin
  * reads as digits (O → 0, I and L → 1) mapped; null when it cannot be a code or its check fails.
  */
 export function readCertificateCode(typed: string): string | null {
-  const code = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1')
-  if (code.length !== CODE_LENGTH || [...code].some((c) => !CODE_ALPHABET.includes(c))) return null
-  return checkCharacter(code.slice(0, RANDOM_LENGTH)) === code[RANDOM_LENGTH] ? code : null
+  return readShortCode(CERTIFICATE_CODE, typed)
 }
 
 /** "7KQ2MXD4PA" → "7KQ2M-XD4PA", as the villager's screen and the officer's page show it. */
 export function formatCertificateCode(code: string): string {
-  return `${code.slice(0, 5)}-${code.slice(5)}`
+  return formatShortCode(CERTIFICATE_CODE, code)
 }
 
 /**
@@ -56,7 +56,7 @@ export function readCertificateScan(text: string): { code: string; signature: st
   const parts = trimmed.split('.')
   if (parts.length === 3 && parts[0] === QR_PREFIX) {
     const code = readCertificateCode(parts[1])
-    return code && code === parts[1] && /^[A-Za-z0-9_-]+$/.test(parts[2]) ? { code, signature: parts[2] } : null
+    return code && code === parts[1] && isBase64UrlText(parts[2]) ? { code, signature: parts[2] } : null
   }
   const code = readCertificateCode(trimmed)
   return code ? { code, signature: null } : null

@@ -1,3 +1,4 @@
+import type { Signer } from '../codes/signed-payload'
 import { canonicalJson } from './canonical-json'
 
 /**
@@ -37,10 +38,7 @@ export type CertificateClaims = {
 }
 
 /** A signer with one key pair (Ed25519 through node:crypto on the server); the core fixes only what is signed. */
-export type CertificateSigner = {
-  /** base64url signature of `data`. */
-  sign(data: string): string
-  verify(data: string, signature: string): boolean
+export type CertificateSigner = Signer & {
   /** The public key a bank may keep to check certificates offline (PEM, SPKI). */
   publicKeyPem: string
 }

@@ -34,4 +34,9 @@ describe('invite codes', () => {
     expect(formatInviteCode('ABCDEFGH')).toBe('ABCD EFGH')
     expect(inviteCodeTail('ABCDEFGH')).toBe('GH')
   })
+
+  it('When a code is made from known bytes, then it is the code the cloud has always made from them', () => {
+    const known = Uint8Array.from([0, 31, 32, 100, 200, 255, 7, 13, 250, 1, 2, 3, 4, 5, 6, 7])
+    expect(inviteCodeFrom(() => known)).toBe('2239G9F3')
+  })
 })

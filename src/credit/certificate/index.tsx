@@ -4,8 +4,7 @@ import { useState } from 'react'
 import { myCredit, requestCertificate, revokeCertificate } from '../../api/credit'
 import { BigButton } from '../../components/big-button'
 import { CardQr } from '../../components/card-qr'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { CreditOverview, MyCertificateView } from '../../core/contracts/credit'
 import { maskName } from '../../core/mask'
 import { formatLocalTime } from '../../core/period'
@@ -24,9 +23,9 @@ export default function CertificatePage() {
   const { state, reload } = useEnvelope(myCredit, [])
   return (
     <View className={`screen credit ${elder.rootClass}`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && <CreditView overview={state.data} onChanged={reload} />}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => <CreditView overview={data} onChanged={reload} />}
+      </Loaded>
     </View>
   )
 }

@@ -2,8 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { bankTerms, publishBankTerms } from '../../api/credit'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { BankTermsPage } from '../../core/contracts/credit'
 import { parsePercentagePoints, TERMS_BASES, TERMS_BASIS_LABELS, type TermsBand, type TermsBasis } from '../../core/credit/bank-terms'
 import { parseYuan } from '../../core/money'
@@ -19,14 +18,14 @@ export default function TermsPage() {
   const { state, reload } = useEnvelope(() => bankTerms(), [])
   return (
     <View className={`screen credit ${elder.rootClass}`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <Versions page={state.data} />
-          {state.data.mayPublish && <PublishForm onPublished={reload} />}
-        </View>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <Versions page={data} />
+            {data.mayPublish && <PublishForm onPublished={reload} />}
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -5,8 +5,7 @@ import { listDividendRuns, previewDividend, saveDividendDraft, type DividendSett
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
 import { MoneyRow } from '../../components/dividend/money-row'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { DividendPreview, RunSummary } from '../../core/contracts/dividend'
 import { parseRatio } from '../../core/dividend/dividend-run'
 import { describeMethod, INCENTIVE_PRESETS } from '../../core/dividend/incentive-methods'
@@ -96,70 +95,70 @@ function DividendRuns({ orgId }: { orgId: string }) {
 
   return (
     <View className="screen dividend-runs">
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <Text className="section-title">{state.data.village.name} 历年分红方案</Text>
-          {state.data.runs.length === 0 && <Text className="plain-text card">还没有做过分红方案。</Text>}
-          {state.data.runs.map((run) => (
-            <RunCard key={run.id} run={run} />
-          ))}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <Text className="section-title">{data.village.name} 历年分红方案</Text>
+            {data.runs.length === 0 && <Text className="plain-text card">还没有做过分红方案。</Text>}
+            {data.runs.map((run) => (
+              <RunCard key={run.id} run={run} />
+            ))}
 
-          {state.data.canRun && (
-            <View className="card dividend-form">
-              <Text className="section-title">新建分红方案</Text>
-              <Text className="dividend-form__label">分红年度</Text>
-              <Input className="dividend-form__input" type="number" value={year} onInput={(e) => (setYear(e.detail.value), changed())} />
-              <Text className="dividend-form__label">分红总额（元）</Text>
-              <Input
-                className="dividend-form__input dividend-form__total"
-                type="digit"
-                value={total}
-                placeholder="例如 561600"
-                onInput={(e) => (setTotal(e.detail.value), changed())}
-              />
-              <Text className="dividend-form__label">其中积分激励</Text>
-              <View className="dividend-form__choices">
-                <BigButton kind={splitMode === 'ratio' ? 'current' : 'plain'} onClick={() => (setSplitMode('ratio'), setIncentive('1/6'), changed())}>
-                  按比例
-                </BigButton>
-                <BigButton kind={splitMode === 'amount' ? 'current' : 'plain'} onClick={() => (setSplitMode('amount'), setIncentive(''), changed())}>
-                  按金额
-                </BigButton>
-              </View>
-              <Input
-                className="dividend-form__input dividend-form__incentive"
-                type={splitMode === 'ratio' ? 'text' : 'digit'}
-                value={incentive}
-                placeholder={splitMode === 'ratio' ? '例如 1/6 或 20%' : '例如 93600（元）'}
-                onInput={(e) => (setIncentive(e.detail.value), changed())}
-              />
-              <Text className="dividend-form__label">积分激励怎么分</Text>
-              {INCENTIVE_PRESETS.map((p) => (
-                <BigButton key={p.id} kind={p.id === presetId ? 'current' : 'plain'} onClick={() => (setPresetId(p.id), changed())}>
-                  {p.label}
-                </BigButton>
-              ))}
-              <View className="dividend-form__rules">
-                {describeMethod(preset.method).map((line) => (
-                  <Text key={line} className="muted-text">
-                    {line}
-                  </Text>
+            {data.canRun && (
+              <View className="card dividend-form">
+                <Text className="section-title">新建分红方案</Text>
+                <Text className="dividend-form__label">分红年度</Text>
+                <Input className="dividend-form__input" type="number" value={year} onInput={(e) => (setYear(e.detail.value), changed())} />
+                <Text className="dividend-form__label">分红总额（元）</Text>
+                <Input
+                  className="dividend-form__input dividend-form__total"
+                  type="digit"
+                  value={total}
+                  placeholder="例如 561600"
+                  onInput={(e) => (setTotal(e.detail.value), changed())}
+                />
+                <Text className="dividend-form__label">其中积分激励</Text>
+                <View className="dividend-form__choices">
+                  <BigButton kind={splitMode === 'ratio' ? 'current' : 'plain'} onClick={() => (setSplitMode('ratio'), setIncentive('1/6'), changed())}>
+                    按比例
+                  </BigButton>
+                  <BigButton kind={splitMode === 'amount' ? 'current' : 'plain'} onClick={() => (setSplitMode('amount'), setIncentive(''), changed())}>
+                    按金额
+                  </BigButton>
+                </View>
+                <Input
+                  className="dividend-form__input dividend-form__incentive"
+                  type={splitMode === 'ratio' ? 'text' : 'digit'}
+                  value={incentive}
+                  placeholder={splitMode === 'ratio' ? '例如 1/6 或 20%' : '例如 93600（元）'}
+                  onInput={(e) => (setIncentive(e.detail.value), changed())}
+                />
+                <Text className="dividend-form__label">积分激励怎么分</Text>
+                {INCENTIVE_PRESETS.map((p) => (
+                  <BigButton key={p.id} kind={p.id === presetId ? 'current' : 'plain'} onClick={() => (setPresetId(p.id), changed())}>
+                    {p.label}
+                  </BigButton>
                 ))}
+                <View className="dividend-form__rules">
+                  {describeMethod(preset.method).map((line) => (
+                    <Text key={line} className="muted-text">
+                      {line}
+                    </Text>
+                  ))}
+                </View>
+                {problem && <Text className="dividend-form__problem">{problem}</Text>}
+                {!preview && (
+                  <BigButton onClick={() => void runPreview()}>{busy ? '正在试算…' : '试算'}</BigButton>
+                )}
+                {preview && <PreviewSummary preview={preview} />}
+                {preview && (
+                  <BigButton onClick={() => void saveDraft()}>{busy ? '正在保存…' : '保存为草稿，逐户核对'}</BigButton>
+                )}
               </View>
-              {problem && <Text className="dividend-form__problem">{problem}</Text>}
-              {!preview && (
-                <BigButton onClick={() => void runPreview()}>{busy ? '正在试算…' : '试算'}</BigButton>
-              )}
-              {preview && <PreviewSummary preview={preview} />}
-              {preview && (
-                <BigButton onClick={() => void saveDraft()}>{busy ? '正在保存…' : '保存为草稿，逐户核对'}</BigButton>
-              )}
-            </View>
-          )}
-        </View>
-      )}
+            )}
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

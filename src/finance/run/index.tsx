@@ -6,8 +6,7 @@ import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
 import { MoneyRow } from '../../components/dividend/money-row'
 import { RunLine } from '../../components/dividend/run-line'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { RunDetail } from '../../core/contracts/dividend'
 import { formatLocalTime } from '../../core/period'
 import { useEnvelope } from '../../hooks/use-envelope'
@@ -45,28 +44,28 @@ function DividendRun() {
 
   return (
     <View className="screen dividend-run">
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <RunHeader detail={state.data} />
-          {state.data.run.status === 'draft' && <PublishPanel detail={state.data} onPublished={reload} />}
-          <View className="card">
-            <Text className="section-title">导出</Text>
-            <BigButton kind="plain" onClick={() => void download('xlsx')}>
-              导出 Excel 表（记账、银行代发）
-            </BigButton>
-            <BigButton kind="plain" onClick={() => void download('csv')}>
-              导出 CSV
-            </BigButton>
-            {message && <Text className="plain-text dividend-run__message">{message}</Text>}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <RunHeader detail={data} />
+            {data.run.status === 'draft' && <PublishPanel detail={data} onPublished={reload} />}
+            <View className="card">
+              <Text className="section-title">导出</Text>
+              <BigButton kind="plain" onClick={() => void download('xlsx')}>
+                导出 Excel 表（记账、银行代发）
+              </BigButton>
+              <BigButton kind="plain" onClick={() => void download('csv')}>
+                导出 CSV
+              </BigButton>
+              {message && <Text className="plain-text dividend-run__message">{message}</Text>}
+            </View>
+            <Text className="section-title">逐户明细（{data.lines.length} 户）</Text>
+            {data.lines.map((line) => (
+              <RunLine key={line.householdId} line={line} />
+            ))}
           </View>
-          <Text className="section-title">逐户明细（{state.data.lines.length} 户）</Text>
-          {state.data.lines.map((line) => (
-            <RunLine key={line.householdId} line={line} />
-          ))}
-        </View>
-      )}
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { myMatters } from '../../api/matter'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { MatterCard } from '../components/matter-card'
 import { useMatterPage } from '../components/use-matter-page'
@@ -16,14 +15,18 @@ export default function MyMattersPage() {
   return (
     <View className={`screen matters ${elder.rootClass}`}>
       <BigButton onClick={() => void Taro.navigateTo({ url: '/matters/raise/index' })}>我要议事</BigButton>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && state.data.length === 0 && (
-        <View className="card">
-          <Text className="plain-text">您家还没有提过事。遇到问题或有好建议，点上面的“我要议事”。</Text>
-        </View>
-      )}
-      {state.status === 'ok' && state.data.map((matter) => <MatterCard key={matter.id} matter={matter} link />)}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <>
+            {data.length === 0 && (
+              <View className="card">
+                <Text className="plain-text">您家还没有提过事。遇到问题或有好建议，点上面的“我要议事”。</Text>
+              </View>
+            )}
+            {data.map((matter) => <MatterCard key={matter.id} matter={matter} link />)}
+          </>
+        )}
+      </Loaded>
       <BigButton kind="plain" onClick={() => void Taro.navigateTo({ url: '/matters/board/index' })}>
         看连心议站公开栏
       </BigButton>

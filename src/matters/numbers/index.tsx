@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { matterNumbers } from '../../api/matter'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { NumbersGrid } from '../components/numbers-grid'
 import { useMatterPage } from '../components/use-matter-page'
@@ -15,15 +14,16 @@ export default function MatterNumbersPage() {
   const { state, reload } = useMatterPage(() => matterNumbers(orgId), [orgId])
   return (
     <View className={`screen matters ${elder.rootClass}`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' &&
-        [state.data.total, ...state.data.rows].map((row) => (
-          <View key={row.org.id} className="card">
-            <Text className="section-title">{row.org.name}</Text>
-            <NumbersGrid numbers={row.numbers} />
-          </View>
-        ))}
+      <Loaded state={state} onRetry={reload}>
+        {(data) =>
+          [data.total, ...data.rows].map((row) => (
+            <View key={row.org.id} className="card">
+              <Text className="section-title">{row.org.name}</Text>
+              <NumbersGrid numbers={row.numbers} />
+            </View>
+          ))
+        }
+      </Loaded>
     </View>
   )
 }

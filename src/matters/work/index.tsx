@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { matterWorkList } from '../../api/matter'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { MATTER_STEP_LABELS } from '../../core/matter'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { MatterCard } from '../components/matter-card'
@@ -16,23 +15,23 @@ export default function MatterWorkPage() {
   const { state, reload } = useMatterPage(() => matterWorkList(orgId), [orgId])
   return (
     <View className={`screen matters ${elder.rootClass}`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <Text className="section-title">{state.data.org.name} · 议事待办 {state.data.matters.length} 件</Text>
-          {state.data.matters.length === 0 && (
-            <View className="card">
-              <Text className="plain-text">现在没有等您办的议事。</Text>
-            </View>
-          )}
-          {state.data.matters.map((matter) => (
-            <MatterCard key={matter.id} matter={matter} link>
-              <Text className="plain-text matter-card__seconds">可以：{matter.mayTake.map((step) => MATTER_STEP_LABELS[step]).join('、')}</Text>
-            </MatterCard>
-          ))}
-        </View>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <Text className="section-title">{data.org.name} · 议事待办 {data.matters.length} 件</Text>
+            {data.matters.length === 0 && (
+              <View className="card">
+                <Text className="plain-text">现在没有等您办的议事。</Text>
+              </View>
+            )}
+            {data.matters.map((matter) => (
+              <MatterCard key={matter.id} matter={matter} link>
+                <Text className="plain-text matter-card__seconds">可以：{matter.mayTake.map((step) => MATTER_STEP_LABELS[step]).join('、')}</Text>
+              </MatterCard>
+            ))}
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

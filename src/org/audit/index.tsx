@@ -1,8 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { auditTrail } from '../../api/org'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
@@ -19,28 +18,28 @@ export default function AuditPage() {
   const { state, reload } = useEnvelope(() => auditTrail(orgId), [orgId])
   return (
     <View className={`screen ${elder.rootClass}`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <Text className="section-title">{state.data.org.name}的操作记录</Text>
-          <Text className="muted-text">谁在什么时候给了谁什么权力、改了什么。这些记录谁都改不了、删不掉。</Text>
-          <View className="card">
-            {elder.trim(state.data.records, 200).map((record) => (
-              <View key={record.id} className="staff__row staff__audit">
-                <Text className="plain-text">
-                  {record.byName} · {record.actionLabel}
-                  {record.org ? ` · ${record.org.name}` : ''}
-                </Text>
-                <Text className="staff__line">{formatLocalTime(record.at)}</Text>
-                {record.before !== null && <Text className="staff__line">原来：{describeChange(record.before)}</Text>}
-                {record.after !== null && <Text className="staff__line">现在：{describeChange(record.after)}</Text>}
-              </View>
-            ))}
-            {state.data.records.length === 0 && <Text className="plain-text">还没有记录。</Text>}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <Text className="section-title">{data.org.name}的操作记录</Text>
+            <Text className="muted-text">谁在什么时候给了谁什么权力、改了什么。这些记录谁都改不了、删不掉。</Text>
+            <View className="card">
+              {elder.trim(data.records, 200).map((record) => (
+                <View key={record.id} className="staff__row staff__audit">
+                  <Text className="plain-text">
+                    {record.byName} · {record.actionLabel}
+                    {record.org ? ` · ${record.org.name}` : ''}
+                  </Text>
+                  <Text className="staff__line">{formatLocalTime(record.at)}</Text>
+                  {record.before !== null && <Text className="staff__line">原来：{describeChange(record.before)}</Text>}
+                  {record.after !== null && <Text className="staff__line">现在：{describeChange(record.after)}</Text>}
+                </View>
+              ))}
+              {data.records.length === 0 && <Text className="plain-text">还没有记录。</Text>}
+            </View>
           </View>
-        </View>
-      )}
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -5,8 +5,7 @@ import { issueStaffInvite, listStaff, listStaffInvites, orgTree, revokeRole, rev
 import { BigButton } from '../../components/big-button'
 import { CardQr } from '../../components/card-qr'
 import { ChoiceChip } from '../../components/choice-chip'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { IssuedStaffInvite, OrgTree, StaffList, StaffMemberView } from '../../core/contracts/org'
 import { formatLocalTime } from '../../core/period'
 import { ORG_KIND_LABELS } from '../../core/org'
@@ -35,22 +34,22 @@ export default function PeoplePage() {
   }
   return (
     <View className={`screen ${elder.rootClass}`}>
-      {staff.state.status === 'loading' && <LoadingView />}
-      {staff.state.status === 'error' && <ErrorView message={staff.state.error.message} onRetry={staff.reload} />}
-      {staff.state.status === 'ok' && (
-        <View>
-          <Text className="section-title">{staff.state.data.org.name}的工作人员</Text>
-          <View className="card">
-            {staff.state.data.people.map((person) => (
-              <PersonRow key={person.grantId} person={person} onRevoked={reloadAll} />
-            ))}
-            {staff.state.data.people.length === 0 && <Text className="plain-text">还没有工作人员。</Text>}
+      <Loaded state={staff.state} onRetry={staff.reload}>
+        {(data) => (
+          <View>
+            <Text className="section-title">{data.org.name}的工作人员</Text>
+            <View className="card">
+              {data.people.map((person) => (
+                <PersonRow key={person.grantId} person={person} onRevoked={reloadAll} />
+              ))}
+              {data.people.length === 0 && <Text className="plain-text">还没有工作人员。</Text>}
+            </View>
+            {tree.state.status === 'ok' && data.mayInvite.length > 0 && (
+              <InviteCard list={data} tree={tree.state.data} onIssued={invites.reload} />
+            )}
           </View>
-          {tree.state.status === 'ok' && staff.state.data.mayInvite.length > 0 && (
-            <InviteCard list={staff.state.data} tree={tree.state.data} onIssued={invites.reload} />
-          )}
-        </View>
-      )}
+        )}
+      </Loaded>
       {invites.state.status === 'ok' && invites.state.data.length > 0 && (
         <View className="card elder-hide">
           <Text className="section-title">发过的工作码</Text>

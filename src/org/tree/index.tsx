@@ -4,9 +4,8 @@ import { useState } from 'react'
 import { addUnit, orgTree, renameUnit, retireUnit, setShopVillages } from '../../api/org'
 import { BigButton } from '../../components/big-button'
 import { ChoiceChip } from '../../components/choice-chip'
-import { ErrorView } from '../../components/error-view'
+import { Loaded } from '../../components/loaded'
 import { FieldProblem } from '../../components/field-problem'
-import { LoadingView } from '../../components/loading-view'
 import type { OrgTree, UnitView } from '../../core/contracts/org'
 import { ORG_KIND_LABELS, type OrgKind } from '../../core/org'
 import { useElderMode } from '../../hooks/use-elder-mode'
@@ -35,19 +34,19 @@ export default function OrgTreePage() {
   return (
     <View className={`screen ${elder.rootClass}`}>
       {done && <Text className="staff__done">{done}</Text>}
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <TreeView
-          tree={state.data}
-          selectedId={selectedId ?? state.data.root.id}
-          onSelect={(id) => {
-            setSelectedId(id)
-            setDone(null)
-          }}
-          onChanged={changed}
-        />
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <TreeView
+            tree={data}
+            selectedId={selectedId ?? data.root.id}
+            onSelect={(id) => {
+              setSelectedId(id)
+              setDone(null)
+            }}
+            onChanged={changed}
+          />
+        )}
+      </Loaded>
     </View>
   )
 }

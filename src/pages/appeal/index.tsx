@@ -3,12 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { appeal } from '../../api/score'
 import { BigButton } from '../../components/big-button'
-import { PointsText } from '../../components/villager/points-text'
+import { PointsText } from '../../components/points-text'
 import { StatusTag } from '../../components/villager/status-tag'
 import { APPEAL_TONES } from '../../components/villager/status-tones'
 import type { AppealView } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
-import { APPEAL_STATUS_LABELS } from '../../core/villager-labels'
+import { APPEAL_LABELS } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
 import { NeedsLink } from '../../components/needs-link'
@@ -83,7 +83,7 @@ function Appeal() {
           <Text className="section-title">申诉已提交</Text>
           <View className="appeal__status">
             <Text className="plain-text appeal__status-label">状态：</Text>
-            <StatusTag text={APPEAL_STATUS_LABELS[filed.status]} tone={APPEAL_TONES[filed.status]} />
+            <StatusTag text={APPEAL_LABELS[filed.status].tag} tone={APPEAL_TONES[filed.status]} />
           </View>
           <Text className="muted-text">村干部会看您写的理由。处理后，在积分明细和“我的申报和申诉”里能看到结果。</Text>
           <Text className="appeal__reason-shown">您写的理由：{filed.reason}</Text>

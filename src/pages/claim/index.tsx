@@ -5,10 +5,9 @@ import { claim, rules } from '../../api/score'
 import { BigButton } from '../../components/big-button'
 import { PhotoPicker } from '../../components/photo-picker'
 import { PhotoThumbs } from '../../components/photo-thumbs'
-import { ErrorView } from '../../components/error-view'
+import { Loaded } from '../../components/loaded'
 import { FieldProblem } from '../../components/field-problem'
-import { LoadingView } from '../../components/loading-view'
-import { PointsText } from '../../components/villager/points-text'
+import { PointsText } from '../../components/points-text'
 import { StatusTag } from '../../components/villager/status-tag'
 import { CLAIM_TONES } from '../../components/villager/status-tones'
 import type { RuleView, ScoreRecordView } from '../../core/contracts/score'
@@ -88,68 +87,72 @@ export default function ClaimPage() {
 
   return (
     <View className={`screen claim ${elder.rootClass}`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && step === 'fill' && (
-        <View>
-          <View className="card">
-            <Text className="section-title">1. 申报哪一项</Text>
-            {claimable.length === 0 && <Text className="plain-text">本村细则里没有可以自己申报的项目。</Text>}
-            {claimable.map((rule) => (
-              <View
-                key={rule.id}
-                className={`claim__rule ${rule.id === ruleId ? 'claim__rule--on' : ''}`}
-                onClick={() => setRuleId(rule.id)}
-              >
-                <Text className="claim__mark">{rule.id === ruleId ? '●' : '○'}</Text>
-                <View className="claim__rule-body">
-                  <Text className="claim__rule-title">{rule.title}</Text>
-                  <Text className="claim__rule-meta">
-                    <PointsText points={rule.points} /> 分{ruleLimitText(rule) ? ` · ${ruleLimitText(rule)}` : ''}
-                  </Text>
+      <Loaded state={state} onRetry={reload}>
+        {() => (
+          <>
+            {step === 'fill' && (
+              <View>
+                <View className="card">
+                  <Text className="section-title">1. 申报哪一项</Text>
+                  {claimable.length === 0 && <Text className="plain-text">本村细则里没有可以自己申报的项目。</Text>}
+                  {claimable.map((rule) => (
+                    <View
+                      key={rule.id}
+                      className={`claim__rule ${rule.id === ruleId ? 'claim__rule--on' : ''}`}
+                      onClick={() => setRuleId(rule.id)}
+                    >
+                      <Text className="claim__mark">{rule.id === ruleId ? '●' : '○'}</Text>
+                      <View className="claim__rule-body">
+                        <Text className="claim__rule-title">{rule.title}</Text>
+                        <Text className="claim__rule-meta">
+                          <PointsText points={rule.points} /> 分{ruleLimitText(rule) ? ` · ${ruleLimitText(rule)}` : ''}
+                        </Text>
+                      </View>
+                    </View>
+                  ))}
+                  <FieldProblem text={problems.of('ruleId')} />
                 </View>
+
+                <View className="card">
+                  <Text className="section-title">2. 拍照</Text>
+                  <PhotoPicker uploads={uploads} />
+                  <FieldProblem text={problems.of('photos')} />
+                </View>
+
+                <View className="card">
+                  <Text className="section-title">3. 说明（可以不写）</Text>
+                  <Textarea
+                    className="claim__note"
+                    value={note}
+                    maxlength={MAX_NOTE}
+                    placeholder="比如：11月20日在村口值守"
+                    onInput={(event) => setNote(event.detail.value)}
+                  />
+                  <FieldProblem text={problems.of('note')} />
+                </View>
+
+                <FieldProblem text={problems.general} />
+                <BigButton onClick={check}>下一步：核对</BigButton>
               </View>
-            ))}
-            <FieldProblem text={problems.of('ruleId')} />
-          </View>
-
-          <View className="card">
-            <Text className="section-title">2. 拍照</Text>
-            <PhotoPicker uploads={uploads} />
-            <FieldProblem text={problems.of('photos')} />
-          </View>
-
-          <View className="card">
-            <Text className="section-title">3. 说明（可以不写）</Text>
-            <Textarea
-              className="claim__note"
-              value={note}
-              maxlength={MAX_NOTE}
-              placeholder="比如：11月20日在村口值守"
-              onInput={(event) => setNote(event.detail.value)}
-            />
-            <FieldProblem text={problems.of('note')} />
-          </View>
-
-          <FieldProblem text={problems.general} />
-          <BigButton onClick={check}>下一步：核对</BigButton>
-        </View>
-      )}
-      {state.status === 'ok' && step === 'confirm' && chosen && (
-        <View className="card">
-          <Text className="section-title">请核对后提交</Text>
-          <Text className="claim__rule-title">{chosen.title}</Text>
-          <Text className="claim__rule-meta">
-            审核通过后 <PointsText points={chosen.points} /> 分
-          </Text>
-          <PhotoThumbs photos={uploads.fileIds} />
-          <Text className="plain-text">说明：{note.trim() || '（没有写）'}</Text>
-          <BigButton onClick={() => void send()}>{sending ? '正在提交…' : '确认提交'}</BigButton>
-          <BigButton kind="plain" onClick={() => setStep('fill')}>
-            返回修改
-          </BigButton>
-        </View>
-      )}
+            )}
+            {step === 'confirm' && chosen && (
+              <View className="card">
+                <Text className="section-title">请核对后提交</Text>
+                <Text className="claim__rule-title">{chosen.title}</Text>
+                <Text className="claim__rule-meta">
+                  审核通过后 <PointsText points={chosen.points} /> 分
+                </Text>
+                <PhotoThumbs photos={uploads.fileIds} />
+                <Text className="plain-text">说明：{note.trim() || '（没有写）'}</Text>
+                <BigButton onClick={() => void send()}>{sending ? '正在提交…' : '确认提交'}</BigButton>
+                <BigButton kind="plain" onClick={() => setStep('fill')}>
+                  返回修改
+                </BigButton>
+              </View>
+            )}
+          </>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -4,8 +4,7 @@ import { useEffect } from 'react'
 import { getDividendRun } from '../../api/dividend'
 import { MoneyRow } from '../../components/dividend/money-row'
 import { RunLine } from '../../components/dividend/run-line'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { NeedsLink } from '../../components/needs-link'
 import './index.css'
@@ -25,29 +24,29 @@ function DividendList() {
   }, [year])
   return (
     <View className="screen dividend-list">
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <View className="card">
-            <Text className="dividend-list__title">
-              {state.data.run.cooperative} {state.data.run.year}年度分红公示
-            </Text>
-            <MoneyRow label="股份分红" fen={state.data.run.basicFen} />
-            <MoneyRow label="积分激励" fen={state.data.run.incentiveFen} />
-            <MoneyRow label="分红总额" fen={state.data.run.totalFen} strong />
-            {state.data.namesMasked && <Text className="muted-text">为保护隐私，其他农户只显示姓氏。您家的一行是完整的。</Text>}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <View className="card">
+              <Text className="dividend-list__title">
+                {data.run.cooperative} {data.run.year}年度分红公示
+              </Text>
+              <MoneyRow label="股份分红" fen={data.run.basicFen} />
+              <MoneyRow label="积分激励" fen={data.run.incentiveFen} />
+              <MoneyRow label="分红总额" fen={data.run.totalFen} strong />
+              {data.namesMasked && <Text className="muted-text">为保护隐私，其他农户只显示姓氏。您家的一行是完整的。</Text>}
+            </View>
+            {data.lines
+              .slice()
+              .sort((a, b) => Number(b.mine) - Number(a.mine))
+              .map((line) => (
+                <View key={line.householdId} className={line.mine ? 'dividend-list__mine' : ''}>
+                  <RunLine line={line} />
+                </View>
+              ))}
           </View>
-          {state.data.lines
-            .slice()
-            .sort((a, b) => Number(b.mine) - Number(a.mine))
-            .map((line) => (
-              <View key={line.householdId} className={line.mine ? 'dividend-list__mine' : ''}>
-                <RunLine line={line} />
-              </View>
-            ))}
-        </View>
-      )}
+        )}
+      </Loaded>
     </View>
   )
 }

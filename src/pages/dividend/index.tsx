@@ -3,8 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { myDividends } from '../../api/dividend'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { MyDividendYear } from '../../core/contracts/dividend'
 import { formatYuan } from '../../core/money'
 import { formatLocalTime } from '../../core/period'
@@ -16,14 +15,18 @@ export default function MyDividendPage() {
   const { state, reload } = useEnvelope(myDividends, [])
   return (
     <View className="screen my-dividend">
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && state.data.years.length === 0 && (
-        <View className="card">
-          <Text className="plain-text">{state.data.household.village.name}还没有公示分红。公示后，这里会写清楚您家分多少、怎么算的。</Text>
-        </View>
-      )}
-      {state.status === 'ok' && state.data.years.map((year) => <YearCard key={year.run.id} year={year} />)}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <>
+            {data.years.length === 0 && (
+              <View className="card">
+                <Text className="plain-text">{data.household.village.name}还没有公示分红。公示后，这里会写清楚您家分多少、怎么算的。</Text>
+              </View>
+            )}
+            {data.years.map((year) => <YearCard key={year.run.id} year={year} />)}
+          </>
+        )}
+      </Loaded>
     </View>
   )
 }

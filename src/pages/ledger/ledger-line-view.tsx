@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { LedgerLine } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
-import { actorText, APPEAL_STATUS_LABELS, canAppeal, reversalText } from '../../core/villager-labels'
+import { actorText, APPEAL_LABELS, canAppeal, reversalText } from '../../core/villager-labels'
 import { PhotoThumbs } from '../../components/photo-thumbs'
-import { PointsText } from '../../components/villager/points-text'
+import { PointsText } from '../../components/points-text'
 import { StatusTag } from '../../components/villager/status-tag'
 import { APPEAL_TONES } from '../../components/villager/status-tones'
 
@@ -56,7 +56,7 @@ export function LedgerLineView({ line, corrected }: Props) {
       {line.appeal && (
         <View className="ledger-line__appeal">
           <Text className="ledger-line__appeal-label">申诉：</Text>
-          <StatusTag text={APPEAL_STATUS_LABELS[line.appeal.status]} tone={APPEAL_TONES[line.appeal.status]} />
+          <StatusTag text={APPEAL_LABELS[line.appeal.status].tag} tone={APPEAL_TONES[line.appeal.status]} />
         </View>
       )}
       {canAppeal(line) && (

@@ -5,8 +5,7 @@ import { onDemoIdentityChange } from '../../api/demo-identity'
 import { openBulletinFromGroup, readBulletin } from '../../api/notice'
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { NoticeCard } from '../../components/notice/notice-card'
 import type { Envelope } from '../../core/contracts/envelope'
 import type { BulletinView } from '../../core/contracts/notice'
@@ -74,42 +73,48 @@ function Bulletin() {
     void Taro.setClipboardData({ data: url })
   }
 
-  const hidden = state.status === 'error' && PRIVATE_ERRORS.includes(state.error.code)
   return (
     <View className={`screen notices ${elder.rootClass}`}>
-      {state.status === 'loading' && <LoadingView />}
-      {hidden && (
-        <View className="card">
-          <Text className="section-title">看不了这期通报</Text>
-          <Text className="plain-text">这期通报只给本村的村民和村干部看。如果您是本村的，请先在“善治积分”里绑定自己家。</Text>
-        </View>
-      )}
-      {state.status === 'error' && !hidden && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <View className="card">
-            <Text className="notices__bulletin-title">{state.data.title}</Text>
-            <Text className="muted-text">
-              {state.data.village} · {formatLocalTime(state.data.postedAt)} · 共 {state.data.notices.length} 户
-            </Text>
-          </View>
-          {state.data.notices.map((notice) => (
-            <NoticeCard
-              key={notice.id}
-              notice={notice}
-              onOpen={() => void Taro.navigateTo({ url: `/pages/notices/detail?id=${notice.id}` })}
-            />
-          ))}
-          {process.env.TARO_ENV === 'weapp' ? (
-            <Button className="big-button big-button--primary" openType="share">
-              分享到村民群
-            </Button>
+      <Loaded
+        state={state}
+        onRetry={reload}
+        errorView={(error, standard) =>
+          PRIVATE_ERRORS.includes(error.code) ? (
+            <View className="card">
+              <Text className="section-title">看不了这期通报</Text>
+              <Text className="plain-text">这期通报只给本村的村民和村干部看。如果您是本村的，请先在“善治积分”里绑定自己家。</Text>
+            </View>
           ) : (
-            <BigButton onClick={copyLink}>复制链接</BigButton>
-          )}
-          <BulletinPoster bulletin={state.data} />
-        </View>
-      )}
+            standard
+          )
+        }
+      >
+        {(data) => (
+          <View>
+            <View className="card">
+              <Text className="notices__bulletin-title">{data.title}</Text>
+              <Text className="muted-text">
+                {data.village} · {formatLocalTime(data.postedAt)} · 共 {data.notices.length} 户
+              </Text>
+            </View>
+            {data.notices.map((notice) => (
+              <NoticeCard
+                key={notice.id}
+                notice={notice}
+                onOpen={() => void Taro.navigateTo({ url: `/pages/notices/detail?id=${notice.id}` })}
+              />
+            ))}
+            {process.env.TARO_ENV === 'weapp' ? (
+              <Button className="big-button big-button--primary" openType="share">
+                分享到村民群
+              </Button>
+            ) : (
+              <BigButton onClick={copyLink}>复制链接</BigButton>
+            )}
+            <BulletinPoster bulletin={data} />
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -4,8 +4,7 @@ import { useEffect, useState } from 'react'
 import { onDemoIdentityChange } from '../../api/demo-identity'
 import { noticeChannel } from '../../api/notice'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { NoticeCard } from '../../components/notice/notice-card'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
@@ -30,29 +29,29 @@ function Channel() {
   const limit = pageSize * pages
   return (
     <View className={`screen notices ${elder.rootClass}`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <Text className="section-title">{state.data.channel.name}的整改通报</Text>
-          {state.data.notices.length === 0 && <Text className="plain-text notices__empty">这个组现在没有要整改的问题。</Text>}
-          {state.data.notices.slice(0, limit).map((notice) => (
-            <NoticeCard
-              key={notice.id}
-              notice={notice}
-              onOpen={() => void Taro.navigateTo({ url: `/pages/notices/detail?id=${notice.id}` })}
-            />
-          ))}
-          {state.data.notices.length > limit && (
-            <BigButton kind="plain" onClick={() => setPages((n) => n + 1)}>
-              再看较早的（还有 {state.data.notices.length - limit} 条）
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <Text className="section-title">{data.channel.name}的整改通报</Text>
+            {data.notices.length === 0 && <Text className="plain-text notices__empty">这个组现在没有要整改的问题。</Text>}
+            {data.notices.slice(0, limit).map((notice) => (
+              <NoticeCard
+                key={notice.id}
+                notice={notice}
+                onOpen={() => void Taro.navigateTo({ url: `/pages/notices/detail?id=${notice.id}` })}
+              />
+            ))}
+            {data.notices.length > limit && (
+              <BigButton kind="plain" onClick={() => setPages((n) => n + 1)}>
+                再看较早的（还有 {data.notices.length - limit} 条）
+              </BigButton>
+            )}
+            <BigButton kind="plain" onClick={reload}>
+              刷新
             </BigButton>
-          )}
-          <BigButton kind="plain" onClick={reload}>
-            刷新
-          </BigButton>
-        </View>
-      )}
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

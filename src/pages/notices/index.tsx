@@ -3,8 +3,7 @@ import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import { onDemoIdentityChange } from '../../api/demo-identity'
 import { noticeChannels } from '../../api/notice'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { MessagesEntry } from '../../components/notice/messages-entry'
 import type { ChannelSummary } from '../../core/contracts/notice'
 import { useElderMode } from '../../hooks/use-elder-mode'
@@ -22,10 +21,14 @@ export default function NoticesPage() {
     <View className={`screen notices ${elder.rootClass}`}>
       <MessagesEntry />
       <Text className="section-title">本村各组的通报</Text>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && state.data.length === 0 && <Text className="plain-text">本村还没有分组的通报群。</Text>}
-      {state.status === 'ok' && state.data.map((channel) => <ChannelRow key={channel.id} channel={channel} />)}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <>
+            {data.length === 0 && <Text className="plain-text">本村还没有分组的通报群。</Text>}
+            {data.map((channel) => <ChannelRow key={channel.id} channel={channel} />)}
+          </>
+        )}
+      </Loaded>
     </View>
   )
 }

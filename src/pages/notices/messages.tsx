@@ -5,8 +5,7 @@ import { onDemoIdentityChange } from '../../api/demo-identity'
 import { markMessagesRead, myMessages } from '../../api/notice'
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { MessageView } from '../../core/contracts/notice'
 import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
@@ -63,41 +62,41 @@ export default function MessagesPage() {
 
   return (
     <View className={`screen notices ${elder.rootClass}`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <Text className="section-title">{unread.length > 0 ? `${unread.length} 条没看过` : '消息都看过了'}</Text>
-          {messages.length === 0 && <Text className="plain-text notices__empty">还没有消息。村里发整改通报、核验整改时，会在这里告诉您。</Text>}
-          {messages.map((message) => (
-            <View
-              key={message.id}
-              className={`card notices__message ${isRead(message) ? '' : 'notices__message--unread'}`}
-              hoverClass="big-button--pressed"
-              onClick={() => open(message)}
-            >
-              <Text className="notices__message-title">
-                {isRead(message) ? '' : '● '}
-                {message.title}
-              </Text>
-              <Text className="plain-text">{message.body}</Text>
-              <Text className="notices__message-time">{formatLocalTime(message.createdAt)}</Text>
-              {message.page && <Text className="notices__message-open">点这里查看 ›</Text>}
-            </View>
-          ))}
-          {problem && <Text className="notices__problem">{problem}</Text>}
-          {nextBeforeId !== null && (
-            <BigButton kind="plain" onClick={() => void more()}>
-              {loadingMore ? '正在加载…' : '更早的消息'}
-            </BigButton>
-          )}
-          {unread.length > 0 && (
-            <BigButton kind="plain" onClick={() => void markRead(unread.map((m) => m.id).slice(0, 100))}>
-              全部标为已看
-            </BigButton>
-          )}
-        </View>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {() => (
+          <View>
+            <Text className="section-title">{unread.length > 0 ? `${unread.length} 条没看过` : '消息都看过了'}</Text>
+            {messages.length === 0 && <Text className="plain-text notices__empty">还没有消息。村里发整改通报、核验整改时，会在这里告诉您。</Text>}
+            {messages.map((message) => (
+              <View
+                key={message.id}
+                className={`card notices__message ${isRead(message) ? '' : 'notices__message--unread'}`}
+                hoverClass="big-button--pressed"
+                onClick={() => open(message)}
+              >
+                <Text className="notices__message-title">
+                  {isRead(message) ? '' : '● '}
+                  {message.title}
+                </Text>
+                <Text className="plain-text">{message.body}</Text>
+                <Text className="notices__message-time">{formatLocalTime(message.createdAt)}</Text>
+                {message.page && <Text className="notices__message-open">点这里查看 ›</Text>}
+              </View>
+            ))}
+            {problem && <Text className="notices__problem">{problem}</Text>}
+            {nextBeforeId !== null && (
+              <BigButton kind="plain" onClick={() => void more()}>
+                {loadingMore ? '正在加载…' : '更早的消息'}
+              </BigButton>
+            )}
+            {unread.length > 0 && (
+              <BigButton kind="plain" onClick={() => void markRead(unread.map((m) => m.id).slice(0, 100))}>
+                全部标为已看
+              </BigButton>
+            )}
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ranking } from '../../api/score'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { RankingRow } from '../../core/contracts/score'
 import { periodsOf } from '../../core/period'
 import { myRankText, pointsTone, signedPoints } from '../../core/villager-labels'
@@ -62,55 +61,60 @@ export default function RankingPage() {
 
   return (
     <View className={`screen ranking ${elder.rootClass}`}>
-      {who.state.status === 'loading' && <LoadingView />}
-      {who.state.status === 'error' && <ErrorView message={who.state.error.message} onRetry={who.reload} />}
-      {who.state.status === 'ok' && (
-        <View>
-          <View className="ranking__spans">
-            <View className={`ranking__span ${span === 'month' ? 'ranking__span--on' : ''}`} onClick={() => choose('month')}>
-              本月
-            </View>
-            <View className={`ranking__span ${span === 'year' ? 'ranking__span--on' : ''}`} onClick={() => choose('year')}>
-              今年
-            </View>
-          </View>
-          {state.status === 'loading' && <LoadingView />}
-          {state.status === 'error' &&
-            (state.error.code === 'FORBIDDEN' ? (
-              <View className="card">
-                <Text className="plain-text">{state.error.message}</Text>
+      <Loaded state={who.state} onRetry={who.reload}>
+        {() => (
+          <View>
+            <View className="ranking__spans">
+              <View className={`ranking__span ${span === 'month' ? 'ranking__span--on' : ''}`} onClick={() => choose('month')}>
+                本月
               </View>
-            ) : (
-              <ErrorView message={state.error.message} onRetry={reload} />
-            ))}
-          {state.status === 'ok' && (
-            <View>
-              <Text className="ranking__caption">
-                {state.data.org.name} {periodText}积分排行 · 共 {state.data.rows.length} 户
-              </Text>
-              {state.data.rows
-                .filter((row) => row.mine)
-                .map((row) => (
-                  <View key="mine" className="card ranking__mine">
-                    <Text className="ranking__mine-text">{myRankText(state.data.rows)}</Text>
-                    <RankRow row={row} />
+              <View className={`ranking__span ${span === 'year' ? 'ranking__span--on' : ''}`} onClick={() => choose('year')}>
+                今年
+              </View>
+            </View>
+            <Loaded
+              state={state}
+              onRetry={reload}
+              errorView={(error, standard) =>
+                error.code === 'FORBIDDEN' ? (
+                  <View className="card">
+                    <Text className="plain-text">{error.message}</Text>
                   </View>
-                ))}
-              <View className="card ranking__list">
-                {(showAll ? state.data.rows : elder.trim(state.data.rows, 50)).map((row) => (
-                  <RankRow key={row.householdId} row={row} />
-                ))}
-              </View>
-              {!showAll && elder.trim(state.data.rows, 50).length < state.data.rows.length && (
-                <BigButton kind="plain" onClick={() => setShowAll(true)}>
-                  显示全部 {state.data.rows.length} 户
-                </BigButton>
+                ) : (
+                  standard
+                )
+              }
+            >
+              {(data) => (
+                <View>
+                  <Text className="ranking__caption">
+                    {data.org.name} {periodText}积分排行 · 共 {data.rows.length} 户
+                  </Text>
+                  {data.rows
+                    .filter((row) => row.mine)
+                    .map((row) => (
+                      <View key="mine" className="card ranking__mine">
+                        <Text className="ranking__mine-text">{myRankText(data.rows)}</Text>
+                        <RankRow row={row} />
+                      </View>
+                    ))}
+                  <View className="card ranking__list">
+                    {(showAll ? data.rows : elder.trim(data.rows, 50)).map((row) => (
+                      <RankRow key={row.householdId} row={row} />
+                    ))}
+                  </View>
+                  {!showAll && elder.trim(data.rows, 50).length < data.rows.length && (
+                    <BigButton kind="plain" onClick={() => setShowAll(true)}>
+                      显示全部 {data.rows.length} 户
+                    </BigButton>
+                  )}
+                  <Text className="muted-text elder-hide">排行只算{periodText}评分得到的积分，姓名只显示姓。</Text>
+                </View>
               )}
-              <Text className="muted-text elder-hide">排行只算{periodText}评分得到的积分，姓名只显示姓。</Text>
-            </View>
-          )}
-        </View>
-      )}
+            </Loaded>
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

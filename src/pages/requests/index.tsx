@@ -2,15 +2,14 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { myRequests } from '../../api/score'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { PhotoThumbs } from '../../components/photo-thumbs'
-import { PointsText } from '../../components/villager/points-text'
+import { PointsText } from '../../components/points-text'
 import { StatusTag } from '../../components/villager/status-tag'
 import { APPEAL_TONES, CLAIM_TONES } from '../../components/villager/status-tones'
 import type { AppealView, ScoreRecordView } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
-import { APPEAL_STATUS_LABELS, CLAIM_STATUS_LABELS } from '../../core/villager-labels'
+import { APPEAL_LABELS, CLAIM_STATUS_LABELS } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
@@ -39,7 +38,7 @@ function AppealItem({ appeal }: { appeal: AppealView }) {
     <View className="card request-item">
       <View className="request-item__top">
         <Text className="request-item__date">{formatLocalTime(appeal.createdAt)}</Text>
-        <StatusTag text={APPEAL_STATUS_LABELS[appeal.status]} tone={APPEAL_TONES[appeal.status]} />
+        <StatusTag text={APPEAL_LABELS[appeal.status].tag} tone={APPEAL_TONES[appeal.status]} />
       </View>
       <Text className="request-item__title">{appeal.ruleTitle ?? '扣分'}</Text>
       <Text className="request-item__line">
@@ -59,22 +58,22 @@ export default function RequestsPage() {
   return (
     <View className={`screen requests ${elder.rootClass}`}>
       <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/claim/index' })}>我要申报</BigButton>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <Text className="section-title">我的申报（{state.data.claims.length}）</Text>
-          {state.data.claims.length === 0 && <Text className="muted-text requests__empty">还没有申报过。</Text>}
-          {state.data.claims.map((record) => (
-            <ClaimItem key={record.id} record={record} />
-          ))}
-          <Text className="section-title">我的申诉（{state.data.appeals.length}）</Text>
-          {state.data.appeals.length === 0 && <Text className="muted-text requests__empty">还没有申诉过。</Text>}
-          {state.data.appeals.map((appeal) => (
-            <AppealItem key={appeal.id} appeal={appeal} />
-          ))}
-        </View>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <Text className="section-title">我的申报（{data.claims.length}）</Text>
+            {data.claims.length === 0 && <Text className="muted-text requests__empty">还没有申报过。</Text>}
+            {data.claims.map((record) => (
+              <ClaimItem key={record.id} record={record} />
+            ))}
+            <Text className="section-title">我的申诉（{data.appeals.length}）</Text>
+            {data.appeals.length === 0 && <Text className="muted-text requests__empty">还没有申诉过。</Text>}
+            {data.appeals.map((appeal) => (
+              <AppealItem key={appeal.id} appeal={appeal} />
+            ))}
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { rules } from '../../api/score'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
-import { PointsText } from '../../components/villager/points-text'
+import { Loaded } from '../../components/loaded'
+import { PointsText } from '../../components/points-text'
 import type { RuleView } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
 import { groupRulesByCategory, ruleTags } from '../../core/villager-labels'
@@ -49,27 +48,27 @@ export default function RulesPage() {
   const { state, reload } = useEnvelope(() => rules(), [])
   return (
     <View className={`screen rules ${elder.rootClass}`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <View className="card">
-            <Text className="section-title">{state.data.name}</Text>
-            <Text className="muted-text">
-              第 {state.data.version} 版 · {formatLocalTime(state.data.publishedAt).slice(0, 10)} 公布
-            </Text>
-            <Text className="muted-text elder-hide">加分是绿色的“+”，扣分是红色的“−”。标着“可自己申报”的，做到了可以拍照申报。</Text>
-          </View>
-          {groupRulesByCategory(state.data.rules).map((group) => (
-            <View key={group.category} className="card rules__group">
-              <Text className="section-title">{group.category}</Text>
-              {group.rules.map((rule) => (
-                <RuleItem key={rule.id} rule={rule} />
-              ))}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <View className="card">
+              <Text className="section-title">{data.name}</Text>
+              <Text className="muted-text">
+                第 {data.version} 版 · {formatLocalTime(data.publishedAt).slice(0, 10)} 公布
+              </Text>
+              <Text className="muted-text elder-hide">加分是绿色的“+”，扣分是红色的“−”。标着“可自己申报”的，做到了可以拍照申报。</Text>
             </View>
-          ))}
-        </View>
-      )}
+            {groupRulesByCategory(data.rules).map((group) => (
+              <View key={group.category} className="card rules__group">
+                <Text className="section-title">{group.category}</Text>
+                {group.rules.map((rule) => (
+                  <RuleItem key={rule.id} rule={rule} />
+                ))}
+              </View>
+            ))}
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -2,8 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { dailySummary, reconcile } from '../../api/card'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { WithScope } from '../../components/with-scope'
 import type { DailySummary, Reconciliation } from '../../core/contracts/card'
 import type { Envelope } from '../../core/contracts/envelope'
@@ -55,9 +54,9 @@ function ShopSummary({ shopId }: { shopId: string }) {
           <Text className="summary__day-step summary__day-step--off">后一天 ›</Text>
         )}
       </View>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && <DayView {...state.data} />}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => <DayView {...data} />}
+      </Loaded>
     </View>
   )
 }

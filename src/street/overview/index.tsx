@@ -6,8 +6,7 @@ import { exportStreetOverview, streetOverview } from '../../api/street'
 import { cellTone, monthLabel } from '../../components/beauty-tone'
 import { BigButton } from '../../components/big-button'
 import { ChoiceChip } from '../../components/choice-chip'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { StreetOverview, StreetRow } from '../../core/contracts/street'
 import { ORG_KIND_LABELS } from '../../core/org'
 import { lastMonths, periodsOf } from '../../core/period'
@@ -56,9 +55,9 @@ export default function StreetOverviewPage() {
           </ChoiceChip>
         ))}
       </View>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && <Overview overview={state.data} />}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => <Overview overview={data} />}
+      </Loaded>
     </View>
   )
 }

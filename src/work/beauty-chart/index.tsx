@@ -4,12 +4,12 @@ import { useEffect } from 'react'
 import { listHouseholds } from '../../api/account'
 import { beautyChart } from '../../api/score'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { HouseholdList, OrgRef } from '../../core/contracts/account'
+import type { BeautyChart as BeautyChartView } from '../../core/contracts/score'
+import { signedPoints } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
-import { formatPoints } from '../components/format-points'
 import { beautyRows, type BeautyRow } from './beauty-rows'
 import { WithScope } from '../../components/with-scope'
 import './index.css'
@@ -35,23 +35,26 @@ function BeautyChart({ orgId }: { orgId: string }) {
   const showChart = state.status === 'ok' && (state.data.org.kind === 'micro_grid' || microGrids.length === 0)
   return (
     <View className={`screen ${elder.rootClass} beauty`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {showChart && <Chart orgId={orgId} />}
-      {state.status === 'ok' && !showChart && (
-        <View>
-          <Text className="section-title">{state.data.org.name}：选一个微网格</Text>
-          {microGrids.map(({ org, count }) => (
-            <BigButton
-              key={org.id}
-              kind="plain"
-              onClick={() => void Taro.navigateTo({ url: `/work/beauty-chart/index?orgId=${encodeURIComponent(org.id)}` })}
-            >
-              {org.name}（{count} 户）
-            </BigButton>
-          ))}
-        </View>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) =>
+          showChart ? (
+            <Chart orgId={orgId} />
+          ) : (
+            <View>
+              <Text className="section-title">{data.org.name}：选一个微网格</Text>
+              {microGrids.map(({ org, count }) => (
+                <BigButton
+                  key={org.id}
+                  kind="plain"
+                  onClick={() => void Taro.navigateTo({ url: `/work/beauty-chart/index?orgId=${encodeURIComponent(org.id)}` })}
+                >
+                  {org.name}（{count} 户）
+                </BigButton>
+              ))}
+            </View>
+          )
+        }
+      </Loaded>
     </View>
   )
 }
@@ -74,14 +77,20 @@ function Chart({ orgId }: { orgId: string }) {
     if (orgName) void Taro.setNavigationBarTitle({ title: `${orgName} 美丽积分图` })
   }, [orgName])
 
-  if (state.status === 'loading') return <LoadingView />
-  if (state.status === 'error') return <ErrorView message={state.error.message} onRetry={reload} />
-  const rows = beautyRows(state.data)
+  return (
+    <Loaded state={state} onRetry={reload}>
+      {(data) => <ChartView chart={data} />}
+    </Loaded>
+  )
+}
+
+function ChartView({ chart }: { chart: BeautyChartView }) {
+  const rows = beautyRows(chart)
   const flagged = rows.filter((row) => row.needsVisit).length
   return (
     <View>
       <Text className="section-title">
-        {state.data.org.name} · {rows.length} 户
+        {chart.org.name} · {rows.length} 户
       </Text>
       <Text className="muted-text">
         每格是这户一个月得的分（加分减扣分）。{flagged > 0 ? `有 ${flagged} 户近 3 个月分低，排在最前。` : '近 3 个月没有分低的农户。'}
@@ -113,12 +122,12 @@ function ChartRow({ row }: { row: BeautyRow }) {
         {row.cells.map((cell) => (
           <View key={cell.month} className={`beauty__month beauty__month--${cell.tone}`}>
             <Text className="beauty__month-label">{cell.label}</Text>
-            <Text className="beauty__month-points">{formatPoints(cell.points)}</Text>
+            <Text className="beauty__month-points">{signedPoints(cell.points)}</Text>
           </View>
         ))}
       </View>
       <Text className="beauty__sum">
-        近 3 个月 {formatPoints(row.recent)} 分 · 6 个月共 {formatPoints(row.total)} 分
+        近 3 个月 {signedPoints(row.recent)} 分 · 6 个月共 {signedPoints(row.total)} 分
       </Text>
     </View>
   )

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { ScoreRecordView } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
 import { PhotoThumbs } from '../../components/photo-thumbs'
-import { PointsText } from './points-text'
+import { PointsText } from '../../components/points-text'
 import { StatusTag } from './status-tag'
 import './record-card.css'
 
@@ -23,7 +23,7 @@ export function RecordCard({ record, children }: { record: ScoreRecordView; chil
           {record.source === 'claim' ? '【村民申报】' : ''}
           {record.rule.title}
         </Text>
-        <PointsText points={record.points} />
+        <PointsText points={record.points} size="normal" />
       </View>
       <Text className="muted-text">
         {formatLocalTime(record.createdAt)} · {record.source === 'claim' ? '申报人' : '评分人'} {record.submittedBy}

@@ -3,21 +3,18 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { ledger, reverseEntry } from '../../api/score'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { LedgerLine } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
+import { APPEAL_LABELS, signedPoints } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { DecisionPanel } from '../components/decision-panel'
 import { PhotoThumbs } from '../../components/photo-thumbs'
-import { formatPoints } from '../components/format-points'
-import { PointsText } from '../components/points-text'
+import { PointsText } from '../../components/points-text'
 import { useStaffOrgs } from '../../hooks/use-staff-orgs'
 import { NeedsLink } from '../../components/needs-link'
 import './index.css'
-
-const APPEAL_LABELS = { pending: '村民申诉中', upheld: '申诉后维持扣分', overturned: '申诉后已撤销' } as const
 
 /** 农户积分明细 (router param householdId) for staff; a cadre can 冲销 a score line with a reason. */
 export default function HouseholdLedgerPage() {
@@ -61,35 +58,35 @@ function HouseholdLedger() {
 
   return (
     <View className={`screen ${elder.rootClass} hh-ledger`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <View className="card hh-ledger__summary">
-            <Text className="hh-ledger__name">{state.data.householdName} 家</Text>
-            <View className="hh-ledger__figures">
-              <View className="hh-ledger__figure">
-                <Text className="hh-ledger__figure-value">{state.data.balance}</Text>
-                <Text className="muted-text">现在积分</Text>
-              </View>
-              <View className="hh-ledger__figure">
-                <PointsText points={state.data.thisMonth} size="large" />
-                <Text className="muted-text">本月</Text>
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <View className="card hh-ledger__summary">
+              <Text className="hh-ledger__name">{data.householdName} 家</Text>
+              <View className="hh-ledger__figures">
+                <View className="hh-ledger__figure">
+                  <Text className="hh-ledger__figure-value">{data.balance}</Text>
+                  <Text className="muted-text">现在积分</Text>
+                </View>
+                <View className="hh-ledger__figure">
+                  <PointsText points={data.thisMonth} size="large" />
+                  <Text className="muted-text">本月</Text>
+                </View>
               </View>
             </View>
+            {data.lines.length === 0 && <Text className="plain-text">这户还没有积分记录。</Text>}
+            {[...data.lines, ...older.lines].map((line) => (
+              <LineCard key={line.id} line={line} mayReverse={mayReverse} onReversed={reload} />
+            ))}
+            {older.error && <Text className="hh-ledger__error">{older.error}</Text>}
+            {older.next !== null && (
+              <BigButton kind="plain" onClick={() => void loadOlder()}>
+                {older.loading ? '正在加载…' : '看更早的记录'}
+              </BigButton>
+            )}
           </View>
-          {state.data.lines.length === 0 && <Text className="plain-text">这户还没有积分记录。</Text>}
-          {[...state.data.lines, ...older.lines].map((line) => (
-            <LineCard key={line.id} line={line} mayReverse={mayReverse} onReversed={reload} />
-          ))}
-          {older.error && <Text className="hh-ledger__error">{older.error}</Text>}
-          {older.next !== null && (
-            <BigButton kind="plain" onClick={() => void loadOlder()}>
-              {older.loading ? '正在加载…' : '看更早的记录'}
-            </BigButton>
-          )}
-        </View>
-      )}
+        )}
+      </Loaded>
     </View>
   )
 }
@@ -100,7 +97,7 @@ function LineCard({ line, mayReverse, onReversed }: { line: LedgerLine; mayRever
     <View className={`card hh-line ${line.reversedBy !== null ? 'hh-line--reversed' : ''}`}>
       <View className="hh-line__head">
         <Text className="hh-line__title">{line.rule?.title ?? line.kindLabel}</Text>
-        <PointsText points={line.points} />
+        <PointsText points={line.points} size="normal" />
       </View>
       <Text className="muted-text">
         {formatLocalTime(line.createdAt)} · {line.kindLabel} · 之后 {line.balanceAfter} 分
@@ -115,7 +112,7 @@ function LineCard({ line, mayReverse, onReversed }: { line: LedgerLine; mayRever
       {line.note && <Text className="plain-text">说明：{line.note}</Text>}
       {line.reversedBy !== null && <Text className="hh-line__flag">这一笔已冲销</Text>}
       {line.reverses !== null && <Text className="hh-line__flag">这是对一笔记录的冲销</Text>}
-      {line.appeal && <Text className="hh-line__flag">{APPEAL_LABELS[line.appeal.status]}</Text>}
+      {line.appeal && <Text className="hh-line__flag">{APPEAL_LABELS[line.appeal.status].sentence}</Text>}
       <PhotoThumbs photos={line.photos} />
       {reversible && (
         <DecisionPanel
@@ -125,7 +122,7 @@ function LineCard({ line, mayReverse, onReversed }: { line: LedgerLine; mayRever
               key: 'reverse',
               label: '冲销',
               kind: 'plain',
-              question: `确定冲销这一笔（${formatPoints(line.points)} 分）？会记一笔相反的分。`,
+              question: `确定冲销这一笔（${signedPoints(line.points)} 分）？会记一笔相反的分。`,
               doneText: '已冲销',
             },
           ]}

@@ -2,8 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { listHouseholds } from '../../api/account'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { HouseholdRow } from '../components/household-row'
 import { SearchBar } from '../components/search-bar'
@@ -34,28 +33,28 @@ function Households({ orgId }: { orgId: string }) {
   return (
     <View className="screen households">
       <SearchBar placeholder="输入户主姓名或门牌" onSearch={searchFor} />
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <Text className="households__summary">
-            {state.data.org.name}
-            {search ? `，找到“${search}”` : ''} 共 {state.data.households.length} 户
-          </Text>
-          {state.data.households.length > 0 && <Text className="muted-text">点一户，看这户的积分明细。</Text>}
-          {state.data.households.length === 0 && (
-            <Text className="plain-text">没有找到符合的农户，请换个名字或门牌再找。</Text>
-          )}
-          {state.data.households.map((household) => (
-            <View
-              key={household.id}
-              onClick={() => void Taro.navigateTo({ url: `/work/household-ledger/index?householdId=${encodeURIComponent(household.id)}` })}
-            >
-              <HouseholdRow household={household} />
-            </View>
-          ))}
-        </View>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <Text className="households__summary">
+              {data.org.name}
+              {search ? `，找到“${search}”` : ''} 共 {data.households.length} 户
+            </Text>
+            {data.households.length > 0 && <Text className="muted-text">点一户，看这户的积分明细。</Text>}
+            {data.households.length === 0 && (
+              <Text className="plain-text">没有找到符合的农户，请换个名字或门牌再找。</Text>
+            )}
+            {data.households.map((household) => (
+              <View
+                key={household.id}
+                onClick={() => void Taro.navigateTo({ url: `/work/household-ledger/index?householdId=${encodeURIComponent(household.id)}` })}
+              >
+                <HouseholdRow household={household} />
+              </View>
+            ))}
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

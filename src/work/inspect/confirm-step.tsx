@@ -6,7 +6,7 @@ import { BigButton } from '../../components/big-button'
 import type { HouseholdView } from '../../core/contracts/account'
 import type { RuleView, SubmitResult } from '../../core/contracts/score'
 import { PhotoThumbs } from '../../components/photo-thumbs'
-import { PointsText } from '../components/points-text'
+import { PointsText } from '../../components/points-text'
 import { StatusTag } from '../components/status-tag'
 
 type Props = {
@@ -92,7 +92,7 @@ function SubmitResultView({ result, onStartOver }: { result: SubmitResult; onSta
         <Text className="inspect__done-title">已提交 {result.results.length} 户</Text>
         <View className="inspect__rule-summary">
           <Text className="inspect__rule-title">{result.rule.title}</Text>
-          <PointsText points={result.rule.points} />
+          <PointsText points={result.rule.points} size="normal" />
         </View>
         {pending && <Text className="muted-text">待审核的要等村干部通过后才记分。</Text>}
       </View>

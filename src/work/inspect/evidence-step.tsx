@@ -3,7 +3,7 @@ import { BigButton } from '../../components/big-button'
 import type { RuleView } from '../../core/contracts/score'
 import { PhotoPicker } from '../../components/photo-picker'
 import type { PhotoUploads } from '../../hooks/use-photo-uploads'
-import { PointsText } from '../components/points-text'
+import { PointsText } from '../../components/points-text'
 
 type Props = {
   rule: RuleView

@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { listHouseholds } from '../../api/account'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { HouseholdView } from '../../core/contracts/account'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
@@ -42,30 +41,30 @@ export function HouseholdStep({ orgId, selected, onChange, onNext }: Props) {
   return (
     <View>
       <SearchBar placeholder="户主姓名或门牌" onSearch={searchFor} />
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <Text className="muted-text">
-            {state.data.org.name}
-            {search ? `，找到“${search}”` : ''} 共 {list.length} 户
-          </Text>
-          {list.length === 0 && <Text className="plain-text">没有找到符合的农户，请换个名字或门牌再找。</Text>}
-          {visible.length > 1 && (
-            <BigButton kind="plain" onClick={selectVisible}>
-              {allVisibleSelected ? '取消全选' : `全选这 ${visible.length} 户`}
-            </BigButton>
-          )}
-          {visible.map((household) => (
-            <PickRow key={household.id} household={household} checked={isSelected(household.id)} onToggle={() => toggle(household)} />
-          ))}
-          {visible.length < list.length && (
-            <BigButton kind="plain" onClick={() => setShown(visible.length + pageSize)}>
-              再显示 {Math.min(pageSize, list.length - visible.length)} 户
-            </BigButton>
-          )}
-        </View>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <Text className="muted-text">
+              {data.org.name}
+              {search ? `，找到“${search}”` : ''} 共 {list.length} 户
+            </Text>
+            {list.length === 0 && <Text className="plain-text">没有找到符合的农户，请换个名字或门牌再找。</Text>}
+            {visible.length > 1 && (
+              <BigButton kind="plain" onClick={selectVisible}>
+                {allVisibleSelected ? '取消全选' : `全选这 ${visible.length} 户`}
+              </BigButton>
+            )}
+            {visible.map((household) => (
+              <PickRow key={household.id} household={household} checked={isSelected(household.id)} onToggle={() => toggle(household)} />
+            ))}
+            {visible.length < list.length && (
+              <BigButton kind="plain" onClick={() => setShown(visible.length + pageSize)}>
+                再显示 {Math.min(pageSize, list.length - visible.length)} 户
+              </BigButton>
+            )}
+          </View>
+        )}
+      </Loaded>
       <View className="inspect__footer">
         <Text className="inspect__count">已选 {selected.length} 户</Text>
         {selected.length > 0 ? (

@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { rules } from '../../api/score'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { RuleView } from '../../core/contracts/score'
 import { useEnvelope } from '../../hooks/use-envelope'
-import { PointsText } from '../components/points-text'
+import { PointsText } from '../../components/points-text'
 import { ruleFacts } from '../components/rule-facts'
 
 type Props = {
@@ -21,34 +20,34 @@ export function RuleStep({ orgId, selected, onPick, onBack }: Props) {
   const groups = state.status === 'ok' ? groupByCategory(state.data.rules) : []
   return (
     <View>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <Text className="muted-text">
-            {state.data.name}（第 {state.data.version} 版）
-          </Text>
-          {groups.length === 0 && <Text className="plain-text">这套细则里还没有条目。</Text>}
-          {groups.map(([category, items]) => (
-            <View key={category}>
-              <Text className="section-title">{category}</Text>
-              {items.map((rule) => (
-                <View
-                  key={rule.id}
-                  className={`card rule-pick ${rule.points < 0 ? 'rule-pick--minus' : 'rule-pick--plus'} ${selected?.id === rule.id ? 'rule-pick--selected' : ''}`}
-                  onClick={() => onPick(rule)}
-                >
-                  <View className="rule-pick__main">
-                    <Text className="rule-pick__title">{rule.title}</Text>
-                    {ruleFacts(rule).length > 0 && <Text className="muted-text">{ruleFacts(rule).join(' · ')}</Text>}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <Text className="muted-text">
+              {data.name}（第 {data.version} 版）
+            </Text>
+            {groups.length === 0 && <Text className="plain-text">这套细则里还没有条目。</Text>}
+            {groups.map(([category, items]) => (
+              <View key={category}>
+                <Text className="section-title">{category}</Text>
+                {items.map((rule) => (
+                  <View
+                    key={rule.id}
+                    className={`card rule-pick ${rule.points < 0 ? 'rule-pick--minus' : 'rule-pick--plus'} ${selected?.id === rule.id ? 'rule-pick--selected' : ''}`}
+                    onClick={() => onPick(rule)}
+                  >
+                    <View className="rule-pick__main">
+                      <Text className="rule-pick__title">{rule.title}</Text>
+                      {ruleFacts(rule).length > 0 && <Text className="muted-text">{ruleFacts(rule).join(' · ')}</Text>}
+                    </View>
+                    <PointsText points={rule.points} size="large" />
                   </View>
-                  <PointsText points={rule.points} size="large" />
-                </View>
-              ))}
-            </View>
-          ))}
-        </View>
-      )}
+                ))}
+              </View>
+            ))}
+          </View>
+        )}
+      </Loaded>
       <BigButton kind="plain" onClick={onBack}>
         上一步：重新选农户
       </BigButton>

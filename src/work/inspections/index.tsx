@@ -2,8 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { myInspections } from '../../api/score'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { RecordCard } from '../components/record-card'
@@ -15,25 +14,29 @@ export default function MyInspectionsPage() {
   const { state, reload } = useEnvelope(() => myInspections(limit), [limit])
   return (
     <View className={`screen ${elder.rootClass}`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && state.data.length === 0 && (
-        <View className="card">
-          <Text className="plain-text">您还没有评过分。</Text>
-          <BigButton onClick={() => void Taro.navigateTo({ url: '/work/inspect/index' })}>去入户评分</BigButton>
-        </View>
-      )}
-      {state.status === 'ok' && state.data.length > 0 && (
-        <View>
-          <Text className="section-title">最近 {state.data.length} 笔</Text>
-          {state.data.map((record) => (
-            <RecordCard key={record.id} record={record} />
-          ))}
-          <BigButton kind="plain" onClick={reload}>
-            刷新
-          </BigButton>
-        </View>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <>
+            {data.length === 0 && (
+              <View className="card">
+                <Text className="plain-text">您还没有评过分。</Text>
+                <BigButton onClick={() => void Taro.navigateTo({ url: '/work/inspect/index' })}>去入户评分</BigButton>
+              </View>
+            )}
+            {data.length > 0 && (
+              <View>
+                <Text className="section-title">最近 {data.length} 笔</Text>
+                {data.map((record) => (
+                  <RecordCard key={record.id} record={record} />
+                ))}
+                <BigButton kind="plain" onClick={reload}>
+                  刷新
+                </BigButton>
+              </View>
+            )}
+          </>
+        )}
+      </Loaded>
     </View>
   )
 }

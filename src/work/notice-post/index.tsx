@@ -4,8 +4,7 @@ import { useEffect, useState } from 'react'
 import { bulletinCandidates, postBulletin } from '../../api/notice'
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { NoticeCard } from '../../components/notice/notice-card'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
@@ -58,50 +57,54 @@ function NoticePost({ orgId }: { orgId: string }) {
   const candidates = state.status === 'ok' ? state.data : []
   return (
     <View className={`screen ${elder.rootClass} notice-post`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && requestId === null && (
-        <View>
-          <Text className="section-title">还没通报的整改（{candidates.length}）</Text>
-          {candidates.length === 0 && <Text className="plain-text notice-post__empty">没有要通报的。入户评分扣了可整改的分，就会出现在这里。</Text>}
-          {candidates.map((notice) => (
-            <View key={notice.id} className={`notice-post__pick ${picked.has(notice.id) ? 'notice-post__pick--on' : ''}`} onClick={() => toggle(notice.id)}>
-              <Text className="notice-post__mark">{picked.has(notice.id) ? '☑ 要通报' : '☐ 不通报'}</Text>
-              <NoticeCard notice={notice} />
-            </View>
-          ))}
-          {problem && <Text className="notice-post__problem">{problem}</Text>}
-          {candidates.length > 0 && (
-            <BigButton
-              onClick={() => {
-                if (picked.size === 0) return setProblem('请至少选一户')
-                setProblem(null)
-                setRequestId(newRequestId())
-              }}
-            >
-              下一步：核对（已选 {picked.size} 户）
-            </BigButton>
-          )}
-        </View>
-      )}
-      {state.status === 'ok' && requestId !== null && (
-        <View className="card">
-          <Text className="section-title">发布这期通报？</Text>
-          <Text className="plain-text">共 {picked.size} 户。发布后在村里各组的通报里能看到，再分享到村民群。</Text>
-          <Text className="muted-text">群里和海报上只显示打码的户名（如“1组 张**”），不显示电话和身份证号。</Text>
-          {problem && <Text className="notice-post__problem">{problem}</Text>}
-          <BigButton onClick={() => void send()}>{sending ? '正在发布…' : problem ? '重试发布' : `确认发布（${picked.size} 户）`}</BigButton>
-          <BigButton
-            kind="plain"
-            onClick={() => {
-              setRequestId(null)
-              setProblem(null)
-            }}
-          >
-            返回修改
-          </BigButton>
-        </View>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {() => (
+          <>
+            {requestId === null && (
+              <View>
+                <Text className="section-title">还没通报的整改（{candidates.length}）</Text>
+                {candidates.length === 0 && <Text className="plain-text notice-post__empty">没有要通报的。入户评分扣了可整改的分，就会出现在这里。</Text>}
+                {candidates.map((notice) => (
+                  <View key={notice.id} className={`notice-post__pick ${picked.has(notice.id) ? 'notice-post__pick--on' : ''}`} onClick={() => toggle(notice.id)}>
+                    <Text className="notice-post__mark">{picked.has(notice.id) ? '☑ 要通报' : '☐ 不通报'}</Text>
+                    <NoticeCard notice={notice} />
+                  </View>
+                ))}
+                {problem && <Text className="notice-post__problem">{problem}</Text>}
+                {candidates.length > 0 && (
+                  <BigButton
+                    onClick={() => {
+                      if (picked.size === 0) return setProblem('请至少选一户')
+                      setProblem(null)
+                      setRequestId(newRequestId())
+                    }}
+                  >
+                    下一步：核对（已选 {picked.size} 户）
+                  </BigButton>
+                )}
+              </View>
+            )}
+            {requestId !== null && (
+              <View className="card">
+                <Text className="section-title">发布这期通报？</Text>
+                <Text className="plain-text">共 {picked.size} 户。发布后在村里各组的通报里能看到，再分享到村民群。</Text>
+                <Text className="muted-text">群里和海报上只显示打码的户名（如“1组 张**”），不显示电话和身份证号。</Text>
+                {problem && <Text className="notice-post__problem">{problem}</Text>}
+                <BigButton onClick={() => void send()}>{sending ? '正在发布…' : problem ? '重试发布' : `确认发布（${picked.size} 户）`}</BigButton>
+                <BigButton
+                  kind="plain"
+                  onClick={() => {
+                    setRequestId(null)
+                    setProblem(null)
+                  }}
+                >
+                  返回修改
+                </BigButton>
+              </View>
+            )}
+          </>
+        )}
+      </Loaded>
     </View>
   )
 }

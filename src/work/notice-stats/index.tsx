@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { noticeChannels, noticeStats } from '../../api/notice'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { Envelope } from '../../core/contracts/envelope'
 import type { NoticeStats } from '../../core/contracts/notice'
 import { periodsOf } from '../../core/period'
@@ -50,18 +49,18 @@ function VillageNoticeStats({ orgId }: { orgId: string }) {
           </View>
         ))}
       </View>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <StatsCard stats={state.data.village} main />
-          <Text className="section-title">各组</Text>
-          {state.data.groups.length === 0 && <Text className="plain-text">这个村没有分组。</Text>}
-          {state.data.groups.map((stats) => (
-            <StatsCard key={stats.org.id} stats={stats} />
-          ))}
-        </View>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <StatsCard stats={data.village} main />
+            <Text className="section-title">各组</Text>
+            {data.groups.length === 0 && <Text className="plain-text">这个村没有分组。</Text>}
+            {data.groups.map((stats) => (
+              <StatsCard key={stats.org.id} stats={stats} />
+            ))}
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { noticesAwaitingCheck, verifyNotice } from '../../api/notice'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { NoticeCard } from '../../components/notice/notice-card'
 import type { NoticeView } from '../../core/contracts/notice'
 import { formatLocalTime } from '../../core/period'
@@ -33,43 +32,43 @@ function NoticeVerify({ orgId }: { orgId: string }) {
   useReloadOnReturn(reload)
   return (
     <View className={`screen ${elder.rootClass} notice-verify`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && (
-        <View>
-          <Text className="section-title">待核验（{state.data.toVerify.length}）</Text>
-          {state.data.toVerify.length === 0 && <Text className="plain-text notice-verify__empty">没有等待核验的整改。</Text>}
-          {state.data.toVerify.map((notice) => (
-            <NoticeCard key={notice.id} notice={notice}>
-              <ProofView notice={notice} />
-              <DecisionPanel
-                noteLabel="退回时请写明原因（会告诉这户）"
-                actions={[
-                  { key: 'accept', label: '通过', kind: 'primary', question: `确定通过？这户扣的 ${notice.points} 分会加回。`, doneText: '已通过，积分已返还' },
-                  { key: 'reject', label: '退回', kind: 'plain', question: '确定退回？这户要重新整改。', doneText: '已退回，这户会看到原因' },
-                ]}
-                run={(key, note, requestId) =>
-                  verifyNotice({ requestId, noticeId: notice.id, accept: key === 'accept', ...(note ? { reason: note } : {}) })
-                }
-              />
-            </NoticeCard>
-          ))}
-          <Text className="section-title">逾期没整改（{state.data.overdue.length}）</Text>
-          {state.data.overdue.length === 0 && <Text className="plain-text notice-verify__empty">没有逾期的通报。</Text>}
-          {state.data.overdue.map((notice) => (
-            <NoticeCard key={notice.id} notice={notice}>
-              {mayExtend ? (
-                <ExtendPanel noticeId={notice.id} />
-              ) : (
-                <Text className="muted-text">延期请找村干部。</Text>
-              )}
-            </NoticeCard>
-          ))}
-          <BigButton kind="plain" onClick={reload}>
-            刷新
-          </BigButton>
-        </View>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <Text className="section-title">待核验（{data.toVerify.length}）</Text>
+            {data.toVerify.length === 0 && <Text className="plain-text notice-verify__empty">没有等待核验的整改。</Text>}
+            {data.toVerify.map((notice) => (
+              <NoticeCard key={notice.id} notice={notice}>
+                <ProofView notice={notice} />
+                <DecisionPanel
+                  noteLabel="退回时请写明原因（会告诉这户）"
+                  actions={[
+                    { key: 'accept', label: '通过', kind: 'primary', question: `确定通过？这户扣的 ${notice.points} 分会加回。`, doneText: '已通过，积分已返还' },
+                    { key: 'reject', label: '退回', kind: 'plain', question: '确定退回？这户要重新整改。', doneText: '已退回，这户会看到原因' },
+                  ]}
+                  run={(key, note, requestId) =>
+                    verifyNotice({ requestId, noticeId: notice.id, accept: key === 'accept', ...(note ? { reason: note } : {}) })
+                  }
+                />
+              </NoticeCard>
+            ))}
+            <Text className="section-title">逾期没整改（{data.overdue.length}）</Text>
+            {data.overdue.length === 0 && <Text className="plain-text notice-verify__empty">没有逾期的通报。</Text>}
+            {data.overdue.map((notice) => (
+              <NoticeCard key={notice.id} notice={notice}>
+                {mayExtend ? (
+                  <ExtendPanel noticeId={notice.id} />
+                ) : (
+                  <Text className="muted-text">延期请找村干部。</Text>
+                )}
+              </NoticeCard>
+            ))}
+            <BigButton kind="plain" onClick={reload}>
+              刷新
+            </BigButton>
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -15,7 +15,7 @@ import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
 import { FieldProblem } from '../../components/field-problem'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { HouseholdDetail, InviteStatus, IssuedInvite, OrgRef } from '../../core/contracts/account'
 import { formatLocalTime } from '../../core/period'
 import { formatInviteCode } from '../../core/roster/invite-code'
@@ -45,10 +45,14 @@ function Household() {
   const detail = useEnvelope(() => householdDetail(householdId), [householdId])
   return (
     <View className="screen roster">
-      {detail.state.status === 'loading' && <LoadingView />}
-      {detail.state.status === 'error' && <ErrorView message={detail.state.error.message} onRetry={detail.reload} />}
-      {detail.state.status === 'ok' && <EditCard detail={detail.state.data} />}
-      {detail.state.status === 'ok' && <ResidenceCard detail={detail.state.data} />}
+      <Loaded state={detail.state} onRetry={detail.reload}>
+        {(data) => (
+          <>
+            <EditCard detail={data} />
+            <ResidenceCard detail={data} />
+          </>
+        )}
+      </Loaded>
       <InvitesCard householdId={householdId} />
       <MembersCard householdId={householdId} />
       <PrintedCardCard householdId={householdId} />
@@ -205,24 +209,27 @@ function MembersCard({ householdId }: { householdId: string }) {
     <View className="card">
       <Text className="section-title">绑定的微信</Text>
       {error && <Text className="roster__error">{error}</Text>}
-      {members.state.status === 'loading' && <LoadingView />}
-      {members.state.status === 'error' && <ErrorView message={members.state.error.message} onRetry={members.reload} />}
-      {members.state.status === 'ok' && members.state.data.length === 0 && <Text className="muted-text">还没有人绑定。</Text>}
-      {members.state.status === 'ok' &&
-        members.state.data.map((member) => (
-          <View key={member.id} className="roster__line">
-            <Text className="plain-text">{member.displayName}</Text>
-            <Text className="muted-text">
-              {formatLocalTime(member.boundAt)} 绑定
-              {member.unboundAt ? `，${formatLocalTime(member.unboundAt)} 已解绑` : ''}
-            </Text>
-            {!member.unboundAt && (
-              <BigButton kind="plain" onClick={() => void unbind(member.id, member.displayName)}>
-                解绑
-              </BigButton>
-            )}
-          </View>
-        ))}
+      <Loaded state={members.state} onRetry={members.reload}>
+        {(data) => (
+          <>
+            {data.length === 0 && <Text className="muted-text">还没有人绑定。</Text>}
+            {data.map((member) => (
+              <View key={member.id} className="roster__line">
+                <Text className="plain-text">{member.displayName}</Text>
+                <Text className="muted-text">
+                  {formatLocalTime(member.boundAt)} 绑定
+                  {member.unboundAt ? `，${formatLocalTime(member.unboundAt)} 已解绑` : ''}
+                </Text>
+                {!member.unboundAt && (
+                  <BigButton kind="plain" onClick={() => void unbind(member.id, member.displayName)}>
+                    解绑
+                  </BigButton>
+                )}
+              </View>
+            ))}
+          </>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -5,8 +5,7 @@ import { importRoster, listHouseholds, previewRoster } from '../../api/account'
 import { pickRosterFile, type RosterFile } from '../../api/pick-roster-file'
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { RosterImportResult, RosterPreview } from '../../core/contracts/account'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { HouseholdRow } from '../components/household-row'
@@ -79,22 +78,22 @@ function Roster({ orgId }: { orgId: string }) {
 
       <Text className="section-title">农户（点一户可修改、发邀请码）</Text>
       <SearchBar placeholder="输入户主姓名或门牌" onSearch={(text) => setSearch(text.trim())} />
-      {list.state.status === 'loading' && <LoadingView />}
-      {list.state.status === 'error' && <ErrorView message={list.state.error.message} onRetry={list.reload} />}
-      {list.state.status === 'ok' && (
-        <View>
-          <Text className="muted-text">共 {list.state.data.households.length} 户</Text>
-          {list.state.data.households.map((household) => (
-            <View
-              key={household.id}
-              className="roster__household"
-              onClick={() => void Taro.navigateTo({ url: `/work/roster/household?id=${encodeURIComponent(household.id)}` })}
-            >
-              <HouseholdRow household={household} />
-            </View>
-          ))}
-        </View>
-      )}
+      <Loaded state={list.state} onRetry={list.reload}>
+        {(data) => (
+          <View>
+            <Text className="muted-text">共 {data.households.length} 户</Text>
+            {data.households.map((household) => (
+              <View
+                key={household.id}
+                className="roster__household"
+                onClick={() => void Taro.navigateTo({ url: `/work/roster/household?id=${encodeURIComponent(household.id)}` })}
+              >
+                <HouseholdRow household={household} />
+              </View>
+            ))}
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -2,8 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { printedCard, setCardPin } from '../../api/card'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import { formatCardNumber } from '../../core/card/card-number'
 import { MAX_PIN_FAILURES, pinProblem } from '../../core/card/pin'
 import type { PrintedCardView } from '../../core/contracts/card'
@@ -43,27 +42,27 @@ export function PrintedCardCard({ householdId }: { householdId: string }) {
   return (
     <View className="card">
       <Text className="section-title">实体积分卡（给没有手机的村民）</Text>
-      {card.state.status === 'loading' && <LoadingView />}
-      {card.state.status === 'error' && <ErrorView message={card.state.error.message} onRetry={card.reload} />}
-      {card.state.status === 'ok' && (
-        <View>
-          <Text className="roster__card-number">{formatCardNumber(card.state.data.cardNumber)}</Text>
-          <Text className="plain-text">密码：{pinState(card.state.data)}</Text>
-          <Text className="muted-text">在超市兑换时，店员输入卡号，村民自己输入密码。</Text>
-          {message && <Text className={message.ok ? 'roster__done' : 'roster__error'}>{message.text}</Text>}
-          <Text className="roster__label">请村民自己输入 6 位新密码</Text>
-          <Input
-            className="roster__input roster__pin"
-            type="number"
-            password
-            maxlength={6}
-            value={pin}
-            placeholder="6 位数字"
-            onInput={(event) => setPin(event.detail.value)}
-          />
-          <BigButton onClick={() => void save()}>{card.state.data.pinSet ? '重设密码' : '设置密码'}</BigButton>
-        </View>
-      )}
+      <Loaded state={card.state} onRetry={card.reload}>
+        {(data) => (
+          <View>
+            <Text className="roster__card-number">{formatCardNumber(data.cardNumber)}</Text>
+            <Text className="plain-text">密码：{pinState(data)}</Text>
+            <Text className="muted-text">在超市兑换时，店员输入卡号，村民自己输入密码。</Text>
+            {message && <Text className={message.ok ? 'roster__done' : 'roster__error'}>{message.text}</Text>}
+            <Text className="roster__label">请村民自己输入 6 位新密码</Text>
+            <Input
+              className="roster__input roster__pin"
+              type="number"
+              password
+              maxlength={6}
+              value={pin}
+              placeholder="6 位数字"
+              onInput={(event) => setPin(event.detail.value)}
+            />
+            <BigButton onClick={() => void save()}>{data.pinSet ? '重设密码' : '设置密码'}</BigButton>
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -3,13 +3,12 @@ import { useRef, useState } from 'react'
 import { newRequestId } from '../../api/request-id'
 import { publishRules, rules } from '../../api/score'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { RuleSetView } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
-import { PointsText } from '../components/points-text'
+import { PointsText } from '../../components/points-text'
 import { ruleFacts } from '../components/rule-facts'
 import { RuleForm } from './rule-form'
 import { draftOf, newDraft, rulesOf, type RuleDraft } from './rule-draft'
@@ -33,9 +32,9 @@ function RulesEditor({ orgId }: { orgId: string }) {
   const { state, reload } = useEnvelope(() => rules(orgId), [orgId])
   return (
     <View className={`screen ${elder.rootClass} rules-editor`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && <Editor key={`${state.data.id}:${state.data.version}`} set={state.data} />}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => <Editor key={`${data.id}:${data.version}`} set={data} />}
+      </Loaded>
     </View>
   )
 }
@@ -110,7 +109,7 @@ function Editor({ set }: { set: RuleSetView }) {
               <Text className="rules-editor__rule-title">
                 {i + 1}. {draft.title.trim() || '（还没有名称）'}
               </Text>
-              {/^\d+$/.test(draft.amount) && <PointsText points={(draft.deduction ? -1 : 1) * Number(draft.amount)} />}
+              {/^\d+$/.test(draft.amount) && <PointsText points={(draft.deduction ? -1 : 1) * Number(draft.amount)} size="normal" />}
             </View>
             <Text className="muted-text">
               {[draft.category, ...factsOf(draft)].join(' · ')}

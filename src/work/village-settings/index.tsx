@@ -2,8 +2,7 @@ import { Switch, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { saveVillageSettings, villageSettings } from '../../api/account'
 import { BigButton } from '../../components/big-button'
-import { ErrorView } from '../../components/error-view'
-import { LoadingView } from '../../components/loading-view'
+import { Loaded } from '../../components/loaded'
 import type { VillageSettingsView } from '../../core/contracts/account'
 import { formatLocalTime } from '../../core/period'
 import type { VillageSettings } from '../../core/village-settings'
@@ -30,9 +29,9 @@ function VillageSettings({ orgId }: { orgId: string }) {
   const { state, reload } = useEnvelope(() => villageSettings(orgId), [orgId])
   return (
     <View className={`screen ${elder.rootClass} village-settings`}>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
-      {state.status === 'ok' && <SettingsForm saved={state.data} orgId={orgId} />}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => <SettingsForm saved={data} orgId={orgId} />}
+      </Loaded>
     </View>
   )
 }

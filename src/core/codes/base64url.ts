@@ -36,3 +36,8 @@ export function decodeBase64Url(encoded: string): string | null {
     return null
   }
 }
+
+/** True when the text is made only of base64url characters (it may still not decode). */
+export function isBase64UrlText(text: string): boolean {
+  return /^[A-Za-z0-9_-]+$/.test(text)
+}

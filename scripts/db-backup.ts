@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileTimestamp } from '../src/core/period'
 import { ADMIN_TOKEN_HEADER, BACKUP_ROUTE } from '../server/gateway/backup-route'
-import { dataDirFromEnv, PROJECT_ROOT } from '../server/gateway/data-dir'
+import { withoutLockFiles } from '../server/gateway/backup-copy'
+import { dataDirFromEnv, privateFolder, PROJECT_ROOT } from '../server/gateway/data-dir'
 import { heldMessage, liveHolder, lockDataDir, type LockHolder } from '../server/gateway/data-dir-lock'
 import { runCommand, StartRefusal } from '../server/gateway/start-refusal'
 import { openPglite } from '../server/store/open-pglite'
@@ -21,8 +22,10 @@ async function main() {
   const dataDir = dataDirFromEnv()
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) throw new StartRefusal(`${dataDir} 里没有数据库，没有可备份的内容。`)
   const target = path.resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2] ?? defaultTarget())
+  // A copy holds everything the data folder holds: backups/ is the owner's alone, like the folder.
+  if (process.argv[2]) mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 })
+  else privateFolder(path.dirname(target))
   const tarball = await dumpDataDir(dataDir)
-  mkdirSync(path.dirname(target), { recursive: true })
   // Written whole under another name first: a file with the backup's name is always complete.
   const partial = `${target}.partial`
   writeFileSync(partial, tarball, { mode: 0o600 })
@@ -38,7 +41,7 @@ async function dumpDataDir(dataDir: string): Promise<Buffer> {
   try {
     const database = await openPglite(dataDir)
     try {
-      return await database.dump!()
+      return withoutLockFiles(await database.dump!())
     } finally {
       await database.close()
     }

@@ -1,8 +1,11 @@
+import { chmodSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import QRCode from 'qrcode'
 import { formatInviteCode } from '../src/core/roster/invite-code'
 import { formatLocalTime } from '../src/core/period'
+import { privateFolder } from '../server/gateway/data-dir'
+import { StartRefusal } from '../server/gateway/start-refusal'
 import { setUpStreet, SetupRefused } from '../server/services/org/street-setup'
 import { openMigratedDatabase } from '../server/store/open-database'
 
@@ -35,6 +38,9 @@ async function main() {
     return
   }
   const dataDir = path.resolve(process.env.DATA_DIR ?? '.data')
+  // The database and the code's QR picture are the owner's alone (an admin code is the street's key).
+  process.umask(0o077)
+  if (!process.env.DATABASE_URL) privateFolder(dataDir)
   const database = await openMigratedDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir })
   try {
     const setup = await setUpStreet(database.db, { name, newAdminCode: values['new-admin-code'], anotherStreet: values['another-street'] })
@@ -49,8 +55,11 @@ async function main() {
     console.log('请管理员打开小程序，点“我是工作人员”，扫下面的二维码或输入工作码。\n')
     console.log(await QRCode.toString(code, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }))
     if (values.png) {
-      await QRCode.toFile(path.resolve(values.png), code, { errorCorrectionLevel: 'M', margin: 2, width: 600 })
-      console.log(`二维码图片已存到 ${path.resolve(values.png)}（用完请删掉）`)
+      const png = path.resolve(values.png)
+      writeFileSync(png, await QRCode.toBuffer(code, { errorCorrectionLevel: 'M', margin: 2, width: 600 }), { mode: 0o600 })
+      // A file that was there already keeps its mode through a write: closed here too.
+      chmodSync(png, 0o600)
+      console.log(`二维码图片已存到 ${png}（只有您能打开；用完请删掉）`)
     }
   } catch (error) {
     if (!(error instanceof SetupRefused)) throw error
@@ -62,6 +71,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error)
+  console.error(error instanceof StartRefusal ? error.message : error)
   process.exit(1)
 })

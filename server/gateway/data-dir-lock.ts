@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import path from 'node:path'
+import { privateFolder } from './data-dir'
 import { StartRefusal } from './start-refusal'
 
 /** The lock file inside DATA_DIR; PGlite is a single-process database, so one process per folder. */
@@ -36,10 +37,11 @@ const WAIT_MS = 25
  * written whole and then hard-linked into place, so it appears complete or not at all and only one
  * process can create it. A lock whose process is gone is stale: it is removed under a second
  * lock (the takeover file) and only if it is still the same stale lock, so two starts racing for
- * one stale lock cannot both win. Held by a live process: a StartRefusal naming it.
+ * one stale lock cannot both win. Held by a live process: a StartRefusal naming it. A folder others
+ * on this computer can open is refused first (privateFolder).
  */
 export function lockDataDir(folder: string, claim: { purpose: LockHolder['purpose']; port?: number }): DataDirLock {
-  mkdirSync(folder, { recursive: true })
+  privateFolder(folder)
   const file = path.join(folder, LOCK_FILE)
   const holder: LockHolder = {
     pid: process.pid,

@@ -9,6 +9,9 @@ import { readPhoto, savePhoto } from '../platform/local/photos'
 import { sendEnvelope, sendJson } from './respond'
 import { createStaticFiles } from './static-files'
 import { MAX_PHOTO_BYTES } from '../../src/core/photo'
+import { localDay } from '../../src/core/period'
+import { findCaller } from '../services/shared/caller'
+import { foreignRequest } from './same-origin'
 
 export type GatewayOptions = {
   db: Db
@@ -24,6 +27,11 @@ export type GatewayOptions = {
   photoDir?: string
   /** `POST /api/admin/backup` for `npm run db:backup` (embedded PGlite only). */
   backup?: BackupAccess
+  /**
+   * The Host values served (servedHosts): another Host, or a POST from another Origin, is refused.
+   * Unset only in tests that build a gateway in-process; `npm start` always sets it.
+   */
+  hosts?: readonly string[]
 }
 
 /** Handles one request; resolves when its work is done, answered or not (a clean stop waits for it). */
@@ -32,6 +40,8 @@ export type Gateway = (req: IncomingMessage, res: ServerResponse) => Promise<voi
 const MAX_BODY_BYTES = 1024 * 1024
 const FUNCTION_ROUTE = /^\/api\/functions\/([^/?#]+)$/
 const PHOTO_ROUTE = /^\/api\/photos\/([^/?#]+)$/
+/** Photos one person may upload in a day (a grid leader's inspection round is a few dozen). */
+export const PHOTOS_PER_DAY = 200
 
 /**
  * The local gateway: `POST /api/functions/<name>` runs the same handler a cloud function runs,
@@ -41,14 +51,17 @@ const PHOTO_ROUTE = /^\/api\/photos\/([^/?#]+)$/
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const staticFiles = options.staticDir ? createStaticFiles(options.staticDir) : undefined
+  const uploads = new UploadQuota()
   const route = async (req: IncomingMessage, res: ServerResponse) => {
+    const foreign = options.hosts ? foreignRequest(req, options.hosts) : null
+    if (foreign) return sendJson(res, 403, errorEnvelope(new AppError('FORBIDDEN', foreign)))
     const url = new URL(req.url ?? '/', 'http://localhost')
     const call = FUNCTION_ROUTE.exec(url.pathname)
     if (call) return handleFunctionCall(options, call[1], req, res)
     const photo = PHOTO_ROUTE.exec(url.pathname)
     if (photo && options.photoDir) return servePhoto(options.photoDir, photo[1], res)
     if (url.pathname === '/api/photos' && req.method === 'POST' && options.photoDir) {
-      return handleUpload(options, options.photoDir, req, res)
+      return handleUpload(options, options.photoDir, uploads, req, res)
     }
     if (url.pathname === '/api/demo/identities' && options.demoMode) {
       return sendJson(res, 200, { ok: true, data: options.demoIdentities })
@@ -63,6 +76,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
   return async (req, res) => {
     try {
+      // Every answer, photos and the app's files included: the browser takes the content type as given.
+      res.setHeader('x-content-type-options', 'nosniff')
       await route(req, res)
     } catch (error) {
       console.error('[gateway] request failed', req.method, req.url, error)
@@ -122,14 +137,41 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   })
 }
 
-/** `POST /api/photos` with the image bytes as the body: answers `{ fileId }` like a cloud upload. */
-async function handleUpload(options: GatewayOptions, folder: string, req: IncomingMessage, res: ServerResponse) {
+/**
+ * `POST /api/photos` with the image bytes as the body: answers `{ fileId }` like a cloud upload.
+ * Only someone the village knows (bound to a household, or holding a staff role) may upload, and
+ * at most PHOTOS_PER_DAY a day: a passer-by cannot fill the disk.
+ */
+async function handleUpload(options: GatewayOptions, folder: string, quota: UploadQuota, req: IncomingMessage, res: ServerResponse) {
   try {
-    if (!(options.demoMode && demoOpenid(req))) throw new AppError('UNAUTHENTICATED')
+    const openid = options.demoMode ? demoOpenid(req) : null
+    if (!openid) throw new AppError('UNAUTHENTICATED')
+    const caller = await findCaller(options.db, openid)
+    if (!caller || (!caller.householdId && caller.grants.length === 0)) {
+      throw new AppError('NOT_REGISTERED', '绑定了家庭或工作人员身份后才能上传照片')
+    }
+    quota.take(openid)
     const bytes = await readBody(req, MAX_PHOTO_BYTES + 1)
     sendEnvelope(res, { ok: true, data: await savePhoto(folder, bytes) })
   } catch (error) {
     sendEnvelope(res, errorEnvelope(error instanceof AppError ? error : new AppError('INTERNAL')))
+  }
+}
+
+/** Uploads per person per day (China's day), counted by this gateway process. */
+class UploadQuota {
+  private day = ''
+  private counts = new Map<string, number>()
+
+  take(openid: string): void {
+    const today = localDay(new Date())
+    if (today !== this.day) {
+      this.day = today
+      this.counts.clear()
+    }
+    const used = this.counts.get(openid) ?? 0
+    if (used >= PHOTOS_PER_DAY) throw new AppError('LIMIT_REACHED', `今天已经上传了 ${PHOTOS_PER_DAY} 张照片，请明天再传`)
+    this.counts.set(openid, used + 1)
   }
 }
 

@@ -7,7 +7,10 @@ import { cloudFunctions } from '../functions'
 import { DEMO_IDENTITIES, seedDemoIfEmpty } from '../demo/seed'
 import { openMigratedDatabase } from '../store/open-database'
 import { claimPort } from './claim-port'
-import { dataDirFromEnv, PROJECT_ROOT } from './data-dir'
+import { withoutLockFiles } from './backup-copy'
+import { dataDirFromEnv, privateFolder, PROJECT_ROOT } from './data-dir'
+import { demoSettings } from './demo-mode'
+import { servedHosts } from './same-origin'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { createGateway, type Gateway } from './gateway'
 import { InFlight } from './in-flight'
@@ -16,10 +19,12 @@ import { sendJson } from './respond'
 import { runCommand } from './start-refusal'
 
 /**
- * `npm start`: the local gateway in demo mode over the built H5 app.
+ * `npm start`: the local gateway over the built H5 app, in demo mode (`npm start` sets DEMO=1).
  * PORT (default 8787), DATA_DIR (default .data/, PGlite) or DATABASE_URL (a PostgreSQL server),
- * DEMO=0 to switch demo identities off, DEMO_SEED=0 to keep demo identities but start without the
- * demo village (a street put into use with `npm run setup`, as the empty-database journey does).
+ * DEMO=1 for demo identities (refused with DATABASE_URL unless DEMO_ON_DATABASE_URL=1), DEMO_SEED=0
+ * to keep demo identities but start without the demo village (a street put into use with
+ * `npm run setup`, as the empty-database journey does), PUBLIC_HOST for a host name it is published
+ * under besides 127.0.0.1/localhost (other Host headers are refused).
  *
  * Order matters: the port first, then the data folder's lock, and only then the database, so a
  * start that cannot run says why in one line and leaves the database untouched. SIGINT/SIGTERM
@@ -27,7 +32,7 @@ import { runCommand } from './start-refusal'
  */
 async function main() {
   const port = Number(process.env.PORT ?? 8787)
-  const demoMode = process.env.DEMO !== '0'
+  const { demoMode, seedDemo } = demoSettings(process.env)
   const dataDir = dataDirFromEnv()
   const databaseUrl = process.env.DATABASE_URL
   const inFlight = new InFlight()
@@ -43,6 +48,7 @@ async function main() {
   // server takes many gateways; its data folder keeps only photos and the local card key.
   let lock: DataDirLock | null = null
   try {
+    privateFolder(dataDir)
     lock = databaseUrl ? null : lockDataDir(dataDir, { purpose: 'gateway', port })
   } catch (error) {
     server.close()
@@ -50,10 +56,10 @@ async function main() {
   }
   process.once('exit', () => lock?.release())
   const database = await openMigratedDatabase({ databaseUrl, dataDir })
-  const seedDemo = demoMode && process.env.DEMO_SEED !== '0'
   if (seedDemo && (await seedDemoIfEmpty(database.db, { history: true, photoDir: path.join(dataDir, 'photos') }))) {
     console.log('已写入演示村数据 (demo village seeded)')
   }
+  const dump = database.dump
   const staticDir = path.join(PROJECT_ROOT, 'dist-h5')
   if (!existsSync(staticDir)) console.warn('dist-h5/ is missing: run `npm run build:h5` to serve the app')
   serve = createGateway({
@@ -64,7 +70,8 @@ async function main() {
     demoIdentities: seedDemo ? DEMO_IDENTITIES : [],
     staticDir,
     photoDir: path.join(dataDir, 'photos'),
-    backup: lock?.holder.adminToken && database.dump ? { token: lock.holder.adminToken, dump: database.dump } : undefined,
+    backup: lock?.holder.adminToken && dump ? { token: lock.holder.adminToken, dump: async () => withoutLockFiles(await dump()) } : undefined,
+    hosts: servedHosts(port, process.env.PUBLIC_HOST),
   })
   const where = database.engine === 'pglite' ? `PGlite at ${dataDir}` : 'PostgreSQL (DATABASE_URL)'
   console.log(`善治积分 running at http://127.0.0.1:${port}/  (${demoMode ? 'demo mode' : 'demo off'}, ${where}, pid ${process.pid})`)

@@ -80,7 +80,18 @@ export function householdById(id: string): SQL {
 }
 
 /** Where a household sits: what scope checks and rule look-ups need. */
-export type HouseholdPlace = { id: string; name: string; houseNo: string; villageId: string; paths: string[] }
+export type HouseholdPlace = {
+  id: string
+  name: string
+  houseNo: string
+  villageId: string
+  /** Every organisation the household sits in: village, group, micro-grid, residence community. */
+  paths: string[]
+  /** Its village, group and micro-grid: the cooperative that pays its points. */
+  villagePaths: string[]
+  /** The community a relocated household lives in. */
+  communityPath: string | null
+}
 
 export async function householdPlaces(db: Db, ids: readonly string[]): Promise<Map<string, HouseholdPlace>> {
   if (ids.length === 0) return new Map()
@@ -95,6 +106,8 @@ export async function householdPlaces(db: Db, ids: readonly string[]): Promise<M
         houseNo: r.houseNo,
         villageId: r.villageId,
         paths: [r.v, r.g, r.m, r.c].filter((p): p is string => p !== null),
+        villagePaths: [r.v, r.g, r.m].filter((p): p is string => p !== null),
+        communityPath: r.c,
       },
     ]),
   )

@@ -1,3 +1,5 @@
+import { chmodSync, lstatSync, readdirSync } from 'node:fs'
+import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { drizzle } from 'drizzle-orm/pglite'
 import { migrate } from 'drizzle-orm/pglite/migrator'
@@ -9,6 +11,7 @@ import { MIGRATIONS_FOLDER, schema, statementLogger, type Database, type OpenOpt
  */
 export async function openPglite(dataDir?: string, options: OpenOptions = {}): Promise<Database> {
   const client = await PGlite.create(dataDir)
+  if (dataDir) closeToOthers(dataDir)
   const db = drizzle({ client, schema, logger: statementLogger(options) })
   return {
     db,
@@ -30,9 +33,23 @@ export async function openPglite(dataDir?: string, options: OpenOptions = {}): P
  */
 export async function openPgliteDump(dataDir: string, tarball: Buffer): Promise<Database> {
   const client = await PGlite.create({ dataDir, loadDataDir: new Blob([new Uint8Array(tarball)]) })
+  closeToOthers(dataDir)
   return { db: drizzle({ client, schema }), engine: 'pglite', close: () => client.close() }
 }
 
 export async function migratePglite(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
   await migrate(database.db as Parameters<typeof migrate>[0], { migrationsFolder })
+}
+
+/**
+ * PGlite unpacks a new database with the modes its archive carries (0666, 0644), whatever the
+ * process's umask; the files it writes later follow the umask. Each open takes group and others'
+ * bits off everything in the folder (a thousand files: milliseconds).
+ */
+function closeToOthers(folder: string): void {
+  for (const entry of ['', ...readdirSync(folder, { recursive: true, encoding: 'utf8' })]) {
+    const at = path.join(folder, entry)
+    const stat = lstatSync(at)
+    if (!stat.isSymbolicLink() && (stat.mode & 0o077) !== 0) chmodSync(at, stat.mode & 0o700)
+  }
 }

@@ -1,4 +1,4 @@
-import { mayActOn, PERMISSIONS, type Grant, type Permission } from './policy'
+import { mayActOn, PERMISSIONS, pointsGrant, type Grant, type Permission } from './policy'
 
 const grant = (role: Grant['role'], path: string): Grant => ({
   role,
@@ -48,5 +48,26 @@ describe('a bank officer sees nothing of villages', () => {
   it('When the officer verifies for its own bank, then only the certificate permissions are held at all', () => {
     const held = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => mayActOn([officer], p, ['/st/bk-a/bkb-1/']))
     expect(held.sort()).toEqual(['publishBankTerms', 'verifyCertificate'].sort())
+  })
+})
+
+describe('power over a household’s points', () => {
+  const relocated = { villagePaths: ['/st/v-tj/', '/st/v-tj/gr-1/mg-1/'], communityPath: '/st/c-donghu/' }
+  const communityCadre = [grant('cadre', '/st/c-donghu/')]
+  const communityScorer = [grant('community_scorer', '/st/c-donghu/')]
+  const villageCadre = [grant('cadre', '/st/v-tj/')]
+
+  it('When a community’s cadre or scorer acts on an entry the village scored for a household living in the community, then there is no grant', () => {
+    expect(pointsGrant(communityCadre, 'decideScores', relocated, '/st/v-tj/')).toBeUndefined()
+    expect(pointsGrant(communityScorer, 'score', relocated, '/st/v-tj/gr-1/mg-1/')).toBeUndefined()
+    expect(pointsGrant(communityCadre, 'decideScores', relocated, null)).toBeUndefined()
+  })
+
+  it('When the entry was scored by the community itself, then its staff may act; the village’s cadre may act on every entry of its household', () => {
+    expect(pointsGrant(communityCadre, 'decideScores', relocated, '/st/c-donghu/')).toBeDefined()
+    expect(pointsGrant(communityScorer, 'score', relocated, '/st/c-donghu/')).toBeDefined()
+    expect(pointsGrant(villageCadre, 'decideScores', relocated, '/st/c-donghu/')).toBeDefined()
+    expect(pointsGrant(villageCadre, 'decideScores', relocated, '/st/v-tj/')).toBeDefined()
+    expect(pointsGrant([grant('cadre', '/st/v-zjq/')], 'decideScores', relocated, '/st/v-tj/')).toBeUndefined()
   })
 })

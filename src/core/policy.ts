@@ -70,3 +70,25 @@ export function coveringGrant(grants: readonly Grant[], permission: Permission, 
 export function mayActOn(grants: readonly Grant[], permission: Permission, targetPaths: readonly string[]): boolean {
   return coveringGrant(grants, permission, targetPaths) !== undefined
 }
+
+/**
+ * Where a household's points sit, for power over them: its village with the village's group and
+ * micro-grid (the cooperative that pays the points), and apart from them the community a relocated
+ * household lives in.
+ */
+export type PointsPlace = { villagePaths: readonly string[]; communityPath: string | null }
+
+/**
+ * The caller's grant carrying `permission` over one entry of a household's points (reversing it,
+ * deciding a pending score or an appeal of it, opening, verifying or extending its notice), if any.
+ * The village's own staff act on all of the household's entries; a community's staff (a community
+ * scorer, a cadre on the community) only on the entries their own community scored: living in a
+ * community does not put a household's other points in the community's hands.
+ */
+export function pointsGrant(grants: readonly Grant[], permission: Permission, place: PointsPlace, scoredByPath: string | null): Grant | undefined {
+  return grantsFor(grants, permission).find(
+    (g) =>
+      place.villagePaths.some((p) => pathCovers(g.org.path, p)) ||
+      (place.communityPath !== null && scoredByPath !== null && pathCovers(g.org.path, place.communityPath) && pathCovers(g.org.path, scoredByPath)),
+  )
+}

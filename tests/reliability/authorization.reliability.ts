@@ -1,4 +1,6 @@
 import { cloudFunctions } from '../../server/functions'
+import { PERMISSIONS, type Permission } from '../../src/core/policy'
+import { STAFF_ROLES, type StaffRole } from '../../src/core/roles'
 import type { HouseholdDetail, InviteView, MemberView } from '../../src/core/contracts/account'
 import type { CardToken, GoodsView, Redemption } from '../../src/core/contracts/card'
 import type { RunSummary } from '../../src/core/contracts/dividend'
@@ -16,15 +18,19 @@ import { startServerGateway } from './support/server-gateway'
 
 const figures = new Figures('authorisation matrix (action × demo role × own/other scope)')
 
-/** Where each demo role stands, and a place just outside it. `null`: the role has no such place. */
-type Place = { village: string; org: string; household: string; shop: string | null }
+/**
+ * Where each demo role stands, and a place just outside it. `null`: the role has no such place.
+ * `scoredBy`: whose entries and notices of the household the row acts on (default: its village's);
+ * a community's staff hold power only over the entries their community scored.
+ */
+type Place = { village: string; org: string; household: string; shop: string | null; scoredBy?: 'community' }
 const SCOPES: Record<string, { own: Place; other: Place | null }> = {
   'demo-villager': { own: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-01', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-zjq-03', shop: null } },
   'demo-villager-2': { own: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-02', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-tj-02', shop: null } },
   'demo-grid-leader': { own: { village: 'v-zjq', org: 'mg-zjq-1-1', household: 'h-zjq-03', shop: null }, other: { village: 'v-tj', org: 'mg-zjq-2-1', household: 'h-zjq-20', shop: null } },
   'demo-cadre': { own: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-10', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-tj-02', shop: null } },
   'demo-cadre-other': { own: { village: 'v-tj', org: 'v-tj', household: 'h-tj-02', shop: null }, other: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-10', shop: 'shop-zjq' } },
-  'demo-community': { own: { village: 'v-tj', org: 'c-donghu', household: 'h-tj-06', shop: null }, other: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-10', shop: 'shop-zjq' } },
+  'demo-community': { own: { village: 'v-tj', org: 'c-donghu', household: 'h-tj-06', shop: null, scoredBy: 'community' }, other: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-10', shop: 'shop-zjq' } },
   'demo-accountant': { own: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-10', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-tj-02', shop: null } },
   'demo-shop': { own: { village: 'v-zjq', org: 'shop-zjq', household: 'h-zjq-10', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-tj-02', shop: null } },
   // The street admin's street holds every demo village: there is no "other" place to try.
@@ -34,18 +40,25 @@ const SCOPES: Record<string, { own: Place; other: Place | null }> = {
   'demo-bank': { own: { village: 'v-zjq', org: 'bk-pinghu', household: 'h-zjq-10', shop: null }, other: { village: 'v-tj', org: 'v-tj', household: 'h-zjq-20', shop: null } },
 }
 const ROLES = Object.keys(SCOPES)
-const VILLAGERS = ['demo-villager', 'demo-villager-2']
-const OFFICERS = ['demo-bank']
-const STAFF_VIEW = ['demo-grid-leader', 'demo-cadre', 'demo-cadre-other', 'demo-community', 'demo-accountant', 'demo-admin']
-const SCORERS = ['demo-grid-leader', 'demo-cadre', 'demo-cadre-other', 'demo-community']
-const CADRES = ['demo-cadre', 'demo-cadre-other']
+/** The staff role each demo identity holds (the villagers hold none): the rows below follow PERMISSIONS through it. */
+const ROLE_OF: Record<string, StaffRole | null> = {
+  'demo-villager': null, 'demo-villager-2': null, 'demo-grid-leader': 'grid_leader', 'demo-cadre': 'cadre', 'demo-cadre-other': 'cadre',
+  'demo-community': 'community_scorer', 'demo-accountant': 'accountant', 'demo-shop': 'shop_clerk', 'demo-admin': 'admin', 'demo-bank': 'bank_officer',
+}
+/** The demo identities whose role carries `permission`, from the policy table itself: a new role there changes the rows. */
+const holders = (permission: Permission) => ROLES.filter((openid) => (PERMISSIONS[permission] as readonly string[]).includes(ROLE_OF[openid] ?? ''))
+const VILLAGERS = ROLES.filter((openid) => ROLE_OF[openid] === null)
+const OFFICERS = holders('verifyCertificate')
+const STAFF_VIEW = holders('viewHouseholds')
+const SCORERS = holders('score')
+const CADRES = holders('decideScores')
 // 连心议站: who assesses and assigns (a micro-grid's leader, a village's cadres), and who has a work list.
 const ASSESSORS = ['demo-grid-leader', ...CADRES]
 const MATTER_STAFF = [...ASSESSORS, 'demo-admin']
 const ALL = ROLES
-const RUNNERS = ['demo-cadre', 'demo-cadre-other', 'demo-accountant']
+const RUNNERS = holders('runDividend')
 // A village's roster and its settings: its cadre and the street's admin.
-const ROSTER = ['demo-cadre', 'demo-cadre-other', 'demo-admin']
+const ROSTER = holders('manageRoster')
 // The organisation tree and its people (org.*): who may staff a village (its cadre, the street's admin).
 const KEEPERS = ROSTER
 const TREE_FILE = { fileName: 'tree.csv', contentBase64: Buffer.from('类型,名称\n村民小组,核对导入组\n').toString('base64') }
@@ -56,6 +69,9 @@ const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
 const REP: Record<string, string> = { 'v-zjq': 'h-zjq-10', 'v-tj': 'h-tj-02' }
 /** The bank a place stands for: the officer's own, or (any other place) the other bank the admin added. */
 const bankOf = (c: Ctx) => (c.place.org === 'bk-pinghu' ? 'bk-pinghu' : c.fx.otherBank)
+/** The household's entries and notices the place acts on: its village's, or (scoredBy) its community's. */
+const entriesOf = (c: Ctx) => (c.place.scoredBy === 'community' ? c.fx.communityEntries : c.fx.entries).get(c.place.household)
+const noticesOf = (c: Ctx) => (c.place.scoredBy === 'community' ? c.fx.communityNotices : c.fx.notices).get(c.place.household)
 /** The event built from a record, or no cell when the place has no such record. */
 function on<T>(record: T | undefined, event: (record: T) => Record<string, unknown>): Record<string, unknown> | null {
   return record === undefined ? null : event(record)
@@ -72,6 +88,9 @@ type Fixtures = {
   entries: Map<string, { reverse: number; appeal: number; open: number }>
   /** Notices (env-clutter) of each household: one to read and prove, one to verify, one to extend. */
   notices: Map<string, { read: number; verify: number; extend: number }>
+  /** The same, scored by 东湖社区 (its scorer) on the 通界村 households living there. */
+  communityEntries: Map<string, { reverse: number; appeal: number; open: number }>
+  communityNotices: Map<string, { read: number; verify: number; extend: number }>
   pending: Map<string, number>
   appeals: Map<string, number>
   bulletins: Map<string, number>
@@ -151,22 +170,22 @@ const TABLE: Row[] = [
 
   // Record-specific actions: the record is the place's own (a household's deduction, a village's appeal…).
   { action: 'score.decide', allowed: CADRES, scoped: true, event: (c) => on(c.fx.pending.get(c.place.village), (recordId) => ({ requestId: `authz-decide-${c.n}`, recordId, approve: false, note: '核对' })) },
-  { action: 'score.reverse', allowed: CADRES, scoped: true, event: (c) => on(c.fx.entries.get(c.place.household), (e) => ({ requestId: `authz-reverse-${c.n}`, entryId: e.reverse, reason: '核对撤销' })) },
+  { action: 'score.reverse', allowed: CADRES, scoped: true, event: (c) => on(entriesOf(c), (e) => ({ requestId: `authz-reverse-${c.n}`, entryId: e.reverse, reason: '核对撤销' })) },
   // A villager claims for its own household only: there is no place to name.
   { action: 'score.claim', allowed: VILLAGERS, scoped: false, event: (c) => on(c.fx.claimRules.get(c.place.village), (ruleId) => ({ requestId: `authz-claim-${c.n}`, ruleId, photos: [PHOTO] })) },
-  { action: 'score.appeal', allowed: VILLAGERS, scoped: true, event: (c) => on(c.fx.entries.get(c.place.household), (e) => ({ requestId: `authz-appeal-${c.n}`, entryId: e.appeal, reason: '不是我家的' })) },
+  { action: 'score.appeal', allowed: VILLAGERS, scoped: true, event: (c) => on(entriesOf(c), (e) => ({ requestId: `authz-appeal-${c.n}`, entryId: e.appeal, reason: '不是我家的' })) },
   { action: 'score.decideAppeal', allowed: CADRES, scoped: true, event: (c) => on(c.fx.appeals.get(c.place.village), (appealId) => ({ requestId: `authz-decide-appeal-${c.n}`, appealId, overturn: false, note: '维持' })) },
-  { action: 'notice.open', allowed: SCORERS, scoped: true, event: (c) => on(c.fx.entries.get(c.place.household), (e) => ({ requestId: `authz-open-${c.n}`, entryId: e.open, days: 7 })) },
+  { action: 'notice.open', allowed: SCORERS, scoped: true, event: (c) => on(entriesOf(c), (e) => ({ requestId: `authz-open-${c.n}`, entryId: e.open, days: 7 })) },
   { action: 'notice.postBulletin', allowed: CADRES, scoped: true, event: (c) => on(c.fx.postable.get(c.place.village), (id) => ({ requestId: `authz-post-${c.n}`, orgId: c.place.village, noticeIds: [id] })) },
   // Readers of a village's notices: its households and the staff who see its households (as notice.channel).
   { action: 'notice.bulletin', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => on(c.fx.bulletins.get(c.place.village), (bulletinId) => ({ bulletinId })) },
   { action: 'notice.openFromGroup', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => on(c.fx.bulletins.get(c.place.village), (bulletinId) => ({ requestId: `authz-group-${c.n}`, bulletinId, cloudId: `local-group:authz-${c.n}` })) },
   // By village, not household: a villager may read a neighbour's (masked) notice in its own village.
   { action: 'notice.detail', allowed: [...VILLAGERS, ...STAFF_VIEW], scoped: true, event: (c) => on(c.fx.notices.get(REP[c.place.village]), (n) => ({ noticeId: n.read })) },
-  { action: 'notice.submitProof', allowed: VILLAGERS, scoped: true, event: (c) => on(c.fx.notices.get(c.place.household), (n) => ({ requestId: `authz-proof-${c.n}`, noticeId: n.read, photos: [PHOTO] })) },
+  { action: 'notice.submitProof', allowed: VILLAGERS, scoped: true, event: (c) => on(noticesOf(c), (n) => ({ requestId: `authz-proof-${c.n}`, noticeId: n.read, photos: [PHOTO] })) },
   // Rejecting a notice that has no proof yet is a NOTICE_STATE answer: allowed (not FORBIDDEN), nothing changes.
-  { action: 'notice.verify', allowed: SCORERS, scoped: true, event: (c) => on(c.fx.notices.get(c.place.household), (n) => ({ requestId: `authz-verify-${c.n}`, noticeId: n.verify, accept: false, reason: '照片看不清楚' })) },
-  { action: 'notice.extend', allowed: CADRES, scoped: true, event: (c) => on(c.fx.notices.get(c.place.household), (n) => ({ requestId: `authz-extend-${c.n}`, noticeId: n.extend, days: 3 })) },
+  { action: 'notice.verify', allowed: SCORERS, scoped: true, event: (c) => on(noticesOf(c), (n) => ({ requestId: `authz-verify-${c.n}`, noticeId: n.verify, accept: false, reason: '照片看不清楚' })) },
+  { action: 'notice.extend', allowed: CADRES, scoped: true, event: (c) => on(noticesOf(c), (n) => ({ requestId: `authz-extend-${c.n}`, noticeId: n.extend, days: 3 })) },
   { action: 'notice.awaitingCheck', allowed: SCORERS, scoped: true, event: (c) => ({ orgId: c.place.org }) },
   { action: 'notice.stats', allowed: STAFF_VIEW, scoped: true, event: (c) => ({ orgId: c.place.org, period: '2026' }) },
   { action: 'card.holder', allowed: ['demo-shop'], scoped: true, event: async (c) => (c.place.shop ? { token: await c.fx.token(), shopId: c.place.shop } : null) },
@@ -321,6 +340,39 @@ describeOnServer('authorization.reliability.ts')('who may do what, through the r
     expect({ escalations, disagreements }).toEqual({ escalations: [], disagreements: [] })
   }, 300_000)
 
+  it('When a staff role is added to the policy, then the matrix has a demo identity holding it (its rows follow PERMISSIONS)', () => {
+    expect([...STAFF_ROLES].filter((role) => !Object.values(ROLE_OF).includes(role))).toEqual([])
+  })
+
+  // Issue 22: a relocated household sits in its residence community too, and a community's staff could
+  // reverse, decide and verify the points its village gave it. Their power is over what they scored.
+  it('When a community scorer or a cadre of the community acts on the points 通界村 gave a household living in 东湖社区, then it is FORBIDDEN; on the entries the community scored, the community cadre may, and so may the village cadre', async () => {
+    const base = world.gateway.baseUrl
+    const asAdmin = async <T>(body: Record<string, unknown>) => dataOf(await post<T>(base, 'demo-admin', 'org', body))
+    const code = (await asAdmin<IssuedStaffInvite>({ action: 'issueStaffInvite', requestId: 'authz-community-cadre-code', role: 'cadre', orgId: 'c-donghu' })).code
+    dataOf(await post(base, 'authz-community-cadre', 'org', { action: 'bindStaff', requestId: 'authz-community-cadre-bind', code, displayName: '社区干部' }))
+    const village = { entries: fx.entries.get('h-tj-06')!, notices: fx.notices.get('h-tj-06')! }
+    const appeal = dataOf(await post<AppealView>(base, 'authz-member-h-tj-06', 'score', { action: 'appeal', requestId: 'authz-community-appeal', entryId: village.entries.appeal, reason: '不是我家的' }))
+    const outcomes: string[] = []
+    for (const openid of ['demo-community', 'authz-community-cadre']) {
+      const attempt = async (fn: string, body: Record<string, unknown>) => {
+        figures.requests++
+        outcomes.push(`${openid} ${fn}.${body.action}: ${outcomeOf(await post(base, openid, fn, { requestId: `authz-community-${openid}-${body.action}`, ...body }))}`)
+      }
+      await attempt('score', { action: 'reverse', entryId: village.entries.reverse, reason: '社区撤销' })
+      await attempt('score', { action: 'decideAppeal', appealId: appeal.id, overturn: true, note: '社区改判' })
+      await attempt('notice', { action: 'open', entryId: village.entries.open, days: 7 })
+      await attempt('notice', { action: 'verify', noticeId: village.notices.verify, accept: true })
+      await attempt('notice', { action: 'extend', noticeId: village.notices.extend, days: 30 })
+    }
+    expect(outcomes.filter((line) => !line.endsWith(': FORBIDDEN'))).toEqual([])
+    figures.add('community attempts on village points refused', outcomes.length)
+
+    const own = fx.communityEntries.get('h-tj-06')!
+    expect(outcomeOf(await post(base, 'authz-community-cadre', 'score', { action: 'reverse', requestId: 'authz-community-own', entryId: own.reverse, reason: '社区自己撤销' }))).toBe('ok')
+    expect(outcomeOf(await post(base, 'demo-cadre-other', 'score', { action: 'reverse', requestId: 'authz-village-community-entry', entryId: own.appeal, reason: '村里撤销' }))).toBe('ok')
+  }, 120_000)
+
   // 3.0: 东湖社区 scores 通界村's relocated households, so it reads 通界村's channels (others masked).
   it('When the community scorer opens the channel of the village whose relocated households it scores, then it is allowed', async () => {
     const answer = await post(world.gateway.baseUrl, 'demo-community', 'notice', { action: 'channel', orgId: 'v-tj' })
@@ -336,7 +388,7 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
     { village: 'v-tj', cadre: 'demo-cadre-other', households: ['h-tj-02', 'h-tj-06'] },
   ]
   const fx: Fixtures = {
-    entries: new Map(), notices: new Map(), pending: new Map(), appeals: new Map(), bulletins: new Map(), postable: new Map(),
+    entries: new Map(), notices: new Map(), communityEntries: new Map(), communityNotices: new Map(), pending: new Map(), appeals: new Map(), bulletins: new Map(), postable: new Map(),
     claimRules: new Map(), ruleSets: new Map(), published: new Map(), drafts: new Map(), invites: new Map(), members: new Map(),
     details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), card: null, matters: new Map(), villageMatters: new Map(),
     units: new Map(), spareUnits: new Map(), treeDigests: new Map(), staffInvites: new Map(), staffGrants: new Map(), certificates: new Map(), otherBank: '',
@@ -372,6 +424,18 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
     for (const h of households) {
       const [read, verify, extend] = clutter.map((r) => noticeOf(r.find((x) => x.householdId === h)!.entryId))
       fx.notices.set(h, { read, verify, extend })
+    }
+    if (village === 'v-tj') {
+      // 东湖社区's own deductions on the relocated households living there, under the same (street's) rule set.
+      const resident = ['h-tj-06']
+      const byCommunity = async (code: string, key: string) =>
+        (await call<SubmitResult>('demo-community', 'score', { action: 'submit', requestId: `authz-fx-community-${key}`, householdIds: resident, ruleId: ruleId(code), photos: [PHOTO] })).results[0].entryId!
+      const [reverse, appeal, opened] = [await byCommunity('custom-lavish', 'l0'), await byCommunity('custom-lavish', 'l1'), await byCommunity('custom-lavish', 'l2')]
+      fx.communityEntries.set('h-tj-06', { reverse, appeal, open: opened })
+      const [read, verify, extend] = [await byCommunity('env-clutter', 'c0'), await byCommunity('env-clutter', 'c1'), await byCommunity('env-clutter', 'c2')]
+      const all = await call<NoticeView[]>(cadre, 'notice', { action: 'candidates', orgId: village })
+      const noticeOfCommunity = (entryId: number) => all.find((n) => n.deductionEntryId === entryId)!.id
+      fx.communityNotices.set('h-tj-06', { read: noticeOfCommunity(read), verify: noticeOfCommunity(verify), extend: noticeOfCommunity(extend) })
     }
     fx.bulletins.set(village, (await call<BulletinView>(cadre, 'notice', { action: 'postBulletin', requestId: `authz-fx-bulletin-${village}`, orgId: village, noticeIds: [noticeOf(extra[0][0].entryId)] })).id)
     fx.postable.set(village, noticeOf(extra[1][0].entryId))

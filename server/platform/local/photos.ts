@@ -15,8 +15,8 @@ export async function savePhoto(folder: string, bytes: Buffer): Promise<{ fileId
   const refusal = photoRefusal(bytes)
   if (refusal) throw new AppError('INVALID_INPUT', refusal)
   const name = `${randomUUID()}.${detectPhotoType(bytes)}`
-  await mkdir(folder, { recursive: true })
-  await writeFile(path.join(folder, name), bytes)
+  await mkdir(folder, { recursive: true, mode: 0o700 })
+  await writeFile(path.join(folder, name), bytes, { mode: 0o600 })
   return { fileId: `local://${name}` }
 }
 

@@ -3,10 +3,12 @@ import ExcelJS from 'exceljs'
 import { ROSTER_FILE_MAX_BYTES } from '../../../src/core/contracts/account'
 import { AppError } from '../../../src/core/errors'
 import { ROSTER_LIMITS } from '../../../src/core/roster/roster-rows'
+import { checkXlsxSize } from './xlsx-size'
 
 /** More rows than this in a sheet is refused before any cell is read (header + households + slack). */
 const MAX_SHEET_ROWS = ROSTER_LIMITS.rows + 200
 const MAX_COLUMNS = 30
+const TOO_MANY_ROWS = `一次最多导入 ${ROSTER_LIMITS.rows} 户，请把名册分成几个文件`
 
 /**
  * A roster file (base64, as the client sends it) as a table of text cells, row by row, so the
@@ -25,6 +27,8 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
   if (bytes.subarray(0, 4).toString('binary') !== 'PK\x03\x04') {
     throw new AppError('INVALID_INPUT', '这不是 .xlsx 文件，请在 Excel 里“另存为 .xlsx”后再导入')
   }
+  // Its unpacked size and row count first, from the archive itself: exceljs would unpack it all.
+  checkXlsxSize(bytes, MAX_SHEET_ROWS, TOO_MANY_ROWS)
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
@@ -33,9 +37,7 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
   }
   const sheet = workbook.worksheets[0]
   if (!sheet) throw new AppError('INVALID_INPUT', '表格里没有工作表')
-  if (sheet.rowCount > MAX_SHEET_ROWS) {
-    throw new AppError('INVALID_INPUT', `一次最多导入 ${ROSTER_LIMITS.rows} 户，请把名册分成几个文件`)
-  }
+  if (sheet.rowCount > MAX_SHEET_ROWS) throw new AppError('INVALID_INPUT', TOO_MANY_ROWS)
   const columns = Math.min(sheet.columnCount, MAX_COLUMNS)
   const table: string[][] = []
   for (let r = 1; r <= sheet.rowCount; r++) {
@@ -64,9 +66,7 @@ function readCsv(bytes: Buffer): string[][] {
   } catch {
     throw new AppError('INVALID_INPUT', 'CSV 文件格式不对（可能有没配对的引号），请在 Excel 里重新保存后再导入')
   }
-  if (records.length > MAX_SHEET_ROWS) {
-    throw new AppError('INVALID_INPUT', `一次最多导入 ${ROSTER_LIMITS.rows} 户，请把名册分成几个文件`)
-  }
+  if (records.length > MAX_SHEET_ROWS) throw new AppError('INVALID_INPUT', TOO_MANY_ROWS)
   return records.map((record) => record.slice(0, MAX_COLUMNS))
 }
 

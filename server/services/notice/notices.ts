@@ -2,12 +2,13 @@ import { and, eq, inArray, isNull, or, gt, sql } from 'drizzle-orm'
 import type { BulletinView, ChannelSummary, NoticeView } from '../../../src/core/contracts/notice'
 import { AppError } from '../../../src/core/errors'
 import { formatLocalTime, localDay } from '../../../src/core/period'
-import { coveringGrant, mayActOn } from '../../../src/core/policy'
+import { mayActOn } from '../../../src/core/policy'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { householdIdsUnder, householdPlaces } from '../../store/household-views'
 import { bulletins, households, ledgerEntries, notices, orgs, rules } from '../../store/schema'
 import { loadCaller, type Caller } from '../shared/caller'
+import { requirePointsPower } from '../shared/points-power'
 import { requireVillageReader } from './access'
 import { noticeViewById, selectNoticeViews } from './views'
 import { notifyHouseholds } from '../shared/notifications'
@@ -80,7 +81,7 @@ export async function openNotice(db: Db, openid: string, send: SendSubscribeMess
   const caller = await loadCaller(db, openid)
   const [deduction] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.id, input.entryId))
   if (!deduction) throw new AppError('NOT_FOUND', '没有找到这笔扣分')
-  await requireScorerOf(db, caller, deduction.householdId)
+  await requireScorerOf(db, caller, deduction)
   if (deduction.kind !== 'score' || deduction.points >= 0) throw new AppError('INVALID_INPUT', '只有扣分可以发整改通报')
   const [existing] = await db.select({ id: notices.id }).from(notices).where(eq(notices.deductionEntryId, deduction.id))
   if (existing) throw new AppError('NOTICE_STATE', '这笔扣分已经有整改通报了')
@@ -90,10 +91,12 @@ export async function openNotice(db: Db, openid: string, send: SendSubscribeMess
   return noticeViewById(db, id, caller)
 }
 
-/** Scorers of the household's scope open and verify its notices. */
-export async function requireScorerOf(db: Db, caller: Caller, householdId: string) {
-  const place = (await householdPlaces(db, [householdId])).get(householdId)
-  if (!place || !coveringGrant(caller.grants, 'score', place.paths)) throw new AppError('FORBIDDEN', '只有负责这户的评分人员可以处理它的通报')
+/**
+ * Scorers of the household's village open and verify the notices of its deductions; a community's
+ * scorers only those of the deductions their community made.
+ */
+export async function requireScorerOf(db: Db, caller: Caller, deduction: { householdId: string; scorerOrgId: string | null }) {
+  await requirePointsPower(db, caller, 'score', deduction, '只有负责这户的评分人员可以处理它的通报')
 }
 
 /**

@@ -2,15 +2,14 @@ import { eq } from 'drizzle-orm'
 import type { NoticeView } from '../../../src/core/contracts/notice'
 import { AppError } from '../../../src/core/errors'
 import { formatLocalTime } from '../../../src/core/period'
-import { mayActOn } from '../../../src/core/policy'
 import { nextNoticeState, type NoticeAction, type NoticeStatus } from '../../../src/core/rectification'
 import { requireCleanText, type ContentCheck } from '../../platform/content-check'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
-import { householdPlaces } from '../../store/household-views'
 import { appendLedgerEntry } from '../../store/ledger'
 import { ledgerEntries, notices } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
+import { requirePointsPower } from '../shared/points-power'
 import { noticeViewById, type NoticeRow } from './views'
 import { requireScorerOf } from './notices'
 import { notifyHousehold } from '../shared/notifications'
@@ -18,6 +17,12 @@ import { notifyHousehold } from '../shared/notifications'
 const DAY = 24 * 3600 * 1000
 
 /** Locks the notice row for the rest of the transaction: verifications of one notice queue up. */
+/** Whose the notice's deduction is: the household, and the organisation that scored it. */
+async function deductionOf(db: Db, notice: NoticeRow): Promise<{ householdId: string; scorerOrgId: string | null }> {
+  const [deduction] = await db.select({ scorerOrgId: ledgerEntries.scorerOrgId }).from(ledgerEntries).where(eq(ledgerEntries.id, notice.deductionEntryId))
+  return { householdId: notice.householdId, scorerOrgId: deduction?.scorerOrgId ?? null }
+}
+
 async function lockNotice(db: Db, noticeId: number): Promise<NoticeRow> {
   const [notice] = await db.select().from(notices).where(eq(notices.id, noticeId)).for('update')
   if (!notice) throw new AppError('NOT_FOUND', '没有找到这条通报')
@@ -64,7 +69,7 @@ export async function verifyProof(
 ): Promise<NoticeView> {
   const caller = await loadCaller(db, openid)
   const notice = await lockNotice(db, input.noticeId)
-  await requireScorerOf(db, caller, notice.householdId)
+  await requireScorerOf(db, caller, await deductionOf(db, notice))
   transition(notice, { type: input.accept ? 'accept' : 'reject' }, now)
   if (input.accept) {
     // The points go back under the deduction's rule and scorer, so 3.0's flows and the dividend's
@@ -101,8 +106,7 @@ export async function verifyProof(
 export async function extendNotice(db: Db, openid: string, input: { noticeId: number; days: number }): Promise<NoticeView> {
   const caller = await loadCaller(db, openid)
   const notice = await lockNotice(db, input.noticeId)
-  const place = (await householdPlaces(db, [notice.householdId])).get(notice.householdId)!
-  if (!mayActOn(caller.grants, 'decideScores', place.paths)) throw new AppError('FORBIDDEN', '只有本村的村干部可以延期')
+  await requirePointsPower(db, caller, 'decideScores', await deductionOf(db, notice), '只有本村的村干部可以延期')
   const now = new Date()
   const next = transition(notice, { type: 'extend', deadline: new Date(now.getTime() + input.days * DAY) }, now)
   await db.update(notices).set({ deadline: next.state.deadline }).where(eq(notices.id, notice.id))

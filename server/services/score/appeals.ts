@@ -1,12 +1,11 @@
 import { desc, eq, inArray, type SQL } from 'drizzle-orm'
 import type { AppealStatus, AppealView } from '../../../src/core/contracts/score'
 import { AppError } from '../../../src/core/errors'
-import { mayActOn } from '../../../src/core/policy'
 import { requireCleanText, type ContentCheck } from '../../platform/content-check'
 import type { Db } from '../../store/database'
-import { householdPlaces } from '../../store/household-views'
 import { appeals, households, ledgerEntries, rules } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
+import { requirePointsPower } from '../shared/points-power'
 import { reverseScoreEntry } from './reverse-entry'
 
 /** A member of the household appeals a deduction with a reason; one appeal per entry. */
@@ -42,8 +41,8 @@ export async function decideAppeal(
   const caller = await loadCaller(db, openid)
   const [appeal] = await db.select().from(appeals).where(eq(appeals.id, input.appealId)).for('update')
   if (!appeal) throw new AppError('NOT_FOUND', '没有找到这条申诉')
-  const place = (await householdPlaces(db, [appeal.householdId])).get(appeal.householdId)!
-  if (!mayActOn(caller.grants, 'decideScores', place.paths)) throw new AppError('FORBIDDEN', '只有本村的村干部可以处理申诉')
+  const [entry] = await db.select({ scorerOrgId: ledgerEntries.scorerOrgId }).from(ledgerEntries).where(eq(ledgerEntries.id, appeal.entryId))
+  await requirePointsPower(db, caller, 'decideScores', { householdId: appeal.householdId, scorerOrgId: entry?.scorerOrgId ?? null }, '只有本村的村干部可以处理申诉')
   if (appeal.submittedBy === openid) throw new AppError('FORBIDDEN', '不能处理自己提交的申诉')
   if (appeal.status !== 'pending') throw new AppError('ALREADY_DECIDED')
   const reversal = input.overturn

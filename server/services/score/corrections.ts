@@ -1,14 +1,13 @@
 import { eq } from 'drizzle-orm'
 import type { ScoreRecordView } from '../../../src/core/contracts/score'
 import { AppError } from '../../../src/core/errors'
-import { mayActOn } from '../../../src/core/policy'
 import type { ContentCheck } from '../../platform/content-check'
 import { requireCleanText } from '../../platform/content-check'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
-import { householdPlaces } from '../../store/household-views'
 import { households, rules, scoreRecords } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
+import { requirePointsPower } from '../shared/points-power'
 import { reverseScoreEntry } from './reverse-entry'
 import { loadRuleInForce, ruleSetIdOf } from './rules'
 import { applyScoreRecords, scoreRecordView } from './records'
@@ -70,8 +69,7 @@ export async function decideScoreRecord(
   const caller = await loadCaller(db, openid)
   const [record] = await db.select().from(scoreRecords).where(eq(scoreRecords.id, input.recordId)).for('update')
   if (!record) throw new AppError('NOT_FOUND', '没有找到这条记录')
-  const place = (await householdPlaces(db, [record.householdId])).get(record.householdId)!
-  if (!mayActOn(caller.grants, 'decideScores', place.paths)) throw new AppError('FORBIDDEN', '只有本村的村干部可以审核')
+  await requirePointsPower(db, caller, 'decideScores', record, '只有本村的村干部可以审核')
   if (record.submittedBy === openid) throw new AppError('FORBIDDEN', '不能审核自己提交的记录')
   if (record.status !== 'pending') throw new AppError('ALREADY_DECIDED')
   const decision = { decidedBy: openid, decidedAt: new Date(), decisionNote: input.note ?? '' }

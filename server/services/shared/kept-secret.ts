@@ -19,7 +19,7 @@ export function keptSecret<T>(spec: { envVar: string; fileName: string; purpose:
 /** Reads the local key, creating it first if there is none (written whole, then linked: racing processes keep the first). */
 function localSecret(dataDir: string, fileName: string, create: () => string): string {
   const file = path.join(dataDir, fileName)
-  mkdirSync(dataDir, { recursive: true })
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`
   writeFileSync(draft, create(), { mode: 0o600 })
   try {

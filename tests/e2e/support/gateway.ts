@@ -103,7 +103,8 @@ function spawnGateway(port: number, dataDir: string, { databaseUrl, demoSeed }: 
       DATA_DIR: dataDir,
       DEMO: '1',
       DEMO_SEED: demoSeed === false ? '0' : '1',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      // A throwaway test database: demo identities on it are asked for by name.
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl, DEMO_ON_DATABASE_URL: '1' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -22,6 +22,7 @@ describe('which failures mean "no connection now"', () => {
     ['the pool timed out waiting', new Error('timeout exceeded when trying to connect')],
     ['connect timed out', new Error('Connection terminated due to connection timeout')],
     ['dropped', new Error('Connection terminated unexpectedly')],
+    ['no answer in time (the driver\'s query_timeout)', new Error('Query read timeout')],
     ['wrapped by drizzle', new DrizzleQueryError('select 1', [], withCode('53300', 'sorry, too many clients already'))],
     ['after every retry', new ConnectionUnavailableError(4, new Error('x'))],
   ])('%s', (_name, error) => {

@@ -87,6 +87,9 @@ const UNAVAILABLE_MESSAGES = [
   'the database system is starting up',
   'the database system is shutting down',
   'sorry, too many clients already',
+  // The driver's query_timeout: no answer in time (waiting in the pooler's queue counts). Never a
+  // reason to retry here (the statement was sent), but the caller's retry is safe, as above.
+  'Query read timeout',
 ]
 
 /**

@@ -111,7 +111,7 @@ function planJobs(calls: number, prefix: string, seeded: Seeded, random: () => n
 }
 
 /** `instances` warm instances, each with its own pool, take the jobs in turn until none is left. */
-async function play(instances: Database[], jobs: Job[]): Promise<{ sent: Sent[]; seconds: number }> {
+async function play(instances: Database[], jobs: Job[], afterCall?: (call: string) => void): Promise<{ sent: Sent[]; seconds: number }> {
   const sent: Sent[] = []
   let next = 0
   const started = performance.now()
@@ -123,6 +123,7 @@ async function play(instances: Database[], jobs: Job[]): Promise<{ sent: Sent[];
         const answer = await cloudFunctions[step.fn].invoke({ db: instance.db, openid: step.openid, event, platform: localPlatform })
         const record = { call: `${step.fn}.${String(step.event.action)}`, event, answer, ms: performance.now() - t0 }
         sent.push(record)
+        afterCall?.(record.call)
         return record
       }
       while (next < jobs.length) await jobs[next++](invoke)
@@ -195,8 +196,14 @@ describeBurst('a city’s busiest hour, compressed: a few hundred instances, 20 
     await Promise.all(old.map((instance) => instance.close()))
 
     // The baseline: the same mix, one call at a time, one instance through the pooler.
-    const [quiet] = await openInstances(c.poolerUrl('burst_pooled'), 1, INSTANCE_BUDGET.connectAttempts)
-    const baseline = await play([quiet], planJobs(100, 'burst-quiet', pooled, seededRandom(7)))
+    // Its SQL statements are counted per call (one call at a time, so each statement is its call's).
+    let statements = 0
+    const quiet = await openPostgres(c.poolerUrl('burst_pooled'), { poolSize: 1, budget, onStatement: () => statements++ })
+    const statementsByCall = new Map<string, number[]>()
+    const baseline = await play([quiet], planJobs(100, 'burst-quiet', pooled, seededRandom(7)), (call) => {
+      statementsByCall.set(call, [...(statementsByCall.get(call) ?? []), statements])
+      statements = 0
+    })
     await quiet.close()
 
     // The burst: one connection per instance, through PgBouncer.
@@ -248,6 +255,7 @@ describeBurst('a city’s busiest hour, compressed: a few hundred instances, 20 
           Object.keys(countBy(baseline.sent, (s) => s.call)).map((call) => [call, Math.round(percentile(baseline.sent.filter((s) => s.call === call).map((s) => s.ms), 50))]),
         ),
         sentAgain: sentTwice,
+        statementsPerCall: Object.fromEntries([...statementsByCall].map(([call, counts]) => [call, percentile(counts, 50)])),
         p50ms: Math.round(percentile(times, 50)),
         p95ms: Math.round(percentile(times, 95)),
         p99ms: Math.round(percentile(times, 99)),

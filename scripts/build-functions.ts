@@ -23,7 +23,7 @@ async function main() {
     await build({
       stdin: {
         contents: [
-          `import { cloudMain } from './server/platform/wechat/cloud-main'`,
+          `import { cloudMain } from './server/functions/cloud-main'`,
           `import { cloudFunctions } from './server/functions'`,
           `export const main = cloudMain(cloudFunctions[${JSON.stringify(name)}])`,
         ].join('\n'),

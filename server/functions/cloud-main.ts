@@ -2,6 +2,7 @@ import * as cloud from 'wx-server-sdk'
 import { errorEnvelope, type Envelope } from '../../src/core/contracts/envelope'
 import { AppError } from '../../src/core/errors'
 import type { Database } from '../store/database'
+import { budgetFromEnvironment } from '../store/connection-budget'
 import { openPostgres } from '../store/open-postgres'
 import type { CloudFunction } from './define-function'
 import type { Platform } from '../platform/platform'
@@ -18,7 +19,8 @@ const WECHAT_PLATFORM: Platform = {
   sendSubscribeMessage: wechatSubscribeMessage,
 }
 
-// One small pool per warm function instance, reused across invocations.
+// One pool per warm function instance, reused across invocations: one connection by default
+// (DB_POOL_MAX), closed when idle (README: Scaling).
 let environmentDatabase: Promise<Database> | undefined
 
 /**
@@ -28,7 +30,10 @@ let environmentDatabase: Promise<Database> | undefined
 function databaseFromEnvironment(): Promise<Database> | null {
   const url = process.env.DATABASE_URL
   if (!url) return null
-  environmentDatabase ??= openPostgres(url, { poolSize: 2 })
+  environmentDatabase ??= (async () => {
+    const { max, ...budget } = budgetFromEnvironment()
+    return openPostgres(url, { poolSize: max, budget })
+  })()
   return environmentDatabase
 }
 

@@ -4,8 +4,10 @@ import { requestIdSchema } from '../../src/core/contracts/request-id'
 import { localPlatform } from '../platform/local/platform'
 import type { Database } from '../store/database'
 import { idempotencyKeys } from '../store/schema'
+import { openPostgres } from '../store/open-postgres'
 import { openTestDatabase } from '../test-support/test-database'
 import { action, defineFunction } from './define-function'
+import { cloudFunctions } from './index'
 
 let database: Database
 beforeAll(async () => {
@@ -46,5 +48,32 @@ describe('input PostgreSQL cannot store', () => {
       ok: false,
       error: { code: 'INVALID_INPUT' },
     })
+  })
+})
+
+describe('no database connection', () => {
+  it('When the database refuses every connect, then a read and a write answer BUSY in plain words after the budgeted tries, never a stack trace', async () => {
+    // A port nothing listens on: every connect is refused at once.
+    const nowhere = await openPostgres('postgres://postgres@127.0.0.1:9/postgres', {
+      poolSize: 1,
+      budget: { connectAttempts: 3, backoffBaseMillis: 5, backoffCapMillis: 20, connectionTimeoutMillis: 500 },
+    })
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      const busy = { ok: false, error: { code: 'BUSY', message: '系统繁忙，请稍后再试' } }
+      const read = await cloudFunctions.account.invoke({ db: nowhere.db, openid: 'someone', event: { action: 'whoami' }, platform: localPlatform })
+      expect(read).toEqual(busy)
+      const write = await pinFunction.invoke({
+        db: nowhere.db,
+        openid: 'someone',
+        event: { action: 'setPin', requestId: 'req-busy-0001', card: '8001', pin: '111111' },
+        platform: localPlatform,
+      })
+      expect(write).toEqual(busy)
+      expect(logged.mock.calls.map((call) => String(call[1]))).toEqual([expect.stringContaining('after 3 tries'), expect.stringContaining('after 3 tries')])
+    } finally {
+      logged.mockRestore()
+      await nowhere.close()
+    }
   })
 })

@@ -5,6 +5,7 @@ import { plainIssues, type InputIssue } from '../../src/core/contracts/plain-iss
 import type { Platform } from '../platform/platform'
 import type { Db } from '../store/database'
 import { runOnce } from '../services/shared/idempotency'
+import { innermostMessage, isConnectionUnavailable } from '../store/connection-budget'
 
 z.config(z.locales.zhCN())
 
@@ -116,6 +117,12 @@ function invalidInput(error: z.ZodError): AppError {
 
 function failure(error: unknown, functionName: string): Envelope<never> {
   if (error instanceof AppError) return errorEnvelope(error)
+  // No connection (refused, timed out, dropped): the caller may try again; a write repeats with its
+  // requestId and applies once. Never stored as a request's answer: runOnce records AppErrors only.
+  if (isConnectionUnavailable(error)) {
+    console.error(`[${functionName}] database unavailable`, innermostMessage(error))
+    return errorEnvelope(new AppError('BUSY'))
+  }
   console.error(`[${functionName}] unexpected failure`, error)
   return errorEnvelope(new AppError('INTERNAL'))
 }

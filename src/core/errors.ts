@@ -37,6 +37,7 @@ export const ERROR_MESSAGES = {
   INVALID_GROUP_TICKET: '没能确认是从哪个微信群打开的，请从群里的卡片重新打开',
   FOREIGN_GROUP: '这个微信群不属于这个村，看不到通报内容',
   IDEMPOTENCY_MISMATCH: '这次提交和之前的同一笔内容不一样，请返回刷新后重新操作',
+  BUSY: '系统繁忙，请稍后再试',
   INTERNAL: '系统忙，请稍后再试',
 } as const
 

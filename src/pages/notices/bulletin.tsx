@@ -15,6 +15,7 @@ import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { BulletinPoster } from './bulletin-poster'
 import { NeedsLink } from '../../components/needs-link'
+import { PrivacyPopup } from '../../components/privacy-popup'
 import './index.css'
 
 /** Opened from a group chat's share card (scene 1044). */
@@ -77,6 +78,7 @@ function Bulletin() {
   const hidden = state.status === 'error' && PRIVATE_ERRORS.includes(state.error.code)
   return (
     <View className={`screen notices ${elder.rootClass}`}>
+      <PrivacyPopup />
       {state.status === 'loading' && <LoadingView />}
       {hidden && (
         <View className="card">

@@ -7,6 +7,7 @@ import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
+import { PrivacyPopup } from '../../components/privacy-popup'
 import type { RosterImportResult, RosterPreview } from '../../core/contracts/account'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { HouseholdRow } from '../components/household-row'
@@ -59,6 +60,7 @@ function Roster({ orgId }: { orgId: string }) {
 
   return (
     <View className="screen roster">
+      <PrivacyPopup />
       <View className="card">
         <Text className="section-title">导入名册</Text>
         <Text className="muted-text">Excel（.xlsx）或 CSV 文件，第一行是表头：户主、村民小组/网格、门牌、股数、成员（成员之间用“、”隔开）。同一门牌再次导入会更新，不会重复。</Text>

@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 /** WeChat's image check of a photo others will see: waiting, passed, or risky (`review` counts as risky). */
 export type PhotoVerdict = 'checking' | 'pass' | 'risky'
 
@@ -27,18 +25,4 @@ export const PHOTO_HIDDEN_NOTE = '您的照片没有通过微信的安全检查�
 /** How long WeChat takes at most ("异步检测结果在 30 分钟内会推送"): a photo still checking after this is asked again. */
 export const MEDIA_CHECK_RETRY_AFTER_MS = 30 * 60_000
 
-/**
- * The wxa_media_check event WeChat pushes (message push, JSON): trace_id matches the request, and
- * result.suggest is pass / risky / review.
- */
-export const mediaCheckPushSchema = z.object({
-  MsgType: z.literal('event'),
-  Event: z.literal('wxa_media_check'),
-  CreateTime: z.number().int(),
-  trace_id: z.string().min(1).max(128),
-  result: z.object({ suggest: z.enum(['pass', 'risky', 'review']) }),
-})
-
-export type MediaCheckPush = z.infer<typeof mediaCheckPushSchema>
-
-export const verdictOfSuggest = (suggest: MediaCheckPush['result']['suggest']): Exclude<PhotoVerdict, 'checking'> => (suggest === 'pass' ? 'pass' : 'risky')
+export const verdictOfSuggest = (suggest: 'pass' | 'risky' | 'review'): Exclude<PhotoVerdict, 'checking'> => (suggest === 'pass' ? 'pass' : 'risky')

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { z } from 'zod'
 
 /** How far a push's timestamp may be from now: older ones are replays. */
 export const PUSH_MAX_AGE_SECONDS = 5 * 60
@@ -20,3 +21,17 @@ export function isFromWeChat(token: string, query: { signature?: string; timesta
 export function signPush(token: string, timestamp: string, nonce: string): string {
   return createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex')
 }
+
+/**
+ * The wxa_media_check event WeChat pushes (message push, JSON): trace_id matches the request, and
+ * result.suggest is pass / risky / review.
+ */
+export const mediaCheckPushSchema = z.object({
+  MsgType: z.literal('event'),
+  Event: z.literal('wxa_media_check'),
+  CreateTime: z.number().int(),
+  trace_id: z.string().min(1).max(128),
+  result: z.object({ suggest: z.enum(['pass', 'risky', 'review']) }),
+})
+
+export type MediaCheckPush = z.infer<typeof mediaCheckPushSchema>

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm'
-import { MEDIA_CHECK_RETRY_AFTER_MS, mediaCheckPushSchema, verdictOfSuggest, type PhotoVerdict } from '../../../src/core/photo-check'
+import { MEDIA_CHECK_RETRY_AFTER_MS, verdictOfSuggest, type PhotoVerdict } from '../../../src/core/photo-check'
 import type { StartMediaCheck } from '../../platform/media-check'
-import { isFromWeChat } from '../../platform/wechat/message-push'
+import { isFromWeChat, mediaCheckPushSchema } from '../../platform/wechat/message-push'
 import type { Db } from '../../store/database'
 import { photoChecks } from '../../store/schema'
 

@@ -3,6 +3,7 @@ export default defineAppConfig({
     'pages/home/index', 'pages/ledger/index', 'pages/ranking/index', 'pages/mine/index', 'pages/bind/index', 'pages/dividend/index', 'pages/dividend-list/index', 'pages/card/index',
     'pages/rules/index', 'pages/requests/index', 'pages/claim/index', 'pages/appeal/index',
     'pages/notices/index', 'pages/notices/channel', 'pages/notices/detail', 'pages/notices/messages', 'pages/notices/bulletin',
+    'pages/privacy/index',
   ],
   subPackages: [
     { root: 'finance', pages: ['dividend/index', 'run/index'] },

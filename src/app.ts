@@ -1,10 +1,15 @@
 import { PropsWithChildren } from 'react'
 import { initCloud } from './api/call-cloud'
+import { watchPrivacyRequests } from './api/privacy'
 import './app.css'
 // Resolved per platform by Taro: platform-chrome/index.h5.ts in H5, platform-chrome/index.ts elsewhere.
 import './platform-chrome'
 
-if (process.env.TARO_ENV === 'weapp') initCloud()
+if (process.env.TARO_ENV === 'weapp') {
+  initCloud()
+  // Before any privacy interface is called: WeChat asks through this when the user has not agreed yet.
+  watchPrivacyRequests()
+}
 
 function App({ children }: PropsWithChildren) {
   return children

@@ -8,6 +8,7 @@ import type { CloudFunction } from './define-function'
 import type { Platform } from '../platform/platform'
 import { wechatContentCheck } from '../platform/wechat/content-check'
 import { wechatGroupTickets } from '../platform/wechat/group-ticket'
+import { wechatMediaCheck } from '../platform/wechat/media-check'
 import { wechatSubscribeMessage } from '../platform/wechat/subscribe-message'
 
 // The SDK's types say string, its docs pass this symbol: the environment the function runs in.
@@ -17,6 +18,7 @@ const WECHAT_PLATFORM: Platform = {
   contentCheck: wechatContentCheck,
   resolveGroupTicket: wechatGroupTickets,
   sendSubscribeMessage: wechatSubscribeMessage,
+  startMediaCheck: wechatMediaCheck,
 }
 
 // One pool per warm function instance, reused across invocations: one connection by default

@@ -1,4 +1,5 @@
 import type { ContentCheck } from './content-check'
+import type { StartMediaCheck } from './media-check'
 import type { ResolveGroupTicket } from './group-ticket'
 import type { SendSubscribeMessage } from './subscribe-message'
 
@@ -7,4 +8,6 @@ export type Platform = {
   contentCheck: ContentCheck
   resolveGroupTicket: ResolveGroupTicket
   sendSubscribeMessage: SendSubscribeMessage
+  /** WeChat's image check of photos others will see; null where there is none (the local gateway). */
+  startMediaCheck: StartMediaCheck | null
 }

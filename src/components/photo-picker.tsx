@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { PhotoUploads } from '../hooks/use-photo-uploads'
 import { BigButton } from './big-button'
+import { PrivacyPopup } from './privacy-popup'
 import './photo-picker.css'
 
 /**
@@ -31,6 +32,7 @@ export function PhotoPicker({ uploads }: { uploads: PhotoUploads }) {
           {photos.length === 0 ? '拍照或选照片' : '再加一张照片'}
         </BigButton>
       )}
+      <PrivacyPopup />
     </View>
   )
 }

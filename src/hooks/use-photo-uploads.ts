@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { uploadPhoto } from '../api/photos'
+import { isPrivacyRefusal } from '../api/privacy'
+import { withoutConsentText } from '../core/privacy-declarations'
 
 export type UploadedPhoto = { localPath: string; fileId: string }
 
@@ -30,8 +32,10 @@ export function usePhotoUploads(max: number): PhotoUploads {
     let picked: Taro.chooseImage.SuccessCallbackResult
     try {
       picked = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['camera', 'album'] })
-    } catch {
-      return // The user closed the camera or album.
+    } catch (error) {
+      // 不同意 in the consent popup: say what cannot be done; anything typed stays as it was.
+      if (isPrivacyRefusal(error)) setError(withoutConsentText('chooseImage'))
+      return // Otherwise the user closed the camera or album.
     }
     const files = picked.tempFiles.slice(0, room)
     setUploading((n) => n + files.length)

@@ -44,6 +44,9 @@ describe('cadre in the mini-program: a 通报 shared into a group chat, opened b
     expect(drawnText).toContain('1组 张**')
     expect(drawnText).not.toContain('张建国')
     await phone.tap('保存到相册')
+    // Saving to the album is a privacy interface: the consent popup first, then the save.
+    expect(phone.device.savedToAlbum).toHaveLength(0)
+    await phone.answerPrivacy('agree')
     expect(phone.device.savedToAlbum).toHaveLength(1)
     expect(phone.device.toasts).toContain('已保存到相册')
 

@@ -32,6 +32,7 @@ describe('grid leader in the mini-program: one walk, several households, a deduc
     expect(phone.screenText()).toContain('这条细则必须拍照留证，请先拍一张照片。')
     phone.device.pickPhotos(TINY_JPEG)
     await phone.tap('拍照或选照片')
+    await phone.answerPrivacy('agree')
     expect(phone.screenText()).toContain('已有 1 张，最多 9 张')
     await phone.fill('例如：门口堆了建筑垃圾', '门口堆放杂物')
     await phone.tap('下一步：核对')

@@ -16,6 +16,7 @@ describe('shop clerk in the mini-program: scan the villager\'s card, redeem, rec
     const villager = await journey.openPhone('demo-villager')
     await villager.tap('出示积分卡')
     await villager.tap('复制这串码')
+    await villager.answerPrivacy('agree')
     code = villager.device.clipboard
 
     const clerk = await journey.openPhone('demo-shop')

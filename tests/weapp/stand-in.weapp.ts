@@ -76,4 +76,38 @@ describe('the mini-program stand-in', () => {
     const phone = await launch(`Page({ onLoad() { wx.navigateTo({ url: '/pages/nowhere/index', fail: (e) => this.setData({ text: e.errMsg }) }) } })`)
     expect(phone.screenText()).toContain('navigateTo:fail')
   })
+
+  it('When a privacy interface is called before consent and the app listens for nothing, then it fails with errno 104, as WeChat does', async () => {
+    const phone = await launch(`Page({ onLoad() { wx.setClipboardData({ data: 'x', fail: (e) => this.setData({ text: e.errno + ' ' + e.errMsg }) }) } })`)
+    expect(phone.screenText()).toBe('104 setClipboardData:fail privacy permission is not authorized')
+    expect(phone.device.clipboard).toBe('')
+  })
+
+  it('When the app answers agree naming a button nobody tapped, then the stand-in refuses it, as WeChat checks the button', async () => {
+    const phone = await launch(
+      `let answer
+      wx.onNeedPrivacyAuthorization((resolve) => { answer = resolve })
+      Page({ onLoad() { wx.chooseImage({ success: () => this.setData({ text: 'taken' }) }); setTimeout(() => answer({ event: 'agree', buttonId: 'agree-btn' }), 20) } })`,
+    )
+    await phone.idle()
+    expect(phone.errors.join('\n')).toContain("without a tap on an agreePrivacyAuthorization button with that id")
+    expect(phone.device.privacyAgreed).toBe(false)
+    phone.errors.length = 0
+  })
+
+  it('When the agreePrivacyAuthorization button is tapped and resolve names it, then the interface goes on and getPrivacySetting says no more is needed', async () => {
+    const phone = await launch(
+      `let answer
+      wx.onNeedPrivacyAuthorization((resolve, info) => { answer = resolve; getCurrentPages()[0].setData({ text: '请同意 ' + info.referrer }) })
+      Page({
+        onLoad() { wx.getPrivacySetting({ success: (r) => this.setData({ before: String(r.needAuthorization) }) }); wx.requirePrivacyAuthorize({ success: () => wx.getPrivacySetting({ success: (r) => this.setData({ text: 'after ' + r.needAuthorization }) }) }) },
+        agreed() { answer({ event: 'agree', buttonId: 'agree-btn' }) },
+      })`,
+      '<view>{{before}} {{text}}</view><button id="agree-btn" open-type="agreePrivacyAuthorization" bindagreeprivacyauthorization="agreed">同意</button>',
+    )
+    expect(phone.screenText()).toContain('true 请同意 requirePrivacyAuthorize')
+    await phone.tap(/^同意$/)
+    expect(phone.screenText()).toContain('after false')
+    expect(phone.device.privacyAgreed).toBe(true)
+  })
 })

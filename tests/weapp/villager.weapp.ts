@@ -49,6 +49,8 @@ describe('villager in the mini-program: balance, ledger times, card, claim, appe
     await phone.tap('出示积分卡')
     expect(phone.screenText()).toContain('请店员扫这个码')
     await phone.tap('复制这串码')
+    // The clipboard is a privacy interface: WeChat waits for his consent first.
+    await phone.answerPrivacy('agree')
     const token = phone.device.clipboard
     expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
     // The shop accepts it as this household's card (masked on the clerk's screen).
@@ -69,6 +71,7 @@ describe('villager in the mini-program: balance, ledger times, card, claim, appe
     expect(phone.screenText()).toContain('请至少拍一张照片作为凭证')
     phone.device.pickPhotos(TINY_JPEG)
     await phone.tap('拍照或选照片')
+    await phone.answerPrivacy('agree')
     expect(phone.screenText()).toContain('已有 1 张，最多 3 张')
     await phone.fill('比如：11月20日在村口值守', '11月村口垃圾分类宣传值守')
     await phone.tap('下一步：核对')
@@ -105,6 +108,7 @@ describe('villager in the mini-program: balance, ledger times, card, claim, appe
     expect(phone.screenText()).toContain('提交整改')
     phone.device.pickPhotos(TINY_JPEG)
     await phone.tap('拍照或选照片')
+    await phone.answerPrivacy('agree')
     await phone.fill('比如：门口的杂物已经清走', '杂物已经清走了')
     await phone.tap('下一步：核对')
     await phone.tap('确认提交整改')

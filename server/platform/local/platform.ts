@@ -1,6 +1,7 @@
 import type { Platform } from '../platform'
 import { skipContentCheck } from '../content-check'
 import { localGroupTickets } from '../group-ticket'
+import { SKIP_MEDIA_CHECK } from '../media-check'
 import { skipSubscribeMessage } from '../subscribe-message'
 
 /** The platform services of the local gateway: no WeChat behind it, and it says so where it matters. */
@@ -8,4 +9,5 @@ export const localPlatform: Platform = {
   contentCheck: skipContentCheck,
   resolveGroupTicket: localGroupTickets,
   sendSubscribeMessage: skipSubscribeMessage,
+  startMediaCheck: SKIP_MEDIA_CHECK,
 }

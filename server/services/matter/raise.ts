@@ -3,10 +3,12 @@ import type { MatterDetail } from '../../../src/core/contracts/matter'
 import { AppError } from '../../../src/core/errors'
 import { isMatterClosed, type MatterStatus } from '../../../src/core/matter'
 import { requireCleanText, type ContentCheck } from '../../platform/content-check'
+import type { StartMediaCheck } from '../../platform/media-check'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { households, matterSeconds, matters } from '../../store/schema'
 import { loadCaller, type Caller } from '../shared/caller'
+import { requestPhotoChecks } from '../shared/photo-checks'
 import { lockMatter, recordStep } from './access'
 import { notifyMatterStep } from './notify'
 import { matterDetail } from './views'
@@ -21,7 +23,7 @@ async function requireVillager(db: Db, caller: Caller, what: string) {
 export async function raiseMatter(
   db: Db,
   openid: string,
-  platform: { contentCheck: ContentCheck; sendSubscribeMessage: SendSubscribeMessage },
+  platform: { contentCheck: ContentCheck; sendSubscribeMessage: SendSubscribeMessage; startMediaCheck: StartMediaCheck | null },
   input: { text: string; place: string; photos: string[]; showName: boolean },
 ): Promise<MatterDetail> {
   const caller = await loadCaller(db, openid)
@@ -42,6 +44,8 @@ export async function raiseMatter(
     })
     .returning()
   await recordStep(db, { matterId: row.id, kind: 'raise', actorOpenid: openid, note: input.text, photos: input.photos })
+  // The board is public: its photos go to WeChat's image check and show as 照片审核中 until it answers.
+  if (platform.startMediaCheck) await requestPhotoChecks(db, platform.startMediaCheck, input.photos, openid)
   await notifyMatterStep(db, platform.sendSubscribeMessage, row, { kind: 'raise' })
   return matterDetail(db, row.id, caller)
 }

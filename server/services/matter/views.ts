@@ -12,10 +12,12 @@ import {
   type MatterRating,
   type MatterStep,
 } from '../../../src/core/matter'
-import { availableMatterSteps, matterStandings, seesMatterInFull } from '../../../src/core/matter-policy'
+import { availableMatterSteps, matterStandings, seesMatterInFull, type MatterStanding } from '../../../src/core/matter-policy'
+import { PHOTO_HIDDEN_NOTE, photoShown, type PhotoVerdict } from '../../../src/core/photo-check'
 import type { Db } from '../../store/database'
 import { households, matterSeconds, matters, matterSteps, orgs, users } from '../../store/schema'
 import type { Caller } from '../shared/caller'
+import { photoVerdicts } from '../shared/photo-checks'
 import { matterState, staffOver, type MatterRow } from './access'
 
 const village = alias(orgs, 'village')
@@ -79,9 +81,33 @@ function standingsOf(viewer: MatterViewer, row: ViewRow) {
   })
 }
 
-function toView(row: ViewRow, viewer: MatterViewer, seconds: Map<number, { count: number; mine: boolean }>, streetName: string | null, now: Date): MatterView {
+/** The photos a viewer may see of a matter, how many wait for WeChat's check, and whether one was hidden. */
+function checkedPhotos(photos: readonly string[], verdicts: Map<string, PhotoVerdict>, standings: readonly MatterStanding[]) {
+  const viewer = {
+    uploader: standings.includes('raiser'),
+    actingStaff: standings.some((s) => s === 'grid_leader' || s === 'cadre'),
+    streetAdmin: standings.includes('street_admin'),
+  }
+  const shown = photos.map((p) => photoShown(verdicts.get(p), viewer))
+  return {
+    photos: photos.filter((_, i) => shown[i] === 'shown'),
+    inCheck: shown.filter((s) => s === 'checking').length,
+    hiddenFromRaiser: viewer.uploader && photos.some((p) => verdicts.get(p) === 'risky'),
+  }
+}
+
+function toView(
+  row: ViewRow,
+  viewer: MatterViewer,
+  seconds: Map<number, { count: number; mine: boolean }>,
+  streetName: string | null,
+  now: Date,
+  verdicts: Map<string, PhotoVerdict>,
+): MatterView {
   const m = row.matter
-  const full = seesMatterInFull(standingsOf(viewer, row))
+  const standings = standingsOf(viewer, row)
+  const full = seesMatterInFull(standings)
+  const checked = checkedPhotos(m.photos, verdicts, standings)
   const where = row.groupName ?? row.villageName
   const status = shownMatterStatus(matterState(m), now)
   const rating = m.rating as MatterRating | null
@@ -89,7 +115,9 @@ function toView(row: ViewRow, viewer: MatterViewer, seconds: Map<number, { count
     id: m.id,
     text: m.text,
     place: m.place,
-    photos: m.photos,
+    photos: checked.photos,
+    photosInCheck: checked.inCheck,
+    photoNote: checked.hiddenFromRaiser ? PHOTO_HIDDEN_NOTE : null,
     status,
     statusLabel: MATTER_STATUS_LABELS[status],
     raiser: full ? `${row.houseNo} ${row.raiserName}` : `${where} ${m.showName ? row.raiserName : maskName(row.raiserName)}`,
@@ -134,12 +162,13 @@ async function streetNameOf(db: Db, villagePath: string): Promise<string | null>
 export async function selectMatterViews(db: Db, where: SQL | undefined, viewer: MatterViewer, now = new Date()): Promise<(MatterView & { row: MatterRow; steps: MatterStep[] })[]> {
   const rows = await selectRows(db, where)
   const seconds = await secondsOf(db, rows.map((r) => r.matter.id), viewer.householdId)
+  const verdicts = await photoVerdicts(db, rows.flatMap((r) => r.matter.photos))
   const streets = new Map<string, string | null>()
   const views = []
   for (const row of rows) {
     if (!streets.has(row.villagePath)) streets.set(row.villagePath, await streetNameOf(db, row.villagePath))
     views.push({
-      ...toView(row, viewer, seconds, streets.get(row.villagePath)!, now),
+      ...toView(row, viewer, seconds, streets.get(row.villagePath)!, now, verdicts),
       row: row.matter,
       steps: availableMatterSteps(matterState(row.matter), standingsOf(viewer, row), now),
     })
@@ -162,6 +191,8 @@ export async function matterDetail(db: Db, matterId: number, viewer: MatterViewe
     .innerJoin(actor, eq(actor.openid, matterSteps.actorOpenid))
     .where(eq(matterSteps.matterId, matterId))
     .orderBy(asc(matterSteps.id))
+  const stepVerdicts = await photoVerdicts(db, stepRows.flatMap(({ step }) => step.photos))
+  const standings = standingsOf(viewer, (await selectRows(db, eq(matters.id, matterId)))[0])
   const stepViews: MatterStepView[] = stepRows.map(({ step, name }) => {
     const byRaiser = step.kind === 'raise' || step.kind === 'rate' || step.kind === 'reopen'
     return {
@@ -170,7 +201,7 @@ export async function matterDetail(db: Db, matterId: number, viewer: MatterViewe
       label: MATTER_STEP_LABELS[step.kind as MatterStepView['kind']],
       by: byRaiser ? view.raiser : name,
       note: step.note,
-      photos: step.photos,
+      photos: checkedPhotos(step.photos, stepVerdicts, standings).photos,
       at: step.createdAt.toISOString(),
       dueAt: typeof step.details.dueAt === 'string' ? step.details.dueAt : null,
     }

@@ -68,7 +68,12 @@ export type MatterView = {
   id: number
   text: string
   place: string
+  /** The photos this viewer may see: WeChat's image check passed, or the viewer raised it or acts on it. */
   photos: string[]
+  /** Photos the public cannot see yet: shown as 「照片审核中」. */
+  photosInCheck: number
+  /** To the raiser, when a photo of theirs failed WeChat's check and is hidden (the matter stands). */
+  photoNote: string | null
   status: ShownMatterStatus
   statusLabel: string
   /** "1组 张**" on the public board unless the raiser agreed; in full for their household and staff in scope. */

@@ -5,6 +5,7 @@ import { importTree, previewTree } from '../../api/org'
 import { pickRosterFile, type RosterFile } from '../../api/pick-roster-file'
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
+import { PrivacyPopup } from '../../components/privacy-popup'
 import type { TreeImportResult, TreePreview } from '../../core/contracts/org'
 import { ORG_KIND_LABELS } from '../../core/org'
 import { useElderMode } from '../../hooks/use-elder-mode'
@@ -58,6 +59,7 @@ export default function TreeImportPage() {
   }
   return (
     <View className={`screen ${elder.rootClass}`}>
+      <PrivacyPopup />
       <View className="card">
         <Text className="section-title">导入组织架构</Text>
         <Text className="muted-text">

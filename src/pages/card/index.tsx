@@ -10,6 +10,7 @@ import { CardQr } from '../../components/card-qr'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import { ReceiptCard } from '../../components/receipt-card'
+import { PrivacyPopup } from '../../components/privacy-popup'
 import './index.css'
 
 /** A new code this long before the old one expires, so the shop never scans a dying one. */
@@ -85,6 +86,7 @@ export default function CardPage() {
 
   return (
     <View className="screen card-page">
+      <PrivacyPopup />
       <View className="card card-page__card">
         <Text className="card-page__name">{card.householdName} 家</Text>
         <Text className="card-page__line">

@@ -72,6 +72,11 @@ export default function MinePage() {
           </>
         )}
       </Loaded>
+      <View className="card">
+        <BigButton kind="plain" onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}>
+          隐私保护指引
+        </BigButton>
+      </View>
       <DemoIdentitySwitcher alwaysOpen />
     </View>
   )

@@ -14,6 +14,7 @@ import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { BulletinPoster } from './bulletin-poster'
 import { NeedsLink } from '../../components/needs-link'
+import { PrivacyPopup } from '../../components/privacy-popup'
 import './index.css'
 
 /** Opened from a group chat's share card (scene 1044). */
@@ -75,6 +76,7 @@ function Bulletin() {
 
   return (
     <View className={`screen notices ${elder.rootClass}`}>
+      <PrivacyPopup />
       <Loaded
         state={state}
         onRetry={reload}

@@ -6,6 +6,7 @@ import { pickRosterFile, type RosterFile } from '../../api/pick-roster-file'
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
+import { PrivacyPopup } from '../../components/privacy-popup'
 import type { RosterImportResult, RosterPreview } from '../../core/contracts/account'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { HouseholdRow } from '../components/household-row'
@@ -58,6 +59,7 @@ function Roster({ orgId }: { orgId: string }) {
 
   return (
     <View className="screen roster">
+      <PrivacyPopup />
       <View className="card">
         <Text className="section-title">导入名册</Text>
         <Text className="muted-text">Excel（.xlsx）或 CSV 文件，第一行是表头：户主、村民小组/网格、门牌、股数、成员（成员之间用“、”隔开）。同一门牌再次导入会更新，不会重复。</Text>

@@ -18,6 +18,16 @@ export class Device {
   /** Documents opened in WeChat's viewer (openDocument), in order. */
   readonly openedDocuments: { filePath: string; fileType: string }[] = []
   clipboard = ''
+  /**
+   * The 隐私保护指引 agreement as WeChat keeps it for this user: until agreed, privacy interfaces wait
+   * on the app's onNeedPrivacyAuthorization and fail with errno 104 when it answers disagree. Every phone
+   * a test opens starts not agreed, so every journey meets the consent step.
+   */
+  privacyAgreed = false
+  /** Ids of buttons with open-type="agreePrivacyAuthorization" the person tapped (WeChat checks resolve's buttonId against them). */
+  readonly agreeButtonsTapped = new Set<string>()
+  /** Each time the app was asked for consent: the interface that asked (eventInfo.referrer) and the answer. */
+  readonly privacyPrompts: { referrer: string; answer: 'agree' | 'disagree' | 'pending' }[] = []
   private readonly modalAnswers: boolean[] = []
   private readonly cameraReads: string[] = []
   private readonly pickedPhotos: DevicePhoto[][] = []

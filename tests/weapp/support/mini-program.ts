@@ -155,8 +155,28 @@ export class MiniProgram {
   async tap(text: string | RegExp, which = 0): Promise<void> {
     const found = findByText(this.render(), text)
     if (found.length <= which) throw new Error(`nothing on ${this.page.route} shows "${text}". The page reads: ${this.screenText()}`)
-    this.dispatch(found[which], 'tap', { x: 10, y: 10 })
+    const target = found[which]
+    const chain = [...target.ancestors, target.node]
+    const opensConsent = (node: ViewNode) => node.tag === 'wx-button' && (node.attr.openType ?? node.attr['open-type']) === 'agreePrivacyAuthorization'
+    let depth = chain.length - 1
+    while (depth >= 0 && !opensConsent(chain[depth])) depth -= 1
+    if (depth < 0) this.dispatch(target, 'tap', { x: 10, y: 10 })
+    else {
+      // A button with open-type="agreePrivacyAuthorization": WeChat records the tap on it (the id resolve
+      // names is checked against it) and fires its agreeprivacyauthorization event, besides any tap.
+      const button = { node: chain[depth], ancestors: chain.slice(0, depth) }
+      this.device.agreeButtonsTapped.add(String(button.node.attr.id ?? ''))
+      if (chain.slice(0, depth + 1).some((node) => node.attr.bindtap || node.attr['bind:tap'])) this.dispatch(target, 'tap', { x: 10, y: 10 })
+      this.dispatch(button, 'agreeprivacyauthorization', {})
+    }
     await this.idle()
+  }
+
+  /** The consent popup is on screen: taps its 同意 (or 不同意) as the person would. */
+  async answerPrivacy(answer: 'agree' | 'disagree'): Promise<void> {
+    const screen = this.screenText()
+    if (!screen.includes('隐私保护指引') || !screen.includes('不同意')) throw new Error(`no consent popup on ${this.page.route}. The page reads: ${screen}`)
+    await this.tap(answer === 'agree' ? /^同意$/ : '不同意')
   }
 
   /** Types into the input or textarea whose placeholder is `placeholder`. */

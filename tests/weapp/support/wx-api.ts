@@ -1,3 +1,4 @@
+import { PRIVACY_APIS } from '../../../src/core/privacy-declarations'
 import { createCanvasNode, type CanvasNode } from './canvas-node'
 import type { Device } from './device'
 import type { WeChatWorld } from './wechat-world'
@@ -25,7 +26,21 @@ export type WxHost = {
 const USER_DATA_PATH = 'wxfile://usr'
 
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void }
-class WxFail extends Error {}
+class WxFail extends Error {
+  constructor(
+    message: string,
+    readonly errno?: number,
+  ) {
+    super(message)
+  }
+}
+
+/** WeChat's answer to a privacy interface the user has not agreed to (小程序隐私协议开发指南). */
+const PRIVACY_NOT_AUTHORIZED = 'privacy permission is not authorized'
+const PRIVACY_ERRNO = 104
+
+type PrivacyAnswer = { event?: string; buttonId?: string }
+type PrivacyListener = (resolve: (answer: PrivacyAnswer) => void, eventInfo: { referrer: string }) => void
 
 /**
  * `wx` with WeChat's documented behaviour for every API the app calls: async APIs answer through
@@ -36,19 +51,62 @@ class WxFail extends Error {}
 export function createWx(host: WxHost): Record<string, unknown> {
   const { device, world, canvases } = host
 
+  let privacyListener: PrivacyListener | null = null
+
+  /**
+   * Before a privacy interface runs: agreed already → on at once. Otherwise WeChat calls the app's
+   * onNeedPrivacyAuthorization listener and the interface waits (not counted as work in flight: the
+   * phone is idle while the person reads the popup). resolve({ event: 'agree', buttonId }) goes on only
+   * if that button (open-type="agreePrivacyAuthorization") was tapped; 'disagree', or no listener at
+   * all, fails with errno 104.
+   */
+  function privacyGate(name: string): Promise<void> {
+    if (device.privacyAgreed || !(PRIVACY_APIS.includes(name) || name === 'requirePrivacyAuthorize')) return Promise.resolve()
+    const listener = privacyListener
+    if (!listener) return Promise.reject(new WxFail(PRIVACY_NOT_AUTHORIZED, PRIVACY_ERRNO))
+    const prompt = { referrer: name, answer: 'pending' as 'agree' | 'disagree' | 'pending' }
+    device.privacyPrompts.push(prompt)
+    return new Promise((resolve, reject) => {
+      let answered = false
+      const answer = ({ event, buttonId }: PrivacyAnswer = {}) => {
+        if (answered || event === 'exposureAuthorization') return
+        if (event === 'agree') {
+          if (!buttonId || !device.agreeButtonsTapped.has(buttonId)) throw new Error(`resolve({ event: 'agree', buttonId: '${buttonId}' }) without a tap on an agreePrivacyAuthorization button with that id`)
+          answered = true
+          prompt.answer = 'agree'
+          device.privacyAgreed = true
+          resolve()
+        } else if (event === 'disagree') {
+          answered = true
+          prompt.answer = 'disagree'
+          reject(new WxFail(PRIVACY_NOT_AUTHORIZED, PRIVACY_ERRNO))
+        } else throw new Error(`onNeedPrivacyAuthorization resolve got an unknown event "${event}"`)
+      }
+      void host.track(new Promise((ready) => setTimeout(ready, 0))).then(() => listener(answer, { referrer: name }))
+    })
+  }
+
   function asyncApi<O extends object>(name: string, run: (options: O) => unknown | Promise<unknown>) {
     return (options: O & Callbacks = {} as O & Callbacks) => {
-      const settle = host.track(
-        new Promise((resolve, reject) => {
-          setTimeout(() => {
-            Promise.resolve()
-              .then(() => run(options))
-              .then(
-                (result) => resolve({ errMsg: `${name}:ok`, ...(result as object) }),
-                (error: unknown) => reject({ errMsg: `${name}:fail ${error instanceof Error ? error.message : String(error)}` }),
-              )
-          }, 0)
-        }),
+      const failure = (error: unknown) => ({
+        errMsg: `${name}:fail ${error instanceof Error ? error.message : String(error)}`,
+        ...(error instanceof WxFail && error.errno !== undefined ? { errno: error.errno } : {}),
+      })
+      const settle = privacyGate(name).then(
+        () =>
+          host.track(
+            new Promise((resolve, reject) => {
+              setTimeout(() => {
+                Promise.resolve()
+                  .then(() => run(options))
+                  .then(
+                    (result) => resolve({ errMsg: `${name}:ok`, ...(result as object) }),
+                    (error: unknown) => reject(failure(error)),
+                  )
+              }, 0)
+            }),
+          ),
+        (error: unknown) => host.track(Promise.reject(failure(error))),
       )
       const { success, fail, complete } = options
       if (!success && !fail && !complete) return settle
@@ -107,6 +165,14 @@ export function createWx(host: WxHost): Record<string, unknown> {
     onError: () => undefined,
     onUnhandledRejection: () => undefined,
     onPageNotFound: () => undefined,
+
+    // Privacy (小程序隐私协议开发指南): the consent the privacy interfaces below wait for.
+    onNeedPrivacyAuthorization: (listener: PrivacyListener) => {
+      privacyListener = listener
+    },
+    getPrivacySetting: asyncApi('getPrivacySetting', () => ({ needAuthorization: !device.privacyAgreed, privacyContractName: '《善治积分隐私保护指引》' })),
+    requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize', () => undefined),
+    openPrivacyContract: asyncApi('openPrivacyContract', () => undefined),
 
     // Storage: values cross as JSON, as WeChat keeps them.
     getStorageSync: readStorage,

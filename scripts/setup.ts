@@ -41,6 +41,10 @@ async function main() {
   // The database and the code's QR picture are the owner's alone (an admin code is the street's key).
   process.umask(0o077)
   if (!process.env.DATABASE_URL) privateFolder(dataDir)
+  if (process.env.DATABASE_URL && !process.env.CODE_HASH_KEY) {
+    // The admin code is kept as an HMAC under CODE_HASH_KEY: the cloud functions must hash with the same key.
+    console.warn('注意：没有设置 CODE_HASH_KEY，管理员码按 DATA_DIR 里的本地密钥保存。对云端数据库运行时，请设成与 account、org 云函数相同的 CODE_HASH_KEY，否则这个码在小程序里用不了。')
+  }
   const database = await openMigratedDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir })
   try {
     const setup = await setUpStreet(database.db, { name, newAdminCode: values['new-admin-code'], anotherStreet: values['another-street'] })

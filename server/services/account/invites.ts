@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { InviteStatus, InviteView, IssuedInvite } from '../../../src/core/contracts/account'
 import { AppError } from '../../../src/core/errors'
@@ -6,16 +6,12 @@ import { INVITE_VALID_DAYS, inviteCodeFrom, inviteCodeTail } from '../../../src/
 import type { Db } from '../../store/database'
 import { householdMembers, inviteCodes, users } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
+import { codeHash } from '../shared/code-hash'
 import { householdInScope } from './roster-scope'
-
-/** How a code is kept: only its sha256 (and, separately, its last 2 characters). */
-export function inviteCodeHash(code: string): string {
-  return createHash('sha256').update(code).digest('hex')
-}
 
 /**
  * 发邀请码: a cadre issues a one-time code for one household of their village. The answer is the
- * only place the code appears; the database keeps its hash and last 2 characters.
+ * only place the code appears; the database keeps its keyed hash (code-hash.ts) and last 2 characters.
  */
 export async function issueInvite(db: Db, openid: string, input: { householdId: string }): Promise<IssuedInvite> {
   const caller = await loadCaller(db, openid)
@@ -25,7 +21,7 @@ export async function issueInvite(db: Db, openid: string, input: { householdId: 
     .insert(inviteCodes)
     .values({
       householdId: household.id,
-      codeHash: inviteCodeHash(code),
+      codeHash: codeHash(code),
       codeTail: inviteCodeTail(code),
       issuedBy: openid,
       expiresAt: sql`now() + make_interval(days => ${INVITE_VALID_DAYS})`,

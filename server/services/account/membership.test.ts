@@ -8,6 +8,7 @@ import { localPlatform } from '../../platform/local/platform'
 import type { Database } from '../../store/database'
 import { failedBindAttempts, householdMembers, inviteCodes, users } from '../../store/schema'
 import { openDemoTestDatabase } from '../../test-support/test-database'
+import { codeHash } from '../shared/code-hash'
 
 let database: Database
 beforeAll(async () => {
@@ -34,15 +35,23 @@ const failuresOf = async (openid: string) =>
   (await database.db.select().from(failedBindAttempts).where(eq(failedBindAttempts.openid, openid))).length
 
 describe('issuing invite codes', () => {
-  it('When a cadre issues a code, then it has 8 characters and only its hash and last 2 characters are stored', async () => {
+  it('When a cadre issues a code, then it has 8 characters and only its keyed hash and last 2 characters are stored', async () => {
     const invite = await issue('h-zjq-05')
     expect(invite.code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/)
     expect(invite).toMatchObject({ householdId: 'h-zjq-05', status: 'active', tail: invite.code.slice(-2), usedAt: null })
     const days = (Date.parse(invite.expiresAt) - Date.parse(invite.issuedAt)) / 86_400_000
     expect(Math.round(days)).toBe(7)
     const [row] = await database.db.select().from(inviteCodes).where(eq(inviteCodes.id, invite.id))
-    expect(row.codeHash).toBe(createHash('sha256').update(invite.code).digest('hex'))
+    expect(row.codeHash).toBe(codeHash(invite.code))
+    expect(row.codeHash).not.toBe(createHash('sha256').update(invite.code).digest('hex'))
     expect(JSON.stringify(row)).not.toContain(invite.code)
+  })
+
+  it('When a code issued before keyed hashing (its plain sha256 stored) is entered, then it still binds until it expires', async () => {
+    const invite = await issue('h-zjq-21')
+    const legacy = createHash('sha256').update(invite.code).digest('hex')
+    await database.db.update(inviteCodes).set({ codeHash: legacy }).where(eq(inviteCodes.id, invite.id))
+    expect(data(await bind('wx-legacy-villager', invite.code, '老码村民'))).toMatchObject({ bound: true })
   })
 
   it.each([

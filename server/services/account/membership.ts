@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import type { BindResult, MemberView } from '../../../src/core/contracts/account'
 import { AppError } from '../../../src/core/errors'
 import { looksLikeInviteCode, normaliseInviteCode } from '../../../src/core/roster/invite-code'
@@ -8,7 +8,7 @@ import { householdById, selectHouseholdViews } from '../../store/household-views
 import { householdMembers, inviteCodes, users } from '../../store/schema'
 import { admitBindAttempt, recordFailedBind } from '../shared/bind-attempts'
 import { findCaller, loadCaller } from '../shared/caller'
-import { inviteCodeHash } from './invites'
+import { codeHashCandidates } from '../shared/code-hash'
 import { householdInScope } from './roster-scope'
 
 type RefusedCode = Extract<BindResult, { bound: false }>['reason']
@@ -54,7 +54,7 @@ export async function bindHousehold(
       expired: sql<boolean>`${inviteCodes.expiresAt} <= now()`,
     })
     .from(inviteCodes)
-    .where(eq(inviteCodes.codeHash, inviteCodeHash(code)))
+    .where(inArray(inviteCodes.codeHash, codeHashCandidates(code)))
   if (!invite) return refuse('wrong')
   if (invite.usedAt) return refuse('used')
   if (invite.revokedAt) return refuse('revoked')

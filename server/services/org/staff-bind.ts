@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import type { StaffBindResult } from '../../../src/core/contracts/org'
 import { looksLikeInviteCode, normaliseInviteCode } from '../../../src/core/roster/invite-code'
 import { ROLE_LABELS, type StaffRole } from '../../../src/core/roles'
@@ -6,7 +6,7 @@ import { requireCleanText, type ContentCheck } from '../../platform/content-chec
 import type { Db } from '../../store/database'
 import { roleGrants, staffInvites, users } from '../../store/schema'
 import { admitBindAttempt, recordFailedBind } from '../shared/bind-attempts'
-import { inviteCodeHash } from '../account/invites'
+import { codeHashCandidates } from '../shared/code-hash'
 import { recordAudit } from './audit-trail'
 import { findOrg, orgRef } from './org-scope'
 
@@ -42,7 +42,7 @@ export async function bindStaff(
   const [invite] = await db
     .select({ invite: staffInvites, expired: sql<boolean>`${staffInvites.expiresAt} <= now()` })
     .from(staffInvites)
-    .where(eq(staffInvites.codeHash, inviteCodeHash(code)))
+    .where(inArray(staffInvites.codeHash, codeHashCandidates(code)))
   if (!invite) return refuse('wrong')
   if (invite.invite.usedAt) return refuse('used')
   if (invite.invite.revokedAt) return refuse('revoked')

@@ -9,7 +9,8 @@ import { mayInvite, mayViewStaff, roleFitsOrg } from '../../../src/core/staff-po
 import type { Db } from '../../store/database'
 import { orgs, roleGrants, staffInvites, users } from '../../store/schema'
 import { loadCaller, type Caller } from '../shared/caller'
-import { inviteCodeHash, inviteStatus } from '../account/invites'
+import { inviteStatus } from '../account/invites'
+import { codeHash } from '../shared/code-hash'
 import { recordAudit } from './audit-trail'
 import { findOrg, KEEPER_ROLES, orgOrOwn, orgRef, type OrgRow } from './org-scope'
 
@@ -17,7 +18,7 @@ type InviteRow = typeof staffInvites.$inferSelect
 
 /**
  * Writes a one-time staff code for `role` on `org` and answers it: the only place the code appears.
- * Kept like a household invite (its sha256 and last 2 characters, 7 days). Checks no permission:
+ * Kept like a household invite (its keyed hash and last 2 characters, 7 days). Checks no permission:
  * `issueStaffInvite` does, and `npm run setup` is the deployer's own.
  */
 export async function createStaffInvite(
@@ -30,7 +31,7 @@ export async function createStaffInvite(
     .values({
       role: invite.role,
       orgId: invite.org.id,
-      codeHash: inviteCodeHash(code),
+      codeHash: codeHash(code),
       codeTail: inviteCodeTail(code),
       issuedBy: invite.issuedBy,
       handOver: invite.handOver,

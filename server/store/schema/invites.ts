@@ -4,7 +4,7 @@ import { householdMembers, households, users } from './organisation'
 
 /**
  * A one-time code a cadre issues so a villager can bind their WeChat to one household. Only the
- * code's sha256 and its last 2 characters are kept; it binds once, expires, and can be revoked.
+ * code's keyed hash (HMAC-SHA256, services/shared/code-hash.ts) and its last 2 characters are kept; it binds once, expires, and can be revoked.
  */
 export const inviteCodes = pgTable(
   'invite_codes',

@@ -4,7 +4,7 @@ import { orgs, roleGrants, users } from './organisation'
 
 /**
  * A one-time staff code: binding it gives a WeChat identity one role on one organisation. Kept like
- * a household invite: only the code's sha256 and its last 2 characters, 7 days, revocable.
+ * a household invite: only the code's keyed hash and its last 2 characters, 7 days, revocable.
  * `issuedBy` is null for the first administrator's code, which `npm run setup` prints.
  */
 export const staffInvites = pgTable(

@@ -21,6 +21,13 @@ type ActionSpec<S extends z.ZodObject> = {
    * hold a fast hash that gives a secret away. A repeat is recognised by its other fields.
    */
   secretFields?: readonly string[]
+  /**
+   * Fields of the answer shown once (a one-time code): the idempotency table keeps the answer
+   * without them, so a dump or backup holds no live code. A repeat of the request gets, for each
+   * such field `f`, `fTail` (its last 2 characters, what the code tables keep too) and
+   * `fShownOnce: true` in its place; the first answer is whole.
+   */
+  secretOutputs?: readonly string[]
   run(ctx: ActionContext, input: z.infer<S>): Promise<unknown>
 }
 
@@ -79,9 +86,30 @@ function runStateChange(
 ): Promise<unknown> {
   const { requestId, ...params } = input
   for (const field of spec.secretFields ?? []) delete params[field]
-  return runOnce(ctx.db, { openid: ctx.openid, requestId: requestId as string, operation, params }, (tx) =>
-    spec.run({ ...ctx, db: tx }, input),
+  const secretOutputs = spec.secretOutputs ?? []
+  return runOnce(
+    ctx.db,
+    { openid: ctx.openid, requestId: requestId as string, operation, params },
+    (tx) => spec.run({ ...ctx, db: tx }, input),
+    (data) => withheld(data, secretOutputs),
   )
+}
+
+/** How many trailing characters of a secret output a repeat may show. */
+const SECRET_TAIL_LENGTH = 2
+
+/** The answer as a repeat may see it: each secret output replaced by its tail and a shown-once flag. */
+export function withheld(data: unknown, secretOutputs: readonly string[]): unknown {
+  if (secretOutputs.length === 0 || typeof data !== 'object' || data === null || Array.isArray(data)) return data
+  const kept: Record<string, unknown> = { ...(data as Record<string, unknown>) }
+  for (const field of secretOutputs) {
+    if (!Object.hasOwn(kept, field)) continue
+    const value = kept[field]
+    delete kept[field]
+    kept[`${field}Tail`] = typeof value === 'string' ? value.slice(-SECRET_TAIL_LENGTH) : null
+    kept[`${field}ShownOnce`] = true
+  }
+  return kept
 }
 
 /** PostgreSQL text cannot hold U+0000: such input is refused here rather than failing in a query. */

@@ -18,7 +18,7 @@ export const orgFunction = defineFunction('org', {
   setShopVillages: action({ input: orgInputs.setShopVillages, mutates: true, run: ({ db, openid }, input) => setShopVillages(db, openid, input) }),
   treePreview: action({ input: orgInputs.treePreview, run: ({ db, openid }, input) => previewTree(db, openid, input) }),
   treeImport: action({ input: orgInputs.treeImport, mutates: true, run: ({ db, openid }, input) => importTree(db, openid, input) }),
-  issueStaffInvite: action({ input: orgInputs.issueStaffInvite, mutates: true, run: ({ db, openid }, input) => issueStaffInvite(db, openid, input) }),
+  issueStaffInvite: action({ input: orgInputs.issueStaffInvite, mutates: true, secretOutputs: ['code'], run: ({ db, openid }, input) => issueStaffInvite(db, openid, input) }),
   revokeStaffInvite: action({ input: orgInputs.revokeStaffInvite, mutates: true, run: ({ db, openid }, input) => revokeStaffInvite(db, openid, input) }),
   staffInvites: action({ input: orgInputs.staffInvites, run: ({ db, openid }, input) => listStaffInvites(db, openid, input) }),
   bindStaff: action({

@@ -12,6 +12,7 @@ import type {
   WhoAmI,
 } from '../core/contracts/account'
 import type { Envelope } from '../core/contracts/envelope'
+import type { ShownOnce } from '../core/contracts/shown-once'
 import type { OrgKind } from '../core/org'
 import type { Permission } from '../core/policy'
 import type { HouseholdFields } from '../core/roster/roster-rows'
@@ -56,8 +57,8 @@ export function updateHousehold(requestId: string, householdId: string, changes:
   return callFunction('account', 'updateHousehold', { requestId, householdId, ...changes })
 }
 
-/** A new one-time invite code for a household; the answer is the only place the code appears. */
-export function issueInvite(requestId: string, householdId: string): Promise<Envelope<IssuedInvite>> {
+/** A new one-time invite code for a household; the first answer is the only place the code appears (a repeat gets its tail). */
+export function issueInvite(requestId: string, householdId: string): Promise<Envelope<ShownOnce<IssuedInvite>>> {
   return callFunction('account', 'issueInvite', { requestId, householdId })
 }
 

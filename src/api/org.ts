@@ -1,4 +1,5 @@
 import type { Envelope } from '../core/contracts/envelope'
+import type { ShownOnce } from '../core/contracts/shown-once'
 import type {
   AuditPage,
   IssuedStaffInvite,
@@ -55,8 +56,8 @@ export function importTree(requestId: string, orgId: string, file: RosterFile, d
   return callFunction('org', 'treeImport', { requestId, orgId, file, digest })
 }
 
-/** A one-time staff code; the answer is the only place the code appears. */
-export function issueStaffInvite(requestId: string, role: StaffRole, orgId: string, handOver: boolean): Promise<Envelope<IssuedStaffInvite>> {
+/** A one-time staff code; the first answer is the only place the code appears (a repeat gets its tail). */
+export function issueStaffInvite(requestId: string, role: StaffRole, orgId: string, handOver: boolean): Promise<Envelope<ShownOnce<IssuedStaffInvite>>> {
   return callFunction('org', 'issueStaffInvite', { requestId, role, orgId, handOver })
 }
 

@@ -17,8 +17,10 @@ function paramsHash(params: unknown): string {
  * transaction as the work, so either both commit or neither does; a concurrent twin waits on the
  * key's unique index and then reads the first answer. An expected failure (AppError) is recorded
  * too, so a repeat gets the same refusal. The same id with other parameters is refused.
+ * `kept` turns the first answer into what is stored and what every repeat gets (a secret shown
+ * once left out); the first caller still gets the answer whole.
  */
-export async function runOnce<T>(db: Db, key: RequestKey, work: (tx: Db) => Promise<T>): Promise<T> {
+export async function runOnce<T>(db: Db, key: RequestKey, work: (tx: Db) => Promise<T>, kept: (data: T) => unknown = (data) => data): Promise<T> {
   const hash = paramsHash(key.params)
   const keyRow = { openid: key.openid, requestId: key.requestId, operation: key.operation, paramsHash: hash }
   try {
@@ -26,7 +28,7 @@ export async function runOnce<T>(db: Db, key: RequestKey, work: (tx: Db) => Prom
       const claimed = await tx.insert(idempotencyKeys).values(keyRow).onConflictDoNothing().returning()
       if (claimed.length === 0) return null
       const data = await work(tx)
-      const response: Envelope<T> = { ok: true, data }
+      const response: Envelope<unknown> = { ok: true, data: kept(data) }
       await tx
         .update(idempotencyKeys)
         .set({ response })

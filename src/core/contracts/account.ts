@@ -6,6 +6,7 @@ import type { Role } from '../roles'
 import type { RosterProblem } from '../roster/roster-rows'
 import { villageSettingsSchema, type VillageSettings } from '../village-settings'
 import { requestIdSchema } from './request-id'
+import type { ShownOnce } from './shown-once'
 
 /** A spreadsheet (roster, village tree) as the client sends it: the name (for its type) and the bytes in base64. */
 export const ROSTER_FILE_MAX_BYTES = 2 * 1024 * 1024
@@ -165,7 +166,7 @@ export type AccountOutputs = {
   rosterImport: RosterImportResult
   householdDetail: HouseholdDetail
   updateHousehold: HouseholdDetail
-  issueInvite: IssuedInvite
+  issueInvite: ShownOnce<IssuedInvite>
   revokeInvite: InviteView
   invites: InviteView[]
   bind: BindResult

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { rosterFile, type InviteStatus, type OrgRef } from './account'
 import { recordIdSchema } from './record-id'
 import { requestIdSchema } from './request-id'
+import type { ShownOnce } from './shown-once'
 import type { OrgKind } from '../org'
 import { UNIT_NAME_MAX } from '../org-units'
 import type { TreeProblem, TreeUnitKind } from '../org-tree-rows'
@@ -148,7 +149,7 @@ export type OrgOutputs = {
   setShopVillages: ShopVillagesView
   treePreview: TreePreview
   treeImport: TreeImportResult
-  issueStaffInvite: IssuedStaffInvite
+  issueStaffInvite: ShownOnce<IssuedStaffInvite>
   revokeStaffInvite: StaffInviteView
   staffInvites: StaffInviteView[]
   bindStaff: StaffBindResult

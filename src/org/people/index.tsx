@@ -7,6 +7,7 @@ import { CardQr } from '../../components/card-qr'
 import { ChoiceChip } from '../../components/choice-chip'
 import { Loaded } from '../../components/loaded'
 import type { IssuedStaffInvite, OrgTree, StaffList, StaffMemberView } from '../../core/contracts/org'
+import { shownCode, type ShownOnce } from '../../core/contracts/shown-once'
 import { formatLocalTime } from '../../core/period'
 import { ORG_KIND_LABELS } from '../../core/org'
 import { formatInviteCode } from '../../core/roster/invite-code'
@@ -117,7 +118,7 @@ function InviteCard({ list, tree, onIssued }: { list: StaffList; tree: OrgTree; 
   const [role, setRole] = useState<StaffRole | null>(null)
   const [orgId, setOrgId] = useState<string | null>(null)
   const [handOver, setHandOver] = useState(false)
-  const [issued, setIssued] = useState<IssuedStaffInvite | null>(null)
+  const [issued, setIssued] = useState<ShownOnce<IssuedStaffInvite> | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const intent = useIntentRequestId()
@@ -138,14 +139,21 @@ function InviteCard({ list, tree, onIssued }: { list: StaffList; tree: OrgTree; 
   }
 
   if (issued) {
+    const code = shownCode(issued)
     return (
       <View className="card">
         <Text className="section-title">
           {issued.org.name} · {issued.roleLabel} 的工作码
         </Text>
-        <Text className="staff__code">{formatInviteCode(issued.code)}</Text>
-        <CardQr text={issued.code} />
-        <Text className="plain-text">请当面交给本人：在小程序里点“我是工作人员”，扫码或输入工作码。只显示这一次，有效到 {formatLocalTime(issued.expiresAt)}。</Text>
+        {code ? (
+          <>
+            <Text className="staff__code">{formatInviteCode(code)}</Text>
+            <CardQr text={code} />
+            <Text className="plain-text">请当面交给本人：在小程序里点“我是工作人员”，扫码或输入工作码。只显示这一次，有效到 {formatLocalTime(issued.expiresAt)}。</Text>
+          </>
+        ) : (
+          <Text className="plain-text">工作码已发出，尾号 {issued.tail}。工作码只显示一次；如未记下，请在“发过的工作码”里作废尾号 {issued.tail} 的码，再发一个。</Text>
+        )}
         <BigButton kind="plain" onClick={() => setIssued(null)}>
           再发一个
         </BigButton>

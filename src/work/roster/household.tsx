@@ -17,6 +17,7 @@ import { ErrorView } from '../../components/error-view'
 import { FieldProblem } from '../../components/field-problem'
 import { Loaded } from '../../components/loaded'
 import type { HouseholdDetail, InviteStatus, IssuedInvite, OrgRef } from '../../core/contracts/account'
+import { shownCode, type ShownOnce } from '../../core/contracts/shown-once'
 import { formatLocalTime } from '../../core/period'
 import { formatInviteCode } from '../../core/roster/invite-code'
 import { useEnvelope } from '../../hooks/use-envelope'
@@ -137,7 +138,7 @@ function UnitPicker(props: { label: string; units: OrgRef[]; value: string | nul
 
 function InvitesCard({ householdId }: { householdId: string }) {
   const invites = useEnvelope(() => listInvites(householdId), [householdId])
-  const [issued, setIssued] = useState<IssuedInvite | null>(null)
+  const [issued, setIssued] = useState<ShownOnce<IssuedInvite> | null>(null)
   const [error, setError] = useState<string | null>(null)
   const intent = useIntentRequestId()
 
@@ -162,11 +163,16 @@ function InvitesCard({ householdId }: { householdId: string }) {
   return (
     <View className="card">
       <Text className="section-title">邀请码</Text>
-      {issued && (
+      {issued && shownCode(issued) && (
         <View className="roster__code-box">
-          <Text className="roster__code">{formatInviteCode(issued.code)}</Text>
+          <Text className="roster__code">{formatInviteCode(shownCode(issued)!)}</Text>
           <Text className="plain-text">请村民在小程序首页点“绑定我家”，输入这个邀请码。</Text>
           <Text className="muted-text">只能用一次，{formatLocalTime(issued.expiresAt)} 前有效。这个码只显示这一次，请现在告诉村民。</Text>
+        </View>
+      )}
+      {issued && !shownCode(issued) && (
+        <View className="roster__code-box">
+          <Text className="plain-text">邀请码已发出，尾号 {issued.tail}。这个码只显示一次；如未记下，请在下面作废尾号 {issued.tail} 的邀请码，再发一个。</Text>
         </View>
       )}
       {error && <Text className="roster__error">{error}</Text>}

@@ -6,6 +6,7 @@ import { AppError } from '../../src/core/errors'
 import { cloudFunctions } from '../functions'
 import { DEMO_IDENTITIES, seedDemoIfEmpty } from '../demo/seed'
 import { openMigratedDatabase } from '../store/open-database'
+import { purgeReplays, REPLAY_KEPT_DAYS } from '../services/shared/idempotency'
 import { claimPort } from './claim-port'
 import { withoutLockFiles } from './backup-copy'
 import { dataDirFromEnv, privateFolder, PROJECT_ROOT } from './data-dir'
@@ -56,6 +57,8 @@ async function main() {
   }
   process.once('exit', () => lock?.release())
   const database = await openMigratedDatabase({ databaseUrl, dataDir })
+  const purged = await purgeReplays(database.db)
+  if (purged > 0) console.log(`已清理 ${purged} 条 ${REPLAY_KEPT_DAYS} 天前的请求应答 (old replays purged)`)
   if (seedDemo && (await seedDemoIfEmpty(database.db, { history: true, photoDir: path.join(dataDir, 'photos') }))) {
     console.log('已写入演示村数据 (demo village seeded)')
   }

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { AppError } from '../../../src/core/errors'
 import type { Database, Db } from '../../store/database'
 import { appendLedgerEntry } from '../../store/ledger'
-import { households, ledgerEntries } from '../../store/schema'
+import { households, idempotencyKeys, ledgerEntries } from '../../store/schema'
 import { openDemoTestDatabase } from '../../test-support/test-database'
-import { runOnce } from './idempotency'
+import { purgeReplays, REPLAY_KEPT_DAYS, runOnce } from './idempotency'
 
 let database: Database
 beforeAll(async () => {
@@ -93,5 +93,25 @@ describe('ledger entries are immutable', () => {
     const [entry] = await database.db.select().from(ledgerEntries).limit(1)
     await expect(database.db.update(ledgerEntries).set({ points: 999 }).where(eq(ledgerEntries.id, entry.id))).rejects.toThrow()
     await expect(database.db.delete(ledgerEntries).where(eq(ledgerEntries.id, entry.id))).rejects.toThrow()
+  })
+})
+
+describe('old answers are purged', () => {
+  it('When replays are purged, then rows older than 30 days go and newer ones stay and still answer repeats', async () => {
+    const old = { openid: 'demo-cadre', requestId: 'req-purge-old', operation: 'test.add', params: { points: 1 } }
+    const recent = { openid: 'demo-cadre', requestId: 'req-purge-new', operation: 'test.add', params: { points: 1 } }
+    await runOnce(database.db, old, addPoints(1))
+    const kept = await runOnce(database.db, recent, addPoints(1))
+    await database.db
+      .update(idempotencyKeys)
+      .set({ createdAt: sql`now() - make_interval(days => ${REPLAY_KEPT_DAYS + 1})` })
+      .where(eq(idempotencyKeys.requestId, old.requestId))
+    expect(await purgeReplays(database.db)).toBeGreaterThanOrEqual(1)
+    const left = (await database.db.select().from(idempotencyKeys)).map((r) => r.requestId)
+    expect(left).not.toContain(old.requestId)
+    expect(left).toContain(recent.requestId)
+    const before = await entryCount()
+    expect(await runOnce(database.db, recent, addPoints(1))).toEqual(kept)
+    expect(await entryCount()).toBe(before)
   })
 })

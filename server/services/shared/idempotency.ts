@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, lt, sql } from 'drizzle-orm'
 import stringify from 'safe-stable-stringify'
 import type { Envelope } from '../../../src/core/contracts/envelope'
 import { AppError, type ErrorCode } from '../../../src/core/errors'
@@ -53,4 +53,24 @@ async function replay<T>(db: Db, key: RequestKey, hash: string): Promise<T> {
   const response = row.response as Envelope<T>
   if (response.ok) return response.data
   throw new AppError(response.error.code as ErrorCode, response.error.message)
+}
+
+/**
+ * How long a request's answer is kept for its repeats. A client repeats a request within seconds
+ * or minutes (a lost answer, a retry); after 30 days a row only keeps what a dump should not hold.
+ */
+export const REPLAY_KEPT_DAYS = 30
+
+/**
+ * Deletes the stored answers of requests older than `olderThanDays` (a repeat after that runs the
+ * action again, as a new request would). Run at gateway start; a timer may call it too. Answers
+ * how many rows went.
+ */
+export async function purgeReplays(db: Db, olderThanDays: number = REPLAY_KEPT_DAYS): Promise<number> {
+  if (!Number.isInteger(olderThanDays) || olderThanDays < 1) throw new Error(`purgeReplays: ${olderThanDays} is not a whole number of days`)
+  const purged = await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(days => ${olderThanDays})`))
+    .returning({ requestId: idempotencyKeys.requestId })
+  return purged.length
 }

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import type { BindResult, IssuedInvite } from '../../src/core/contracts/account'
 import type { Envelope } from '../../src/core/contracts/envelope'
@@ -99,5 +101,15 @@ describe('codes at rest', () => {
     expect(row).toBeDefined()
     expect(row.codeHash).not.toBe(createHash('sha256').update(code).digest('hex'))
     expect(codeHash(code, randomBytes(32))).not.toBe(row.codeHash)
+  })
+
+  it('When an answer kept before this change holds a code, then the migration leaves its tail and the shown-once flag, and the rest of the answer', async () => {
+    const legacy = { ok: true, data: { id: 77, code: 'K7M3Q9XA', expiresAt: '2026-12-13T00:00:00.000Z' } }
+    await database.db.execute(sql`
+      insert into idempotency_keys (openid, request_id, operation, params_hash, response)
+      values ('demo-cadre', 'legacy-invite', 'account.issueInvite', 'h', ${JSON.stringify(legacy)}::jsonb)`)
+    await database.db.execute(sql.raw(readFileSync(path.join(__dirname, '../store/migrations/0020_replays_without_codes.sql'), 'utf8')))
+    const [row] = await rowsOf<{ response: unknown }>(sql`select response from idempotency_keys where request_id = 'legacy-invite'`)
+    expect(row.response).toEqual({ ok: true, data: { id: 77, codeTail: 'XA', codeShownOnce: true, expiresAt: '2026-12-13T00:00:00.000Z' } })
   })
 })

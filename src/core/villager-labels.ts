@@ -15,11 +15,11 @@ export function pointsTone(points: number): 'up' | 'down' | 'none' {
   return points > 0 ? 'up' : points < 0 ? 'down' : 'none'
 }
 
-/** An appeal's status: as a tag (申诉, 我的申请, 积分明细) and as a sentence on a staff's ledger line. */
-export const APPEAL_LABELS: Record<AppealStatus, { tag: string; sentence: string }> = {
-  pending: { tag: '待处理', sentence: '村民申诉中' },
-  upheld: { tag: '维持扣分', sentence: '申诉后维持扣分' },
-  overturned: { tag: '已撤销扣分', sentence: '申诉后已撤销' },
+/** An appeal's status as a tag (申诉, 我的申请, and the ledger line both villager and staff see). */
+export const APPEAL_LABELS: Record<AppealStatus, { tag: string }> = {
+  pending: { tag: '待处理' },
+  upheld: { tag: '维持扣分' },
+  overturned: { tag: '已撤销扣分' },
 }
 
 export const CLAIM_STATUS_LABELS: Record<RecordStatus, string> = {

@@ -200,7 +200,7 @@ describeInBrowser('grid leader journey: inspection walks and 美丽积分图 (H5
     await saveScreenshot(journey.page, 'ledger-02-reverse-ask')
     await line.getByText('确定冲销', { exact: true }).click()
     await visibleText(journey.page, '这一笔已冲销').waitFor()
-    await eventually(() => journey.page.locator('.hh-ledger__figure-value').filter({ visible: true }).innerText(), (value) => expect(value).toBe(String(zhang.balance + 5)))
+    await eventually(() => journey.page.locator('.ledger__balance-value').filter({ visible: true }).innerText(), (value) => expect(value).toBe(String(zhang.balance + 5)))
     await saveScreenshot(journey.page, 'ledger-03-reversed')
 
     // 待我审核 and 积分细则管理 open for the cadre.

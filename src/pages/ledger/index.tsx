@@ -6,7 +6,7 @@ import { ledger } from '../../api/score'
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
-import { PointsText } from '../../components/points-text'
+import { LedgerHead } from '../../components/ledger-line'
 import type { ApiError } from '../../core/contracts/envelope'
 import type { LedgerLine, LedgerPage } from '../../core/contracts/score'
 import { useElderMode } from '../../hooks/use-elder-mode'
@@ -91,25 +91,7 @@ export default function LedgerPageView() {
         ))}
       {state.status === 'ok' && (
         <View>
-          <View className="card ledger__head">
-            <Text className="ledger__household">{state.head.householdName} 家</Text>
-            <View className="ledger__figures">
-              <View className="ledger__figure">
-                <Text className="ledger__figure-label">现有积分</Text>
-                <Text className="ledger__balance">
-                  {state.head.balance}
-                  <Text className="ledger__figure-unit">分</Text>
-                </Text>
-              </View>
-              <View className="ledger__figure">
-                <Text className="ledger__figure-label">本月</Text>
-                <Text className="ledger__month">
-                  <PointsText points={state.head.thisMonth} />
-                  <Text className="ledger__figure-unit">分</Text>
-                </Text>
-              </View>
-            </View>
-          </View>
+          <LedgerHead {...state.head} />
           {state.lines.length === 0 && <Text className="plain-text">还没有积分记录。</Text>}
           {state.lines.map((line) => (
             <LedgerLineView

@@ -5,13 +5,11 @@ import { ledger, reverseEntry } from '../../api/score'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import type { LedgerLine } from '../../core/contracts/score'
-import { formatLocalTime } from '../../core/period'
-import { APPEAL_LABELS, signedPoints } from '../../core/villager-labels'
+import { signedPoints } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { DecisionPanel } from '../components/decision-panel'
-import { PhotoThumbs } from '../../components/photo-thumbs'
-import { PointsText } from '../../components/points-text'
+import { LedgerHead, LedgerLineCard, type LedgerLineDetail } from '../../components/ledger-line'
 import { useStaffOrgs } from '../../hooks/use-staff-orgs'
 import { NeedsLink } from '../../components/needs-link'
 import './index.css'
@@ -61,19 +59,7 @@ function HouseholdLedger() {
       <Loaded state={state} onRetry={reload}>
         {(data) => (
           <View>
-            <View className="card hh-ledger__summary">
-              <Text className="hh-ledger__name">{data.householdName} 家</Text>
-              <View className="hh-ledger__figures">
-                <View className="hh-ledger__figure">
-                  <Text className="hh-ledger__figure-value">{data.balance}</Text>
-                  <Text className="muted-text">现在积分</Text>
-                </View>
-                <View className="hh-ledger__figure">
-                  <PointsText points={data.thisMonth} size="large" />
-                  <Text className="muted-text">本月</Text>
-                </View>
-              </View>
-            </View>
+            <LedgerHead householdName={data.householdName} balance={data.balance} thisMonth={data.thisMonth} />
             {data.lines.length === 0 && <Text className="plain-text">这户还没有积分记录。</Text>}
             {[...data.lines, ...older.lines].map((line) => (
               <LineCard key={line.id} line={line} mayReverse={mayReverse} onReversed={reload} />
@@ -93,27 +79,12 @@ function HouseholdLedger() {
 
 function LineCard({ line, mayReverse, onReversed }: { line: LedgerLine; mayReverse: boolean; onReversed: () => void }) {
   const reversible = mayReverse && line.kind === 'score' && line.reversedBy === null
+  const details: LedgerLineDetail[] = []
+  if (line.rule) details.push({ key: 'version', text: `细则第 ${line.rule.version} 版`, className: 'elder-hide' })
+  if (line.reversedBy !== null) details.push({ key: 'reversed', text: '这一笔已冲销', className: 'hh-line__flag' })
+  if (line.reverses !== null) details.push({ key: 'reverses', text: '这是对一笔记录的冲销', className: 'hh-line__flag' })
   return (
-    <View className={`card hh-line ${line.reversedBy !== null ? 'hh-line--reversed' : ''}`}>
-      <View className="hh-line__head">
-        <Text className="hh-line__title">{line.rule?.title ?? line.kindLabel}</Text>
-        <PointsText points={line.points} size="normal" />
-      </View>
-      <Text className="muted-text">
-        {formatLocalTime(line.createdAt)} · {line.kindLabel} · 之后 {line.balanceAfter} 分
-      </Text>
-      {line.scorer && (
-        <Text className="muted-text">
-          评分人 {line.scorer.name}
-          {line.scorer.org ? `（${line.scorer.org.name}）` : ''}
-        </Text>
-      )}
-      {line.rule && <Text className="muted-text elder-hide">细则第 {line.rule.version} 版 · {line.rule.category}</Text>}
-      {line.note && <Text className="plain-text">说明：{line.note}</Text>}
-      {line.reversedBy !== null && <Text className="hh-line__flag">这一笔已冲销</Text>}
-      {line.reverses !== null && <Text className="hh-line__flag">这是对一笔记录的冲销</Text>}
-      {line.appeal && <Text className="hh-line__flag">{APPEAL_LABELS[line.appeal.status].sentence}</Text>}
-      <PhotoThumbs photos={line.photos} />
+    <LedgerLineCard line={line} className="hh-line" balanceText={`之后 ${line.balanceAfter} 分`} details={details}>
       {reversible && (
         <DecisionPanel
           noteLabel="冲销理由（必填，会记在明细里）"
@@ -130,6 +101,6 @@ function LineCard({ line, mayReverse, onReversed }: { line: LedgerLine; mayRever
           onDone={onReversed}
         />
       )}
-    </View>
+    </LedgerLineCard>
   )
 }

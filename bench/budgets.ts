@@ -18,7 +18,9 @@
  */
 export const BUDGETS: Readonly<Record<string, number>> = {
   // weapp code packages ÷ Taro's empty app (the app as built, and as WeChat's upload compiles it)
-  'weapp.main-ratio': 3.2,
+  // Issue 24: the main package holds the tab pages only, at most 1.3 × the empty app (a ceiling set by the
+  // issue, not 2 × a measurement: 1.26× when the once-in-a-while pages became subpackages)
+  'weapp.main-ratio': 1.3,
   'weapp.sub.finance-ratio': 0.15,
   'weapp.sub.work-ratio': 0.72,
   'weapp.sub.shop-ratio': 0.16,
@@ -27,8 +29,21 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   // Added at the merge of issues 13 and 14 by the same rule from their first build (17.0 and 21.8 KB, 0.057× and 0.073×)
   'weapp.sub.street-ratio': 0.12,
   'weapp.sub.credit-ratio': 0.15,
+  // The pages that left the main package for subpackages of their own (issue 24), by the 2 × rule from
+  // their first build (KB: card 43.6, notices 38.2, claim 17.5, privacy 7.2, dividend-list 6.9, bind 6.3,
+  // appeal 6.0, dividend 5.6, requests 3.8, rules 3.4)
+  'weapp.sub.pages/card-ratio': 0.3,
+  'weapp.sub.pages/notices-ratio': 0.26,
+  'weapp.sub.pages/claim-ratio': 0.12,
+  'weapp.sub.pages/privacy-ratio': 0.049,
+  'weapp.sub.pages/dividend-list-ratio': 0.047,
+  'weapp.sub.pages/bind-ratio': 0.043,
+  'weapp.sub.pages/appeal-ratio': 0.041,
+  'weapp.sub.pages/dividend-ratio': 0.038,
+  'weapp.sub.pages/requests-ratio': 0.026,
+  'weapp.sub.pages/rules-ratio': 0.024,
   'weapp.total-ratio': 4.6,
-  'weapp.upload.main-ratio': 3.2,
+  'weapp.upload.main-ratio': 1.3,
   'weapp.upload.total-ratio': 4.5,
   // H5 first meaningful render of 首页 ÷ a cold context's baseline call
   'h5.first-render.median-ratio': 9.3,

@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { cloudFunctions } from '../server/functions'
-import { checkFunctionPlaces, checkProjectConfig } from './check-config'
+import { loadAppConfig } from './app-config'
+import { checkFunctionPlaces, checkPackageRules, checkProjectConfig } from './check-config'
 
 const root = path.resolve(__dirname, '..')
 
@@ -27,6 +28,33 @@ describe('project configuration for WeChat DevTools', () => {
     } finally {
       rmSync(copy, { recursive: true, force: true })
     }
+  })
+
+  it('When the app config is checked, then its subpackages and preload rules follow WeChat\'s rules, and only the tab pages load at start', () => {
+    const appConfig = loadAppConfig()
+    expect(checkPackageRules(appConfig)).toEqual([])
+    expect(appConfig.pages).toEqual(appConfig.tabBar?.list.map((tab) => tab.pagePath))
+  })
+
+  it('When a root lies inside another, a main page inside a root, or a preload names no page or package, then the check names each', () => {
+    expect(
+      checkPackageRules({
+        pages: ['pages/home/index', 'pages/card/index'],
+        subPackages: [
+          { root: 'pages/card', name: 'card', pages: ['index'] },
+          { root: 'pages/card/extra/', pages: ['index'] },
+        ],
+        preloadRule: {
+          'pages/home/index': { packages: ['card', 'pages/card/extra', 'notices'] },
+          'pages/gone/index': { packages: [] },
+        },
+      }),
+    ).toEqual([
+      'subpackage pages/card/extra lies inside subpackage pages/card',
+      'main page pages/card/index lies inside subpackage pages/card',
+      'preloadRule of pages/home/index names notices, which is no subpackage',
+      'preloadRule names pages/gone/index, which is no page of the app',
+    ])
   })
 
   it('When the repository is checked as committed, then every cloud function has its contract, client, use cases, handler and needs, and every services folder is a function’s', () => {

@@ -52,7 +52,38 @@ export function checkProjectConfig(root: string, { built }: { built: boolean }):
       for (const tab of app.tabBar?.list ?? []) {
         if (!(app.pages ?? []).includes(tab.pagePath)) problems.push(`tab ${tab.pagePath} is not in the main package`)
       }
+      problems.push(...checkPackageRules(app))
     }
+  }
+  return problems
+}
+
+interface AppPackages {
+  pages?: string[]
+  subPackages?: { root: string; name?: string; pages: string[] }[]
+  subpackages?: { root: string; name?: string; pages: string[] }[]
+  preloadRule?: Record<string, { packages: string[]; network?: string }>
+}
+
+/**
+ * WeChat's rules for subpackages (developers.weixin.qq.com/miniprogram/dev/framework/subpackages.html,
+ * …/preload.html) that its upload refuses or that fail only on a phone: no root inside another, no
+ * main page under a root, and every preload rule on a page of the app naming a subpackage by name or root.
+ */
+export function checkPackageRules(app: AppPackages): string[] {
+  const problems: string[] = []
+  const subs = app.subPackages ?? app.subpackages ?? []
+  const roots = subs.map((sub) => sub.root.replace(/\/$/, ''))
+  const under = (file: string, root: string) => file.startsWith(`${root}/`)
+  for (const root of roots) {
+    for (const other of roots) if (other !== root && under(other, root)) problems.push(`subpackage ${other} lies inside subpackage ${root}`)
+    for (const page of app.pages ?? []) if (under(page, root)) problems.push(`main page ${page} lies inside subpackage ${root}`)
+  }
+  const pages = [...(app.pages ?? []), ...subs.flatMap((sub, i) => sub.pages.map((page) => `${roots[i]}/${page}`))]
+  const packageNames = new Set(subs.flatMap((sub, i) => [roots[i], ...(sub.name ? [sub.name] : [])]))
+  for (const [page, rule] of Object.entries(app.preloadRule ?? {})) {
+    if (!pages.includes(page)) problems.push(`preloadRule names ${page}, which is no page of the app`)
+    for (const name of rule.packages) if (!packageNames.has(name)) problems.push(`preloadRule of ${page} names ${name}, which is no subpackage`)
   }
   return problems
 }

@@ -1,11 +1,21 @@
 export default defineAppConfig({
-  pages: [
-    'pages/home/index', 'pages/ledger/index', 'pages/ranking/index', 'pages/mine/index', 'pages/bind/index', 'pages/dividend/index', 'pages/dividend-list/index', 'pages/card/index',
-    'pages/rules/index', 'pages/requests/index', 'pages/claim/index', 'pages/appeal/index',
-    'pages/notices/index', 'pages/notices/channel', 'pages/notices/detail', 'pages/notices/messages', 'pages/notices/bulletin',
-    'pages/privacy/index',
-  ],
+  // The main package holds the tab pages only: everything else loads on first use (WeChat fetches a
+  // subpackage when one of its pages opens), so a villager's first start downloads the least. The
+  // once-in-a-while pages keep their paths under pages/ as subpackages of their own, so shared links,
+  // posters' codes and message pages stay valid.
+  pages: ['pages/home/index', 'pages/ledger/index', 'pages/ranking/index', 'pages/mine/index'],
   subPackages: [
+    { root: 'pages/card', name: 'card', pages: ['index'] },
+    // 整改通报: the village's groups, one group's channel, one notice (shared links open it), 我的消息, 通报栏.
+    { root: 'pages/notices', name: 'notices', pages: ['index', 'channel', 'detail', 'messages', 'bulletin'] },
+    { root: 'pages/bind', name: 'bind', pages: ['index'] },
+    { root: 'pages/claim', name: 'claim', pages: ['index'] },
+    { root: 'pages/appeal', name: 'appeal', pages: ['index'] },
+    { root: 'pages/requests', name: 'requests', pages: ['index'] },
+    { root: 'pages/rules', name: 'rules', pages: ['index'] },
+    { root: 'pages/dividend', name: 'dividend', pages: ['index'] },
+    { root: 'pages/dividend-list', name: 'dividend-list', pages: ['index'] },
+    { root: 'pages/privacy', name: 'privacy', pages: ['index'] },
     { root: 'finance', pages: ['dividend/index', 'run/index'] },
     {
       root: 'work',
@@ -24,6 +34,13 @@ export default defineAppConfig({
     // 善治贷: the household's 积分证明, the bank officer's 核验 and 本行规则.
     { root: 'credit', pages: ['certificate/index', 'verify/index', 'terms/index'] },
   ],
+  // Fetched in the background once the page shows, for the step a person most likely takes next.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['card', 'notices'] },
+    'pages/ledger/index': { network: 'all', packages: ['appeal', 'claim'] },
+    'pages/mine/index': { network: 'all', packages: ['rules', 'requests', 'privacy'] },
+    'pages/dividend/index': { network: 'all', packages: ['dividend-list'] },
+  },
   window: {
     navigationBarTitleText: '善治积分',
     // 'default' is the mini-program's own bar; in H5 it makes Taro draw a title bar with a back button.

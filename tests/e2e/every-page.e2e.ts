@@ -2,17 +2,9 @@ import type { Page } from 'playwright-core'
 import { openPhonePage } from './support/browser'
 import { describeInBrowser, startJourney } from './support/journey'
 import { switchDemoIdentity } from './support/ui'
+import { everyPage } from '../../scripts/app-config'
 
 jest.setTimeout(600_000)
-
-/** Every page of app.json (src/app.config.ts), subpackages included, as a path the H5 router opens. */
-function everyPage(): string[] {
-  const global = globalThis as { defineAppConfig?: (config: unknown) => unknown }
-  global.defineAppConfig = (config) => config
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require('../../src/app.config').default as { pages: string[]; subPackages: { root: string; pages: string[] }[] }
-  return [...config.pages, ...config.subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))]
-}
 
 /**
  * What a person must never read: an internal field name, the validator's wording, or a value the

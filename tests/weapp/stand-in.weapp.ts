@@ -7,10 +7,16 @@ import { WeChatWorld } from './support/wechat-world'
 import { createWxmlRenderer } from './support/wxml-renderer'
 
 /** A tiny mini-program written for these tests: one page whose behaviour each test chooses. */
-function tinyApp(pageJs: string, wxml: string): string {
+function tinyApp(pageJs: string, wxml: string, subpackage?: { root: string; files: Record<string, string> }): string {
   const dist = mkdtempSync(path.join(tmpdir(), 'weapp-stand-in-'))
   mkdirSync(path.join(dist, 'pages/p'), { recursive: true })
-  writeFileSync(path.join(dist, 'app.json'), JSON.stringify({ pages: ['pages/p/index'] }))
+  const pages = Object.keys(subpackage?.files ?? {}).filter((file) => file.endsWith('/index.js')).map((file) => file.replace(/\.js$/, ''))
+  const subPackages = subpackage ? [{ root: subpackage.root, pages }] : undefined
+  writeFileSync(path.join(dist, 'app.json'), JSON.stringify({ pages: ['pages/p/index'], subPackages }))
+  for (const [file, text] of Object.entries(subpackage?.files ?? {})) {
+    mkdirSync(path.dirname(path.join(dist, subpackage!.root, file)), { recursive: true })
+    writeFileSync(path.join(dist, subpackage!.root, file), text)
+  }
   writeFileSync(path.join(dist, 'app.js'), 'App({})')
   writeFileSync(path.join(dist, 'pages/p/index.json'), '{}')
   writeFileSync(path.join(dist, 'pages/p/index.js'), pageJs)
@@ -26,8 +32,8 @@ const noCloud: CloudBackend = {
   close: () => Promise.resolve(),
 }
 
-async function launch(pageJs: string, wxml = '<view>{{text}}</view>'): Promise<MiniProgram> {
-  const distDir = tinyApp(pageJs, wxml)
+async function launch(pageJs: string, wxml = '<view>{{text}}</view>', subpackage?: Parameters<typeof tinyApp>[2]): Promise<MiniProgram> {
+  const distDir = tinyApp(pageJs, wxml, subpackage)
   const phone = new MiniProgram({ world: new WeChatWorld(), cloud: noCloud, renderer: createWxmlRenderer(distDir), distDir, openid: 'someone' })
   return phone.launch()
 }
@@ -75,6 +81,23 @@ describe('the mini-program stand-in', () => {
   it('When a page navigates to a page that is not in app.json, then navigateTo fails as in WeChat', async () => {
     const phone = await launch(`Page({ onLoad() { wx.navigateTo({ url: '/pages/nowhere/index', fail: (e) => this.setData({ text: e.errMsg }) }) } })`)
     expect(phone.screenText()).toContain('navigateTo:fail')
+  })
+
+  it('When main-package code requires a file of a subpackage, then it fails as on a phone; the subpackage\'s own page may', async () => {
+    const subpackage = {
+      root: 'later',
+      files: {
+        'shared.js': `module.exports = '分包里的字'`,
+        'q/index.js': `Page({ onLoad() { this.setData({ text: require('../shared') }) } })`,
+        'q/index.json': '{}',
+        'q/index.wxml': '<view>{{text}}</view>',
+      },
+    }
+    const reaching = await launch(`Page({ onLoad() { this.setData({ text: require('../../later/shared') }) } })`, undefined, subpackage)
+    expect(reaching.errors.join('\n')).toContain('lies in subpackage later and cannot be required from the main package')
+    const phone = await launch(`Page({ onLoad() { wx.navigateTo({ url: '/later/q/index' }) } })`, undefined, subpackage)
+    expect(phone.errors).toEqual([])
+    expect(phone.screenText()).toBe('分包里的字')
   })
 
   it('When a privacy interface is called before consent and the app listens for nothing, then it fails with errno 104, as WeChat does', async () => {

@@ -103,7 +103,7 @@ export class MiniProgram {
       clearTimeout: (t: NodeJS.Timeout) => this.clearTimer(t),
       clearInterval: (t: NodeJS.Timeout) => this.clearTimer(t),
     })
-    this.modules = createModuleSystem(context, options.distDir)
+    this.modules = createModuleSystem(context, options.distDir, (this.appJson.subPackages ?? []).map((sub) => sub.root))
   }
 
   /** Starts the app as WeChat does on a cold start: app.js, App.onLaunch/onShow, then the entry page. */

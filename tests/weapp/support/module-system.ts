@@ -6,12 +6,15 @@ import vm from 'node:vm'
  * The mini-program's module system: every file of the package is a module that sees `require`,
  * `module` and `exports`, resolved relative to itself inside the package root. Like WeChat's own
  * `define` wrapper, it shadows the browser globals with `undefined`: there is no window or document.
+ * Like WeChat, it keeps packages apart: a file of a subpackage may be required only from its own
+ * subpackage (the runtime itself loads a page's file when the page opens), so main-package code that
+ * reaches into a subpackage, or one subpackage into another, fails here as it fails on a phone.
  */
 const SHADOWED_GLOBALS = ['window', 'document', 'frames', 'self', 'location', 'navigator', 'localStorage', 'history', 'XMLHttpRequest', 'WebSocket', 'fetch', 'process']
 
 export type ModuleSystem = { require(file: string): unknown }
 
-export function createModuleSystem(context: vm.Context, root: string): ModuleSystem {
+export function createModuleSystem(context: vm.Context, root: string, subpackageRoots: readonly string[] = []): ModuleSystem {
   const cache = new Map<string, { exports: unknown }>()
 
   function load(file: string): unknown {
@@ -27,7 +30,21 @@ export function createModuleSystem(context: vm.Context, root: string): ModuleSys
   }
 
   function requireFrom(dir: string) {
-    return (id: string) => load(resolve(dir, id))
+    return (id: string) => {
+      const file = resolve(dir, id)
+      const from = packageOf(dir)
+      const to = packageOf(file)
+      if (to !== 'main' && to !== from) {
+        throw new Error(`module "${id}" lies in subpackage ${to} and cannot be required from ${from === 'main' ? 'the main package' : `subpackage ${from}`}`)
+      }
+      return load(file)
+    }
+  }
+
+  /** The package a file or folder of the package lies in: a subpackage's root, or 'main'. */
+  function packageOf(place: string): string {
+    const relative = `${path.relative(root, place).split(path.sep).join('/')}/`
+    return subpackageRoots.find((sub) => relative.startsWith(`${sub.replace(/\/$/, '')}/`)) ?? 'main'
   }
 
   function resolve(dir: string, id: string): string {

@@ -4,11 +4,13 @@ import { issueInvite, listInvites, revokeInvite } from '../services/account/invi
 import { bindHousehold, listMembers, unbindMember } from '../services/account/membership'
 import { householdDetail, importRoster, previewRoster, updateHousehold } from '../services/account/roster'
 import { saveVillageSettings, villageSettings } from '../services/account/village-settings'
+import { whatWaits } from '../services/account/waiting'
 import { listWorkUnits } from '../services/account/work-units'
 import { action, defineFunction } from './define-function'
 
 export const accountFunction = defineFunction('account', {
   whoami: action({ input: accountInputs.whoami, run: ({ db, openid }) => whoami(db, openid) }),
+  waiting: action({ input: accountInputs.waiting, run: ({ db, openid }) => whatWaits(db, openid) }),
   workUnits: action({ input: accountInputs.workUnits, run: ({ db, openid }, input) => listWorkUnits(db, openid, input) }),
   setElderMode: action({ input: accountInputs.setElderMode, mutates: true, run: ({ db, openid }, input) => setElderMode(db, openid, input.on) }),
   households: action({ input: accountInputs.households, run: ({ db, openid }, input) => listHouseholds(db, openid, input) }),

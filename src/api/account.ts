@@ -9,6 +9,7 @@ import type {
   RosterImportResult,
   RosterPreview,
   VillageSettingsView,
+  Waiting,
   WhoAmI,
 } from '../core/contracts/account'
 import type { Envelope } from '../core/contracts/envelope'
@@ -23,6 +24,11 @@ import type { RosterFile } from './pick-roster-file'
 /** Who the caller is: registered or not, roles with their organisations, own household. */
 export function whoami(): Promise<Envelope<WhoAmI>> {
   return callFunction('account', 'whoami', {})
+}
+
+/** What waits for the caller: the household's open 整改 and the staff work waiting, for 首页. */
+export function waiting(): Promise<Envelope<Waiting>> {
+  return callFunction('account', 'waiting', {})
 }
 
 /** The units a page working on `kinds` may act on for the caller: its picker when there are several. */

@@ -44,6 +44,11 @@ export function localDay(instant: Date): string {
   return shanghaiClock(instant).format('YYYY-MM-DD')
 }
 
+/** Whole Asia/Shanghai calendar days from `now`'s day to `instant`'s day: 0 the same day, negative once past. */
+export function calendarDaysUntil(instant: Date | string, now: Date): number {
+  return dayjs.utc(localDay(new Date(instant))).diff(dayjs.utc(localDay(now)), 'day')
+}
+
 /** The instant an Asia/Shanghai wall clock reads `hour`:00 on a "2026-11-24" day. */
 export function shanghaiInstant(day: string, hour = 0): Date {
   return dayjs.utc(day).add(hour - SHANGHAI_UTC_OFFSET_HOURS, 'hour').toDate()

@@ -1,5 +1,5 @@
 import type { LedgerLine, RuleView } from './contracts/score'
-import { actorText, canAppeal, groupRulesByCategory, myRankText, reversalText, ruleLimitText, ruleTags, signedPoints } from './villager-labels'
+import { actorText, canAppeal, groupRulesByCategory, myRankText, reversalText, ruleLimitText, ruleTags, noticeDueText, signedPoints } from './villager-labels'
 
 const rule = (over: Partial<RuleView>): RuleView => ({
   id: 1,
@@ -30,6 +30,7 @@ const line = (over: Partial<LedgerLine>): LedgerLine => ({
   reversedBy: null,
   reverses: null,
   appeal: null,
+  notice: null,
   ...over,
 })
 
@@ -103,5 +104,19 @@ describe('ranking', () => {
   it('When my household is on the list, then the summary gives its rank', () => {
     expect(myRankText([{ rank: 1, mine: false }, { rank: 1, mine: true }])).toBe('我家排第 1 名')
     expect(myRankText([{ rank: 1, mine: false }])).toBeNull()
+  })
+})
+
+describe('a notice deadline as its household reads it', () => {
+  // Deadlines are instants; days are counted on Shanghai's calendar (UTC+8), whatever the clock's zone.
+  const now = new Date('2026-12-06T15:30:00Z') // 23:30 on 12-06 in Shanghai
+  it('When the deadline is tomorrow in Shanghai though under an hour away, then it reads 明天到期', () => {
+    expect(noticeDueText('2026-12-06T16:10:00Z', now)).toBe('明天到期')
+  })
+  it('When the deadline is later today, then 今天到期; once passed today, 已逾期; days later, 已逾期 N 天', () => {
+    expect(noticeDueText('2026-12-06T15:50:00Z', now)).toBe('今天到期')
+    expect(noticeDueText('2026-12-06T10:00:00Z', now)).toBe('已逾期')
+    expect(noticeDueText('2026-12-03T10:00:00Z', now)).toBe('已逾期 3 天')
+    expect(noticeDueText('2026-12-08T10:00:00Z', now)).toBe('还有 2 天到期')
   })
 })

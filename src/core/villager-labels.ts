@@ -2,6 +2,7 @@ import type { AppealStatus, LedgerLine, RecordStatus, RuleView } from './contrac
 import type { LedgerKind } from './ledger'
 import type { RuleCategory } from './rules'
 import { RULE_CATEGORIES } from './rules'
+import { calendarDaysUntil } from './period'
 
 /** Points as a villager reads them: "+5", "−5" (a real minus sign), "0". */
 export function signedPoints(points: number): string {
@@ -82,4 +83,17 @@ export function actorText(kind: LedgerKind, actor: { name: string; org: { name: 
 export function myRankText(rows: readonly { rank: number; mine: boolean }[]): string | null {
   const mine = rows.find((row) => row.mine)
   return mine ? `我家排第 ${mine.rank} 名` : null
+}
+
+/**
+ * A rectification notice's deadline as its household reads it on 首页, by Shanghai calendar day:
+ * 「还有 2 天到期」, 「明天到期」, 「今天到期」, then 「已逾期」 and 「已逾期 3 天」.
+ */
+export function noticeDueText(deadline: Date | string, now: Date): string {
+  const days = calendarDaysUntil(deadline, now)
+  if (days > 1) return `还有 ${days} 天到期`
+  if (days === 1) return '明天到期'
+  if (days < 0) return `已逾期 ${-days} 天`
+  return new Date(deadline).getTime() >= now.getTime() ? '今天到期' : '已逾期'
+
 }

@@ -8,7 +8,7 @@ import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
 import { describeInBrowser, startJourney } from './support/journey'
 import { drawJpeg, pickPhoto, uploadPhoto } from './support/photos'
-import { becomeDemoUser, settled, switchDemoIdentity, visibleText } from './support/ui'
+import { becomeDemoUser, settled, switchDemoIdentity, visibleText, workButton } from './support/ui'
 
 jest.setTimeout(240_000)
 
@@ -136,7 +136,7 @@ describeInBrowser('cadre journey: rectification notice from deduction to points 
   it('cadre 陈明华 verifies the proof: 通过', async () => {
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, CADRE)
     const waiting = dataOf(await callAs<NoticeOutputs['awaitingCheck']>(journey.gateway.baseUrl, 'demo-cadre', 'notice', { action: 'awaitingCheck', orgId: 'v-zjq' }))
-    await visibleText(journey.page, '整改核验').click()
+    await workButton(journey.page, '整改核验').click()
     await visibleText(journey.page, `待核验（${waiting.toVerify.length}）`).waitFor()
     const card = visibleCards(journey.page, '.notice-card', '1组01号 张建国').first()
     await eventually(() => card.innerText(), (value) => expect(value).toContain('说明：杂物已经清走了'))
@@ -233,7 +233,7 @@ describeInBrowser('cadre journey: rectification notice from deduction to points 
     const waiting = dataOf(await callAs<PendingWork>(baseUrl, 'demo-cadre', 'score', { action: 'pending', orgId: 'v-zjq' }))
 
     await becomeDemoUser(journey.page, baseUrl, CADRE)
-    await visibleText(journey.page, '待我审核').click()
+    await workButton(journey.page, '待我审核').click()
     await visibleText(journey.page, `待审核的评分和申报（${waiting.records.length}）`).waitFor()
     await visibleText(journey.page, `待处理的申诉（${waiting.appeals.length}）`).waitFor()
     const claimCard = visibleCards(journey.page, '.record-card', '【村民申报】参加村里志愿服务活动').first()

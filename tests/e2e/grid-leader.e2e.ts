@@ -7,7 +7,7 @@ import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
 import { describeInBrowser, startJourney } from './support/journey'
 import { drawJpeg, pickPhoto } from './support/photos'
-import { settled, switchDemoIdentity, visibleText } from './support/ui'
+import { settled, switchDemoIdentity, visibleText, workButton } from './support/ui'
 
 jest.setTimeout(240_000)
 
@@ -205,7 +205,7 @@ describeInBrowser('grid leader journey: inspection walks and 美丽积分图 (H5
 
     // 待我审核 and 积分细则管理 open for the cadre.
     await journey.page.goto(`${journey.gateway.baseUrl}/`)
-    await visibleText(journey.page, '待我审核').click()
+    await workButton(journey.page, '待我审核').click()
     await journey.page.getByText(/^待审核的评分和申报/).filter({ visible: true }).first().waitFor()
     await saveScreenshot(await settled(journey.page), 'review-01')
     await journey.page.goto(`${journey.gateway.baseUrl}/`)

@@ -1,4 +1,5 @@
 import type { HouseholdList, WhoAmI } from '../../src/core/contracts/account'
+import type { PendingWork } from '../../src/core/contracts/score'
 import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
@@ -41,6 +42,10 @@ describeInBrowser('home page journeys (H5 demo mode)', () => {
 
     await switchDemoIdentity(journey.page, '村干部 陈明华（赵家桥村）')
     await visibleText(journey.page, '村干部 · 赵家桥村').waitFor()
+    // The work that waits carries its count, the same the work page lists; the rest stay plain.
+    const pending = dataOf(await callAs<PendingWork>(journey.gateway.baseUrl, 'demo-cadre', 'score', { action: 'pending', orgId: 'v-zjq' }))
+    const waitingReviews = pending.records.length + pending.appeals.length
+    await visibleText(journey.page, waitingReviews > 0 ? `待我审核 · ${waitingReviews} 条` : '待我审核').waitFor()
     await saveScreenshot(journey.page, 'home-03-cadre')
 
     await visibleText(journey.page, '查看农户').click()

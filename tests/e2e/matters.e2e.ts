@@ -5,7 +5,7 @@ import { saveScreenshot } from './support/browser'
 import { eventually } from './support/eventually'
 import { describeInBrowser, startJourney } from './support/journey'
 import { drawJpeg, pickPhoto } from './support/photos'
-import { becomeDemoUser, settled, switchDemoIdentity, visibleText } from './support/ui'
+import { becomeDemoUser, settled, switchDemoIdentity, visibleText, workButton } from './support/ui'
 
 jest.setTimeout(180_000)
 
@@ -60,7 +60,7 @@ describeInBrowser('连心议站: a matter goes round the closed loop (H5 demo mo
   it('grid leader 王卫东 accepts it and assigns it to cadre 陈明华', async () => {
     const { page, gateway } = journey
     await becomeDemoUser(page, gateway.baseUrl, GRID_LEADER)
-    await visibleText(page, '议事待办').click()
+    await workButton(page, '议事待办').click()
     await eventually(() => card().innerText(), (text) => expect(text).toContain('1组01号 张建国'))
     await card().click()
     await visibleText(page, '受理').click()
@@ -74,7 +74,7 @@ describeInBrowser('连心议站: a matter goes round the closed loop (H5 demo mo
   it('cadre 陈明华 reports progress, then the result', async () => {
     const { page, gateway } = journey
     await becomeDemoUser(page, gateway.baseUrl, CADRE)
-    await visibleText(page, '议事待办').click()
+    await workButton(page, '议事待办').click()
     await card().click()
     await page.locator('.matters__handle textarea').filter({ visible: true }).fill('已请镇水利站来看，先拉警示带')
     await visibleText(page, '记录进展').click()
@@ -96,7 +96,7 @@ describeInBrowser('连心议站: a matter goes round the closed loop (H5 demo mo
     await saveScreenshot(await settled(page), 'matters-06-reopened')
 
     await becomeDemoUser(page, gateway.baseUrl, CADRE)
-    await visibleText(page, '议事待办').click()
+    await workButton(page, '议事待办').click()
     await card().click()
     await page.locator('.matters__handle textarea').filter({ visible: true }).fill('已用沙袋临时加固，下月修好')
     await visibleText(page, '反馈结果给村民').click()

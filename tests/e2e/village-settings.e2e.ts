@@ -4,7 +4,7 @@ import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
 import { eventually } from './support/eventually'
 import { describeInBrowser, startJourney } from './support/journey'
-import { becomeDemoUser, settled, visibleText } from './support/ui'
+import { becomeDemoUser, settled, visibleText, workButton } from './support/ui'
 
 jest.setTimeout(240_000)
 
@@ -73,7 +73,7 @@ describeInBrowser('村里的设置: approval of grid leaders’ scores (H5 demo 
   it('cadre 陈明华 approves it in 待我审核, and the 3 points reach 张建国', async () => {
     const { baseUrl } = journey.gateway
     await becomeDemoUser(journey.page, baseUrl, CADRE)
-    await visibleText(journey.page, '待我审核').click()
+    await workButton(journey.page, '待我审核').click()
     const card = journey.page.locator('.record-card').filter({ visible: true }).filter({ hasText: RULE_TITLE }).first()
     await eventually(() => card.innerText(), (text) => expect(text).toMatch(/张建国[\s\S]*评分人 王卫东/))
     await card.getByText('通过', { exact: true }).click()

@@ -142,6 +142,8 @@ type Row = {
  */
 const TABLE: Row[] = [
   { action: 'account.whoami', allowed: ALL, scoped: false, event: () => ({}) },
+  // 首页's waiting work: every role asks about itself only (counts of its own grants, its own household).
+  { action: 'account.waiting', allowed: ALL, scoped: false, event: () => ({}) },
   // The caller's own units for a page's picker: anyone may ask; someone with no such role gets none.
   { action: 'account.workUnits', allowed: ALL, scoped: false, event: () => ({ permission: 'viewHouseholds', kinds: ['village'] }) },
   { action: 'account.setElderMode', allowed: ALL, scoped: false, event: (c) => ({ requestId: `authz-elder-${c.n}`, on: true }) },

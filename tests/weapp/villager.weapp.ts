@@ -84,6 +84,17 @@ describe('villager in the mini-program: balance, ledger times, card, claim, appe
     expect(requests.claims[0].photos[0]).toMatch(/^cloud:\/\//)
   })
 
+  it('积分明细: the restorable deduction offers 去整改 to the same notice; 我的消息 told him of it', async () => {
+    const phone = await journey.openPhone('demo-villager')
+    await phone.tap(/我的消息（\d+ 条未读）/)
+    expect(phone.screenText()).toContain('您家有一条整改通报')
+    await phone.back()
+    await phone.tapTab('明细')
+    await phone.tap('去整改，分可以加回来')
+    expect(phone.page.route).toBe('pages/notices/detail')
+    expect(phone.screenText()).toContain('提交整改')
+  })
+
   it('申诉: he appeals the deduction that is not restorable, and the ledger shows 待处理', async () => {
     const phone = await journey.openPhone('demo-villager')
     await phone.tapTab('明细')
@@ -100,10 +111,11 @@ describe('villager in the mini-program: balance, ledger times, card, claim, appe
     expect(ledger.lines.find((line) => line.rule?.title === '红白喜事大操大办、铺张浪费')?.appeal).toMatchObject({ status: 'pending' })
   })
 
-  it('his notice: from 我的消息 to the notice, then proof of rectification with a photo → 待核验', async () => {
+  it('his 整改 comes first on 首页: one tap on 去整改 opens the notice, proof with a photo → 待核验, and 首页 then says it waits for the check', async () => {
     const phone = await journey.openPhone('demo-villager')
-    await phone.tap(/我的消息（\d+ 条未读）/)
-    await phone.tap('您家有一条整改通报')
+    expect(phone.screenText()).toContain('您家有 1 条整改要做')
+    expect(phone.screenText()).toMatch(/(还有 \d+ 天到期|明天到期|今天到期)整改好了拍照上传，核验后扣的 5 分加回来/)
+    await phone.tap('去整改')
     expect(phone.screenText()).toContain('1组01号 张建国')
     expect(phone.screenText()).toContain('提交整改')
     phone.device.pickPhotos(TINY_JPEG)
@@ -113,6 +125,9 @@ describe('villager in the mini-program: balance, ledger times, card, claim, appe
     await phone.tap('下一步：核对')
     await phone.tap('确认提交整改')
     expect(phone.screenText()).toContain('已提交整改，等村里核验')
+    await phone.back()
+    expect(phone.screenText()).toContain('您家的整改在等村里核验')
+    expect(phone.screenText()).toContain('整改照片已交，等村里核验')
 
     const [notice] = (await journey.callAs<NoticeView[]>('demo-villager', 'notice', { action: 'mine' })).filter((n) => n.rule?.title === '房前屋后乱堆乱放')
     expect(notice.status).toBe('proof_submitted')

@@ -6,10 +6,11 @@ import { LEDGER_KIND_LABELS, type LedgerKind } from '../../../src/core/ledger'
 import type { OrgKind } from '../../../src/core/org'
 import { periodsOf } from '../../../src/core/period'
 import { mayActOn } from '../../../src/core/policy'
+import { shownStatus, type NoticeStatus } from '../../../src/core/rectification'
 import type { RuleCategory } from '../../../src/core/rules'
 import type { Db } from '../../store/database'
 import { householdPlaces } from '../../store/household-views'
-import { appeals, householdPeriodPoints, households, ledgerEntries, orgs, rules, scoreRecords, users } from '../../store/schema'
+import { appeals, householdPeriodPoints, households, ledgerEntries, notices, orgs, rules, scoreRecords, users } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
 
 /**
@@ -40,6 +41,7 @@ export async function householdLedger(
       photos: scoreRecords.photos,
       reversedBy: reversal.id,
       appeal: { id: appeals.id, status: appeals.status },
+      notice: { id: notices.id, status: notices.status, deadline: notices.deadline },
     })
     .from(ledgerEntries)
     .leftJoin(rules, eq(rules.id, ledgerEntries.ruleId))
@@ -48,6 +50,7 @@ export async function householdLedger(
     .leftJoin(scoreRecords, eq(scoreRecords.ledgerEntryId, ledgerEntries.id))
     .leftJoin(reversal, eq(reversal.reversesEntryId, ledgerEntries.id))
     .leftJoin(appeals, eq(appeals.entryId, ledgerEntries.id))
+    .leftJoin(notices, eq(notices.deductionEntryId, ledgerEntries.id))
     .where(
       and(
         eq(ledgerEntries.householdId, householdId),
@@ -65,13 +68,14 @@ export async function householdLedger(
     .from(householdPeriodPoints)
     .where(and(eq(householdPeriodPoints.householdId, householdId), eq(householdPeriodPoints.period, periodsOf(new Date()).month)))
   const page = rows.slice(0, limit)
+  const now = new Date()
   return {
     householdId,
     householdName: household.name,
     balance: household.balance,
     thisMonth: month?.points ?? 0,
     nextBeforeId: rows.length > limit ? page[page.length - 1].entry.id : null,
-    lines: page.map(({ entry, rule, scorerName, org, photos, reversedBy, appeal }) => ({
+    lines: page.map(({ entry, rule, scorerName, org, photos, reversedBy, appeal, notice }) => ({
       id: entry.id,
       kind: entry.kind as LedgerKind,
       kindLabel: LEDGER_KIND_LABELS[entry.kind as LedgerKind],
@@ -85,6 +89,7 @@ export async function householdLedger(
       reversedBy,
       reverses: entry.reversesEntryId,
       appeal: appeal ? { id: appeal.id, status: appeal.status as AppealStatus } : null,
+      notice: notice ? { id: notice.id, status: shownStatus({ status: notice.status as NoticeStatus, deadline: notice.deadline }, now) } : null,
     })),
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { recordIdSchema } from './record-id'
 import { ORG_KINDS, type OrgKind } from '../org'
 import { PERMISSIONS, type Permission } from '../policy'
+import type { ShownNoticeStatus } from '../rectification'
 import type { Role } from '../roles'
 import type { RosterProblem } from '../roster/roster-rows'
 import { villageSettingsSchema, type VillageSettings } from '../village-settings'
@@ -32,6 +33,8 @@ const personName = (what: string) =>
 /** Inputs of the `account` cloud function. The front end imports these as types only. */
 export const accountInputs = {
   whoami: z.object({}),
+  /** What waits for the caller: the household's open 整改, and per staff role the work waiting there. */
+  waiting: z.object({}),
   /** The units a page working on `kinds` may act on for the caller (its picker when there are several). */
   workUnits: z.object({
     permission: z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]]),
@@ -70,6 +73,12 @@ export const accountInputs = {
 
 export type OrgRef = { id: string; name: string; kind: OrgKind }
 export type RoleView = { role: Role; label: string; org: OrgRef }
+/** One of the household's rectification notices still waiting for it: to fix (待整改/逾期) or to be checked (待核验). */
+export type WaitingNotice = { id: number; problem: string; ruleTitle: string | null; points: number; status: ShownNoticeStatus; deadline: string }
+/** The home page's work buttons whose work waits: keyed like them (components/work-entries.ts), per organisation. */
+export type WaitingWorkKey = 'review' | 'notice-verify' | 'matter-work'
+export type WaitingWork = { orgId: string; key: WaitingWorkKey; count: number; overdue: number }
+export type Waiting = { notices: WaitingNotice[]; work: WaitingWork[] }
 export type HouseholdView = {
   id: string
   name: string
@@ -159,6 +168,7 @@ export type VillageSettingsView = VillageSettings & {
 
 export type AccountOutputs = {
   whoami: WhoAmI
+  waiting: Waiting
   workUnits: OrgRef[]
   setElderMode: { elderMode: boolean }
   households: HouseholdList

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ShownNoticeStatus } from '../rectification'
 import { recordIdSchema } from './record-id'
 import { requestIdSchema } from './request-id'
 import type { OrgRef } from './account'
@@ -116,6 +117,8 @@ export type LedgerLine = {
   reversedBy: number | null
   reverses: number | null
   appeal: { id: number; status: AppealStatus } | null
+  /** The rectification notice a deduction opened: its proof gives the points back. */
+  notice: { id: number; status: ShownNoticeStatus } | null
 }
 export type LedgerPage = {
   householdId: string

@@ -1,16 +1,48 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import { waiting } from '../../api/account'
+import { onDemoIdentityChange } from '../../api/demo-identity'
+import type { WhoAmI } from '../../core/contracts/account'
 import { BigButton } from '../../components/big-button'
 import { DemoIdentitySwitcher } from '../../components/demo-identity-switcher'
 import { Loaded } from '../../components/loaded'
 import { MessagesEntry } from '../../components/notice/messages-entry'
 import { NotRegisteredCard } from '../../components/not-registered-card'
 import { StaffRoleCard } from '../../components/staff-role-card'
+import { HouseholdTodo } from '../../components/villager/household-todo'
 import { VillagerHome } from '../../components/villager/villager-home'
 import { useDemoIdentities } from '../../hooks/use-demo-identities'
 import { useElderMode } from '../../hooks/use-elder-mode'
+import { useEnvelope } from '../../hooks/use-envelope'
+import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import { useWhoAmI } from '../../hooks/use-whoami'
 import './index.css'
+
+/**
+ * A registered caller's 首页: what waits for them first (the household's 整改, the count on each piece
+ * of staff work), asked again each time the page shows.
+ */
+function RegisteredHome({ me }: { me: Extract<WhoAmI, { registered: true }> }) {
+  const { state, reload } = useEnvelope(() => waiting(), [me.household?.id, me.roles.length])
+  useReloadOnReturn(reload)
+  useEffect(() => onDemoIdentityChange(reload), [reload])
+  const waits = state.status === 'ok' ? state.data : { notices: [], work: [] }
+  return (
+    <View>
+      <Text className="home__greeting">{me.displayName}，您好</Text>
+      {me.household && <HouseholdTodo notices={waits.notices} />}
+      {me.household && <VillagerHome household={me.household} />}
+      {me.household && <MessagesEntry />}
+      {me.household && <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/card/index' })}>出示积分卡</BigButton>}
+      {me.roles
+        .filter((role) => role.role !== 'villager')
+        .map((role) => (
+          <StaffRoleCard key={`${role.role}:${role.org.id}`} role={role} waiting={waits.work.filter((w) => w.orgId === role.org.id)} />
+        ))}
+    </View>
+  )
+}
 
 /** 首页: a villager sees the household's points; staff see their roles and work. */
 export default function HomePage() {
@@ -32,19 +64,7 @@ export default function HomePage() {
             {(!data.registered || (!data.household && data.roles.length === 0)) && (
               <NotRegisteredCard />
             )}
-            {data.registered && (
-              <View>
-                <Text className="home__greeting">{data.displayName}，您好</Text>
-                {data.household && <VillagerHome household={data.household} />}
-                {data.household && <MessagesEntry />}
-                {data.household && <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/card/index' })}>出示积分卡</BigButton>}
-                {data.roles
-                  .filter((role) => role.role !== 'villager')
-                  .map((role) => (
-                    <StaffRoleCard key={`${role.role}:${role.org.id}`} role={role} />
-                  ))}
-              </View>
-            )}
+            {data.registered && <RegisteredHome me={data} />}
           </>
         )}
       </Loaded>

@@ -21,7 +21,7 @@ function openAppeal(line: LedgerLine) {
   void Taro.navigateTo({ url: `/pages/appeal/index?${query}` })
 }
 
-/** One line of 积分明细 as the villager reads it: 余额 after it, what a correction corrects, 申诉 and the line's 编号. */
+/** One line of 积分明细 as the villager reads it: 余额 after it, what a correction corrects, 去整改 and 申诉, and the line's 编号. */
 export function LedgerLineView({ line, corrected }: Props) {
   const reversal = reversalText(line, corrected, formatLocalTime)
   return (
@@ -30,6 +30,15 @@ export function LedgerLineView({ line, corrected }: Props) {
       balanceText={`余额 ${line.balanceAfter} 分`}
       details={reversal ? [{ key: 'reverses', text: reversal, className: 'ledger-line__reverses' }] : []}
     >
+      {line.notice?.status === 'open' && (
+        <View
+          className="ledger-line__rectify-button"
+          hoverClass="big-button--pressed"
+          onClick={() => void Taro.navigateTo({ url: `/pages/notices/detail?id=${line.notice!.id}` })}
+        >
+          去整改，分可以加回来
+        </View>
+      )}
       {canAppeal(line) && (
         <View className="ledger-line__appeal-button" hoverClass="big-button--pressed" onClick={() => openAppeal(line)}>
           申诉

@@ -9,6 +9,15 @@ export function visibleText(page: Page, text: string): Locator {
 }
 
 /**
+ * A work button of 首页 by its label, with or without the count of what waits there
+ * (「待我审核」 or 「待我审核 · 3 条（其中 1 条逾期）」).
+ */
+export function workButton(page: Page, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return page.getByText(new RegExp(`^${escaped}( · \\d+ 条.*)?$`)).filter({ visible: true }).first()
+}
+
+/**
  * Becomes another demo user the way a person would: the 切换演示身份 entry on the current page
  * (a button, or already an open list when nobody is chosen yet), then the identity's button.
  */

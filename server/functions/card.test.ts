@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { count, eq, sum } from 'drizzle-orm'
+import { formatCardCode, newCardCode, readTypedCard } from '../../src/core/card/card-code'
+import { formatCardNumber } from '../../src/core/card/card-number'
 import { encodeCardToken, newCardClaims } from '../../src/core/card/token'
 import type { CardHolder, CardToken, GoodsList, GoodsView, MyCard, ReceiptView, Redemption, Reversal } from '../../src/core/contracts/card'
-import type { DailySummary, PrintedCardToken, PrintedCardView, Reconciliation } from '../../src/core/contracts/card'
+import type { DailySummary, HeldCardToken, MyCardToken, PrintedCardView, Reconciliation } from '../../src/core/contracts/card'
 import type { Envelope } from '../../src/core/contracts/envelope'
+import { issueCardCode } from '../services/card/card-code'
 import { cardTokenSigner, hmacSigner } from '../services/card/card-key'
 import { reverseRedemption } from '../services/card/redemption-reversal'
 import type { Database } from '../store/database'
 import { appendLedgerEntry } from '../store/ledger'
-import { goods, households, ledgerEntries, redemptions, usedCardTokens } from '../store/schema'
+import { cardCodes, failedBindAttempts, goods, householdCards, households, ledgerEntries, redemptions, usedCardTokens } from '../store/schema'
 import { openDemoTestDatabase } from '../test-support/test-database'
 import { localPlatform } from '../platform/local/platform'
 import { cardFunction } from './card'
@@ -278,7 +281,7 @@ describe('the printed card (number + PIN)', () => {
     expect(await refusal(CADRE, { action: 'setCardPin', requestId: newRequestId(), householdId: HOUSEHOLD, pin: '123456' })).toBe('INVALID_INPUT')
     expect(await refusal('demo-cadre-other', { action: 'setCardPin', requestId: newRequestId(), householdId: HOUSEHOLD, pin: '480913' })).toBe('FORBIDDEN')
     const { cardNumber } = await ok<{ cardNumber: string }>(CADRE, { action: 'setCardPin', requestId: newRequestId(), householdId: HOUSEHOLD, pin: '480913' })
-    const printed = await ok<PrintedCardToken>(CLERK, { action: 'printedCardToken', cardNumber, pin: '480913' })
+    const printed = await ok<HeldCardToken>(CLERK, { action: 'printedCardToken', cardNumber, pin: '480913' })
     expect(printed.holder.householdName).toBe('王**')
     const coupon = await goodsNamed('面券')
     const balance = await balanceOf(HOUSEHOLD)
@@ -305,5 +308,57 @@ describe('the printed card (number + PIN)', () => {
     const { cardNumber } = await ok<MyCard>(VILLAGER, { action: 'myCard' })
     const typo = cardNumber.slice(0, 11) + String((Number(cardNumber[11]) + 1) % 10)
     expect(await refusal(CLERK, { action: 'printedCardToken', cardNumber: typo, pin: '480913' })).toBe('INVALID_INPUT')
+  })
+})
+
+// Last in this file: its final case uses up the clerk's hourly allowance of wrong codes.
+describe('the number code (数字码) read aloud when the QR cannot be scanned', () => {
+  it('When 张建国 reads out the code under his QR, then the clerk gets his card and one redemption, after which the code and the QR are both used', async () => {
+    const mine = await ok<MyCardToken>(VILLAGER, { action: 'cardToken' })
+    expect(mine.code).toMatch(/^\d{10}$/)
+    const held = await ok<HeldCardToken>(CLERK, { action: 'codeToken', code: formatCardCode(mine.code) })
+    expect(held.token).toBe(mine.token)
+    expect(held.holder).toMatchObject({ householdName: '张**', balance: await balanceOf('h-zjq-01') })
+    const coupon = await goodsNamed('面券')
+    const balance = await balanceOf('h-zjq-01')
+    await ok<Redemption>(CLERK, { action: 'redeem', requestId: newRequestId(), token: held.token, items: [{ goodsId: coupon.id, quantity: 1 }] })
+    expect(await balanceOf('h-zjq-01')).toBe(balance - coupon.pointsPrice)
+    expect(await refusal(CLERK, { action: 'codeToken', code: mine.code })).toBe('TOKEN_USED')
+    expect(await refusal(CLERK, { action: 'redeem', requestId: newRequestId(), token: mine.token, items: [{ goodsId: coupon.id, quantity: 1 }] })).toBe('TOKEN_USED')
+    // Only the code's keyed hash is kept.
+    const rows = await database.db.select().from(cardCodes)
+    expect(JSON.stringify(rows)).not.toContain(mine.code)
+  })
+
+  it('When the clerk types a misheard digit, the printed 卡号, or is no clerk, then he is told plainly and nothing is counted', async () => {
+    const mine = await ok<MyCardToken>(VILLAGER, { action: 'cardToken' })
+    const misheard = mine.code.slice(0, 9) + String((Number(mine.code[9]) + 1) % 10)
+    const answer = await call(CLERK, { action: 'codeToken', code: misheard })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '数字码有一位不对，请村民再念一遍' } })
+    const [card] = await database.db.select().from(householdCards).where(eq(householdCards.householdId, 'h-zjq-01'))
+    expect(await call(CLERK, { action: 'codeToken', code: formatCardNumber(card.cardNumber) })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('输入卡号和密码') },
+    })
+    for (const stranger of [VILLAGER, CADRE, 'demo-bank']) expect(await refusal(stranger, { action: 'codeToken', code: mine.code })).toBe('FORBIDDEN')
+    const [{ n }] = await database.db.select({ n: count() }).from(failedBindAttempts).where(eq(failedBindAttempts.openid, CLERK))
+    expect(n).toBe(0)
+    expect(await ok<HeldCardToken>(CLERK, { action: 'codeToken', code: mine.code })).toMatchObject({ token: mine.token })
+  })
+
+  it('When a 通界村 household’s code is read at 赵家桥村’s shop, then TOKEN_FOREIGN; an expired code and guessed codes count, and at five the clerk must wait', async () => {
+    const now = Date.now()
+    const foreign = await issueCardCode(database.db, newCardClaims('h-tj-01', 'jti-code-foreign', now), new Date(now))
+    expect(await refusal(CLERK, { action: 'codeToken', code: foreign })).toBe('TOKEN_FOREIGN')
+    const expired = await issueCardCode(database.db, newCardClaims('h-zjq-01', 'jti-code-expired', now - 120_000), new Date(now - 120_000))
+    const live = (await ok<MyCardToken>(VILLAGER, { action: 'cardToken' })).code
+    // Guesses a clerk could type: well formed (their check digit holds), live for nobody.
+    const guesses = [1, 2, 3, 4].map((digit) => newCardCode((count) => new Uint8Array(count).fill(digit)))
+    expect(guesses.every((g) => readTypedCard(g).kind === 'code')).toBe(true)
+    const answers = []
+    for (const code of [expired, ...guesses]) answers.push(await call(CLERK, { action: 'codeToken', code }))
+    expect(answers.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(['CARD_CODE_WRONG', 'CARD_CODE_WRONG', 'CARD_CODE_WRONG', 'CARD_CODE_WRONG', 'CARD_CODE_WRONG'])
+    expect(answers[0]).toMatchObject({ ok: false, error: { message: expect.stringContaining('还可以再试 4 次') } })
+    expect(await call(CLERK, { action: 'codeToken', code: live })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', message: expect.stringContaining('数字码输错次数太多') } })
   })
 })

@@ -1,4 +1,5 @@
 import { cardInputs } from '../../src/core/contracts/card'
+import { codeCardToken } from '../services/card/card-code'
 import { issueCardToken, myCard, printedCard, printedCardToken, setCardPin } from '../services/card/card'
 import { readHolder, redeem } from '../services/card/redeem'
 import { reverseRedemption } from '../services/card/redemption-reversal'
@@ -12,6 +13,8 @@ export const cardFunction = defineFunction('card', {
   holder: action({ input: cardInputs.holder, run: ({ db, openid }, input) => readHolder(db, openid, input) }),
   // Not a `mutates` action on purpose: a wrong PIN must stay counted, so it cannot share a rolled-back transaction.
   printedCardToken: action({ input: cardInputs.printedCardToken, run: ({ db, openid }, input) => printedCardToken(db, openid, input) }),
+  // Not `mutates` either: a wrong code must stay counted (the service commits the count on its own).
+  codeToken: action({ input: cardInputs.codeToken, run: ({ db, openid }, input) => codeCardToken(db, openid, input) }),
   goods: action({ input: cardInputs.goods, run: ({ db, openid }, input) => listGoods(db, openid, input) }),
   saveGoods: action({ input: cardInputs.saveGoods, mutates: true, run: ({ db, openid }, input) => saveGoods(db, openid, input) }),
   redeem: action({ input: cardInputs.redeem, mutates: true, run: ({ db, openid }, input) => redeem(db, openid, input) }),

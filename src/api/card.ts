@@ -1,11 +1,11 @@
 import type {
   CardHolder,
-  CardToken,
+  MyCardToken,
   DailySummary,
   GoodsList,
   GoodsView,
   MyCard,
-  PrintedCardToken,
+  HeldCardToken,
   PrintedCardView,
   ReceiptView,
   Reconciliation,
@@ -21,7 +21,7 @@ export function myCard(): Promise<Envelope<MyCard>> {
 }
 
 /** A fresh one-time QR token (valid 60 s). */
-export function cardToken(): Promise<Envelope<CardToken>> {
+export function cardToken(): Promise<Envelope<MyCardToken>> {
   return callFunction('card', 'cardToken', {})
 }
 
@@ -31,7 +31,12 @@ export function cardHolder(token: string): Promise<Envelope<CardHolder>> {
 }
 
 /** Clerk: a printed card's number and PIN, exchanged for a one-time token. */
-export function printedCardToken(cardNumber: string, pin: string): Promise<Envelope<PrintedCardToken>> {
+/** A clerk turns the number code a villager reads out into the card's token, with whose card it is. */
+export function codeToken(code: string): Promise<Envelope<HeldCardToken>> {
+  return callFunction('card', 'codeToken', { code })
+}
+
+export function printedCardToken(cardNumber: string, pin: string): Promise<Envelope<HeldCardToken>> {
   return callFunction('card', 'printedCardToken', { cardNumber, pin })
 }
 

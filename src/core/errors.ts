@@ -13,6 +13,7 @@ export const ERROR_MESSAGES = {
   TOKEN_INVALID: '这不是本系统的积分卡二维码',
   TOKEN_FOREIGN: '这户不属于本超市服务的村，不能在这里兑换',
   PIN_WRONG: '密码不对，请再试一次',
+  CARD_CODE_WRONG: '数字码不对或已经过期，请村民刷新积分卡后再念一遍',
   PIN_LOCKED: '密码输错次数太多，卡已锁定，请找村干部重新设置密码',
   PIN_NOT_SET: '这张积分卡还没有设置密码，请找村干部设置',
   ALREADY_REVERSED: '这一笔已经撤销过了，不能再撤销',

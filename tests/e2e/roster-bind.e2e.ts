@@ -1,5 +1,5 @@
 import type { WhoAmI } from '../../src/core/contracts/account'
-import type { PrintedCardToken } from '../../src/core/contracts/card'
+import type { HeldCardToken } from '../../src/core/contracts/card'
 import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
@@ -103,7 +103,7 @@ describeInBrowser('roster and binding (H5 demo mode)', () => {
     await saveScreenshot(journey.page, 'roster-05-printed-card')
 
     const cardNumber = (await journey.page.locator('.roster__card-number').filter({ visible: true }).innerText()).replace(/\s/g, '')
-    const printed = dataOf(await callAs<PrintedCardToken>(journey.gateway.baseUrl, 'demo-shop', 'card', { action: 'printedCardToken', cardNumber, pin: '480913' }))
+    const printed = dataOf(await callAs<HeldCardToken>(journey.gateway.baseUrl, 'demo-shop', 'card', { action: 'printedCardToken', cardNumber, pin: '480913' }))
     expect(printed.holder.householdName).toBe('王**')
   })
 })

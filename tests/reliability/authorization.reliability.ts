@@ -2,7 +2,7 @@ import { cloudFunctions } from '../../server/functions'
 import { PERMISSIONS, type Permission } from '../../src/core/policy'
 import { STAFF_ROLES, type StaffRole } from '../../src/core/roles'
 import type { HouseholdDetail, InviteView, MemberView } from '../../src/core/contracts/account'
-import type { CardToken, GoodsView, Redemption } from '../../src/core/contracts/card'
+import type { GoodsView, MyCardToken, Redemption } from '../../src/core/contracts/card'
 import type { RunSummary } from '../../src/core/contracts/dividend'
 import type { MyCertificateView } from '../../src/core/contracts/credit'
 import type { MatterDetail } from '../../src/core/contracts/matter'
@@ -113,6 +113,8 @@ type Fixtures = {
   staffGrants: Map<string, number>
   card: { number: string; pin: string } | null
   token(): Promise<string>
+  /** A fresh number code (数字码) of 张建国's card. */
+  cardCode(): Promise<string>
   /** 连心议站: each household's matters, one per step to try (collected, accepted, escalated, answered). */
   matters: Map<string, { accept: number; merge: number; decline: number; assign: number; handle: number; rate: number }>
   /** Per village: a matter to read and say 我也遇到 to, and an open one to merge into. */
@@ -191,6 +193,7 @@ const TABLE: Row[] = [
   { action: 'notice.awaitingCheck', allowed: SCORERS, scoped: true, event: (c) => ({ orgId: c.place.org }) },
   { action: 'notice.stats', allowed: STAFF_VIEW, scoped: true, event: (c) => ({ orgId: c.place.org, period: '2026' }) },
   { action: 'card.holder', allowed: ['demo-shop'], scoped: true, event: async (c) => (c.place.shop ? { token: await c.fx.token(), shopId: c.place.shop } : null) },
+  { action: 'card.codeToken', allowed: ['demo-shop'], scoped: true, event: async (c) => (c.place.shop ? { code: await c.fx.cardCode(), shopId: c.place.shop } : null) },
   { action: 'card.printedCardToken', allowed: ['demo-shop'], scoped: true, event: (c) => (c.place.shop && c.fx.card ? { cardNumber: c.fx.card.number, pin: c.fx.card.pin, shopId: c.place.shop } : null) },
   { action: 'card.redeem', allowed: ['demo-shop'], scoped: true, event: async (c) => (c.place.shop ? { requestId: `authz-redeem-${c.n}`, token: await c.fx.token(), shopId: c.place.shop, items: [{ goodsId: c.fx.goods.get(c.place.shop)!, quantity: 1 }] } : null) },
   { action: 'card.goods', allowed: ['demo-shop', 'demo-cadre'], scoped: true, event: (c) => (c.place.shop ? { shopId: c.place.shop } : null) },
@@ -394,7 +397,8 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
     claimRules: new Map(), ruleSets: new Map(), published: new Map(), drafts: new Map(), invites: new Map(), members: new Map(),
     details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), card: null, matters: new Map(), villageMatters: new Map(),
     units: new Map(), spareUnits: new Map(), treeDigests: new Map(), staffInvites: new Map(), staffGrants: new Map(), certificates: new Map(), otherBank: '',
-    token: async () => (await call<CardToken>('demo-villager', 'card', { action: 'cardToken' })).token,
+    token: async () => (await call<MyCardToken>('demo-villager', 'card', { action: 'cardToken' })).token,
+    cardCode: async () => (await call<MyCardToken>('demo-villager', 'card', { action: 'cardToken' })).code,
   }
   // Receipts first, while the household still has its points: one to read, one to reverse.
   const noodle = (await call<{ goods: GoodsView[] }>('demo-shop', 'card', { action: 'goods' })).goods.find((g) => g.name === '面券')!

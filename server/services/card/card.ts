@@ -3,12 +3,13 @@ import { promisify } from 'node:util'
 import { and, eq, lt, sql } from 'drizzle-orm'
 import { cardNumberFrom, normaliseCardNumber } from '../../../src/core/card/card-number'
 import { MAX_PIN_FAILURES, pinProblem } from '../../../src/core/card/pin'
-import { encodeCardToken, newCardClaims } from '../../../src/core/card/token'
-import type { CardToken, MyCard, PrintedCardToken, PrintedCardView } from '../../../src/core/contracts/card'
+import { encodeCardToken, newCardClaims, type CardClaims } from '../../../src/core/card/token'
+import type { HeldCardToken, MyCard, MyCardToken, PrintedCardView } from '../../../src/core/contracts/card'
 import { AppError } from '../../../src/core/errors'
 import { mayActOn } from '../../../src/core/policy'
 import type { Db } from '../../store/database'
 import { householdCards, households, orgs, redemptions } from '../../store/schema'
+import { issueCardCode } from './card-code'
 import { cardTokenSigner } from './card-key'
 import { loadCaller } from '../shared/caller'
 import { readReceipt } from './receipt-view'
@@ -45,10 +46,14 @@ export async function myCard(db: Db, openid: string): Promise<MyCard> {
   }
 }
 
-/** A fresh one-time token for my household's QR code; nothing is written until a shop uses it. */
-export async function issueCardToken(db: Db, openid: string, now = new Date()): Promise<CardToken> {
+/**
+ * A fresh one-time token for my household's QR code, and its number code (数字码) for when the QR
+ * cannot be scanned; only the code's keyed hash is written, and nothing else until a shop uses it.
+ */
+export async function issueCardToken(db: Db, openid: string, now = new Date()): Promise<MyCardToken> {
   const householdId = await ownHousehold(db, openid)
-  return signToken(householdId, now)
+  const { claims, token } = signToken(householdId, now)
+  return { ...token, code: await issueCardCode(db, claims, now) }
 }
 
 /**
@@ -61,7 +66,7 @@ export async function printedCardToken(
   openid: string,
   input: { cardNumber: string; pin: string; shopId?: string },
   now = new Date(),
-): Promise<PrintedCardToken> {
+): Promise<HeldCardToken> {
   const caller = await loadCaller(db, openid)
   const shop = await resolveShop(db, caller, 'redeemAtShop', input.shopId)
   const cardNumber = normaliseCardNumber(input.cardNumber)
@@ -86,7 +91,7 @@ export async function printedCardToken(
     throw new AppError('PIN_WRONG', `密码不对，还可以再试 ${left} 次`)
   }
   await db.update(householdCards).set({ pinFailures: 0 }).where(eq(householdCards.householdId, card.householdId))
-  const token = signToken(card.householdId, now)
+  const { token } = signToken(card.householdId, now)
   return { ...token, holder: await cardHolder(db, card.householdId, token.expiresAt) }
 }
 
@@ -139,9 +144,9 @@ async function ownHousehold(db: Db, openid: string): Promise<string> {
   return caller.householdId
 }
 
-function signToken(householdId: string, now: Date): CardToken {
+function signToken(householdId: string, now: Date): { claims: CardClaims; token: { token: string; expiresAt: string } } {
   const claims = newCardClaims(householdId, randomBytes(16).toString('base64url'), now.getTime())
-  return { token: encodeCardToken(claims, cardTokenSigner()), expiresAt: new Date(claims.expiresAt).toISOString() }
+  return { claims, token: { token: encodeCardToken(claims, cardTokenSigner()), expiresAt: new Date(claims.expiresAt).toISOString() } }
 }
 
 /** The household's card, numbered the first time it is asked for. */

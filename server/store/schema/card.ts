@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 import { createdAt } from './columns'
 import { households, users } from './organisation'
 
@@ -27,3 +27,22 @@ export const usedCardTokens = pgTable('used_card_tokens', {
     .references(() => households.id),
   usedAt: createdAt(),
 })
+
+/**
+ * The number code (数字码) shown under a card's QR: the keyed hash of the code (HMAC with the card key,
+ * never the code itself) and the token it stands for, by its claims. Lives as long as the token; rows
+ * past their time are deleted when new codes are issued.
+ */
+export const cardCodes = pgTable(
+  'card_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    householdId: text('household_id')
+      .notNull()
+      .references(() => households.id),
+    jti: text('jti').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('card_codes_expires_idx').on(t.expiresAt)],
+)

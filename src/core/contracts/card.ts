@@ -18,6 +18,8 @@ export const cardInputs = {
   holder: z.object({ token, shopId }),
   /** Clerk: a printed card's number and PIN, exchanged for a one-time token (wrong PINs are counted). */
   printedCardToken: z.object({ cardNumber: z.string().min(1).max(32), pin: z.string().min(1).max(12), shopId }),
+  /** The number code a villager reads out (数字码); what else a clerk may type there is told apart in the service. */
+  codeToken: z.object({ code: z.string().trim().min(1, '请输入数字码').max(32, '数字码是 10 位数字'), shopId }),
   goods: z.object({ shopId }),
   saveGoods: z.object({
     requestId: requestIdSchema,
@@ -80,10 +82,13 @@ export type MyCard = {
 }
 
 export type CardToken = { token: string; expiresAt: string }
+/** My card's token for the QR, and its number code (数字码, 10 digits) that stands for the same one-time token. */
+export type MyCardToken = CardToken & { code: string }
 
 export type CardHolder = { householdName: string; villageName: string; balance: number; expiresAt: string }
 
-export type PrintedCardToken = CardToken & { holder: CardHolder }
+/** A token a clerk obtained without scanning (a printed card's number and PIN, or a number code), with whose card it is. */
+export type HeldCardToken = CardToken & { holder: CardHolder }
 
 export type GoodsList = { shop: OrgRef; goods: GoodsView[] }
 
@@ -122,9 +127,10 @@ export type Reconciliation = {
 
 export type CardOutputs = {
   myCard: MyCard
-  cardToken: CardToken
+  cardToken: MyCardToken
   holder: CardHolder
-  printedCardToken: PrintedCardToken
+  printedCardToken: HeldCardToken
+  codeToken: HeldCardToken
   goods: GoodsList
   saveGoods: GoodsView
   redeem: Redemption

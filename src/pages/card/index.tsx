@@ -2,8 +2,9 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { cardToken, myCard } from '../../api/card'
+import { formatCardCode } from '../../core/card/card-code'
 import { formatCardNumber } from '../../core/card/card-number'
-import type { CardToken, MyCard } from '../../core/contracts/card'
+import type { MyCard, MyCardToken } from '../../core/contracts/card'
 import type { ApiError } from '../../core/contracts/envelope'
 import { BigButton } from '../../components/big-button'
 import { CardQr } from '../../components/card-qr'
@@ -11,6 +12,7 @@ import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import { ReceiptCard } from '../../components/receipt-card'
 import { PrivacyPopup } from '../../components/privacy-popup'
+import { useElderMode } from '../../hooks/use-elder-mode'
 import './index.css'
 
 /** A new code this long before the old one expires, so the shop never scans a dying one. */
@@ -24,10 +26,11 @@ const POLL_MS = 4_000
  */
 export default function CardPage() {
   const [card, setCard] = useState<MyCard | null>(null)
-  const [token, setToken] = useState<CardToken | null>(null)
+  const [token, setToken] = useState<MyCardToken | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [secondsLeft, setSecondsLeft] = useState(0)
   const openedAt = useRef(Date.now())
+  const elder = useElderMode()
 
   const loadCard = useCallback(async () => {
     const answer = await myCard()
@@ -81,11 +84,11 @@ export default function CardPage() {
     }
   }, [justRedeemed, loadToken])
 
-  if (error) return <View className="screen card-page"><ErrorView message={error.message} onRetry={start} /></View>
-  if (!card) return <View className="screen card-page"><LoadingView /></View>
+  if (error) return <View className={`screen card-page ${elder.rootClass}`}><ErrorView message={error.message} onRetry={start} /></View>
+  if (!card) return <View className={`screen card-page ${elder.rootClass}`}><LoadingView /></View>
 
   return (
-    <View className="screen card-page">
+    <View className={`screen card-page ${elder.rootClass}`}>
       <PrivacyPopup />
       <View className="card card-page__card">
         <Text className="card-page__name">{card.householdName} 家</Text>
@@ -104,15 +107,15 @@ export default function CardPage() {
       <View className="card card-page__qr">
         <Text className="section-title">请店员扫这个码</Text>
         {token ? <CardQr text={token.token} /> : <LoadingView />}
-        <Text className="muted-text">这个码只能用一次，{secondsLeft} 秒后自动换新码。不要拍给别人。</Text>
+        <Text className="muted-text">二维码和数字码只能用一次，{secondsLeft} 秒后自动换新的。不要拍给别人。</Text>
         {token && (
           <View className="card-page__code">
-            <Text className="muted-text">店员不能扫码时，把下面这串码给店员：</Text>
+            <Text className="card-page__code-label">店员扫不了码时，把这串数字念给店员：</Text>
             <Text className="card-page__code-text" selectable>
-              {token.token}
+              {formatCardCode(token.code)}
             </Text>
-            <BigButton kind="plain" onClick={() => void Taro.setClipboardData({ data: token.token })}>
-              复制这串码
+            <BigButton kind="plain" onClick={() => void Taro.setClipboardData({ data: token.code })}>
+              复制数字码
             </BigButton>
           </View>
         )}

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import { cardHolder, printedCardToken, receipt as loadReceipt, redeem, shopGoods } from '../../api/card'
+import { cardHolder, codeToken, printedCardToken, receipt as loadReceipt, redeem, shopGoods } from '../../api/card'
+import { readTypedCard } from '../../core/card/card-code'
 import type { CardHolder, GoodsView, ReceiptView } from '../../core/contracts/card'
 import { BigButton } from '../../components/big-button'
 import { ReceiptCard } from '../../components/receipt-card'
@@ -44,13 +45,28 @@ export default function RedeemPage() {
     await openBasket(token.trim(), holder.data)
   }
 
+  /** The one box takes the number code a villager reads out, or the long code pasted; a printed 卡号 goes to its own form. */
+  async function useTyped(typed: string) {
+    setMessage('')
+    const read = readTypedCard(typed)
+    if (read.kind === 'token') return lookUp(read.token)
+    if (read.kind === 'mistyped') return setMessage(read.message)
+    if (read.kind === 'card-number') {
+      setPrinted({ open: true, cardNumber: typed.trim(), pin: '' })
+      return setMessage('这是实体卡上的卡号：请村民在下面输入实体卡的密码')
+    }
+    const answer = await codeToken(read.code)
+    if (!answer.ok) return setMessage(answer.error.message)
+    await openBasket(answer.data.token, answer.data.holder)
+  }
+
   async function scan() {
     try {
       const result = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
       setCode(result.result)
       await lookUp(result.result)
     } catch {
-      setMessage('没有扫到，请再试一次或让村民复制码')
+      setMessage('没有扫到，请再试一次，或请村民念二维码下面的数字码')
     }
   }
 
@@ -104,15 +120,15 @@ export default function RedeemPage() {
         <View>
           {process.env.TARO_ENV === 'weapp' && <BigButton onClick={() => void scan()}>扫村民的积分卡</BigButton>}
           <View className="card">
-            <Text className="section-title">输入或粘贴积分卡上的码</Text>
+            <Text className="section-title">扫不了码：输入村民念的数字码</Text>
             <Textarea
               className="redeem__code"
               value={code}
               maxlength={512}
-              placeholder="把村民手机上“复制这串码”得到的码粘贴到这里"
+              placeholder="积分卡二维码下面的 10 位数字"
               onInput={(e) => setCode(e.detail.value)}
             />
-            <BigButton onClick={() => void lookUp(code)}>查看这张卡</BigButton>
+            <BigButton onClick={() => void useTyped(code)}>查看这张卡</BigButton>
           </View>
           <View className="card">
             <Text className="section-title">没有手机的村民：实体卡</Text>

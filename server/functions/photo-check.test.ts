@@ -14,13 +14,15 @@ const TOKEN = 'push-token-for-tests'
 const CLEAN = 'local://11111111-2222-4333-8444-555555555555.jpg'
 const RISKY = 'local://66666666-7777-4888-9999-aaaaaaaaaaaa.jpg'
 const LOST = 'local://bbbbbbbb-cccc-4ddd-8eee-ffffffffffff.jpg'
+const PROGRESS = 'local://cccccccc-dddd-4eee-8fff-000000000000.jpg'
+const FEEDBACK = 'local://dddddddd-eeee-4fff-8000-111111111111.jpg'
 
 /** WeChat's answers, as the local stand-in hands them over (held here, delivered when the test says). */
 const pushes: LocalMediaPush[] = []
 const platform: Platform = {
   ...localPlatform,
   contentCheck: async () => 'pass',
-  startMediaCheck: localMediaCheck({ delayMs: 10, deliver: (push) => void pushes.push(push), verdictOf: (fileId) => (fileId === RISKY ? 'risky' : 'pass') }),
+  startMediaCheck: localMediaCheck({ delayMs: 10, deliver: (push) => void pushes.push(push), verdictOf: (fileId) => (fileId === RISKY || fileId === FEEDBACK ? 'risky' : 'pass') }),
 }
 
 let database: Database
@@ -86,7 +88,7 @@ describe("photos checked by WeChat's mediaCheckAsync before others see them", ()
     expect(await onBoard('demo-grid-leader', raised.id)).toMatchObject({ photos: [] })
     const own = await onBoard('demo-villager', raised.id)
     expect(own.photos).toEqual([])
-    expect(own.photoNote).toBe('您的照片没有通过微信的安全检查，别人看不到它；您提的事照常办理。')
+    expect(own.photoNote).toBe('您的照片没有通过微信的安全检查，别人看不到它；这件事照常办理。')
     expect((await matter<MatterDetail>('demo-admin', { action: 'detail', matterId: raised.id })).photos).toEqual([RISKY])
   })
 
@@ -120,5 +122,25 @@ describe("photos checked by WeChat's mediaCheckAsync before others see them", ()
     expect(await onBoard('demo-villager-2', raised.id)).toMatchObject({ photosInCheck: 1 })
     expect(await deliver(pushes[3])).toBe('applied')
     expect(await onBoard('demo-villager-2', raised.id)).toMatchObject({ photos: [LOST], photosInCheck: 0 })
+  })
+
+  it("When the cadre reports progress and feedback with photos, then they are checked the same way: others read 照片审核中, a risky one is hidden and the cadre is told", async () => {
+    const raised = await matter<MatterDetail>('demo-villager', { action: 'raise', text: '水渠堵了', place: '东头', photos: [] })
+    await matter('demo-grid-leader', { action: 'accept', matterId: raised.id })
+    await matter('demo-grid-leader', { action: 'assign', matterId: raised.id, to: 'cadre', cadreOpenid: 'demo-cadre', days: 7 })
+    const from = pushes.length
+    await matter('demo-cadre', { action: 'progress', matterId: raised.id, note: '已清了一半', photos: [PROGRESS] })
+    await matter('demo-cadre', { action: 'feedback', matterId: raised.id, outcome: '已清通', photos: [FEEDBACK] })
+    await waitForPushes(from + 2)
+    const stepsSeenBy = async (openid: string) => (await matter<MatterDetail>(openid, { action: 'detail', matterId: raised.id })).steps.filter((s) => s.kind === 'progress' || s.kind === 'feedback')
+
+    expect((await stepsSeenBy('demo-villager')).map((s) => [s.photos, s.photosInCheck])).toEqual([[[], 1], [[], 1]])
+    expect((await stepsSeenBy('demo-cadre')).map((s) => s.photos)).toEqual([[PROGRESS], [FEEDBACK]])
+
+    for (const push of pushes.slice(from)) expect(await deliver(push)).toBe('applied')
+    expect((await stepsSeenBy('demo-villager')).map((s) => [s.photos, s.photosInCheck, s.photoNote])).toEqual([[[PROGRESS], 0, null], [[], 0, null]])
+    const cadreSees = await stepsSeenBy('demo-cadre')
+    expect(cadreSees[1]).toMatchObject({ photos: [], photoNote: '您的照片没有通过微信的安全检查，别人看不到它；这件事照常办理。' })
+    expect((await stepsSeenBy('demo-admin'))[1].photos).toEqual([FEEDBACK])
   })
 })

@@ -1,4 +1,4 @@
-import { photoShown, verdictOfSuggest, type PhotoViewer } from './photo-check'
+import { PHOTO_HIDDEN_NOTE, photoShown, photosSeenBy, verdictOfSuggest, type PhotoCheck, type PhotoViewer } from './photo-check'
 
 const PUBLIC: PhotoViewer = { uploader: false, actingStaff: false, streetAdmin: false }
 
@@ -19,5 +19,19 @@ describe('who sees a checked photo', () => {
   it('When WeChat suggests review, then it counts as risky', () => {
     expect(verdictOfSuggest('review')).toBe('risky')
     expect(verdictOfSuggest('pass')).toBe('pass')
+  })
+
+  it("When a list of photos is seen, then each follows the rule by its own uploader, and only the uploader of a risky one reads why", () => {
+    const checks = new Map<string, PhotoCheck>([
+      ['a', { verdict: 'checking', uploaderOpenid: 'o-staff' }],
+      ['b', { verdict: 'risky', uploaderOpenid: 'o-villager' }],
+      ['c', { verdict: 'pass', uploaderOpenid: 'o-villager' }],
+    ])
+    const photos = ['a', 'b', 'c', 'old']
+    expect(photosSeenBy(photos, checks, { openid: 'o-other', actingStaff: false, streetAdmin: false })).toEqual({ photos: ['c', 'old'], photosInCheck: 1, photoNote: null })
+    expect(photosSeenBy(photos, checks, { openid: 'o-staff', actingStaff: false, streetAdmin: false })).toEqual({ photos: ['a', 'c', 'old'], photosInCheck: 0, photoNote: null })
+    expect(photosSeenBy(photos, checks, { openid: 'o-villager', actingStaff: false, streetAdmin: false })).toEqual({ photos: ['c', 'old'], photosInCheck: 1, photoNote: PHOTO_HIDDEN_NOTE })
+    expect(photosSeenBy(photos, checks, { openid: null, actingStaff: true, streetAdmin: false })).toEqual({ photos: ['a', 'c', 'old'], photosInCheck: 0, photoNote: null })
+    expect(photosSeenBy(photos, checks, { openid: 'o-admin', actingStaff: false, streetAdmin: true })).toEqual({ photos, photosInCheck: 0, photoNote: null })
   })
 })

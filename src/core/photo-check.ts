@@ -20,7 +20,33 @@ export function photoShown(verdict: PhotoVerdict | undefined, viewer: PhotoViewe
 }
 
 export const PHOTO_CHECKING_LABEL = '照片审核中'
-export const PHOTO_HIDDEN_NOTE = '您的照片没有通过微信的安全检查，别人看不到它；您提的事照常办理。'
+export const PHOTO_HIDDEN_NOTE = '您的照片没有通过微信的安全检查，别人看不到它；这件事照常办理。'
+
+/** What the check says of one photo: its verdict and who uploaded it. */
+export type PhotoCheck = { verdict: PhotoVerdict; uploaderOpenid: string }
+
+/** Who looks at a list of photos: their openid (the uploader is known per photo), and their standing on the case. */
+export type PhotoLooker = { openid: string | null; actingStaff: boolean; streetAdmin: boolean }
+
+/**
+ * A list of photos as one person may see it: the photos shown, how many read 「照片审核中」, and the
+ * note for an uploader whose photo was hidden. The one rule for every place photos are shown
+ * (matters and their steps, notices and their proofs, claims, inspections).
+ */
+export type PhotosSeen = { photos: string[]; photosInCheck: number; photoNote: string | null }
+
+export function photosSeenBy(photos: readonly string[], checks: ReadonlyMap<string, PhotoCheck>, looker: PhotoLooker): PhotosSeen {
+  const seen: PhotosSeen = { photos: [], photosInCheck: 0, photoNote: null }
+  for (const photo of photos) {
+    const check = checks.get(photo)
+    const uploader = check !== undefined && looker.openid !== null && check.uploaderOpenid === looker.openid
+    const shown = photoShown(check?.verdict, { uploader, actingStaff: looker.actingStaff, streetAdmin: looker.streetAdmin })
+    if (shown === 'shown') seen.photos.push(photo)
+    if (shown === 'checking') seen.photosInCheck++
+    if (uploader && check.verdict === 'risky') seen.photoNote = PHOTO_HIDDEN_NOTE
+  }
+  return seen
+}
 
 /** How long WeChat takes at most ("异步检测结果在 30 分钟内会推送"): a photo still checking after this is asked again. */
 export const MEDIA_CHECK_RETRY_AFTER_MS = 30 * 60_000

@@ -14,8 +14,8 @@ export function functionPackageJson(name: string) {
 /** What each function reaches beyond its database: cloud calls it may make, variables it reads. */
 export const FUNCTION_NEEDS: Record<string, { openapi: string[]; env: string[]; timer?: { name: string; cron: string } }> = {
   account: { openapi: ['security.msgSecCheck'], env: ['CODE_HASH_KEY'] },
-  score: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
-  notice: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
+  score: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
+  notice: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
   card: { openapi: [], env: ['CARD_TOKEN_SECRET'] },
   dividend: { openapi: [], env: [] },
   org: { openapi: ['security.msgSecCheck'], env: ['CODE_HASH_KEY'] },

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm'
-import { MEDIA_CHECK_RETRY_AFTER_MS, photosSeenBy, verdictOfSuggest, type PhotoCheck, type PhotoLooker, type PhotosSeen, type PhotoVerdict } from '../../../src/core/photo-check'
+import { MEDIA_CHECK_RETRY_AFTER_MS, verdictOfSuggest, type PhotoCheck, type PhotoVerdict } from '../../../src/core/photo-check'
 import type { StartMediaCheck } from '../../platform/media-check'
 import { isFromWeChat, mediaCheckPushSchema } from '../../platform/wechat/message-push'
 import type { Db } from '../../store/database'
@@ -80,11 +80,3 @@ export async function photoChecksOf(db: Db, fileIds: readonly string[]): Promise
   return new Map(rows.map((r) => [r.fileId, { verdict: r.verdict as PhotoVerdict, uploaderOpenid: r.uploaderOpenid }]))
 }
 
-/**
- * Several lists of photos as one person may see each (the core's photosSeenBy), their checks read in
- * one query. `lookerOf` says, per list, how the person stands on its case.
- */
-export async function seePhotoLists<T>(db: Db, lists: readonly T[], photosOf: (item: T) => readonly string[], lookerOf: (item: T) => PhotoLooker): Promise<PhotosSeen[]> {
-  const checks = await photoChecksOf(db, lists.flatMap((item) => [...photosOf(item)]))
-  return lists.map((item) => photosSeenBy(photosOf(item), checks, lookerOf(item)))
-}

@@ -134,7 +134,7 @@ describe("photos checked by WeChat's mediaCheckAsync before others see them", ()
     expect(await onBoard('demo-villager-2', raised.id)).toMatchObject({ photos: [LOST], photosInCheck: 0 })
   })
 
-  it("When the cadre reports progress and feedback with photos, then they are checked the same way: others read 照片审核中, a risky one is hidden and the cadre is told", async () => {
+  it("When the cadre reports progress and feedback with photos, then they are checked the same way: others read 照片审核中 while the raiser sees them, a risky one is hidden from all but the street admin and the cadre is told", async () => {
     const raised = await matter<MatterDetail>('demo-villager', { action: 'raise', text: '水渠堵了', place: '东头', photos: [] })
     await matter('demo-grid-leader', { action: 'accept', matterId: raised.id })
     await matter('demo-grid-leader', { action: 'assign', matterId: raised.id, to: 'cadre', cadreOpenid: 'demo-cadre', days: 7 })
@@ -144,11 +144,14 @@ describe("photos checked by WeChat's mediaCheckAsync before others see them", ()
     await waitForPushes(from + 2)
     const stepsSeenBy = async (openid: string) => (await matter<MatterDetail>(openid, { action: 'detail', matterId: raised.id })).steps.filter((s) => s.kind === 'progress' || s.kind === 'feedback')
 
-    expect((await stepsSeenBy('demo-villager')).map((s) => [s.photos, s.photosInCheck])).toEqual([[[], 1], [[], 1]])
+    expect((await stepsSeenBy('demo-villager-2')).map((s) => [s.photos, s.photosInCheck])).toEqual([[[], 1], [[], 1]])
+    // The raiser's household is what the matter is about: it sees them meanwhile, as the cadre does.
+    expect((await stepsSeenBy('demo-villager')).map((s) => s.photos)).toEqual([[PROGRESS], [FEEDBACK]])
     expect((await stepsSeenBy('demo-cadre')).map((s) => s.photos)).toEqual([[PROGRESS], [FEEDBACK]])
 
     for (const push of pushes.slice(from)) expect(await deliver(push)).toBe('applied')
-    expect((await stepsSeenBy('demo-villager')).map((s) => [s.photos, s.photosInCheck, s.photoNote])).toEqual([[[PROGRESS], 0, null], [[], 0, null]])
+    expect((await stepsSeenBy('demo-villager-2')).map((s) => [s.photos, s.photosInCheck, s.photoNote])).toEqual([[[PROGRESS], 0, null], [[], 0, null]])
+    expect((await stepsSeenBy('demo-villager')).map((s) => [s.photos, s.photoNote])).toEqual([[[PROGRESS], null], [[], null]])
     const cadreSees = await stepsSeenBy('demo-cadre')
     expect(cadreSees[1]).toMatchObject({ photos: [], photoNote: '您的照片没有通过微信的安全检查，别人看不到它；这件事照常办理。' })
     expect((await stepsSeenBy('demo-admin'))[1].photos).toEqual([FEEDBACK])

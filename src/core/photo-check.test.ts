@@ -28,10 +28,13 @@ describe('who sees a checked photo', () => {
       ['c', { verdict: 'pass', uploaderOpenid: 'o-villager' }],
     ])
     const photos = ['a', 'b', 'c', 'old']
-    expect(photosSeenBy(photos, checks, { openid: 'o-other', actingStaff: false, streetAdmin: false })).toEqual({ photos: ['c', 'old'], photosInCheck: 1, photoNote: null })
-    expect(photosSeenBy(photos, checks, { openid: 'o-staff', actingStaff: false, streetAdmin: false })).toEqual({ photos: ['a', 'c', 'old'], photosInCheck: 0, photoNote: null })
-    expect(photosSeenBy(photos, checks, { openid: 'o-villager', actingStaff: false, streetAdmin: false })).toEqual({ photos: ['c', 'old'], photosInCheck: 1, photoNote: PHOTO_HIDDEN_NOTE })
-    expect(photosSeenBy(photos, checks, { openid: null, actingStaff: true, streetAdmin: false })).toEqual({ photos: ['a', 'c', 'old'], photosInCheck: 0, photoNote: null })
-    expect(photosSeenBy(photos, checks, { openid: 'o-admin', actingStaff: false, streetAdmin: true })).toEqual({ photos, photosInCheck: 0, photoNote: null })
+    const looker = { concerned: false, actingStaff: false, streetAdmin: false }
+    expect(photosSeenBy(photos, checks, { ...looker, openid: 'o-other' })).toEqual({ photos: ['c', 'old'], photosInCheck: 1, photoNote: null })
+    expect(photosSeenBy(photos, checks, { ...looker, openid: 'o-staff' })).toEqual({ photos: ['a', 'c', 'old'], photosInCheck: 0, photoNote: null })
+    expect(photosSeenBy(photos, checks, { ...looker, openid: 'o-villager' })).toEqual({ photos: ['c', 'old'], photosInCheck: 1, photoNote: PHOTO_HIDDEN_NOTE })
+    expect(photosSeenBy(photos, checks, { ...looker, openid: null, actingStaff: true })).toEqual({ photos: ['a', 'c', 'old'], photosInCheck: 0, photoNote: null })
+    expect(photosSeenBy(photos, checks, { ...looker, openid: 'o-admin', streetAdmin: true })).toEqual({ photos, photosInCheck: 0, photoNote: null })
+    // The household a deduction is about sees its evidence while it is checked, but not a risky photo, and is not told of one it did not take.
+    expect(photosSeenBy(photos, checks, { ...looker, openid: 'o-household', concerned: true })).toEqual({ photos: ['a', 'c', 'old'], photosInCheck: 0, photoNote: null })
   })
 })

@@ -25,8 +25,12 @@ export const PHOTO_HIDDEN_NOTE = '您的照片没有通过微信的安全检查�
 /** What the check says of one photo: its verdict and who uploaded it. */
 export type PhotoCheck = { verdict: PhotoVerdict; uploaderOpenid: string }
 
-/** Who looks at a list of photos: their openid (the uploader is known per photo), and their standing on the case. */
-export type PhotoLooker = { openid: string | null; actingStaff: boolean; streetAdmin: boolean }
+/**
+ * Who looks at a list of photos: their openid (the uploader is known per photo), and their standing on
+ * the case. `concerned`: of the household the case is about (its own notice, ledger, claim, matter),
+ * which sees its case's photos while they are checked, as the uploader does.
+ */
+export type PhotoLooker = { openid: string | null; concerned: boolean; actingStaff: boolean; streetAdmin: boolean }
 
 /**
  * A list of photos as one person may see it: the photos shown, how many read 「照片审核中」, and the
@@ -40,7 +44,7 @@ export function photosSeenBy(photos: readonly string[], checks: ReadonlyMap<stri
   for (const photo of photos) {
     const check = checks.get(photo)
     const uploader = check !== undefined && looker.openid !== null && check.uploaderOpenid === looker.openid
-    const shown = photoShown(check?.verdict, { uploader, actingStaff: looker.actingStaff, streetAdmin: looker.streetAdmin })
+    const shown = photoShown(check?.verdict, { uploader: uploader || looker.concerned, actingStaff: looker.actingStaff, streetAdmin: looker.streetAdmin })
     if (shown === 'shown') seen.photos.push(photo)
     if (shown === 'checking') seen.photosInCheck++
     if (uploader && check.verdict === 'risky') seen.photoNote = PHOTO_HIDDEN_NOTE

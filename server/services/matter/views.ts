@@ -85,6 +85,7 @@ function standingsOf(viewer: MatterViewer, row: ViewRow) {
 function photoLooker(viewer: MatterViewer, standings: readonly MatterStanding[]): PhotoLooker {
   return {
     openid: viewer.openid,
+    concerned: standings.includes('raiser'),
     actingStaff: standings.some((s) => s === 'grid_leader' || s === 'cadre'),
     streetAdmin: standings.includes('street_admin'),
   }

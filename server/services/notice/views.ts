@@ -49,7 +49,7 @@ export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: 
     const full = mine || staff
     // Photos others see wait for WeChat's check: the scorer's inspection photos on the public channel,
     // the household's proof before staff. Their uploader and the staff acting on the notice see them meanwhile.
-    const looker: PhotoLooker = { openid: viewer.openid, actingStaff: staff, streetAdmin: mayActOn(viewer.grants, 'viewStreet', householdPaths) }
+    const looker: PhotoLooker = { openid: viewer.openid, concerned: mine, actingStaff: staff, streetAdmin: mayActOn(viewer.grants, 'viewStreet', householdPaths) }
     const seen = photosSeenBy(notice.photos, checks, looker)
     const status = shownStatus({ status: notice.status as NoticeStatus, deadline: notice.deadline }, now)
     return {

@@ -57,7 +57,7 @@ export async function claimRule(
     .returning()
   // The cadres deciding it see the photo at once; WeChat's check decides whether anyone else may.
   if (platform.startMediaCheck) await requestPhotoChecks(db, platform.startMediaCheck, input.photos, openid, at)
-  return scoreRecordView(db, record.id, { openid, actingStaff: false, streetAdmin: false })
+  return scoreRecordView(db, record.id, { openid, concerned: true, actingStaff: false, streetAdmin: false })
 }
 
 /**
@@ -84,5 +84,5 @@ export async function decideScoreRecord(
   } else {
     await db.update(scoreRecords).set({ ...decision, status: 'rejected' }).where(eq(scoreRecords.id, record.id))
   }
-  return scoreRecordView(db, record.id, { openid, actingStaff: true, streetAdmin: false })
+  return scoreRecordView(db, record.id, { openid, concerned: false, actingStaff: true, streetAdmin: false })
 }

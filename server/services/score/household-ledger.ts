@@ -67,7 +67,7 @@ export async function householdLedger(
     .where(and(eq(householdPeriodPoints.householdId, householdId), eq(householdPeriodPoints.period, periodsOf(new Date()).month)))
   const page = rows.slice(0, limit)
   const checks = await photoChecksOf(db, page.flatMap((row) => row.photos ?? []))
-  const looker = { openid, actingStaff: staff, streetAdmin: mayActOn(caller.grants, 'viewStreet', place.paths) }
+  const looker = { openid, concerned: householdId === caller.householdId, actingStaff: staff, streetAdmin: mayActOn(caller.grants, 'viewStreet', place.paths) }
   return {
     householdId,
     householdName: household.name,

@@ -11,7 +11,7 @@ import { selectScoreRecordViews } from './records'
 /** A scorer's recent inspections, newest first. */
 export async function myInspections(db: Db, openid: string, input: { limit?: number }): Promise<ScoreRecordView[]> {
   await loadCaller(db, openid)
-  const looker = { openid, actingStaff: false, streetAdmin: false }
+  const looker = { openid, concerned: false, actingStaff: false, streetAdmin: false }
   return selectScoreRecordViews(db, and(eq(scoreRecords.submittedBy, openid), eq(scoreRecords.source, 'inspection')), looker, input.limit ?? 20)
 }
 
@@ -22,6 +22,7 @@ export async function myRequests(db: Db, openid: string): Promise<MyRequests> {
   return {
     claims: await selectScoreRecordViews(db, and(eq(scoreRecords.householdId, caller.householdId), eq(scoreRecords.source, 'claim')), {
       openid,
+      concerned: true,
       actingStaff: false,
       streetAdmin: false,
     }),
@@ -41,6 +42,7 @@ export async function pendingWork(db: Db, openid: string, input: { orgId: string
     // The cadres deciding them see their photos before WeChat's answer.
     records: await selectScoreRecordViews(db, and(eq(scoreRecords.status, 'pending'), inScope(scoreRecords.householdId)), {
       openid,
+      concerned: false,
       actingStaff: true,
       streetAdmin: false,
     }),

@@ -9,6 +9,7 @@ import { runTimer, timerNow } from './timer'
 import { answerMessagePush } from './wechat-push'
 import type { Platform } from '../platform/platform'
 import { wechatContentCheck } from '../platform/wechat/content-check'
+import { wechatDeletePhotos } from '../platform/wechat/delete-photos'
 import { wechatGroupTickets } from '../platform/wechat/group-ticket'
 import { wechatMediaCheck } from '../platform/wechat/media-check'
 import { wechatSubscribeMessage } from '../platform/wechat/subscribe-message'
@@ -21,6 +22,7 @@ const WECHAT_PLATFORM: Platform = {
   resolveGroupTicket: wechatGroupTickets,
   sendSubscribeMessage: wechatSubscribeMessage,
   startMediaCheck: wechatMediaCheck,
+  deletePhotos: wechatDeletePhotos,
 }
 
 // One pool per warm function instance, reused across invocations: one connection by default

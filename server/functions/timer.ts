@@ -1,18 +1,23 @@
+import { isRetentionTick } from '../../src/core/photo-retention'
 import type { Platform } from '../platform/platform'
 import { retryPhotoChecks } from '../services/shared/photo-checks'
+import { deleteExpiredPhotos } from '../services/shared/photo-retention'
 import type { Db } from '../store/database'
 
-/** What one tick of the timer did, for the function's log. */
-export type TimerReport = { photoChecksRetried: number }
+/** What one tick of the timer did, for the function's log (null: not this tick's work). */
+export type TimerReport = { photoChecksRetried: number; photosDeleted: number | null }
 
 /**
  * The scheduled work, run by WeChat's timer trigger (config.json `triggers`, scripts/cloud-function-folder.ts):
- * photos whose image check never answered are asked about again. "Now" is an input, so a test runs any
- * day's tick; each step is safe to run twice (a tick may come late, or twice).
+ * every tick, photos whose image check never answered are asked about again; once a day (the tick from
+ * 03:00 Shanghai time), closed cases' photos past their village's kept days are deleted from storage.
+ * "Now" is an input, so a test runs any day's tick; each step is safe to run twice (a tick may come
+ * late, or twice).
  */
-export async function runTimer(db: Db, platform: Pick<Platform, 'startMediaCheck'>, now: Date): Promise<TimerReport> {
+export async function runTimer(db: Db, platform: Pick<Platform, 'startMediaCheck' | 'deletePhotos'>, now: Date): Promise<TimerReport> {
   const photoChecksRetried = platform.startMediaCheck ? await retryPhotoChecks(db, platform.startMediaCheck, now) : 0
-  return { photoChecksRetried }
+  const photosDeleted = platform.deletePhotos && isRetentionTick(now) ? await deleteExpiredPhotos(db, platform.deletePhotos, now) : null
+  return { photoChecksRetried, photosDeleted }
 }
 
 /**

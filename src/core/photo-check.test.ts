@@ -21,19 +21,21 @@ describe('who sees a checked photo', () => {
     expect(verdictOfSuggest('pass')).toBe('pass')
   })
 
-  it("When a list of photos is seen, then each follows the rule by its own uploader, and only the uploader of a risky one reads why", () => {
+  it("When a list of photos is seen, then each follows the rule by its own uploader, only the uploader of a risky one reads why, and deleted ones are gone for all", () => {
     const checks = new Map<string, PhotoCheck>([
-      ['a', { verdict: 'checking', uploaderOpenid: 'o-staff' }],
-      ['b', { verdict: 'risky', uploaderOpenid: 'o-villager' }],
-      ['c', { verdict: 'pass', uploaderOpenid: 'o-villager' }],
+      ['a', { verdict: 'checking', uploaderOpenid: 'o-staff', deleted: false }],
+      ['b', { verdict: 'risky', uploaderOpenid: 'o-villager', deleted: false }],
+      ['c', { verdict: 'pass', uploaderOpenid: 'o-villager', deleted: false }],
+      ['gone-checked', { verdict: 'pass', uploaderOpenid: 'o-villager', deleted: true }],
+      ['gone', { verdict: null, uploaderOpenid: null, deleted: true }],
     ])
-    const photos = ['a', 'b', 'c', 'old']
+    const photos = ['a', 'b', 'c', 'old', 'gone-checked', 'gone']
     const looker = { concerned: false, actingStaff: false, streetAdmin: false }
     expect(photosSeenBy(photos, checks, { ...looker, openid: 'o-other' })).toEqual({ photos: ['c', 'old'], photosInCheck: 1, photoNote: null })
     expect(photosSeenBy(photos, checks, { ...looker, openid: 'o-staff' })).toEqual({ photos: ['a', 'c', 'old'], photosInCheck: 0, photoNote: null })
     expect(photosSeenBy(photos, checks, { ...looker, openid: 'o-villager' })).toEqual({ photos: ['c', 'old'], photosInCheck: 1, photoNote: PHOTO_HIDDEN_NOTE })
     expect(photosSeenBy(photos, checks, { ...looker, openid: null, actingStaff: true })).toEqual({ photos: ['a', 'c', 'old'], photosInCheck: 0, photoNote: null })
-    expect(photosSeenBy(photos, checks, { ...looker, openid: 'o-admin', streetAdmin: true })).toEqual({ photos, photosInCheck: 0, photoNote: null })
+    expect(photosSeenBy(photos, checks, { ...looker, openid: 'o-admin', streetAdmin: true })).toEqual({ photos: ['a', 'b', 'c', 'old'], photosInCheck: 0, photoNote: null })
     // The household a deduction is about sees its evidence while it is checked, but not a risky photo, and is not told of one it did not take.
     expect(photosSeenBy(photos, checks, { ...looker, openid: 'o-household', concerned: true })).toEqual({ photos: ['a', 'c', 'old'], photosInCheck: 0, photoNote: null })
   })

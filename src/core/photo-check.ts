@@ -22,8 +22,11 @@ export function photoShown(verdict: PhotoVerdict | undefined, viewer: PhotoViewe
 export const PHOTO_CHECKING_LABEL = '照片审核中'
 export const PHOTO_HIDDEN_NOTE = '您的照片没有通过微信的安全检查，别人看不到它；这件事照常办理。'
 
-/** What the check says of one photo: its verdict and who uploaded it. */
-export type PhotoCheck = { verdict: PhotoVerdict; uploaderOpenid: string }
+/**
+ * What is known of one photo: WeChat's verdict and who uploaded it (null for a photo never sent to the
+ * check), and whether it was deleted (its case closed longer ago than its village keeps photos).
+ */
+export type PhotoCheck = { verdict: PhotoVerdict; uploaderOpenid: string; deleted: boolean } | { verdict: null; uploaderOpenid: null; deleted: true }
 
 /**
  * Who looks at a list of photos: their openid (the uploader is known per photo), and their standing on
@@ -34,7 +37,7 @@ export type PhotoLooker = { openid: string | null; concerned: boolean; actingSta
 
 /**
  * A list of photos as one person may see it: the photos shown, how many read 「照片审核中」, and the
- * note for an uploader whose photo was hidden. The one rule for every place photos are shown
+ * note for an uploader whose photo was hidden. Deleted photos are left out. The one rule for every place photos are shown
  * (matters and their steps, notices and their proofs, claims, inspections).
  */
 export type PhotosSeen = { photos: string[]; photosInCheck: number; photoNote: string | null }
@@ -43,8 +46,9 @@ export function photosSeenBy(photos: readonly string[], checks: ReadonlyMap<stri
   const seen: PhotosSeen = { photos: [], photosInCheck: 0, photoNote: null }
   for (const photo of photos) {
     const check = checks.get(photo)
+    if (check?.deleted) continue
     const uploader = check !== undefined && looker.openid !== null && check.uploaderOpenid === looker.openid
-    const shown = photoShown(check?.verdict, { uploader: uploader || looker.concerned, actingStaff: looker.actingStaff, streetAdmin: looker.streetAdmin })
+    const shown = photoShown(check?.verdict ?? undefined, { uploader: uploader || looker.concerned, actingStaff: looker.actingStaff, streetAdmin: looker.streetAdmin })
     if (shown === 'shown') seen.photos.push(photo)
     if (shown === 'checking') seen.photosInCheck++
     if (uploader && check.verdict === 'risky') seen.photoNote = PHOTO_HIDDEN_NOTE

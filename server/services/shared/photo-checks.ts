@@ -3,7 +3,7 @@ import { MEDIA_CHECK_RETRY_AFTER_MS, verdictOfSuggest, type PhotoCheck, type Pho
 import type { StartMediaCheck } from '../../platform/media-check'
 import { isFromWeChat, mediaCheckPushSchema } from '../../platform/wechat/message-push'
 import type { Db } from '../../store/database'
-import { photoChecks } from '../../store/schema'
+import { photoChecks, photoDeletions } from '../../store/schema'
 
 async function ask(db: Db, start: StartMediaCheck, fileId: string, openid: string, now: Date): Promise<void> {
   let traceId: string | null = null
@@ -70,13 +70,20 @@ export async function retryPhotoChecks(db: Db, start: StartMediaCheck, now = new
   return stale.length
 }
 
-/** The check of each photo among these: verdict and uploader (photos never sent to the check are absent). */
+/**
+ * What is known of each photo among these: its check (verdict and uploader) and whether the retention
+ * deleted it. Photos never checked nor deleted are absent.
+ */
 export async function photoChecksOf(db: Db, fileIds: readonly string[]): Promise<Map<string, PhotoCheck>> {
   if (fileIds.length === 0) return new Map()
+  const ids = [...new Set(fileIds)]
   const rows = await db
     .select({ fileId: photoChecks.fileId, verdict: photoChecks.verdict, uploaderOpenid: photoChecks.uploaderOpenid })
     .from(photoChecks)
-    .where(inArray(photoChecks.fileId, [...new Set(fileIds)]))
-  return new Map(rows.map((r) => [r.fileId, { verdict: r.verdict as PhotoVerdict, uploaderOpenid: r.uploaderOpenid }]))
+    .where(inArray(photoChecks.fileId, ids))
+  const deleted = new Set((await db.select({ fileId: photoDeletions.fileId }).from(photoDeletions).where(inArray(photoDeletions.fileId, ids))).map((r) => r.fileId))
+  const known = new Map<string, PhotoCheck>(rows.map((r) => [r.fileId, { verdict: r.verdict as PhotoVerdict, uploaderOpenid: r.uploaderOpenid, deleted: deleted.has(r.fileId) }]))
+  for (const fileId of deleted) if (!known.has(fileId)) known.set(fileId, { verdict: null, uploaderOpenid: null, deleted: true })
+  return known
 }
 

@@ -65,7 +65,8 @@ export const accountInputs = {
   unbind: z.object({ requestId: requestIdSchema, memberId: rowId }),
   /** Cadre or admin: the village's own settings. */
   villageSettings: z.object({ orgId }),
-  saveVillageSettings: villageSettingsSchema.extend({ requestId: requestIdSchema, orgId }),
+  /** A save that leaves out photoKeptDays keeps the village's present choice. */
+  saveVillageSettings: villageSettingsSchema.extend({ requestId: requestIdSchema, orgId, photoKeptDays: villageSettingsSchema.shape.photoKeptDays.optional() }),
 }
 
 export type OrgRef = { id: string; name: string; kind: OrgKind }

@@ -1,7 +1,6 @@
 import { Workbook } from 'exceljs'
 import { eq } from 'drizzle-orm'
-import type { MyData, WithdrawResult } from '../../src/core/contracts/account'
-import type { DividendExport } from '../../src/core/contracts/dividend'
+import type { MyData, MyDataExport, WithdrawResult } from '../../src/core/contracts/account'
 import { WITHDRAW_GOES, WITHDRAW_STAYS } from '../../src/core/my-data'
 import { localPlatform } from '../platform/local/platform'
 import type { Database } from '../store/database'
@@ -49,7 +48,7 @@ describe('我的信息 and 解除绑定 (account.myData / exportMyData / withdra
   })
 
   it('When he exports it, then one .xlsx holds the summary, the household’s whole ledger line by line and his photos', async () => {
-    const file = await ok<DividendExport>('demo-villager', { action: 'exportMyData' })
+    const file = await ok<MyDataExport>('demo-villager', { action: 'exportMyData' })
     expect(file.fileName).toMatch(/^我的信息-\d{8}-\d{6}\.xlsx$/)
     const workbook = new Workbook()
     await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)

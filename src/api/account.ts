@@ -6,6 +6,7 @@ import type {
   IssuedInvite,
   MemberView,
   MyData,
+  MyDataExport,
   OrgRef,
   RosterImportResult,
   RosterPreview,
@@ -13,7 +14,6 @@ import type {
   WhoAmI,
   WithdrawResult,
 } from '../core/contracts/account'
-import type { DividendExport } from '../core/contracts/dividend'
 import type { Envelope } from '../core/contracts/envelope'
 import type { ShownOnce } from '../core/contracts/shown-once'
 import type { OrgKind } from '../core/org'
@@ -101,7 +101,7 @@ export function myData(): Promise<Envelope<MyData>> {
 }
 
 /** 我的信息 as one .xlsx file. */
-export function exportMyData(): Promise<Envelope<DividendExport>> {
+export function exportMyData(): Promise<Envelope<MyDataExport>> {
   return callFunction('account', 'exportMyData', {})
 }
 

@@ -1,7 +1,6 @@
 import { asc, eq } from 'drizzle-orm'
 import { Workbook, type Worksheet } from 'exceljs'
-import type { MyData } from '../../../src/core/contracts/account'
-import type { DividendExport } from '../../../src/core/contracts/dividend'
+import type { MyData, MyDataExport } from '../../../src/core/contracts/account'
 import { LEDGER_KIND_LABELS, type LedgerKind } from '../../../src/core/ledger'
 import { formatYuan } from '../../../src/core/money'
 import { fileTimestamp, formatLocalTime } from '../../../src/core/period'
@@ -16,7 +15,7 @@ const VERDICT_LABELS: Record<string, string> = { checking: '审核中', pass: '�
  * 我的信息 as one .xlsx (like the other exports): what the page shows, the household's whole ledger
  * line by line, and the photos the caller uploaded with their check. The caller's own only.
  */
-export async function exportMyData(db: Db, openid: string, now = new Date()): Promise<DividendExport> {
+export async function exportMyData(db: Db, openid: string, now = new Date()): Promise<MyDataExport> {
   const caller = await loadCaller(db, openid)
   const data = await myData(db, openid, now)
   const workbook = new Workbook()

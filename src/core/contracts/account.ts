@@ -6,7 +6,6 @@ import type { Role } from '../roles'
 import type { RosterProblem } from '../roster/roster-rows'
 import { villageSettingsSchema, type VillageSettings } from '../village-settings'
 import { requestIdSchema } from './request-id'
-import type { DividendExport } from './dividend'
 import type { ShownOnce } from './shown-once'
 
 /** A spreadsheet (roster, village tree) as the client sends it: the name (for its type) and the bytes in base64. */
@@ -200,6 +199,9 @@ export type MyData = {
   withdraw: { possible: boolean; goes: readonly string[]; stays: readonly string[] }
 }
 
+/** 我的信息 as one file (the shape of the other exports: an .xlsx, base64). */
+export type MyDataExport = { fileName: string; mimeType: string; base64: string }
+
 export type WithdrawResult = { household: string; unboundAt: string; goes: readonly string[]; stays: readonly string[] }
 
 export type AccountOutputs = {
@@ -220,6 +222,6 @@ export type AccountOutputs = {
   villageSettings: VillageSettingsView
   saveVillageSettings: VillageSettingsView
   myData: MyData
-  exportMyData: DividendExport
+  exportMyData: MyDataExport
   withdraw: WithdrawResult
 }

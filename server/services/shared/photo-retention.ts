@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import { CLOSED_MATTER_STATUSES, type MatterStatus } from '../../../src/core/matter'
 import { expiredPhotos, type PhotoCase } from '../../../src/core/photo-retention'
 import { villageSettingsOf } from '../../../src/core/village-settings'
@@ -19,7 +19,10 @@ export async function deleteExpiredPhotos(db: Db, deletePhotos: DeletePhotos, no
   const keptDaysOf = (villageId: string) => keptDays.get(villageId) ?? villageSettingsOf(null).photoKeptDays
 
   const expired = expiredPhotos(await casesWithPhotos(db), keptDaysOf, now)
-  const deleted = new Set((await db.select({ fileId: photoDeletions.fileId }).from(photoDeletions)).map((r) => r.fileId))
+  if (expired.length === 0) return 0
+  const deleted = new Set(
+    (await db.select({ fileId: photoDeletions.fileId }).from(photoDeletions).where(inArray(photoDeletions.fileId, expired.map((p) => p.fileId)))).map((r) => r.fileId),
+  )
   const due = expired.filter((p) => !deleted.has(p.fileId))
   if (due.length === 0) return 0
   const gone = new Set(await deletePhotos(due.map((p) => p.fileId)))

@@ -38,8 +38,9 @@ export async function saveVillageSettings(
     .set({ settings: sql`${orgs.settings} || ${JSON.stringify(chosen)}::jsonb` })
     .where(eq(orgs.id, village.id))
     .returning({ settings: orgs.settings })
-  if (JSON.stringify(before) !== JSON.stringify(villageSettingsOf(saved.settings))) {
-    await db.insert(villageSettingChanges).values({ villageId: village.id, actorOpenid: openid, before, after: chosen })
+  const after = villageSettingsOf(saved.settings)
+  if (JSON.stringify(before) !== JSON.stringify(after)) {
+    await db.insert(villageSettingChanges).values({ villageId: village.id, actorOpenid: openid, before, after })
   }
   return settingsView(db, village, saved.settings)
 }

@@ -1,9 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { cloudFunctions } from '../server/functions'
 import { loadAppConfig } from './app-config'
-import { checkFunctionPlaces, checkPackageRules, checkProjectConfig } from './check-config'
+import { checkFunctionPlaces, checkPackageRules, checkProjectConfig, cronFields, triggerProblems } from './check-config'
+import { functionConfigJson } from './cloud-function-folder'
 
 const root = path.resolve(__dirname, '..')
 
@@ -74,16 +75,39 @@ describe('project configuration for WeChat DevTools', () => {
       write('server/functions/merchant.ts')
       write('server/services/shared/caller.ts')
       write('server/services/shop/goods.ts')
-      expect(checkFunctionPlaces(copy, ['account', 'merchant'], { account: {} })).toEqual([
+      expect(checkFunctionPlaces(copy, ['account', 'merchant'], { account: {} }, ['timer'])).toEqual([
         'merchant: no src/core/contracts/merchant.ts',
         'merchant: no src/api/merchant.ts',
         'merchant: no server/services/merchant/',
         'merchant: not in src/api/function-contracts.ts',
         'merchant: not in FUNCTION_NEEDS (scripts/cloud-function-folder.ts)',
+        'timer: not in FUNCTION_NEEDS (scripts/cloud-function-folder.ts)',
         "server/services/shop/ is no cloud function's",
       ])
     } finally {
       rmSync(copy, { recursive: true, force: true })
     }
+  })
+
+  it('When the build writes the timer function, then its one trigger is a 7-field cron firing every 10 minutes, and the committed config.json is what the build writes', () => {
+    const written = functionConfigJson('timer')
+    expect(JSON.parse(readFileSync(path.join(root, 'cloudfunctions/timer/config.json'), 'utf8'))).toEqual(written)
+    expect(written.triggers).toHaveLength(1)
+    const parsed = cronFields(written.triggers![0].config)
+    if (!('fields' in parsed)) throw new Error(parsed.problem)
+    const [seconds, minutes, hours, days, months, weekdays] = parsed.fields
+    expect(seconds).toEqual([0])
+    expect(minutes).toEqual([0, 10, 20, 30, 40, 50])
+    expect([hours.length, days.length, months.length, weekdays.length]).toEqual([24, 31, 12, 7])
+    expect(triggerProblems('timer', written)).toEqual([])
+  })
+
+  it('When a timer trigger has a 6-field (Linux-style) or out-of-range cron, or two triggers, then the check names it', () => {
+    expect(triggerProblems('timer', { triggers: [{ name: 't', type: 'timer', config: '*/10 * * * * *' }] })).toEqual([
+      'timer: cron "*/10 * * * * *" has 6 fields; WeChat\'s timer needs 7 (second minute hour day month weekday year)',
+    ])
+    expect(triggerProblems('timer', { triggers: [{ name: 't', type: 'timer', config: '0 0 24 * * * *' }] })).toEqual(['timer: cron "0 0 24 * * * *": hour "24" is outside 0-23'])
+    const two = { triggers: [{ name: 'a', type: 'timer', config: '0 0 2 * * * *' }, { name: 'b', type: 'timer', config: '0 0 3 * * * *' }] }
+    expect(triggerProblems('timer', two)).toEqual(['timer: 2 triggers; WeChat allows one timer per function'])
   })
 })

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { cloudFunctions } from '../server/functions'
+import { cloudFunctions, triggeredFunctions } from '../server/functions'
 import { FUNCTION_NEEDS } from './cloud-function-folder'
 
 /**
  * What WeChat DevTools needs to open the project and deploy its functions: the roots named in
  * project.config.json exist, every cloud function has its deploy folder (package.json naming
- * wx-server-sdk, config.json, and — after a build — the bundled index.js, never an index.ts),
- * and the built app.json lists pages that were built.
+ * wx-server-sdk, config.json, and — after a build — the bundled index.js, never an index.ts;
+ * its timer trigger, if any, a cron WeChat accepts), and the built app.json lists pages that were built.
  */
 export function checkProjectConfig(root: string, { built }: { built: boolean }): string[] {
   const problems: string[] = []
@@ -18,7 +18,7 @@ export function checkProjectConfig(root: string, { built }: { built: boolean }):
   if (!cloudfunctionRoot) problems.push('project.config.json names no cloudfunctionRoot')
   if (cloudfunctionRoot && !existsSync(path.join(root, cloudfunctionRoot))) problems.push(`${cloudfunctionRoot} is missing`)
 
-  for (const name of Object.keys(cloudFunctions)) {
+  for (const name of [...Object.keys(cloudFunctions), ...Object.keys(triggeredFunctions)]) {
     const folder = path.join(root, cloudfunctionRoot ?? '', name)
     const pkgFile = path.join(folder, 'package.json')
     if (!existsSync(pkgFile)) {
@@ -28,6 +28,7 @@ export function checkProjectConfig(root: string, { built }: { built: boolean }):
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'))
     if (!pkg.dependencies?.['wx-server-sdk']) problems.push(`${name}: package.json lacks wx-server-sdk`)
     if (!existsSync(path.join(folder, 'config.json'))) problems.push(`${name}: no config.json`)
+    else problems.push(...triggerProblems(name, JSON.parse(readFileSync(path.join(folder, 'config.json'), 'utf8'))))
     if (existsSync(path.join(folder, 'index.ts'))) problems.push(`${name}: index.ts beside index.js breaks WeChat's upload`)
     if (built && !existsSync(path.join(folder, 'index.js'))) problems.push(`${name}: index.js not built`)
   }
@@ -88,6 +89,55 @@ export function checkPackageRules(app: AppPackages): string[] {
   return problems
 }
 
+/** WeChat's cron fields in order, with the values each takes (timer trigger: 7 fields, seconds first, the year last). */
+const CRON_FIELDS = [
+  { name: 'second', min: 0, max: 59 },
+  { name: 'minute', min: 0, max: 59 },
+  { name: 'hour', min: 0, max: 23 },
+  { name: 'day', min: 1, max: 31 },
+  { name: 'month', min: 1, max: 12 },
+  { name: 'weekday', min: 0, max: 6 },
+  { name: 'year', min: 1970, max: 2099 },
+] as const
+
+/**
+ * The values each field of a 7-field cron matches (`*`, `n`, `a-b`, `*\/n`, `a-b/n`, lists of these), or
+ * the reason WeChat would refuse it.
+ */
+export function cronFields(cron: string): { fields: number[][] } | { problem: string } {
+  const parts = cron.trim().split(/\s+/)
+  if (parts.length !== CRON_FIELDS.length) return { problem: `cron "${cron}" has ${parts.length} fields; WeChat's timer needs 7 (second minute hour day month weekday year)` }
+  const fields: number[][] = []
+  for (const [i, part] of parts.entries()) {
+    const { name, min, max } = CRON_FIELDS[i]
+    const values = new Set<number>()
+    for (const item of part.split(',')) {
+      const match = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(item)
+      if (!match) return { problem: `cron "${cron}": ${name} "${part}" is not a value, range, list or step` }
+      const from = match[1] === '*' ? min : Number(match[2])
+      const to = match[1] === '*' ? max : match[3] !== undefined ? Number(match[3]) : match[4] !== undefined ? max : from
+      const step = match[4] !== undefined ? Number(match[4]) : 1
+      if (from < min || to > max || from > to || step < 1) return { problem: `cron "${cron}": ${name} "${part}" is outside ${min}-${max}` }
+      for (let v = from; v <= to; v += step) values.add(v)
+    }
+    fields.push([...values].sort((a, b) => a - b))
+  }
+  return { fields }
+}
+
+/** A config.json's timer triggers: at most one (WeChat's limit), each a cron WeChat accepts. */
+export function triggerProblems(name: string, config: { triggers?: { name?: string; type?: string; config?: string }[] }): string[] {
+  const triggers = config.triggers ?? []
+  const problems: string[] = []
+  if (triggers.length > 1) problems.push(`${name}: ${triggers.length} triggers; WeChat allows one timer per function`)
+  for (const trigger of triggers) {
+    if (trigger.type !== 'timer' || !trigger.name) problems.push(`${name}: a trigger needs a name and type "timer"`)
+    const parsed = cronFields(trigger.config ?? '')
+    if ('problem' in parsed) problems.push(`${name}: ${parsed.problem}`)
+  }
+  return problems
+}
+
 /** Folders under server/services/ that serve several functions rather than one. */
 const SHARED_SERVICES = ['shared']
 
@@ -97,7 +147,12 @@ const SHARED_SERVICES = ['shared']
  * cases, its handler and its cloud needs. Names the places a function lacks, and service folders
  * that belong to no function.
  */
-export function checkFunctionPlaces(root: string, names: string[], needs: Record<string, unknown> = FUNCTION_NEEDS): string[] {
+export function checkFunctionPlaces(
+  root: string,
+  names: string[],
+  needs: Record<string, unknown> = FUNCTION_NEEDS,
+  triggered: string[] = Object.keys(triggeredFunctions),
+): string[] {
   const problems: string[] = []
   const has = (file: string) => existsSync(path.join(root, file))
   const contracts = has('src/api/function-contracts.ts') ? readFileSync(path.join(root, 'src/api/function-contracts.ts'), 'utf8') : ''
@@ -105,6 +160,9 @@ export function checkFunctionPlaces(root: string, names: string[], needs: Record
     const places = [`src/core/contracts/${name}.ts`, `src/api/${name}.ts`, `server/services/${name}/`, `server/functions/${name}.ts`]
     for (const place of places) if (!has(place)) problems.push(`${name}: no ${place}`)
     if (!new RegExp(`^\\s+${name}: Contract<`, 'm').test(contracts)) problems.push(`${name}: not in src/api/function-contracts.ts`)
+    if (!(name in needs)) problems.push(`${name}: not in FUNCTION_NEEDS (scripts/cloud-function-folder.ts)`)
+  }
+  for (const name of triggered) {
     if (!(name in needs)) problems.push(`${name}: not in FUNCTION_NEEDS (scripts/cloud-function-folder.ts)`)
   }
   const services = path.join(root, 'server/services')

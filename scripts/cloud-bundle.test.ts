@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
+import { signPush } from '../server/platform/wechat/message-push'
 import type { Database } from '../server/store/database'
 import { openDemoTestDatabase } from '../server/test-support/test-database'
 
@@ -20,11 +21,13 @@ withPostgres('the bundled cloud function, as WeChat runs it', () => {
   }, 60_000)
   afterAll(() => database.close())
 
-  function invokeBundle(openid: string, event: object): unknown {
-    const script = `require('./index.js').main(${JSON.stringify(event)}).then((r) => { process.stdout.write(JSON.stringify(r)); process.exit(0) })`
+  function invokeBundle(openid: string, event: object, fn = 'account', extraEnv: Record<string, string> = {}): unknown {
+    // The answer is the last line: what the function logs comes before it.
+    const script = `require('./index.js').main(${JSON.stringify(event)}).then((r) => { process.stdout.write('\\n' + JSON.stringify(r)); process.exit(0) })`
     const out = execFileSync(process.execPath, ['-e', script], {
-      cwd: path.join(root, 'cloudfunctions/account'),
+      cwd: path.join(root, 'cloudfunctions', fn),
       env: {
+        ...extraEnv,
         PATH: process.env.PATH,
         WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
         WX_OPENID: openid,
@@ -33,7 +36,7 @@ withPostgres('the bundled cloud function, as WeChat runs it', () => {
         DATABASE_URL: databaseUrl,
       },
     })
-    return JSON.parse(out.toString())
+    return JSON.parse(out.toString().trim().split('\n').at(-1)!)
   }
 
   it('When WeChat vouches for an openid, then the bundle answers as that user and ignores a forged userInfo', () => {
@@ -43,5 +46,17 @@ withPostgres('the bundled cloud function, as WeChat runs it', () => {
 
   it('When the event is junk, then the bundle answers a structured error', () => {
     expect(invokeBundle('demo-cadre', { action: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  it("When WeChat checks the message-push URL through HTTP access, then the bundled wechatPush echoes a signed check and refuses an unsigned one", () => {
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const query = { signature: signPush('bundle-token', timestamp, '42'), timestamp, nonce: '42', echostr: 'echo-bundle' }
+    const env = { MESSAGE_PUSH_TOKEN: 'bundle-token' }
+    expect(invokeBundle('', { httpMethod: 'GET', queryStringParameters: query }, 'wechatPush', env)).toMatchObject({ statusCode: 200, body: 'echo-bundle' })
+    expect(invokeBundle('', { httpMethod: 'GET', queryStringParameters: { ...query, signature: '0'.repeat(40) } }, 'wechatPush', env)).toMatchObject({ statusCode: 403 })
+  })
+
+  it("When WeChat's timer fires at an ordinary tick, then the bundled timer retries photo checks and leaves retention to 03:00", () => {
+    expect(invokeBundle('', { Type: 'Timer', TriggerName: 'everyTenMinutes', Time: '2026-12-07T04:10:00Z' }, 'timer')).toEqual({ ok: true, data: { photoChecksRetried: 0, photosDeleted: null } })
   })
 })

@@ -12,25 +12,33 @@ export function functionPackageJson(name: string) {
 }
 
 /** What each function reaches beyond its database: cloud calls it may make, variables it reads. */
-export const FUNCTION_NEEDS: Record<string, { openapi: string[]; env: string[] }> = {
+export const FUNCTION_NEEDS: Record<string, { openapi: string[]; env: string[]; timer?: { name: string; cron: string } }> = {
   account: { openapi: ['security.msgSecCheck'], env: ['CODE_HASH_KEY'] },
-  score: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
-  notice: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
+  score: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
+  notice: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
   card: { openapi: [], env: ['CARD_TOKEN_SECRET'] },
   dividend: { openapi: [], env: [] },
   org: { openapi: ['security.msgSecCheck'], env: ['CODE_HASH_KEY'] },
-  matter: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
+  matter: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
   credit: { openapi: [], env: ['CREDIT_SIGNING_KEY'] },
   street: { openapi: [], env: [] },
+  wechatPush: { openapi: [], env: ['MESSAGE_PUSH_TOKEN'] },
+  // WeChat's cron has 7 fields: second minute hour day month weekday year. Every 10 minutes, so a photo
+  // whose answer was lost is asked again soon after its 30 minutes are up.
+  timer: { openapi: ['security.mediaCheckAsync'], env: [], timer: { name: 'everyTenMinutes', cron: '0 */10 * * * * *' } },
 }
 
-/** config.json of a cloud function: cloud-call permissions, timeout and the environment variables it reads. */
+/**
+ * config.json of a cloud function: cloud-call permissions, timeout, the environment variables it reads,
+ * and its timer trigger if it has one (WeChat allows one per function).
+ */
 export function functionConfigJson(name: string) {
   const needs = FUNCTION_NEEDS[name]
   if (!needs) throw new Error(`${name}: no entry in FUNCTION_NEEDS (scripts/cloud-function-folder.ts)`)
   return {
     permissions: { openapi: needs.openapi },
-    timeout: 20,
+    ...(needs.timer ? { triggers: [{ name: needs.timer.name, type: 'timer', config: needs.timer.cron }] } : {}),
+    timeout: needs.timer ? 60 : 20,
     envVariables: Object.fromEntries(['DATABASE_URL', ...needs.env].map((key) => [key, ''])),
   }
 }

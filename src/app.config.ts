@@ -33,6 +33,8 @@ export default defineAppConfig({
     { root: 'street', pages: ['overview/index'] },
     // 善治贷: the household's 积分证明, the bank officer's 核验 and 本行规则.
     { root: 'credit', pages: ['certificate/index', 'verify/index', 'terms/index'] },
+    // 我的信息: what the app holds about me and my household, its export and 解除绑定 (kept out of the main package).
+    { root: 'personal', pages: ['data/index'] },
   ],
   // Fetched in the background once the page shows, for the step a person most likely takes next.
   preloadRule: {

@@ -6,6 +6,8 @@ import { householdDetail, importRoster, previewRoster, updateHousehold } from '.
 import { saveVillageSettings, villageSettings } from '../services/account/village-settings'
 import { whatWaits } from '../services/account/waiting'
 import { listWorkUnits } from '../services/account/work-units'
+import { myData, withdraw } from '../services/account/my-data'
+import { exportMyData } from '../services/account/my-data-export'
 import { action, defineFunction } from './define-function'
 
 export const accountFunction = defineFunction('account', {
@@ -30,4 +32,7 @@ export const accountFunction = defineFunction('account', {
     mutates: true,
     run: ({ db, openid }, input) => saveVillageSettings(db, openid, input),
   }),
+  myData: action({ input: accountInputs.myData, run: ({ db, openid }) => myData(db, openid) }),
+  exportMyData: action({ input: accountInputs.exportMyData, run: ({ db, openid }) => exportMyData(db, openid) }),
+  withdraw: action({ input: accountInputs.withdraw, mutates: true, run: ({ db, openid }) => withdraw(db, openid) }),
 })

@@ -5,8 +5,11 @@ import type { Database } from '../store/database'
 import { budgetFromEnvironment } from '../store/connection-budget'
 import { openPostgres } from '../store/open-postgres'
 import type { CloudFunction } from './define-function'
+import { runTimer, timerNow } from './timer'
+import { answerMessagePush } from './wechat-push'
 import type { Platform } from '../platform/platform'
 import { wechatContentCheck } from '../platform/wechat/content-check'
+import { wechatDeletePhotos } from '../platform/wechat/delete-photos'
 import { wechatGroupTickets } from '../platform/wechat/group-ticket'
 import { wechatMediaCheck } from '../platform/wechat/media-check'
 import { wechatSubscribeMessage } from '../platform/wechat/subscribe-message'
@@ -19,6 +22,7 @@ const WECHAT_PLATFORM: Platform = {
   resolveGroupTicket: wechatGroupTickets,
   sendSubscribeMessage: wechatSubscribeMessage,
   startMediaCheck: wechatMediaCheck,
+  deletePhotos: wechatDeletePhotos,
 }
 
 // One pool per warm function instance, reused across invocations: one connection by default
@@ -65,4 +69,42 @@ function withoutUserInfo(event: unknown): unknown {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return event
   const { userInfo: _ignored, ...data } = event as Record<string, unknown>
   return data
+}
+
+/** The event of a cloud function reached through 云开发 HTTP 访问服务 (an API-gateway integration request). */
+type HttpAccessEvent = { httpMethod?: string; queryStringParameters?: Record<string, string>; body?: string; isBase64Encoded?: boolean }
+
+/**
+ * The deployed message-push receiver (function `wechatPush`): WeChat's 消息推送 URL points at the function's
+ * HTTP access path; the same answer as the gateway's /api/wechat/message-push, signed with MESSAGE_PUSH_TOKEN.
+ */
+export function cloudPushMain(database: () => Promise<Database> | null = databaseFromEnvironment) {
+  return async (event: HttpAccessEvent) => {
+    const opened = database()
+    if (!opened) {
+      console.error('[wechatPush] DATABASE_URL is not configured')
+      return { statusCode: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'not configured', isBase64Encoded: false }
+    }
+    const raw = event.body ?? ''
+    const answer = await answerMessagePush((await opened).db, process.env.MESSAGE_PUSH_TOKEN, {
+      method: (event.httpMethod ?? 'GET').toUpperCase(),
+      query: event.queryStringParameters ?? {},
+      body: event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw,
+    })
+    return { statusCode: answer.status, headers: { 'content-type': answer.contentType }, body: answer.body, isBase64Encoded: false }
+  }
+}
+
+/** The deployed timer (function `timer`): WeChat's timer trigger calls it; "now" is the trigger's `Time`. */
+export function cloudTimerMain(database: () => Promise<Database> | null = databaseFromEnvironment) {
+  return async (event: unknown) => {
+    const opened = database()
+    if (!opened) {
+      console.error('[timer] DATABASE_URL is not configured')
+      return { ok: false }
+    }
+    const report = await runTimer((await opened).db, WECHAT_PLATFORM, timerNow(event))
+    console.log('[timer]', JSON.stringify(report))
+    return { ok: true, data: report }
+  }
 }

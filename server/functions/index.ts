@@ -21,3 +21,9 @@ export const cloudFunctions: Record<string, CloudFunction> = {
   street: streetFunction,
   credit: creditFunction,
 }
+
+/**
+ * Functions WeChat itself calls rather than the app, with their deployed entry in cloud-main.ts: the
+ * message-push receiver (reached through HTTP access) and the timer (a timer trigger).
+ */
+export const triggeredFunctions = { wechatPush: 'cloudPushMain', timer: 'cloudTimerMain' } as const

@@ -39,7 +39,7 @@ export const noticeFunction = defineFunction('notice', {
   submitProof: action({
     input: noticeInputs.submitProof,
     mutates: true,
-    run: ({ db, openid, platform }, input) => submitProof(db, openid, platform.contentCheck, input),
+    run: ({ db, openid, platform }, input) => submitProof(db, openid, platform, input),
   }),
   verify: action({
     input: noticeInputs.verify,

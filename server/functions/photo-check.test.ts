@@ -9,18 +9,29 @@ import type { Database } from '../store/database'
 import { photoChecks } from '../store/schema'
 import { openDemoTestDatabase } from '../test-support/test-database'
 import { matterFunction } from './matter'
+import { noticeFunction } from './notice'
+import { scoreFunction } from './score'
+import type { NoticeView } from '../../src/core/contracts/notice'
+import type { MyRequests, PendingWork, SubmitResult } from '../../src/core/contracts/score'
+import { notices } from '../store/schema'
+import { ruleIdsByCode } from '../test-support/test-database'
 
 const TOKEN = 'push-token-for-tests'
 const CLEAN = 'local://11111111-2222-4333-8444-555555555555.jpg'
 const RISKY = 'local://66666666-7777-4888-9999-aaaaaaaaaaaa.jpg'
 const LOST = 'local://bbbbbbbb-cccc-4ddd-8eee-ffffffffffff.jpg'
+const PROGRESS = 'local://cccccccc-dddd-4eee-8fff-000000000000.jpg'
+const INSPECTION = 'local://eeeeeeee-ffff-4000-8111-222222222222.jpg'
+const PROOF = 'local://ffffffff-0000-4111-8222-333333333333.jpg'
+const CLAIM = 'local://01010101-0202-4303-8404-050505050505.jpg'
+const FEEDBACK = 'local://dddddddd-eeee-4fff-8000-111111111111.jpg'
 
 /** WeChat's answers, as the local stand-in hands them over (held here, delivered when the test says). */
 const pushes: LocalMediaPush[] = []
 const platform: Platform = {
   ...localPlatform,
   contentCheck: async () => 'pass',
-  startMediaCheck: localMediaCheck({ delayMs: 10, deliver: (push) => void pushes.push(push), verdictOf: (fileId) => (fileId === RISKY ? 'risky' : 'pass') }),
+  startMediaCheck: localMediaCheck({ delayMs: 10, deliver: (push) => void pushes.push(push), verdictOf: (fileId) => ([RISKY, FEEDBACK, PROOF, CLAIM].includes(fileId) ? 'risky' : 'pass') }),
 }
 
 let database: Database
@@ -30,11 +41,12 @@ beforeAll(async () => {
 afterAll(() => database.close())
 
 let seq = 0
-async function matter<T>(openid: string, event: Record<string, unknown>): Promise<T> {
-  const answer = (await matterFunction.invoke({ db: database.db, openid, event: { requestId: `req-photo-${++seq}`, ...event }, platform })) as { ok: boolean; data?: T; error?: { message: string } }
+async function call<T>(fn: typeof matterFunction, openid: string, event: Record<string, unknown>): Promise<T> {
+  const answer = (await fn.invoke({ db: database.db, openid, event: { requestId: `req-photo-${++seq}`, ...event }, platform })) as { ok: boolean; data?: T; error?: { message: string } }
   if (!answer.ok) throw new Error(answer.error?.message)
   return answer.data as T
 }
+const matter = <T>(openid: string, event: Record<string, unknown>) => call<T>(matterFunction, openid, event)
 
 /** A push as WeChat signs and sends it (JSON, plaintext mode), `secondsAgo` old. */
 function signed(push: LocalMediaPush, { token = TOKEN, secondsAgo = 0 } = {}) {
@@ -86,7 +98,7 @@ describe("photos checked by WeChat's mediaCheckAsync before others see them", ()
     expect(await onBoard('demo-grid-leader', raised.id)).toMatchObject({ photos: [] })
     const own = await onBoard('demo-villager', raised.id)
     expect(own.photos).toEqual([])
-    expect(own.photoNote).toBe('您的照片没有通过微信的安全检查，别人看不到它；您提的事照常办理。')
+    expect(own.photoNote).toBe('您的照片没有通过微信的安全检查，别人看不到它；这件事照常办理。')
     expect((await matter<MatterDetail>('demo-admin', { action: 'detail', matterId: raised.id })).photos).toEqual([RISKY])
   })
 
@@ -120,5 +132,66 @@ describe("photos checked by WeChat's mediaCheckAsync before others see them", ()
     expect(await onBoard('demo-villager-2', raised.id)).toMatchObject({ photosInCheck: 1 })
     expect(await deliver(pushes[3])).toBe('applied')
     expect(await onBoard('demo-villager-2', raised.id)).toMatchObject({ photos: [LOST], photosInCheck: 0 })
+  })
+
+  it("When the cadre reports progress and feedback with photos, then they are checked the same way: others read 照片审核中 while the raiser sees them, a risky one is hidden from all but the street admin and the cadre is told", async () => {
+    const raised = await matter<MatterDetail>('demo-villager', { action: 'raise', text: '水渠堵了', place: '东头', photos: [] })
+    await matter('demo-grid-leader', { action: 'accept', matterId: raised.id })
+    await matter('demo-grid-leader', { action: 'assign', matterId: raised.id, to: 'cadre', cadreOpenid: 'demo-cadre', days: 7 })
+    const from = pushes.length
+    await matter('demo-cadre', { action: 'progress', matterId: raised.id, note: '已清了一半', photos: [PROGRESS] })
+    await matter('demo-cadre', { action: 'feedback', matterId: raised.id, outcome: '已清通', photos: [FEEDBACK] })
+    await waitForPushes(from + 2)
+    const stepsSeenBy = async (openid: string) => (await matter<MatterDetail>(openid, { action: 'detail', matterId: raised.id })).steps.filter((s) => s.kind === 'progress' || s.kind === 'feedback')
+
+    expect((await stepsSeenBy('demo-villager-2')).map((s) => [s.photos, s.photosInCheck])).toEqual([[[], 1], [[], 1]])
+    // The raiser's household is what the matter is about: it sees them meanwhile, as the cadre does.
+    expect((await stepsSeenBy('demo-villager')).map((s) => s.photos)).toEqual([[PROGRESS], [FEEDBACK]])
+    expect((await stepsSeenBy('demo-cadre')).map((s) => s.photos)).toEqual([[PROGRESS], [FEEDBACK]])
+
+    for (const push of pushes.slice(from)) expect(await deliver(push)).toBe('applied')
+    expect((await stepsSeenBy('demo-villager-2')).map((s) => [s.photos, s.photosInCheck, s.photoNote])).toEqual([[[PROGRESS], 0, null], [[], 0, null]])
+    expect((await stepsSeenBy('demo-villager')).map((s) => [s.photos, s.photoNote])).toEqual([[[PROGRESS], null], [[], null]])
+    const cadreSees = await stepsSeenBy('demo-cadre')
+    expect(cadreSees[1]).toMatchObject({ photos: [], photoNote: '您的照片没有通过微信的安全检查，别人看不到它；这件事照常办理。' })
+    expect((await stepsSeenBy('demo-admin'))[1].photos).toEqual([FEEDBACK])
+  })
+
+  it("When a grid leader's inspection photo opens a notice, then the group's channel reads 照片审核中 until WeChat passes it; the household's risky proof is hidden from the scorers and the household is told", async () => {
+    const ruleIds = await ruleIdsByCode(database.db, 'rs-zjq')
+    const from = pushes.length
+    const walk = await call<SubmitResult>(scoreFunction, 'demo-grid-leader', { action: 'submit', householdIds: ['h-zjq-02'], ruleId: ruleIds['env-clutter'], photos: [INSPECTION], note: '门口堆放杂物' })
+    const [opened] = await database.db.select().from(notices).where(eq(notices.deductionEntryId, walk.results[0].entryId!))
+    await waitForPushes(from + 1)
+    const onChannel = async (openid: string) => (await call<{ notices: NoticeView[] }>(noticeFunction, openid, { action: 'channel', orgId: 'g-zjq-1' })).notices.find((n) => n.id === opened.id)!
+    expect(await onChannel('demo-villager')).toMatchObject({ photos: [], photosInCheck: 1 })
+    expect(await onChannel('demo-grid-leader')).toMatchObject({ photos: [INSPECTION], photosInCheck: 0 })
+    expect(await deliver(pushes[from])).toBe('applied')
+    expect(await onChannel('demo-villager')).toMatchObject({ photos: [INSPECTION], photosInCheck: 0 })
+
+    await call(noticeFunction, 'demo-villager-2', { action: 'submitProof', noticeId: opened.id, photos: [PROOF], note: '杂物已经清走' })
+    await waitForPushes(from + 2)
+    const proofSeenBy = async (openid: string) => (await call<NoticeView>(noticeFunction, openid, { action: 'detail', noticeId: opened.id })).proof
+    expect(await proofSeenBy('demo-grid-leader')).toMatchObject({ photos: [PROOF], photosInCheck: 0 })
+    expect(await deliver(pushes[from + 1])).toBe('applied')
+    expect(await proofSeenBy('demo-grid-leader')).toMatchObject({ photos: [], photosInCheck: 0, photoNote: null })
+    expect(await proofSeenBy('demo-villager-2')).toMatchObject({ photos: [], photoNote: '您的照片没有通过微信的安全检查，别人看不到它；这件事照常办理。' })
+    expect((await proofSeenBy('demo-admin'))?.photos).toEqual([PROOF])
+    // The notice itself stands: it waits for the scorer's check as before.
+    expect((await call<NoticeView>(noticeFunction, 'demo-grid-leader', { action: 'detail', noticeId: opened.id })).status).toBe('proof_submitted')
+  })
+
+  it("When a villager's claim photo is checked, then the cadre deciding it sees it meanwhile; once risky it is hidden from the cadre and the villager reads why", async () => {
+    const ruleIds = await ruleIdsByCode(database.db, 'rs-zjq')
+    const from = pushes.length
+    const claim = await call<{ id: number; photos: string[] }>(scoreFunction, 'demo-villager', { action: 'claim', ruleId: ruleIds['volunteer-duty'], photos: [CLAIM], note: '村口值守' })
+    expect(claim.photos).toEqual([CLAIM])
+    await waitForPushes(from + 1)
+    const pendingFor = async () => (await call<PendingWork>(scoreFunction, 'demo-cadre', { action: 'pending', orgId: 'v-zjq' })).records.find((r) => r.id === claim.id)!
+    expect(await pendingFor()).toMatchObject({ photos: [CLAIM], photosInCheck: 0 })
+    expect(await deliver(pushes[from])).toBe('applied')
+    expect(await pendingFor()).toMatchObject({ photos: [], photoNote: null })
+    const mine = (await call<MyRequests>(scoreFunction, 'demo-villager', { action: 'myRequests' })).claims.find((c) => c.id === claim.id)!
+    expect(mine).toMatchObject({ photos: [], status: 'pending', photoNote: '您的照片没有通过微信的安全检查，别人看不到它；这件事照常办理。' })
   })
 })

@@ -12,7 +12,7 @@ export const scoreFunction = defineFunction('score', {
   submit: action({
     input: scoreInputs.submit,
     mutates: true,
-    run: ({ db, openid, platform }, input) => submitScore(db, openid, platform.sendSubscribeMessage, input),
+    run: ({ db, openid, platform }, input) => submitScore(db, openid, platform, input),
   }),
   decide: action({
     input: scoreInputs.decide,
@@ -23,7 +23,7 @@ export const scoreFunction = defineFunction('score', {
   claim: action({
     input: scoreInputs.claim,
     mutates: true,
-    run: ({ db, openid, platform }, input) => claimRule(db, openid, input, platform.contentCheck),
+    run: ({ db, openid, platform }, input) => claimRule(db, openid, input, platform),
   }),
   appeal: action({
     input: scoreInputs.appeal,

@@ -28,7 +28,7 @@ withPostgres('村里的设置 saved at the same moment, on PostgreSQL', () => {
     expect(answers.every((answer) => answer.ok)).toBe(true)
     const chain = await database.db.select().from(villageSettingChanges).orderBy(villageSettingChanges.id)
     expect(chain).toHaveLength(8)
-    expect(chain[0].before).toEqual({ gridLeaderScoresNeedApproval: false, rectifiedVisibleDays: 3 })
+    expect(chain[0].before).toEqual({ gridLeaderScoresNeedApproval: false, rectifiedVisibleDays: 3, photoKeptDays: 180 })
     for (let i = 1; i < chain.length; i++) expect(chain[i].before).toEqual(chain[i - 1].after)
   })
 })

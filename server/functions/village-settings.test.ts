@@ -40,6 +40,7 @@ describe('村里的设置 (account.villageSettings / saveVillageSettings)', () =
       village: { id: 'v-zjq', name: '赵家桥村', kind: 'village' },
       gridLeaderScoresNeedApproval: false,
       rectifiedVisibleDays: 3,
+      photoKeptDays: 180,
       lastChange: null,
     })
   })

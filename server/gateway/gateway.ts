@@ -12,6 +12,7 @@ import { MAX_PHOTO_BYTES } from '../../src/core/photo'
 import { localDay } from '../../src/core/period'
 import { findCaller } from '../services/shared/caller'
 import { foreignRequest } from './same-origin'
+import { answerMessagePush } from '../functions/wechat-push'
 
 export type GatewayOptions = {
   db: Db
@@ -32,6 +33,8 @@ export type GatewayOptions = {
    * Unset only in tests that build a gateway in-process; `npm start` always sets it.
    */
   hosts?: readonly string[]
+  /** MESSAGE_PUSH_TOKEN, the token typed in WeChat's 消息推送 settings; without it every push is refused. */
+  messagePushToken?: string
 }
 
 /** Handles one request; resolves when its work is done, answered or not (a clean stop waits for it). */
@@ -40,6 +43,10 @@ export type Gateway = (req: IncomingMessage, res: ServerResponse) => Promise<voi
 const MAX_BODY_BYTES = 1024 * 1024
 const FUNCTION_ROUTE = /^\/api\/functions\/([^/?#]+)$/
 const PHOTO_ROUTE = /^\/api\/photos\/([^/?#]+)$/
+/** Where WeChat's message push (消息推送) is sent: the URL typed in the console. */
+export const MESSAGE_PUSH_ROUTE = '/api/wechat/message-push'
+/** A wxa_media_check push is a few hundred bytes. */
+const MAX_PUSH_BYTES = 64 * 1024
 /** Photos one person may upload in a day (a grid leader's inspection round is a few dozen). */
 export const PHOTOS_PER_DAY = 200
 
@@ -63,6 +70,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (url.pathname === '/api/photos' && req.method === 'POST' && options.photoDir) {
       return handleUpload(options, options.photoDir, uploads, req, res)
     }
+    if (url.pathname === MESSAGE_PUSH_ROUTE) return handleMessagePush(options, url, req, res)
     if (url.pathname === '/api/demo/identities' && options.demoMode) {
       return sendJson(res, 200, { ok: true, data: options.demoIdentities })
     }
@@ -101,6 +109,24 @@ async function handleFunctionCall(options: GatewayOptions, encodedName: string, 
     console.error('[gateway] unexpected failure', error)
     sendEnvelope(res, errorEnvelope(new AppError('INTERNAL')))
   }
+}
+
+/** WeChat's message push: the URL check (GET) and the pushes (POST), answered as WeChat expects. */
+async function handleMessagePush(options: GatewayOptions, url: URL, req: IncomingMessage, res: ServerResponse) {
+  let body = ''
+  try {
+    if (req.method === 'POST') body = (await readBody(req, MAX_PUSH_BYTES)).toString('utf8')
+  } catch (error) {
+    if (error instanceof AppError) return sendEnvelope(res, errorEnvelope(error))
+    throw error
+  }
+  const answer = await answerMessagePush(options.db, options.messagePushToken, {
+    method: req.method ?? 'GET',
+    query: Object.fromEntries(url.searchParams),
+    body,
+  })
+  res.writeHead(answer.status, { 'content-type': answer.contentType, 'cache-control': 'no-store' })
+  res.end(answer.body)
 }
 
 function decodeName(encoded: string): string {

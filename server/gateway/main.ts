@@ -25,7 +25,8 @@ import { runCommand } from './start-refusal'
  * DEMO=1 for demo identities (refused with DATABASE_URL unless DEMO_ON_DATABASE_URL=1), DEMO_SEED=0
  * to keep demo identities but start without the demo village (a street put into use with
  * `npm run setup`, as the empty-database journey does), PUBLIC_HOST for a host name it is published
- * under besides 127.0.0.1/localhost (other Host headers are refused).
+ * under besides 127.0.0.1/localhost (other Host headers are refused), MESSAGE_PUSH_TOKEN for WeChat's
+message push to /api/wechat/message-push (unset: every push is refused).
  *
  * Order matters: the port first, then the data folder's lock, and only then the database, so a
  * start that cannot run says why in one line and leaves the database untouched. SIGINT/SIGTERM
@@ -75,6 +76,7 @@ async function main() {
     photoDir: path.join(dataDir, 'photos'),
     backup: lock?.holder.adminToken && dump ? { token: lock.holder.adminToken, dump: async () => withoutLockFiles(await dump()) } : undefined,
     hosts: servedHosts(port, process.env.PUBLIC_HOST),
+    messagePushToken: process.env.MESSAGE_PUSH_TOKEN,
   })
   const where = database.engine === 'pglite' ? `PGlite at ${dataDir}` : 'PostgreSQL (DATABASE_URL)'
   console.log(`善治积分 running at http://127.0.0.1:${port}/  (${demoMode ? 'demo mode' : 'demo off'}, ${where}, pid ${process.pid})`)

@@ -5,12 +5,15 @@ import type {
   InviteView,
   IssuedInvite,
   MemberView,
+  MyData,
+  MyDataExport,
   OrgRef,
   RosterImportResult,
   RosterPreview,
   VillageSettingsView,
   Waiting,
   WhoAmI,
+  WithdrawResult,
 } from '../core/contracts/account'
 import type { Envelope } from '../core/contracts/envelope'
 import type { ShownOnce } from '../core/contracts/shown-once'
@@ -96,4 +99,19 @@ export function villageSettings(orgId: string): Promise<Envelope<VillageSettings
 
 export function saveVillageSettings(requestId: string, orgId: string, settings: VillageSettings): Promise<Envelope<VillageSettingsView>> {
   return callFunction('account', 'saveVillageSettings', { requestId, orgId, ...settings })
+}
+
+/** 我的信息: what the app holds about me and my household. */
+export function myData(): Promise<Envelope<MyData>> {
+  return callFunction('account', 'myData', {})
+}
+
+/** 我的信息 as one .xlsx file. */
+export function exportMyData(): Promise<Envelope<MyDataExport>> {
+  return callFunction('account', 'exportMyData', {})
+}
+
+/** 解除绑定: my WeChat binding and my own data go; the household's ledger stays. */
+export function withdraw(requestId: string): Promise<Envelope<WithdrawResult>> {
+  return callFunction('account', 'withdraw', { requestId })
 }

@@ -57,7 +57,7 @@ export function LedgerLineCard({ line, className = '', balanceText, details = []
         </Text>
       ))}
       {line.scorer && <Text className="ledger-line__scorer">{actorText(line.kind, line.scorer)}</Text>}
-      <PhotoThumbs photos={line.photos} />
+      <PhotoThumbs photos={line.photos} inCheck={line.photosInCheck} note={line.photoNote} />
       {line.note !== '' && <Text className="ledger-line__note">说明：{line.note}</Text>}
       {line.appeal && (
         <View className="ledger-line__appeal">

@@ -27,6 +27,8 @@ const line = (over: Partial<LedgerLine>): LedgerLine => ({
   rule: { id: 1, title: '房前屋后乱堆乱放', category: '人居环境', version: 1 },
   scorer: null,
   photos: [],
+  photosInCheck: 0,
+  photoNote: null,
   reversedBy: null,
   reverses: null,
   appeal: null,

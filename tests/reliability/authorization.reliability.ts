@@ -146,6 +146,9 @@ const TABLE: Row[] = [
   { action: 'account.whoami', allowed: ALL, scoped: false, event: () => ({}) },
   // 首页's waiting work: every role asks about itself only (counts of its own grants, its own household).
   { action: 'account.waiting', allowed: ALL, scoped: false, event: () => ({}) },
+  // 我的信息: the caller's own data only (there is nothing to name); someone bound to no household reads their own part.
+  { action: 'account.myData', allowed: ALL, scoped: false, event: () => ({}) },
+  { action: 'account.exportMyData', allowed: ALL, scoped: false, event: () => ({}) },
   // The caller's own units for a page's picker: anyone may ask; someone with no such role gets none.
   { action: 'account.workUnits', allowed: ALL, scoped: false, event: () => ({ permission: 'viewHouseholds', kinds: ['village'] }) },
   { action: 'account.setElderMode', allowed: ALL, scoped: false, event: (c) => ({ requestId: `authz-elder-${c.n}`, on: true }) },
@@ -280,9 +283,12 @@ const TABLE: Row[] = [
   { action: 'credit.issue', allowed: VILLAGERS, scoped: false, event: (c) => ({ requestId: `authz-issue-cert-${c.n}`, bankId: 'bk-pinghu' }) },
   { action: 'credit.terms', allowed: OFFICERS, scoped: true, event: (c) => ({ bankId: bankOf(c) }) },
   { action: 'credit.publishTerms', allowed: OFFICERS, scoped: true, event: (c) => ({ requestId: `authz-terms-${c.n}`, bankId: bankOf(c), effectiveFrom: localDay(new Date()), basis: 'thisYear', bands: [{ minPoints: 100, discountBp: 10, creditLineFen: 0 }] }) },
-  // Last: publishing gives the rules new ids, which the rows above use. The set is the one the place's village
+  // Publishing gives the rules new ids, which the rows above use. The set is the one the place's village
   // uses: 赵家桥村 owns its own; 通界村 uses the street's (当湖街道), which its cadre may not edit.
   { action: 'score.publishRules', allowed: ['demo-cadre', 'demo-admin'], scoped: true, event: (c) => on(c.fx.ruleSets.get(c.place.village), (set) => ({ requestId: `authz-rules-${c.n}`, ruleSetId: set.id, rules: set.rules.map(({ id: _id, ...rule }) => rule) })) },
+  // After everything: 解除绑定 ends the caller's own binding, which the villagers' rows above need. Only a bound
+  // member has a binding to end: anyone else is told there is none (NOT_FOUND), and nothing changes.
+  { action: 'account.withdraw', allowed: VILLAGERS, scoped: false, event: (c) => ({ requestId: `authz-withdraw-${c.n}` }), refusals: ['NOT_FOUND'] },
 ]
 
 describeOnServer('authorization.reliability.ts')('who may do what, through the real gateway (PostgreSQL)', () => {

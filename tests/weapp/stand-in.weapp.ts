@@ -29,6 +29,7 @@ const noCloud: CloudBackend = {
   database: undefined as never,
   log: [],
   call: () => Promise.reject(new Error('no cloud in these tests')),
+  push: () => Promise.reject(new Error('no cloud in these tests')),
   close: () => Promise.resolve(),
 }
 

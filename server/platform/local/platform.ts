@@ -10,4 +10,6 @@ export const localPlatform: Platform = {
   resolveGroupTicket: localGroupTickets,
   sendSubscribeMessage: skipSubscribeMessage,
   startMediaCheck: SKIP_MEDIA_CHECK,
+  // No timer runs beside the local gateway: its photos stay until `npm run demo:reset`.
+  deletePhotos: null,
 }

@@ -23,19 +23,24 @@ export async function villageSettings(db: Db, openid: string, input: { orgId: st
 export async function saveVillageSettings(
   db: Db,
   openid: string,
-  input: VillageSettings & { orgId: string },
+  input: Omit<VillageSettings, 'photoKeptDays'> & { orgId: string; photoKeptDays?: number },
 ): Promise<VillageSettingsView> {
   // Locked, so that two saves at once each record the settings the other left as their `before`.
   const village = await settingsVillage(db, openid, input.orgId, { lock: true })
-  const chosen: VillageSettings = { gridLeaderScoresNeedApproval: input.gridLeaderScoresNeedApproval, rectifiedVisibleDays: input.rectifiedVisibleDays }
+  const chosen: Partial<VillageSettings> = {
+    gridLeaderScoresNeedApproval: input.gridLeaderScoresNeedApproval,
+    rectifiedVisibleDays: input.rectifiedVisibleDays,
+    ...(input.photoKeptDays === undefined ? {} : { photoKeptDays: input.photoKeptDays }),
+  }
   const before = villageSettingsOf(village.settings)
   const [saved] = await db
     .update(orgs)
     .set({ settings: sql`${orgs.settings} || ${JSON.stringify(chosen)}::jsonb` })
     .where(eq(orgs.id, village.id))
     .returning({ settings: orgs.settings })
-  if (JSON.stringify(before) !== JSON.stringify(villageSettingsOf(saved.settings))) {
-    await db.insert(villageSettingChanges).values({ villageId: village.id, actorOpenid: openid, before, after: chosen })
+  const after = villageSettingsOf(saved.settings)
+  if (JSON.stringify(before) !== JSON.stringify(after)) {
+    await db.insert(villageSettingChanges).values({ villageId: village.id, actorOpenid: openid, before, after })
   }
   return settingsView(db, village, saved.settings)
 }

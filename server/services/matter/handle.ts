@@ -3,15 +3,17 @@ import type { MatterDetail } from '../../../src/core/contracts/matter'
 import { AppError } from '../../../src/core/errors'
 import type { MatterAssignee } from '../../../src/core/matter'
 import { requireCleanText, type ContentCheck } from '../../platform/content-check'
+import type { StartMediaCheck } from '../../platform/media-check'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { matters } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
+import { requestPhotoChecks } from '../shared/photo-checks'
 import { lockMatter, matterPlace, recordStep, staffOver, takeStep } from './access'
 import { notifyMatterStep } from './notify'
 import { matterDetail } from './views'
 
-type Platform = { contentCheck: ContentCheck; sendSubscribeMessage: SendSubscribeMessage }
+type Platform = { contentCheck: ContentCheck; sendSubscribeMessage: SendSubscribeMessage; startMediaCheck: StartMediaCheck | null }
 const DAY = 24 * 3600 * 1000
 
 /** 交办: to a cadre of the village, or escalated to the street, with a due date `days` from now. */
@@ -50,6 +52,7 @@ export async function reportProgress(db: Db, openid: string, platform: Platform,
   await requireCleanText(platform.contentCheck, input.note, openid)
   const [updated] = await db.update(matters).set({ status: next.state.status }).where(eq(matters.id, row.id)).returning()
   await recordStep(db, { matterId: row.id, kind: 'progress', actorOpenid: openid, note: input.note, photos: input.photos })
+  if (platform.startMediaCheck) await requestPhotoChecks(db, platform.startMediaCheck, input.photos, openid)
   await notifyMatterStep(db, platform.sendSubscribeMessage, updated, { kind: 'progress' })
   return matterDetail(db, row.id, caller)
 }
@@ -81,6 +84,7 @@ export async function giveFeedback(db: Db, openid: string, platform: Platform, i
     .where(eq(matters.id, row.id))
     .returning()
   await recordStep(db, { matterId: row.id, kind: 'feedback', actorOpenid: openid, note: input.outcome, photos: input.photos })
+  if (platform.startMediaCheck) await requestPhotoChecks(db, platform.startMediaCheck, input.photos, openid)
   await notifyMatterStep(db, platform.sendSubscribeMessage, updated, { kind: 'feedback' })
   return matterDetail(db, row.id, caller)
 }

@@ -13,11 +13,11 @@ import {
   type MatterStep,
 } from '../../../src/core/matter'
 import { availableMatterSteps, matterStandings, seesMatterInFull, type MatterStanding } from '../../../src/core/matter-policy'
-import { PHOTO_HIDDEN_NOTE, photoShown, type PhotoVerdict } from '../../../src/core/photo-check'
+import { photosSeenBy, type PhotoCheck, type PhotoLooker } from '../../../src/core/photo-check'
 import type { Db } from '../../store/database'
 import { households, matterSeconds, matters, matterSteps, orgs, users } from '../../store/schema'
 import type { Caller } from '../shared/caller'
-import { photoVerdicts } from '../shared/photo-checks'
+import { photoChecksOf } from '../shared/photo-checks'
 import { matterState, staffOver, type MatterRow } from './access'
 
 const village = alias(orgs, 'village')
@@ -44,7 +44,7 @@ export async function matterRowsUnder(db: Db, orgPath: string): Promise<MatterRo
 }
 
 /** A viewer of matters: who they are, for masking and for what they may do. */
-export type MatterViewer = Pick<Caller, 'grants' | 'householdId'>
+export type MatterViewer = Pick<Caller, 'openid' | 'grants' | 'householdId'>
 
 type ViewRow = Awaited<ReturnType<typeof selectRows>>[number]
 
@@ -81,18 +81,13 @@ function standingsOf(viewer: MatterViewer, row: ViewRow) {
   })
 }
 
-/** The photos a viewer may see of a matter, how many wait for WeChat's check, and whether one was hidden. */
-function checkedPhotos(photos: readonly string[], verdicts: Map<string, PhotoVerdict>, standings: readonly MatterStanding[]) {
-  const viewer = {
-    uploader: standings.includes('raiser'),
+/** How a viewer stands on a matter's photos: the staff who act on it see them before WeChat's answer. */
+function photoLooker(viewer: MatterViewer, standings: readonly MatterStanding[]): PhotoLooker {
+  return {
+    openid: viewer.openid,
+    concerned: standings.includes('raiser'),
     actingStaff: standings.some((s) => s === 'grid_leader' || s === 'cadre'),
     streetAdmin: standings.includes('street_admin'),
-  }
-  const shown = photos.map((p) => photoShown(verdicts.get(p), viewer))
-  return {
-    photos: photos.filter((_, i) => shown[i] === 'shown'),
-    inCheck: shown.filter((s) => s === 'checking').length,
-    hiddenFromRaiser: viewer.uploader && photos.some((p) => verdicts.get(p) === 'risky'),
   }
 }
 
@@ -102,12 +97,12 @@ function toView(
   seconds: Map<number, { count: number; mine: boolean }>,
   streetName: string | null,
   now: Date,
-  verdicts: Map<string, PhotoVerdict>,
+  checks: ReadonlyMap<string, PhotoCheck>,
 ): MatterView {
   const m = row.matter
   const standings = standingsOf(viewer, row)
   const full = seesMatterInFull(standings)
-  const checked = checkedPhotos(m.photos, verdicts, standings)
+  const seen = photosSeenBy(m.photos, checks, photoLooker(viewer, standings))
   const where = row.groupName ?? row.villageName
   const status = shownMatterStatus(matterState(m), now)
   const rating = m.rating as MatterRating | null
@@ -115,9 +110,9 @@ function toView(
     id: m.id,
     text: m.text,
     place: m.place,
-    photos: checked.photos,
-    photosInCheck: checked.inCheck,
-    photoNote: checked.hiddenFromRaiser ? PHOTO_HIDDEN_NOTE : null,
+    photos: seen.photos,
+    photosInCheck: seen.photosInCheck,
+    photoNote: seen.photoNote,
     status,
     statusLabel: MATTER_STATUS_LABELS[status],
     raiser: full ? `${row.houseNo} ${row.raiserName}` : `${where} ${m.showName ? row.raiserName : maskName(row.raiserName)}`,
@@ -162,13 +157,13 @@ async function streetNameOf(db: Db, villagePath: string): Promise<string | null>
 export async function selectMatterViews(db: Db, where: SQL | undefined, viewer: MatterViewer, now = new Date()): Promise<(MatterView & { row: MatterRow; steps: MatterStep[] })[]> {
   const rows = await selectRows(db, where)
   const seconds = await secondsOf(db, rows.map((r) => r.matter.id), viewer.householdId)
-  const verdicts = await photoVerdicts(db, rows.flatMap((r) => r.matter.photos))
+  const checks = await photoChecksOf(db, rows.flatMap((r) => r.matter.photos))
   const streets = new Map<string, string | null>()
   const views = []
   for (const row of rows) {
     if (!streets.has(row.villagePath)) streets.set(row.villagePath, await streetNameOf(db, row.villagePath))
     views.push({
-      ...toView(row, viewer, seconds, streets.get(row.villagePath)!, now, verdicts),
+      ...toView(row, viewer, seconds, streets.get(row.villagePath)!, now, checks),
       row: row.matter,
       steps: availableMatterSteps(matterState(row.matter), standingsOf(viewer, row), now),
     })
@@ -191,8 +186,8 @@ export async function matterDetail(db: Db, matterId: number, viewer: MatterViewe
     .innerJoin(actor, eq(actor.openid, matterSteps.actorOpenid))
     .where(eq(matterSteps.matterId, matterId))
     .orderBy(asc(matterSteps.id))
-  const stepVerdicts = await photoVerdicts(db, stepRows.flatMap(({ step }) => step.photos))
-  const standings = standingsOf(viewer, (await selectRows(db, eq(matters.id, matterId)))[0])
+  const stepChecks = await photoChecksOf(db, stepRows.flatMap(({ step }) => step.photos))
+  const looker = photoLooker(viewer, standingsOf(viewer, (await selectRows(db, eq(matters.id, matterId)))[0]))
   const stepViews: MatterStepView[] = stepRows.map(({ step, name }) => {
     const byRaiser = step.kind === 'raise' || step.kind === 'rate' || step.kind === 'reopen'
     return {
@@ -201,7 +196,7 @@ export async function matterDetail(db: Db, matterId: number, viewer: MatterViewe
       label: MATTER_STEP_LABELS[step.kind as MatterStepView['kind']],
       by: byRaiser ? view.raiser : name,
       note: step.note,
-      photos: checkedPhotos(step.photos, stepVerdicts, standings).photos,
+      ...photosSeenBy(step.photos, stepChecks, looker),
       at: step.createdAt.toISOString(),
       dueAt: typeof step.details.dueAt === 'string' ? step.details.dueAt : null,
     }

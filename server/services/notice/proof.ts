@@ -4,6 +4,7 @@ import { AppError } from '../../../src/core/errors'
 import { formatLocalTime } from '../../../src/core/period'
 import { nextNoticeState, type NoticeAction, type NoticeStatus } from '../../../src/core/rectification'
 import { requireCleanText, type ContentCheck } from '../../platform/content-check'
+import type { StartMediaCheck } from '../../platform/media-check'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { appendLedgerEntry } from '../../store/ledger'
@@ -13,6 +14,7 @@ import { requirePointsPower } from '../shared/points-power'
 import { noticeViewById, type NoticeRow } from './views'
 import { requireScorerOf } from './notices'
 import { notifyHousehold } from '../shared/notifications'
+import { requestPhotoChecks } from '../shared/photo-checks'
 
 const DAY = 24 * 3600 * 1000
 
@@ -39,7 +41,7 @@ function transition(notice: NoticeRow, action: NoticeAction, now: Date) {
 export async function submitProof(
   db: Db,
   openid: string,
-  check: ContentCheck,
+  platform: { contentCheck: ContentCheck; startMediaCheck: StartMediaCheck | null },
   input: { noticeId: number; photos: string[]; note?: string },
   now = new Date(),
 ): Promise<NoticeView> {
@@ -47,11 +49,13 @@ export async function submitProof(
   const notice = await lockNotice(db, input.noticeId)
   if (notice.householdId !== caller.householdId) throw new AppError('FORBIDDEN', '只有这户的家里人可以提交整改')
   transition(notice, { type: 'submitProof' }, now)
-  await requireCleanText(check, input.note, openid)
+  await requireCleanText(platform.contentCheck, input.note, openid)
   await db
     .update(notices)
     .set({ status: 'proof_submitted', proofPhotos: input.photos, proofNote: input.note ?? '', proofBy: openid, proofAt: now })
     .where(eq(notices.id, notice.id))
+  // The scorers checking the proof see it at once; WeChat's check decides whether anyone else may.
+  if (platform.startMediaCheck) await requestPhotoChecks(db, platform.startMediaCheck, input.photos, openid, now)
   return noticeViewById(db, notice.id, caller)
 }
 

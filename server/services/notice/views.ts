@@ -3,10 +3,12 @@ import { alias } from 'drizzle-orm/pg-core'
 import { mayActOn, type Grant } from '../../../src/core/policy'
 import type { NoticeView } from '../../../src/core/contracts/notice'
 import { maskName } from '../../../src/core/mask'
+import { photosSeenBy, type PhotoLooker } from '../../../src/core/photo-check'
 import { NOTICE_STATUS_LABELS, shownStatus, type NoticeStatus } from '../../../src/core/rectification'
 import type { RuleCategory } from '../../../src/core/rules'
 import type { Db } from '../../store/database'
 import { households, notices, orgs, rules } from '../../store/schema'
+import { photoChecksOf } from '../shared/photo-checks'
 
 const channel = alias(orgs, 'notice_channel')
 const village = alias(orgs, 'notice_village')
@@ -17,7 +19,7 @@ const HOUR = 3600 * 1000
 export type NoticeRow = typeof notices.$inferSelect
 
 /** Who is looking decides how much they see: the household itself and staff in scope see everything. */
-export type Viewer = { householdId: string | null; grants: readonly Grant[] }
+export type Viewer = { openid: string; householdId: string | null; grants: readonly Grant[] }
 
 export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: Viewer, now = new Date()): Promise<NoticeView[]> {
   const rows = await db
@@ -39,10 +41,16 @@ export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: 
     .where(where)
     .orderBy(desc(notices.id))
     .limit(200)
+  const checks = await photoChecksOf(db, rows.flatMap(({ notice }) => [...notice.photos, ...notice.proofPhotos]))
   return rows.map(({ notice, name, houseNo, channelName, paths, rule }) => {
     const mine = notice.householdId === viewer.householdId
     const householdPaths = [paths.channel, paths.village, paths.microGrid, paths.community].filter((p): p is string => p !== null)
-    const full = mine || mayActOn(viewer.grants, 'viewHouseholds', householdPaths)
+    const staff = mayActOn(viewer.grants, 'viewHouseholds', householdPaths)
+    const full = mine || staff
+    // Photos others see wait for WeChat's check: the scorer's inspection photos on the public channel,
+    // the household's proof before staff. Their uploader and the staff acting on the notice see them meanwhile.
+    const looker: PhotoLooker = { openid: viewer.openid, concerned: mine, actingStaff: staff, streetAdmin: mayActOn(viewer.grants, 'viewStreet', householdPaths) }
+    const seen = photosSeenBy(notice.photos, checks, looker)
     const status = shownStatus({ status: notice.status as NoticeStatus, deadline: notice.deadline }, now)
     return {
       id: notice.id,
@@ -54,7 +62,7 @@ export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: 
       channel: { id: notice.channelOrgId, name: channelName },
       rule: rule?.title ? { title: rule.title, category: rule.category as RuleCategory } : null,
       problem: notice.problem,
-      photos: notice.photos,
+      ...seen,
       points: notice.points,
       deadline: notice.deadline.toISOString(),
       status,
@@ -63,7 +71,7 @@ export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: 
       rectifiedAt: notice.rectifiedAt?.toISOString() ?? null,
       hoursToRectify: notice.rectifiedAt ? Math.round((notice.rectifiedAt.getTime() - notice.createdAt.getTime()) / HOUR) : null,
       rejectionReason: notice.rejectionReason,
-      proof: full ? { photos: notice.proofPhotos, note: notice.proofNote, at: notice.proofAt?.toISOString() ?? null } : null,
+      proof: full ? { ...photosSeenBy(notice.proofPhotos, checks, looker), note: notice.proofNote, at: notice.proofAt?.toISOString() ?? null } : null,
       bulletinId: notice.bulletinId,
       deductionEntryId: full ? notice.deductionEntryId : null,
     }

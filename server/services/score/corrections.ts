@@ -2,10 +2,12 @@ import { eq } from 'drizzle-orm'
 import type { ScoreRecordView } from '../../../src/core/contracts/score'
 import { AppError } from '../../../src/core/errors'
 import type { ContentCheck } from '../../platform/content-check'
+import type { StartMediaCheck } from '../../platform/media-check'
 import { requireCleanText } from '../../platform/content-check'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { households, rules, scoreRecords } from '../../store/schema'
+import { requestPhotoChecks } from '../shared/photo-checks'
 import { loadCaller } from '../shared/caller'
 import { requirePointsPower } from '../shared/points-power'
 import { reverseScoreEntry } from './reverse-entry'
@@ -27,7 +29,7 @@ export async function claimRule(
   db: Db,
   openid: string,
   input: { requestId: string; ruleId: number; note?: string; photos: string[] },
-  contentCheck: ContentCheck,
+  platform: { contentCheck: ContentCheck; startMediaCheck: StartMediaCheck | null },
   at = new Date(),
 ): Promise<ScoreRecordView> {
   const caller = await loadCaller(db, openid)
@@ -36,7 +38,7 @@ export async function claimRule(
   if (!rule.claimable) throw new AppError('NOT_CLAIMABLE')
   const [household] = await db.select({ villageId: households.villageId }).from(households).where(eq(households.id, caller.householdId))
   if ((await ruleSetIdOf(db, household.villageId)) !== rule.ruleSetId) throw new AppError('RULE_NOT_APPLICABLE')
-  await requireCleanText(contentCheck, input.note, openid)
+  await requireCleanText(platform.contentCheck, input.note, openid)
   const [record] = await db
     .insert(scoreRecords)
     .values({
@@ -53,7 +55,9 @@ export async function claimRule(
       createdAt: at,
     })
     .returning()
-  return scoreRecordView(db, record.id)
+  // The cadres deciding it see the photo at once; WeChat's check decides whether anyone else may.
+  if (platform.startMediaCheck) await requestPhotoChecks(db, platform.startMediaCheck, input.photos, openid, at)
+  return scoreRecordView(db, record.id, { openid, concerned: true, actingStaff: false, streetAdmin: false })
 }
 
 /**
@@ -80,5 +84,5 @@ export async function decideScoreRecord(
   } else {
     await db.update(scoreRecords).set({ ...decision, status: 'rejected' }).where(eq(scoreRecords.id, record.id))
   }
-  return scoreRecordView(db, record.id)
+  return scoreRecordView(db, record.id, { openid, concerned: false, actingStaff: true, streetAdmin: false })
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../../src/core/errors'
 import { LEDGER_KIND_LABELS, type LedgerKind } from '../../../src/core/ledger'
 import type { OrgKind } from '../../../src/core/org'
 import { periodsOf } from '../../../src/core/period'
+import { photosSeenBy } from '../../../src/core/photo-check'
 import { mayActOn } from '../../../src/core/policy'
 import { shownStatus, type NoticeStatus } from '../../../src/core/rectification'
 import type { RuleCategory } from '../../../src/core/rules'
@@ -12,6 +13,7 @@ import type { Db } from '../../store/database'
 import { householdPlaces } from '../../store/household-views'
 import { appeals, householdPeriodPoints, households, ledgerEntries, notices, orgs, rules, scoreRecords, users } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
+import { photoChecksOf } from '../shared/photo-checks'
 
 /**
  * A household's ledger, newest first, a page at a time: every line with its rule, scorer, date and
@@ -25,11 +27,10 @@ export async function householdLedger(
   const caller = await loadCaller(db, openid)
   const householdId = input.householdId ?? caller.householdId
   if (!householdId) throw new AppError('FORBIDDEN', '您还没有绑定农户，看不到积分明细')
-  if (householdId !== caller.householdId) {
-    const place = (await householdPlaces(db, [householdId])).get(householdId)
-    if (!place) throw new AppError('NOT_FOUND', '没有找到这户')
-    if (!mayActOn(caller.grants, 'viewHouseholds', place.paths)) throw new AppError('FORBIDDEN', '您只能查看自己负责范围内的农户')
-  }
+  const place = (await householdPlaces(db, [householdId])).get(householdId)
+  if (!place) throw new AppError('NOT_FOUND', '没有找到这户')
+  const staff = mayActOn(caller.grants, 'viewHouseholds', place.paths)
+  if (householdId !== caller.householdId && !staff) throw new AppError('FORBIDDEN', '您只能查看自己负责范围内的农户')
   const limit = input.limit ?? 20
   const reversal = alias(ledgerEntries, 'reversal')
   const rows = await db
@@ -69,6 +70,8 @@ export async function householdLedger(
     .where(and(eq(householdPeriodPoints.householdId, householdId), eq(householdPeriodPoints.period, periodsOf(new Date()).month)))
   const page = rows.slice(0, limit)
   const now = new Date()
+  const checks = await photoChecksOf(db, page.flatMap((row) => row.photos ?? []))
+  const looker = { openid, concerned: householdId === caller.householdId, actingStaff: staff, streetAdmin: mayActOn(caller.grants, 'viewStreet', place.paths) }
   return {
     householdId,
     householdName: household.name,
@@ -85,7 +88,7 @@ export async function householdLedger(
       note: entry.note,
       rule: rule ? { ...rule, category: rule.category as RuleCategory } : null,
       scorer: scorerName ? { name: scorerName, org: org ? { ...org, kind: org.kind as OrgKind } : null } : null,
-      photos: photos ?? [],
+      ...photosSeenBy(photos ?? [], checks, looker),
       reversedBy,
       reverses: entry.reversesEntryId,
       appeal: appeal ? { id: appeal.id, status: appeal.status as AppealStatus } : null,

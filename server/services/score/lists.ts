@@ -11,7 +11,8 @@ import { selectScoreRecordViews } from './records'
 /** A scorer's recent inspections, newest first. */
 export async function myInspections(db: Db, openid: string, input: { limit?: number }): Promise<ScoreRecordView[]> {
   await loadCaller(db, openid)
-  return selectScoreRecordViews(db, and(eq(scoreRecords.submittedBy, openid), eq(scoreRecords.source, 'inspection')), input.limit ?? 20)
+  const looker = { openid, concerned: false, actingStaff: false, streetAdmin: false }
+  return selectScoreRecordViews(db, and(eq(scoreRecords.submittedBy, openid), eq(scoreRecords.source, 'inspection')), looker, input.limit ?? 20)
 }
 
 /** A villager's own claims and appeals, with their status. */
@@ -19,7 +20,12 @@ export async function myRequests(db: Db, openid: string): Promise<MyRequests> {
   const caller = await loadCaller(db, openid)
   if (!caller.householdId) return { claims: [], appeals: [] }
   return {
-    claims: await selectScoreRecordViews(db, and(eq(scoreRecords.householdId, caller.householdId), eq(scoreRecords.source, 'claim'))),
+    claims: await selectScoreRecordViews(db, and(eq(scoreRecords.householdId, caller.householdId), eq(scoreRecords.source, 'claim')), {
+      openid,
+      concerned: true,
+      actingStaff: false,
+      streetAdmin: false,
+    }),
     appeals: await selectAppealViews(db, eq(appeals.householdId, caller.householdId)),
   }
 }
@@ -33,7 +39,13 @@ export async function pendingWork(db: Db, openid: string, input: { orgId: string
   const inScope = (householdColumn: typeof scoreRecords.householdId | typeof appeals.householdId) =>
     inArray(householdColumn, sql`(select h.id from households h join orgs v on v.id = h.village_id where starts_with(v.path, ${org.path}))`)
   return {
-    records: await selectScoreRecordViews(db, and(eq(scoreRecords.status, 'pending'), inScope(scoreRecords.householdId))),
+    // The cadres deciding them see their photos before WeChat's answer.
+    records: await selectScoreRecordViews(db, and(eq(scoreRecords.status, 'pending'), inScope(scoreRecords.householdId)), {
+      openid,
+      concerned: false,
+      actingStaff: true,
+      streetAdmin: false,
+    }),
     appeals: await selectAppealViews(db, and(eq(appeals.status, 'pending'), inScope(appeals.householdId))),
   }
 }

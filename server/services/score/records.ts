@@ -1,10 +1,12 @@
 import { desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { RecordStatus, ScoreRecordView } from '../../../src/core/contracts/score'
+import { photosSeenBy, type PhotoLooker } from '../../../src/core/photo-check'
 import type { Db } from '../../store/database'
 import { appendLedgerEntries } from '../../store/ledger'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import { households, rules, scoreRecords, users } from '../../store/schema'
 import { openNoticesFor } from '../notice/notices'
+import { photoChecksOf } from '../shared/photo-checks'
 
 export type ScoreRecordRow = typeof scoreRecords.$inferSelect
 
@@ -53,8 +55,8 @@ export async function applyScoreRecords(
   return entries
 }
 
-/** Score records as pages show them, newest first. */
-export async function selectScoreRecordViews(db: Db, where: SQL | undefined, limit = 50): Promise<ScoreRecordView[]> {
+/** Score records as pages show them to one looker (their photos as WeChat's check lets them see), newest first. */
+export async function selectScoreRecordViews(db: Db, where: SQL | undefined, looker: PhotoLooker, limit = 50): Promise<ScoreRecordView[]> {
   const rows = await db
     .select({
       record: scoreRecords,
@@ -71,6 +73,7 @@ export async function selectScoreRecordViews(db: Db, where: SQL | undefined, lim
     .where(where)
     .orderBy(desc(scoreRecords.id))
     .limit(limit)
+  const checks = await photoChecksOf(db, rows.flatMap(({ record }) => record.photos))
   return rows.map(({ record, householdName, houseNo, ruleTitle, rulePoints, submitter }) => ({
     id: record.id,
     householdId: record.householdId,
@@ -81,14 +84,14 @@ export async function selectScoreRecordViews(db: Db, where: SQL | undefined, lim
     source: record.source as ScoreRecordView['source'],
     status: record.status as RecordStatus,
     note: record.note,
-    photos: record.photos,
+    ...photosSeenBy(record.photos, checks, looker),
     submittedBy: submitter,
     createdAt: record.createdAt.toISOString(),
     decisionNote: record.decisionNote,
   }))
 }
 
-export async function scoreRecordView(db: Db, id: number): Promise<ScoreRecordView> {
-  const [view] = await selectScoreRecordViews(db, inArray(scoreRecords.id, [id]), 1)
+export async function scoreRecordView(db: Db, id: number, looker: PhotoLooker): Promise<ScoreRecordView> {
+  const [view] = await selectScoreRecordViews(db, inArray(scoreRecords.id, [id]), looker, 1)
   return view
 }

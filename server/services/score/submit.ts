@@ -5,11 +5,13 @@ import { AppError } from '../../../src/core/errors'
 import { periodRange, periodsOf } from '../../../src/core/period'
 import { coveringGrant, grantsFor, type Grant } from '../../../src/core/policy'
 import { limitRefusal } from '../../../src/core/scoring'
+import type { StartMediaCheck } from '../../platform/media-check'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { householdPlaces, type HouseholdPlace } from '../../store/household-views'
 import { households, ledgerEntries, rules, scoreRecords } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
+import { requestPhotoChecks } from '../shared/photo-checks'
 import { applyScoreRecords } from './records'
 import { loadRuleInForce, ruleSetIdOf, type RuleRow } from './rules'
 import { readVillageSettings } from '../account/village-settings'
@@ -24,7 +26,7 @@ type SubmitInput = { requestId: string; householdIds: string[]; ruleId: number; 
 export async function submitScore(
   db: Db,
   openid: string,
-  send: SendSubscribeMessage,
+  platform: { sendSubscribeMessage: SendSubscribeMessage; startMediaCheck: StartMediaCheck | null },
   input: SubmitInput,
   now = new Date(),
 ): Promise<SubmitResult> {
@@ -75,7 +77,9 @@ export async function submitScore(
       .returning()
   ).sort((a, b) => a.id - b.id)
   const applied = records.filter((_, i) => !targets[i].needsApproval)
-  const entries = await applyScoreRecords(db, send, applied, rule, null, now)
+  const entries = await applyScoreRecords(db, platform.sendSubscribeMessage, applied, rule, null, now)
+  // The inspection's photos go on the household's notice, public on its channel: WeChat checks them first.
+  if (platform.startMediaCheck) await requestPhotoChecks(db, platform.startMediaCheck, photos, openid, now)
   const entryOf = new Map(applied.map((record, i) => [record.id, entries[i]]))
 
   const results: SubmitResult['results'] = targets.map(({ place }, i) => {

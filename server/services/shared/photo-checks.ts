@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm'
-import { MEDIA_CHECK_RETRY_AFTER_MS, verdictOfSuggest, type PhotoVerdict } from '../../../src/core/photo-check'
+import { MEDIA_CHECK_RETRY_AFTER_MS, verdictOfSuggest, type PhotoCheck, type PhotoVerdict } from '../../../src/core/photo-check'
 import type { StartMediaCheck } from '../../platform/media-check'
 import { isFromWeChat, mediaCheckPushSchema } from '../../platform/wechat/message-push'
 import type { Db } from '../../store/database'
-import { photoChecks } from '../../store/schema'
+import { photoChecks, photoDeletions } from '../../store/schema'
 
 async function ask(db: Db, start: StartMediaCheck, fileId: string, openid: string, now: Date): Promise<void> {
   let traceId: string | null = null
@@ -70,9 +70,20 @@ export async function retryPhotoChecks(db: Db, start: StartMediaCheck, now = new
   return stale.length
 }
 
-/** The verdict of each checked photo among these (photos never sent to the check are absent). */
-export async function photoVerdicts(db: Db, fileIds: readonly string[]): Promise<Map<string, PhotoVerdict>> {
+/**
+ * What is known of each photo among these: its check (verdict and uploader) and whether the retention
+ * deleted it. Photos never checked nor deleted are absent.
+ */
+export async function photoChecksOf(db: Db, fileIds: readonly string[]): Promise<Map<string, PhotoCheck>> {
   if (fileIds.length === 0) return new Map()
-  const rows = await db.select({ fileId: photoChecks.fileId, verdict: photoChecks.verdict }).from(photoChecks).where(inArray(photoChecks.fileId, [...fileIds]))
-  return new Map(rows.map((r) => [r.fileId, r.verdict as PhotoVerdict]))
+  const ids = [...new Set(fileIds)]
+  const rows = await db
+    .select({ fileId: photoChecks.fileId, verdict: photoChecks.verdict, uploaderOpenid: photoChecks.uploaderOpenid })
+    .from(photoChecks)
+    .where(inArray(photoChecks.fileId, ids))
+  const deleted = new Set((await db.select({ fileId: photoDeletions.fileId }).from(photoDeletions).where(inArray(photoDeletions.fileId, ids))).map((r) => r.fileId))
+  const known = new Map<string, PhotoCheck>(rows.map((r) => [r.fileId, { verdict: r.verdict as PhotoVerdict, uploaderOpenid: r.uploaderOpenid, deleted: deleted.has(r.fileId) }]))
+  for (const fileId of deleted) if (!known.has(fileId)) known.set(fileId, { verdict: null, uploaderOpenid: null, deleted: true })
+  return known
 }
+

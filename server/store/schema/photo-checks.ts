@@ -22,3 +22,15 @@ export const photoChecks = pgTable(
   },
   (t) => [index('photo_checks_verdict_idx').on(t.verdict, t.requestedAt)],
 )
+
+/**
+ * A photo deleted from storage because its case closed longer ago than its village keeps photos
+ * (村里的设置: photoKeptDays). Pages leave it out; the timer never deletes it twice. The ledger and
+ * the case's own rows are not touched: they keep the file id, which now names nothing.
+ */
+export const photoDeletions = pgTable('photo_deletions', {
+  fileId: text('file_id').primaryKey(),
+  /** The case that let it go: `notice:<id>` or `matter:<id>` (the last of its cases to expire). */
+  closedCase: text('closed_case').notNull(),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }).notNull(),
+})

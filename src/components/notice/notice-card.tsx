@@ -32,7 +32,7 @@ export function NoticeCard({ notice, onOpen, children }: Props) {
         )}
         {notice.mine && <Text className="notice-card__mine">这是您家的通报</Text>}
       </View>
-      <PhotoThumbs photos={notice.photos} />
+      <PhotoThumbs photos={notice.photos} inCheck={notice.photosInCheck} note={notice.photoNote} />
       {children}
     </View>
   )

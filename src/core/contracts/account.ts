@@ -68,7 +68,13 @@ export const accountInputs = {
   unbind: z.object({ requestId: requestIdSchema, memberId: rowId }),
   /** Cadre or admin: the village's own settings. */
   villageSettings: z.object({ orgId }),
-  saveVillageSettings: villageSettingsSchema.extend({ requestId: requestIdSchema, orgId }),
+  /** 我的信息: what the app holds about the caller and their household; the same as one .xlsx file. */
+  myData: z.object({}),
+  exportMyData: z.object({}),
+  /** 解除绑定 by the member themselves: their binding and their own data go, the household's records stay. */
+  withdraw: z.object({ requestId: requestIdSchema }),
+  /** A save that leaves out photoKeptDays keeps the village's present choice. */
+  saveVillageSettings: villageSettingsSchema.extend({ requestId: requestIdSchema, orgId, photoKeptDays: villageSettingsSchema.shape.photoKeptDays.optional() }),
 }
 
 export type OrgRef = { id: string; name: string; kind: OrgKind }
@@ -166,6 +172,47 @@ export type VillageSettingsView = VillageSettings & {
   lastChange: { byName: string; at: string } | null
 }
 
+/** 我的信息: everything the app holds about the caller, and about their household while they are bound to it. */
+export type MyData = {
+  me: {
+    displayName: string
+    elderMode: boolean
+    firstSeenAt: string
+    /** Staff roles held now, by label and organisation. */
+    roles: { label: string; org: string }[]
+    messages: number
+    subscriptions: number
+  }
+  household: {
+    name: string
+    houseNo: string
+    village: string
+    group: string | null
+    shares: number
+    memberNames: string[]
+    /** Who is bound to it on WeChat now (the caller among them), and since when. */
+    boundMembers: { displayName: string; boundAt: string; me: boolean }[]
+    balance: number
+    ledger: { entries: number; earned: number; deducted: number; firstAt: string | null; lastAt: string | null }
+    notices: { total: number; open: number }
+    claims: number
+    appeals: number
+    redemptions: { count: number; points: number }
+    dividends: { year: number; amountFen: number }[]
+    certificates: { bankName: string; issuedAt: string; status: string; lookedAt: string[] }[]
+  } | null
+  matters: { raised: number; open: number }
+  photos: { uploaded: number; checking: number; hidden: number; deleted: number }
+  /** WeChat groups where the caller first opened a 通报 card (the group's village). */
+  groups: { village: string; at: string }[]
+  withdraw: { possible: boolean; goes: readonly string[]; stays: readonly string[] }
+}
+
+/** 我的信息 as one file (the shape of the other exports: an .xlsx, base64). */
+export type MyDataExport = { fileName: string; mimeType: string; base64: string }
+
+export type WithdrawResult = { household: string; unboundAt: string; goes: readonly string[]; stays: readonly string[] }
+
 export type AccountOutputs = {
   whoami: WhoAmI
   waiting: Waiting
@@ -184,4 +231,7 @@ export type AccountOutputs = {
   unbind: MemberView
   villageSettings: VillageSettingsView
   saveVillageSettings: VillageSettingsView
+  myData: MyData
+  exportMyData: MyDataExport
+  withdraw: WithdrawResult
 }

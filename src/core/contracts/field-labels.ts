@@ -80,6 +80,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   receiptId: { label: '小票', pick: true },
   recordId: { label: '评分记录', pick: true },
   rectifiedVisibleDays: { label: '已整改公示天数' },
+  photoKeptDays: { label: '照片保存天数' },
   rectifyDays: { label: '整改天数' },
   requestId: { label: '提交编号', pick: true },
   restorable: { label: '整改后能否返还', pick: true },

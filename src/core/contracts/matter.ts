@@ -59,7 +59,10 @@ export type MatterStepView = {
   /** Staff by name; the raiser as the board shows them. */
   by: string
   note: string
+  /** The step's photos this viewer may see (progress and feedback photos are checked as the raiser's are). */
   photos: string[]
+  photosInCheck: number
+  photoNote: string | null
   at: string
   dueAt: string | null
 }

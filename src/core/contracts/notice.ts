@@ -54,7 +54,10 @@ export type NoticeView = {
   channel: { id: string; name: string }
   rule: { title: string; category: RuleCategory } | null
   problem: string
+  /** The inspection's photos this viewer may see; `photosInCheck` of them read 照片审核中 (WeChat's image check). */
   photos: string[]
+  photosInCheck: number
+  photoNote: string | null
   points: number
   deadline: string
   status: ShownNoticeStatus
@@ -65,7 +68,7 @@ export type NoticeView = {
   hoursToRectify: number | null
   rejectionReason: string
   /** Only for the household and staff. */
-  proof: { photos: string[]; note: string; at: string | null } | null
+  proof: { photos: string[]; photosInCheck: number; photoNote: string | null; note: string; at: string | null } | null
   bulletinId: number | null
   /** The deduction's ledger entry: the household appeals it through the points appeal flow. */
   deductionEntryId: number | null

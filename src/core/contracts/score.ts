@@ -114,6 +114,8 @@ export type LedgerLine = {
   rule: { id: number; title: string; category: RuleCategory; version: number } | null
   scorer: { name: string; org: OrgRef | null } | null
   photos: string[]
+  photosInCheck: number
+  photoNote: string | null
   reversedBy: number | null
   reverses: number | null
   appeal: { id: number; status: AppealStatus } | null
@@ -143,7 +145,10 @@ export type ScoreRecordView = {
   source: 'inspection' | 'claim'
   status: RecordStatus
   note: string
+  /** The photos this viewer may see; `photosInCheck` of them read 照片审核中 (WeChat's image check). */
   photos: string[]
+  photosInCheck: number
+  photoNote: string | null
   submittedBy: string
   createdAt: string
   decisionNote: string

@@ -5,7 +5,6 @@ import { StatusTag } from '../../components/villager/status-tag'
 import type { MatterView } from '../../core/contracts/matter'
 import type { ShownMatterStatus } from '../../core/matter'
 import { formatLocalTime } from '../../core/period'
-import { PHOTO_CHECKING_LABEL } from '../../core/photo-check'
 import './matter-card.css'
 
 const TONES: Record<ShownMatterStatus, 'wait' | 'good' | 'bad' | 'plain'> = {
@@ -25,13 +24,7 @@ export function MatterCard({ matter, link = false, children }: { matter: MatterV
   const open = () => void Taro.navigateTo({ url: `/matters/detail/index?id=${matter.id}` })
   return (
     <View className="card matter-card" onClick={link ? open : undefined}>
-      <PhotoThumbs photos={matter.photos.slice(0, 3)} />
-      {matter.photosInCheck > 0 && (
-        <Text className="plain-text matter-card__checking">
-          {PHOTO_CHECKING_LABEL}（{matter.photosInCheck} 张）
-        </Text>
-      )}
-      {matter.photoNote && <Text className="plain-text matter-card__photo-note">{matter.photoNote}</Text>}
+      <PhotoThumbs photos={matter.photos.slice(0, 3)} inCheck={matter.photosInCheck} note={matter.photoNote} />
       <View className="matter-card__head">
         <StatusTag text={matter.statusLabel} tone={TONES[matter.status]} />
         {matter.reopened && <Text className="matter-card__flag">重新办理过</Text>}

@@ -70,7 +70,7 @@ export default function MatterDetailPage() {
                 <Text className="muted-text">{formatLocalTime(step.at)}</Text>
                 {step.note && step.kind !== 'raise' && <Text className="plain-text">{step.note}</Text>}
                 {step.dueAt && <Text className="muted-text">期限：{formatLocalTime(step.dueAt)}</Text>}
-                {step.kind !== 'raise' && <PhotoThumbs photos={step.photos} />}
+                {step.kind !== 'raise' && <PhotoThumbs photos={step.photos} inCheck={step.photosInCheck} note={step.photoNote} />}
               </View>
             ))}
           </View>

@@ -18,6 +18,7 @@ const FIELD_LABELS: Record<string, string> = {
   moved: '换网格',
   gridLeaderScoresNeedApproval: '微网格长评分要审核',
   rectifiedVisibleDays: '整改好的通报公开天数',
+  photoKeptDays: '结案后照片保存天数',
   // 善治贷: a bank's published terms.
   version: '版本',
   effectiveFrom: '生效日期',

@@ -73,6 +73,11 @@ export default function MinePage() {
         )}
       </Loaded>
       <View className="card">
+        {state.status === 'ok' && state.data.registered && (
+          <BigButton kind="plain" onClick={() => void Taro.navigateTo({ url: '/personal/data/index' })}>
+            我的信息
+          </BigButton>
+        )}
         <BigButton kind="plain" onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}>
           隐私保护指引
         </BigButton>

@@ -55,12 +55,12 @@ function OwnNotice({ notice, onSubmitted }: { notice: NoticeView; onSubmitted: (
           <Text className="plain-text">{formatLocalTime(notice.rectifiedAt)} 核验通过，{notice.points} 分已经加回。</Text>
         )}
       </View>
-      {notice.proof && notice.proof.photos.length > 0 && (
+      {notice.proof && (notice.proof.photos.length > 0 || notice.proof.photosInCheck > 0 || notice.proof.photoNote) && (
         <View className="card">
           <Text className="section-title">{notice.status === 'proof_submitted' ? '已提交整改，等村里核验' : '您家提交的整改'}</Text>
           {notice.proof.at && <Text className="muted-text">提交时间：{formatLocalTime(notice.proof.at)}</Text>}
           {notice.proof.note && <Text className="plain-text">说明：{notice.proof.note}</Text>}
-          <PhotoThumbs photos={notice.proof.photos} />
+          <PhotoThumbs photos={notice.proof.photos} inCheck={notice.proof.photosInCheck} note={notice.proof.photoNote} />
         </View>
       )}
       {notice.status === 'open' && <ProofForm key={notice.rejectionReason} notice={notice} onSubmitted={onSubmitted} />}

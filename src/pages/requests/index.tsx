@@ -26,7 +26,7 @@ function ClaimItem({ record }: { record: ScoreRecordView }) {
       <Text className="request-item__line">
         <PointsText points={record.points} /> 分
       </Text>
-      <PhotoThumbs photos={record.photos} />
+      <PhotoThumbs photos={record.photos} inCheck={record.photosInCheck} note={record.photoNote} />
       {record.note !== '' && <Text className="request-item__line">我写的说明：{record.note}</Text>}
       {record.decisionNote !== '' && <Text className="request-item__answer">村干部说明：{record.decisionNote}</Text>}
     </View>

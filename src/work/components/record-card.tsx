@@ -30,7 +30,7 @@ export function RecordCard({ record, children }: { record: ScoreRecordView; chil
       </Text>
       {record.note && <Text className="plain-text">说明：{record.note}</Text>}
       {record.decisionNote && <Text className="plain-text">审核意见：{record.decisionNote}</Text>}
-      <PhotoThumbs photos={record.photos} />
+      <PhotoThumbs photos={record.photos} inCheck={record.photosInCheck} note={record.photoNote} />
       {children}
     </View>
   )

@@ -79,7 +79,7 @@ function ProofView({ notice }: { notice: NoticeView }) {
     <View className="notice-verify__proof">
       <Text className="notice-verify__proof-title">这户提交的整改照片{notice.proof.at ? `（${formatLocalTime(notice.proof.at)}）` : ''}</Text>
       {notice.proof.note && <Text className="plain-text">说明：{notice.proof.note}</Text>}
-      <PhotoThumbs photos={notice.proof.photos} />
+      <PhotoThumbs photos={notice.proof.photos} inCheck={notice.proof.photosInCheck} note={notice.proof.photoNote} />
       {notice.rejectionReason && <Text className="muted-text">上次退回的原因：{notice.rejectionReason}</Text>}
     </View>
   )

@@ -14,6 +14,10 @@ import './index.css'
 
 const MIN_DAYS = 0
 const MAX_DAYS = 90
+/** Photos of closed cases: kept 30 days to 3 years, changed a month at a time. */
+const MIN_PHOTO_DAYS = 30
+const MAX_PHOTO_DAYS = 1095
+const PHOTO_DAYS_STEP = 30
 
 /** 村里的设置 (router param orgId, a village): what the village decides for itself, for its cadre or the street's admin. */
 export default function VillageSettingsPage() {
@@ -40,12 +44,14 @@ function SettingsForm({ saved, orgId }: { saved: VillageSettingsView; orgId: str
   const [form, setForm] = useState<VillageSettings>({
     gridLeaderScoresNeedApproval: saved.gridLeaderScoresNeedApproval,
     rectifiedVisibleDays: saved.rectifiedVisibleDays,
+    photoKeptDays: saved.photoKeptDays,
   })
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [lastChange, setLastChange] = useState(saved.lastChange)
   const [busy, setBusy] = useState(false)
   const intent = useIntentRequestId()
   const setDays = (days: number) => setForm({ ...form, rectifiedVisibleDays: Math.max(MIN_DAYS, Math.min(MAX_DAYS, days)) })
+  const setPhotoDays = (days: number) => setForm({ ...form, photoKeptDays: Math.max(MIN_PHOTO_DAYS, Math.min(MAX_PHOTO_DAYS, days)) })
 
   async function save() {
     if (busy) return
@@ -89,6 +95,19 @@ function SettingsForm({ saved, orgId }: { saved: VillageSettingsView; orgId: str
           </Text>
         </View>
         <Text className="muted-text">已整改的通报过了这些天就不再公开（0 天：整改好就撤下）；逾期没整改的一直留着。</Text>
+      </View>
+      <View className="card">
+        <Text className="village-settings__title">结案后照片保存几天</Text>
+        <View className="village-settings__row">
+          <Text className="step-button" onClick={() => setPhotoDays(form.photoKeptDays - PHOTO_DAYS_STEP)}>
+            −
+          </Text>
+          <Text className="village-settings__days">{form.photoKeptDays} 天</Text>
+          <Text className="step-button" onClick={() => setPhotoDays(form.photoKeptDays + PHOTO_DAYS_STEP)}>
+            ＋
+          </Text>
+        </View>
+        <Text className="muted-text">通报整改好、议事办结后，过了这些天，它们的照片就从系统里删掉；积分记录一直保留，不受影响。</Text>
       </View>
       {message && <Text className={message.ok ? 'village-settings__done' : 'village-settings__error'}>{message.text}</Text>}
       <BigButton onClick={() => void save()}>{busy ? '正在保存…' : '保存'}</BigButton>

@@ -3,7 +3,7 @@ import { Module } from 'node:module'
 import path from 'node:path'
 import vm from 'node:vm'
 import { cloudFunctions } from '../../../server/functions'
-import { cloudMain } from '../../../server/functions/cloud-main'
+import { cloudMain, cloudPushMain } from '../../../server/functions/cloud-main'
 import type { Database } from '../../../server/store/database'
 import { seedDemoIfEmpty } from '../../../server/demo/seed'
 import { openMigratedDatabase } from '../../../server/store/open-database'
@@ -23,6 +23,8 @@ export type CloudBackend = {
   /** What the functions logged (the cloud's log): the bundles' own; in-process handlers log to the test output. */
   readonly log: string[]
   call(name: string, event: unknown, openid: string): Promise<unknown>
+  /** WeChat's message push reaching the wechatPush function through HTTP access (no caller: WeChat itself). */
+  push(event: unknown): Promise<{ statusCode: number; body: string }>
   close(): Promise<void>
 }
 
@@ -35,17 +37,20 @@ export type CloudBackend = {
  */
 export async function startCloudBackend(world: WeChatWorld): Promise<CloudBackend> {
   wxServerSdk.attachWorld(world)
+  // The wechatPush function's variable, as the operator sets it: the token typed in 消息推送.
+  process.env.MESSAGE_PUSH_TOKEN = world.messagePushToken
   const serverUrl = process.env.DATABASE_URL
   if (!serverUrl) {
     const database = await openSeeded({})
-    const mains = new Map(Object.entries(cloudFunctions).map(([name, fn]) => [name, cloudMain(fn, () => Promise.resolve(database))]))
+    const mains = new Map<string, CloudMain>(Object.entries(cloudFunctions).map(([name, fn]) => [name, cloudMain(fn, () => Promise.resolve(database))]))
+    mains.set('wechatPush', cloudPushMain(() => Promise.resolve(database)) as CloudMain)
     return backend('handlers on PGlite (no DATABASE_URL)', database, [], (name) => mains.get(name), () => database.close())
   }
   const throwaway = await createThrowawayDatabase(serverUrl, 'weapp')
   const database = await openSeeded({ databaseUrl: throwaway.url })
   const mains = new Map<string, CloudMain>()
   const log: string[] = []
-  for (const name of Object.keys(cloudFunctions)) mains.set(name, loadBundle(name, throwaway.url, log))
+  for (const name of [...Object.keys(cloudFunctions), 'wechatPush']) mains.set(name, loadBundle(name, throwaway.url, log))
   return backend('uploaded bundles on PostgreSQL', database, log, (name) => mains.get(name), async () => {
     await database.close()
     await throwaway.drop()
@@ -69,6 +74,9 @@ function backend(
     engine,
     database,
     log,
+    async push(event) {
+      return (await main('wechatPush')!(event)) as { statusCode: number; body: string }
+    },
     async call(name, event, openid) {
       const run = main(name)
       // WeChat answers an unknown function name with an error of its own, not with the app's envelope.

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { signPush } from '../../../server/platform/wechat/message-push'
 
 /** A subscribe message the cloud asked WeChat to deliver. */
 export type SentSubscribeMessage = { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }
@@ -15,6 +16,10 @@ export class WeChatWorld {
   readonly sentMessages: SentSubscribeMessage[] = []
   /** Texts WeChat's content check calls risky (errCode 87014). */
   readonly riskyTexts = new Set<string>()
+  /** The token typed in 消息推送 (the wechatPush function's MESSAGE_PUSH_TOKEN). */
+  readonly messagePushToken = `token${randomBytes(8).toString('hex')}`
+  /** Image checks asked for (security.mediaCheckAsync), in order: the answer is pushed when the test says. */
+  readonly mediaChecks: { traceId: string; fileId: string; openid: string }[] = []
   private readonly groups = new Map<string, { openGId: string; members: Set<string> }>()
   private readonly cloudIds = new Map<string, { openGId: string; openid: string }>()
 
@@ -42,6 +47,32 @@ export class WeChatWorld {
   resolveCloudId(cloudId: string, openid: string): { opengid: string } | null {
     const issued = this.cloudIds.get(cloudId)
     return issued && issued.openid === openid ? { opengid: issued.openGId } : null
+  }
+
+  /** getTempFileURL: a download URL for a stored cloud file (the image check fetches it). */
+  tempUrlOf(fileId: string): string | null {
+    return this.cloudFiles.has(fileId) ? `https://tmp.weapp-suite.example/${encodeURIComponent(fileId)}` : null
+  }
+
+  /** mediaCheckAsync: WeChat takes the URL and answers a trace id; the verdict comes later by message push. */
+  startMediaCheck(mediaUrl: string, openid: string): string {
+    const fileId = decodeURIComponent(mediaUrl.slice('https://tmp.weapp-suite.example/'.length))
+    const traceId = `trace-${randomBytes(8).toString('hex')}`
+    this.mediaChecks.push({ traceId, fileId, openid })
+    return traceId
+  }
+
+  /**
+   * The wxa_media_check push WeChat sends for one check, as the message-push URL receives it through the
+   * cloud's HTTP access: plaintext JSON, signed with the token.
+   */
+  mediaCheckPush(fileId: string, suggest: 'pass' | 'risky' | 'review') {
+    const check = [...this.mediaChecks].reverse().find((c) => c.fileId === fileId)
+    if (!check) throw new Error(`WeChat was never asked to check ${fileId}`)
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const nonce = randomBytes(4).readUInt32BE().toString()
+    const body = { ToUserName: 'gh_weapp_suite', FromUserName: 'o-platform', CreateTime: Number(timestamp), MsgType: 'event', Event: 'wxa_media_check', appid: this.appId, trace_id: check.traceId, version: 2, result: { suggest, label: suggest === 'pass' ? 100 : 20002 }, detail: [] }
+    return { httpMethod: 'POST', queryStringParameters: { signature: signPush(this.messagePushToken, timestamp, nonce), timestamp, nonce }, body: JSON.stringify(body), isBase64Encoded: false }
   }
 
   storeCloudFile(cloudPath: string, bytes: Buffer): string {

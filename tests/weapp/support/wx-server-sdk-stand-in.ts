@@ -52,8 +52,23 @@ export async function getOpenData({ list }: { list: string[] }) {
   return { list: answers, errMsg: 'getOpenData:ok' }
 }
 
+/** cloud.getTempFileURL: a download URL for each stored file; an unknown one fails per file. */
+export async function getTempFileURL({ fileList }: { fileList: string[] }) {
+  const w = currentWorld()
+  return {
+    fileList: fileList.map((fileID) => {
+      const tempFileURL = w.tempUrlOf(fileID)
+      return tempFileURL ? { fileID, tempFileURL, status: 0, errMsg: 'ok' } : { fileID, tempFileURL: '', status: -1, errMsg: 'STORAGE_FILE_NONEXIST' }
+    }),
+  }
+}
+
 export const openapi = {
   security: {
+    /** mediaCheckAsync (version 2): answers a trace id at once; the verdict is pushed later, when the test delivers it. */
+    async mediaCheckAsync({ mediaUrl, openid }: { mediaUrl: string; openid: string }) {
+      return { errCode: 0, errMsg: 'openapi.security.mediaCheckAsync:ok', traceId: currentWorld().startMediaCheck(mediaUrl, openid) }
+    },
     async msgSecCheck({ content }: { content: string }) {
       const risky = currentWorld().riskyTexts.has(content)
       return { errCode: 0, errMsg: 'openapi.security.msgSecCheck:ok', result: { suggest: risky ? 'risky' : 'pass', label: risky ? 20001 : 100 } }

@@ -1,0 +1,31 @@
+import { isRetentionTick } from '../../src/core/photo-retention'
+import type { Platform } from '../platform/platform'
+import { retryPhotoChecks } from '../services/shared/photo-checks'
+import { deleteExpiredPhotos } from '../services/shared/photo-retention'
+import type { Db } from '../store/database'
+
+/** What one tick of the timer did, for the function's log (null: not this tick's work). */
+export type TimerReport = { photoChecksRetried: number; photosDeleted: number | null }
+
+/**
+ * The scheduled work, run by WeChat's timer trigger (config.json `triggers`, scripts/cloud-function-folder.ts):
+ * every tick, photos whose image check never answered are asked about again; once a day (the tick from
+ * 03:00 Shanghai time), closed cases' photos past their village's kept days are deleted from storage.
+ * "Now" is an input, so a test runs any day's tick; each step is safe to run twice (a tick may come
+ * late, or twice).
+ */
+export async function runTimer(db: Db, platform: Pick<Platform, 'startMediaCheck' | 'deletePhotos'>, now: Date): Promise<TimerReport> {
+  const photoChecksRetried = platform.startMediaCheck ? await retryPhotoChecks(db, platform.startMediaCheck, now) : 0
+  const photosDeleted = platform.deletePhotos && isRetentionTick(now) ? await deleteExpiredPhotos(db, platform.deletePhotos, now) : null
+  return { photoChecksRetried, photosDeleted }
+}
+
+/**
+ * The moment a timer event names (WeChat's timer passes `Time`, an ISO instant); the clock when it names
+ * none or something unreadable.
+ */
+export function timerNow(event: unknown, clock: () => Date = () => new Date()): Date {
+  const time = typeof event === 'object' && event !== null ? (event as { Time?: unknown }).Time : undefined
+  const parsed = typeof time === 'string' ? new Date(time) : null
+  return parsed && !Number.isNaN(parsed.getTime()) ? parsed : clock()
+}

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileTimestamp } from '../src/core/period'
 import { ADMIN_TOKEN_HEADER, BACKUP_ROUTE } from '../server/gateway/backup-route'
-import { withoutLockFiles } from '../server/gateway/backup-copy'
+import { withoutPrivateFiles } from '../server/gateway/backup-copy'
 import { dataDirFromEnv, privateFolder, PROJECT_ROOT } from '../server/gateway/data-dir'
 import { heldMessage, liveHolder, lockDataDir, type LockHolder } from '../server/gateway/data-dir-lock'
 import { runCommand, StartRefusal } from '../server/gateway/start-refusal'
@@ -41,7 +41,7 @@ async function dumpDataDir(dataDir: string): Promise<Buffer> {
   try {
     const database = await openPglite(dataDir)
     try {
-      return withoutLockFiles(await database.dump!())
+      return withoutPrivateFiles(await database.dump!())
     } finally {
       await database.close()
     }

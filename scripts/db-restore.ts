@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { count, sum } from 'drizzle-orm'
 import { fileTimestamp } from '../src/core/period'
@@ -7,6 +7,7 @@ import { LOCK_FILE, lockDataDir } from '../server/gateway/data-dir-lock'
 import { runCommand, StartRefusal } from '../server/gateway/start-refusal'
 import { openPgliteDump } from '../server/store/open-pglite'
 import { households, ledgerEntries } from '../server/store/schema'
+import { KEPT_SECRET_FILES } from '../server/services/shared/kept-secret'
 
 /**
  * `npm run db:restore -- <file>`: brings back a copy made by `npm run db:backup` as DATA_DIR. It
@@ -31,6 +32,12 @@ async function main() {
     const summary = await unpackAndCheck(staging, source)
     // The copy carries the lock of the gateway that made it: that process is not this folder's.
     rmSync(path.join(staging, LOCK_FILE), { force: true })
+    // A backup holds no keys: the restored folder keeps this folder's, so its tokens, codes and certificates still verify.
+    for (const file of Object.values(KEPT_SECRET_FILES)) {
+      if (!existsSync(path.join(dataDir, file))) continue
+      copyFileSync(path.join(dataDir, file), path.join(staging, file))
+      chmodSync(path.join(staging, file), 0o600)
+    }
     renameSync(dataDir, aside)
     renameSync(staging, dataDir)
     swapped = true

@@ -1,15 +1,16 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
+import { isKeptSecretFile } from '../services/shared/kept-secret'
 import { LOCK_FILE } from './data-dir-lock'
 
 const BLOCK = 512
 
 /**
- * A copy of the data folder (PGlite's gzipped tar) without the folder's lock files: the gateway's
- * lock holds the live backup token, which must not travel with a backup (a restore drops the lock
- * anyway). Entries are whole 512-byte blocks, so dropping one is cutting out its header and data;
+ * A copy of the data folder (PGlite's gzipped tar) without what must not travel with a backup: the
+ * folder's lock files (the gateway's lock holds the live backup token) and the local keys (card
+ * tokens, code hashes, certificates: whoever held them could forge tokens and certificates). Entries are whole 512-byte blocks, so dropping one is cutting out its header and data;
  * a long-name or pax header in front of a dropped entry goes with it.
  */
-export function withoutLockFiles(tarball: Buffer): Buffer {
+export function withoutPrivateFiles(tarball: Buffer): Buffer {
   const tar = gunzipSync(tarball)
   const kept: Buffer[] = []
   let pendingMeta: Buffer[] = []
@@ -27,7 +28,7 @@ export function withoutLockFiles(tarball: Buffer): Buffer {
       continue
     }
     const name = `${field(header, 345, 155)}${field(header, 0, 100)}`.replace(/^(\.?\/)+/, '')
-    if (!isLockFile(name)) kept.push(...pendingMeta, entry)
+    if (!isLockFile(name) && !isKeptSecretFile(name)) kept.push(...pendingMeta, entry)
     pendingMeta = []
   }
   // The end of the archive: two zero blocks.

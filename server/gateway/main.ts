@@ -8,7 +8,7 @@ import { DEMO_IDENTITIES, seedDemoIfEmpty } from '../demo/seed'
 import { openMigratedDatabase } from '../store/open-database'
 import { purgeReplays, REPLAY_KEPT_DAYS } from '../services/shared/idempotency'
 import { claimPort } from './claim-port'
-import { withoutLockFiles } from './backup-copy'
+import { withoutPrivateFiles } from './backup-copy'
 import { dataDirFromEnv, privateFolder, PROJECT_ROOT } from './data-dir'
 import { demoSettings } from './demo-mode'
 import { servedHosts } from './same-origin'
@@ -74,7 +74,7 @@ async function main() {
     demoIdentities: seedDemo ? DEMO_IDENTITIES : [],
     staticDir,
     photoDir: path.join(dataDir, 'photos'),
-    backup: lock?.holder.adminToken && dump ? { token: lock.holder.adminToken, dump: async () => withoutLockFiles(await dump()) } : undefined,
+    backup: lock?.holder.adminToken && dump ? { token: lock.holder.adminToken, dump: async () => withoutPrivateFiles(await dump()) } : undefined,
     hosts: servedHosts(port, process.env.PUBLIC_HOST),
     messagePushToken: process.env.MESSAGE_PUSH_TOKEN,
   })

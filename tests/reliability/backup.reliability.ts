@@ -1,12 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { KEPT_SECRET_FILES } from '../../server/services/shared/kept-secret'
 import { Figures } from './support/figures'
 import { gatewayWorld } from './support/gateway-world'
 import { withEmbeddedDatabase } from './support/embedded-database'
 import { checkInvariants } from './support/invariants'
 import { runScript } from './support/run-script'
 import { isOk, loadRuleId, recordsOf, scoreLoad } from './support/score-load'
+import { post } from './support/http'
 import type { Rows } from './support/server-database'
 
 /** `npm run db:backup` of the running embedded database and `npm run db:restore` of the copy. */
@@ -60,11 +63,22 @@ describe('backing up the embedded database', () => {
     figures.add('of them in the copy', sentDuring.filter((s) => duringRecords.has(s.requestId)).length)
   }, 480_000)
 
-  it('When a village restores its backup after later changes, then every balance, entry count and ledger sum is the backup\'s again, and the replaced data is kept beside it', async () => {
+  it('When a village restores its backup after later changes, then every balance, entry count and ledger sum is the backup\'s again, the folder keeps its own keys (the copy holds none), and the replaced data is kept beside it', async () => {
     const atBackup = await world.inspect(books)
     await world.ensureRunning()
+    // A card shown today made the local card key; the backup leaves it out, the restore keeps it.
+    expect(await post(world.gateway.baseUrl, 'demo-villager', 'card', { action: 'cardToken' })).toMatchObject({ answered: true, status: 200 })
+    const keys = Object.values(KEPT_SECRET_FILES).filter((name) => existsSync(path.join(world.dataDir, name)))
+    expect(keys).toContain(KEPT_SECRET_FILES.cardToken)
+    const keyText = (name: string) => readFileSync(path.join(world.dataDir, name), 'utf8')
+    const keysBefore = keys.map(keyText)
     const file = path.join(scratch, 'evening.tar.gz')
     expect((await runScript('db-backup.ts', [file], world.dataDir)).code).toBe(0)
+    const archive = gunzipSync(readFileSync(file)).toString('latin1')
+    for (const [i, name] of keys.entries()) {
+      expect(archive).not.toContain(name)
+      expect(archive).not.toContain(keysBefore[i])
+    }
     const later = await scoreLoad(world.gateway.baseUrl, ruleId, 'after-backup', { clients: 2, keepGoing: (s) => s.length < 10 })
     expect(later.filter((s) => !isOk(s))).toEqual([])
     figures.requests += later.length
@@ -82,6 +96,7 @@ describe('backing up the embedded database', () => {
     expect(restore.output).toContain('原来的数据移到了')
 
     expect(await world.inspect(books)).toEqual(atBackup)
+    expect(keys.map(keyText)).toEqual(keysBefore)
     const aside = readdirSync(path.dirname(world.dataDir)).filter((name) => name.startsWith(`${path.basename(world.dataDir)}.before-restore-`))
     expect(aside).toHaveLength(1)
     const asideDir = path.join(path.dirname(world.dataDir), aside[0])

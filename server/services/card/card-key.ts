@@ -1,9 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { TokenSigner } from '../../../src/core/card/token'
-import { keptSecret } from '../shared/kept-secret'
+import { KEPT_SECRET_FILES, keptSecret } from '../shared/kept-secret'
 
 const MIN_SECRET_BYTES = 32
-const SECRET_FILE = 'card-token-secret'
 
 /** An HMAC-SHA256 signer for card tokens with one secret key. */
 export function hmacSigner(secret: Buffer): TokenSigner {
@@ -33,7 +32,7 @@ export function cardTokenSigner(): TokenSigner {
 function loadSecret(): Buffer {
   return keptSecret({
     envVar: 'CARD_TOKEN_SECRET',
-    fileName: SECRET_FILE,
+    fileName: KEPT_SECRET_FILES.cardToken,
     purpose: 'card tokens',
     create: () => randomBytes(MIN_SECRET_BYTES).toString('base64'),
     decode: decodeSecret,

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
 import type { CertificateSigner } from '../../../src/core/credit/certificate'
-import { keptSecret } from '../shared/kept-secret'
+import { KEPT_SECRET_FILES, keptSecret } from '../shared/kept-secret'
 
 /** An Ed25519 signer for 积分证明 with one private key; anyone with the public key can check a signature. */
 export function ed25519Signer(privateKey: KeyObject): CertificateSigner {
@@ -22,13 +22,13 @@ let cached: CertificateSigner | undefined
 /**
  * The cooperative's certificate signer, its key kept as the card key is: CREDIT_SIGNING_KEY (an
  * Ed25519 private key, PKCS#8 DER in base64) must be set in the cloud; locally a key is made once and
- * kept in DATA_DIR/credit-signing-key (so a backup of the data folder keeps it too).
+ * kept in DATA_DIR/credit-signing-key (left out of backups: see KEPT_SECRET_FILES).
  */
 export function certificateSigner(): CertificateSigner {
   cached ??= ed25519Signer(
     keptSecret({
       envVar: 'CREDIT_SIGNING_KEY',
-      fileName: 'credit-signing-key',
+      fileName: KEPT_SECRET_FILES.creditSigning,
       purpose: 'points certificates',
       create: () => generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
       decode: decodePrivateKey,

@@ -1,8 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
-import { keptSecret } from './kept-secret'
+import { KEPT_SECRET_FILES, keptSecret } from './kept-secret'
 
 const MIN_KEY_BYTES = 32
-const KEY_FILE = 'code-hash-key'
 
 let cachedKey: Buffer | undefined
 
@@ -15,7 +14,7 @@ let cachedKey: Buffer | undefined
 function codeHashKey(): Buffer {
   cachedKey ??= keptSecret({
     envVar: 'CODE_HASH_KEY',
-    fileName: KEY_FILE,
+    fileName: KEPT_SECRET_FILES.codeHash,
     purpose: 'invite and staff codes',
     create: () => randomBytes(MIN_KEY_BYTES).toString('base64'),
     decode: decodeKey,

@@ -330,6 +330,14 @@ describe('the number code (数字码) read aloud when the QR cannot be scanned',
     expect(JSON.stringify(rows)).not.toContain(mine.code)
   })
 
+  it('When a phone asks for codes over and over, then only the household\'s newest few stay live', async () => {
+    const codes = []
+    for (let i = 0; i < 8; i++) codes.push((await ok<MyCardToken>(VILLAGER, { action: 'cardToken' })).code)
+    const rows = await database.db.select().from(cardCodes).where(eq(cardCodes.householdId, 'h-zjq-01'))
+    expect(rows).toHaveLength(4)
+    expect(await ok<HeldCardToken>(CLERK, { action: 'codeToken', code: codes[7] })).toMatchObject({ holder: { householdName: '张**' } })
+  })
+
   it('When the clerk types a misheard digit, the printed 卡号, or is no clerk, then he is told plainly and nothing is counted', async () => {
     const mine = await ok<MyCardToken>(VILLAGER, { action: 'cardToken' })
     const misheard = mine.code.slice(0, 9) + String((Number(mine.code[9]) + 1) % 10)

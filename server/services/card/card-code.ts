@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { and, eq, gt, lt } from 'drizzle-orm'
+import { and, eq, gt, lt, sql } from 'drizzle-orm'
 import { newCardCode, readTypedCard } from '../../../src/core/card/card-code'
 import { encodeCardToken, type CardClaims } from '../../../src/core/card/token'
 import type { HeldCardToken } from '../../../src/core/contracts/card'
@@ -17,9 +17,13 @@ function codeHash(code: string): string {
   return cardTokenSigner().sign(`card-code:${code}`)
 }
 
+/** Live codes kept per household: two members' phones at once, each across a refresh. */
+const LIVE_CODES_PER_HOUSEHOLD = 4
+
 /**
  * A number code for a token just issued: kept with the token's claims until the token expires.
- * Expired codes are deleted here, so the table holds about a minute of codes.
+ * Expired codes are deleted here, and a household's oldest beyond its few live ones, so the table
+ * holds about a minute of codes however often a phone asks.
  */
 export async function issueCardCode(db: Db, claims: CardClaims, now: Date): Promise<string> {
   await db.delete(cardCodes).where(lt(cardCodes.expiresAt, now))
@@ -36,7 +40,12 @@ export async function issueCardCode(db: Db, claims: CardClaims, now: Date): Prom
       })
       .onConflictDoNothing()
       .returning({ codeHash: cardCodes.codeHash })
-    if (kept.length > 0) return code
+    if (kept.length > 0) {
+      await db.execute(sql`
+        delete from card_codes where household_id = ${claims.householdId} and code_hash not in (
+          select code_hash from card_codes where household_id = ${claims.householdId} order by issued_at desc, expires_at desc limit ${LIVE_CODES_PER_HOUSEHOLD})`)
+      return code
+    }
   }
   throw new Error('could not find a free card code')
 }

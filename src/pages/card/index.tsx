@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { cardToken, myCard } from '../../api/card'
 import { formatCardCode } from '../../core/card/card-code'
 import { formatCardNumber } from '../../core/card/card-number'
+import { CARD_TOKEN_LIFETIME_MS } from '../../core/card/token'
 import type { MyCard, MyCardToken } from '../../core/contracts/card'
 import type { ApiError } from '../../core/contracts/envelope'
 import { BigButton } from '../../components/big-button'
@@ -38,13 +39,17 @@ export default function CardPage() {
     else setError(answer.error)
   }, [])
 
+  const loading = useRef(false)
   const loadToken = useCallback(async () => {
+    if (loading.current) return
+    loading.current = true
+    // The lifetime counted on this phone's clock from before the ask, never from the server's expiresAt:
+    // a phone whose clock is fast or slow still shows each code its whole minute, and renews in time.
+    const askedAt = Date.now()
     const answer = await cardToken()
-    if (answer.ok) {
-      // Lifetime measured on this phone's clock, so a phone whose clock is off still renews in time.
-      const lifetime = Date.parse(answer.data.expiresAt) - Date.now()
-      setToken({ ...answer.data, expiresAt: new Date(Date.now() + Math.min(lifetime, 60_000)).toISOString() })
-    } else setError(answer.error)
+    loading.current = false
+    if (answer.ok) setToken({ ...answer.data, expiresAt: new Date(askedAt + CARD_TOKEN_LIFETIME_MS).toISOString() })
+    else setError(answer.error)
   }, [])
 
   const start = useCallback(() => {

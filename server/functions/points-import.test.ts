@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import type { CardToken, GoodsList, Redemption } from '../../src/core/contracts/card'
 import type { DividendExport, DividendPreview } from '../../src/core/contracts/dividend'
 import type { Envelope } from '../../src/core/contracts/envelope'
-import type { BeautyChart, LedgerPage, PointsImportConfirmed, PointsImportPreview, PointsImportView, Ranking } from '../../src/core/contracts/score'
+import type { BeautyChart, LedgerPage, PointsImportConfirmed, PointsImportList, PointsImportPreview, PointsImportView, Ranking } from '../../src/core/contracts/score'
 import { periodsOf, shanghaiInstant } from '../../src/core/period'
 import { localPlatform } from '../platform/local/platform'
 import { householdStatements } from '../services/credit/statements'
@@ -204,7 +204,8 @@ describe('the accountant confirms', () => {
   it('When the accountant confirms, then each household’s balance moves by 结转余额 + this year’s points, in entries of their own kinds', async () => {
     balances.zhang = await balanceOf('h-zjq-01')
     balances.li = await balanceOf('h-zjq-02')
-    const { imports } = await ok<{ imports: PointsImportView[] }>(ACCOUNTANT, { action: 'pointsImports', orgId: VILLAGE })
+    const { imports, mayDraft } = await ok<PointsImportList>(ACCOUNTANT, { action: 'pointsImports', orgId: VILLAGE })
+    expect(mayDraft).toBe(false)
     expect(imports[0]).toMatchObject({ status: 'draft', mayConfirm: true })
     const requestId = rid()
     confirmed = await ok<PointsImportConfirmed>(ACCOUNTANT, { action: 'pointsImportConfirm', requestId, importId: imports[0].id })

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import { Workbook } from 'exceljs'
 import type { OrgRef } from '../../../src/core/contracts/account'
 import type { DividendExport } from '../../../src/core/contracts/dividend'
-import type { PointsImportConfirmed, PointsImportPreview, PointsImportStatus, PointsImportView } from '../../../src/core/contracts/score'
+import type { PointsImportConfirmed, PointsImportList, PointsImportPreview, PointsImportStatus, PointsImportView } from '../../../src/core/contracts/score'
 import { AppError } from '../../../src/core/errors'
 import { localDay } from '../../../src/core/period'
 import { asOfProblem, checkPointsImport, importEntries, templateRows, type ImportHousehold, type PointsImportRow } from '../../../src/core/points-import'
@@ -92,10 +92,14 @@ export async function draftPointsImport(
 }
 
 /** The village's drafts and confirmed imports, newest first: for the person who confirms, and the cadre. */
-export async function listPointsImports(db: Db, openid: string, input: { orgId: string }): Promise<{ village: OrgRef; imports: PointsImportView[] }> {
+export async function listPointsImports(db: Db, openid: string, input: { orgId: string }): Promise<PointsImportList> {
   const caller = await loadCaller(db, openid)
   const village = await villageFor(db, caller, input.orgId, 'confirmPointsImport', 'draftPointsImport')
-  return { village: villageRef(village), imports: await importViews(db, caller, village, eq(pointsImports.villageId, village.id)) }
+  return {
+    village: villageRef(village),
+    mayDraft: mayActOn(caller.grants, 'draftPointsImport', [village.path]),
+    imports: await importViews(db, caller, village, eq(pointsImports.villageId, village.id)),
+  }
 }
 
 /**

@@ -209,6 +209,8 @@ export type PointsImportView = Omit<PointsImportPreview, 'problems' | 'unfilled'
   /** The caller may confirm it: a draft, another person's, and the caller an accountant or cadre of the village. */
   mayConfirm: boolean
 }
+/** A village's imports, newest first; `mayDraft`: the caller may draft one (a cadre of the village). */
+export type PointsImportList = { village: OrgRef; mayDraft: boolean; imports: PointsImportView[] }
 export type PointsImportConfirmed = { import: PointsImportView; households: number; entries: number }
 
 export type ScoreOutputs = {
@@ -229,6 +231,6 @@ export type ScoreOutputs = {
   pointsImportTemplate: DividendExport
   pointsImportPreview: PointsImportPreview
   pointsImportDraft: PointsImportView
-  pointsImports: { village: OrgRef; imports: PointsImportView[] }
+  pointsImports: PointsImportList
   pointsImportConfirm: PointsImportConfirmed
 }

@@ -24,7 +24,6 @@ type Step =
   | { kind: 'busy'; text: string }
   | { kind: 'failed'; message: string }
   | { kind: 'preview'; file: RosterFile; preview: PointsImportPreview; requestId: string; error?: string }
-  | { kind: 'drafted'; households: number }
 
 /**
  * 纸质积分导入: a village that kept 善治积分 on paper brings each household's carried-over balance and
@@ -42,17 +41,24 @@ export default function PointsImportPage() {
 
 function PointsImport({ orgId }: { orgId: string }) {
   const list = useEnvelope(() => pointsImports(orgId), [orgId])
+  // What was just done, kept here: the list reloads after a draft or a confirmation, and its cards with it.
+  const [done, setDone] = useState<string | null>(null)
+  const finished = (text: string) => {
+    setDone(text)
+    list.reload()
+  }
   return (
     <View className="screen points-import">
       <PrivacyPopup />
+      {done && <Text className="points-import__done">{done}</Text>}
       <Loaded state={list.state} onRetry={list.reload}>
         {(data) => (
           <View>
-            {data.mayDraft && <DraftCard orgId={orgId} onDrafted={list.reload} />}
+            {data.mayDraft && <DraftCard orgId={orgId} onDrafted={finished} />}
             <Text className="section-title">导入记录</Text>
             {data.imports.length === 0 && <Text className="plain-text">还没有导入过。</Text>}
             {data.imports.map((draft) => (
-              <ImportCard key={draft.id} draft={draft} onConfirmed={list.reload} />
+              <ImportCard key={draft.id} draft={draft} onConfirmed={finished} />
             ))}
           </View>
         )}
@@ -61,7 +67,7 @@ function PointsImport({ orgId }: { orgId: string }) {
   )
 }
 
-function DraftCard({ orgId, onDrafted }: { orgId: string; onDrafted: () => void }) {
+function DraftCard({ orgId, onDrafted }: { orgId: string; onDrafted: (text: string) => void }) {
   const [asOf, setAsOf] = useState(() => localDay(new Date()))
   const [step, setStep] = useState<Step>({ kind: 'idle' })
   const [templateMessage, setTemplateMessage] = useState<string | null>(null)
@@ -91,8 +97,8 @@ function DraftCard({ orgId, onDrafted }: { orgId: string; onDrafted: () => void 
     setStep({ kind: 'busy', text: '正在提交…' })
     const answer = await draftPointsImport(current.requestId, orgId, current.preview.asOf, current.file, current.preview.fileSha256)
     if (!answer.ok) return setStep({ ...current, error: answer.error.message })
-    setStep({ kind: 'drafted', households: answer.data.rows.length })
-    onDrafted()
+    setStep({ kind: 'idle' })
+    onDrafted(`已提交 ${answer.data.rows.length} 户，请合作社会计（或另一位村干部）核对后确认。确认以前积分不会入账。`)
   }
 
   return (
@@ -116,9 +122,6 @@ function DraftCard({ orgId, onDrafted }: { orgId: string; onDrafted: () => void 
         )}
         {step.kind === 'busy' && <Text className="plain-text">{step.text}</Text>}
         {step.kind === 'failed' && <Text className="points-import__error">{step.message}</Text>}
-        {step.kind === 'drafted' && (
-          <Text className="points-import__done">已提交 {step.households} 户，请合作社会计（或另一位村干部）核对后确认。确认以前积分不会入账。</Text>
-        )}
       </View>
       {step.kind === 'preview' && <PreviewCard step={step} onDraft={() => void draft(step)} />}
     </View>
@@ -161,7 +164,7 @@ function PreviewCard({ step, onDraft }: { step: Extract<Step, { kind: 'preview' 
   )
 }
 
-function ImportCard({ draft, onConfirmed }: { draft: PointsImportView; onConfirmed: () => void }) {
+function ImportCard({ draft, onConfirmed }: { draft: PointsImportView; onConfirmed: (text: string) => void }) {
   const { idFor, done } = useIntentRequestId()
   const [message, setMessage] = useState<string | null>(null)
 
@@ -170,8 +173,8 @@ function ImportCard({ draft, onConfirmed }: { draft: PointsImportView; onConfirm
     const answer = await confirmPointsImport(idFor({ importId: draft.id }), draft.id)
     if (!answer.ok) return setMessage(answer.error.message)
     done()
-    setMessage(`已导入 ${answer.data.households} 户，共 ${answer.data.entries} 笔积分。`)
-    onConfirmed()
+    setMessage(null)
+    onConfirmed(`已导入 ${answer.data.households} 户，共 ${answer.data.entries} 笔积分。`)
   }
 
   return (

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { and, count, eq, sum } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
-import type { CardToken, GoodsList, Redemption } from '../../src/core/contracts/card'
+import type { CardToken, GoodsList, PrintedCardToken, PrintedCardView, Redemption } from '../../src/core/contracts/card'
 import type { DividendExport, DividendPreview } from '../../src/core/contracts/dividend'
 import type { Envelope } from '../../src/core/contracts/envelope'
 import type { BeautyChart, LedgerPage, PointsImportConfirmed, PointsImportList, PointsImportPreview, PointsImportView, Ranking } from '../../src/core/contracts/score'
@@ -108,7 +108,7 @@ describe('the template', () => {
     header = template[0]
     expect(header.slice(0, 4)).toEqual(['门牌', '户主', '村民小组', '结转余额'])
     expect(header).toContain('人居环境')
-    expect(header.at(-1)).toBe('上年积分')
+    expect(header.slice(-2)).toEqual(['上年积分', '积分卡号'])
     expect(template[1].slice(0, 3)).toEqual(['1组01号', '张建国', '1组'])
     expect(template.filter((row) => row[0] === '合计').map((row) => row[2] ?? '')).toEqual(['1组', '2组', '3组', '4组', ''])
   })
@@ -311,5 +311,35 @@ describe('downstream', () => {
     expect(entries.map((e) => e.createdAt.toISOString()).sort()).toEqual(
       [shanghaiInstant(`${year - 1}-12-31`), shanghaiInstant(asOf), shanghaiInstant(asOf)].map((d) => d.toISOString()).sort(),
     )
+  })
+})
+
+describe('paper 股东积分卡 carried in', () => {
+  async function imported(rows: string[][]): Promise<Envelope<PointsImportConfirmed>> {
+    const file = await fileOf(rows)
+    const preview = await ok<PointsImportPreview>(CADRE, { action: 'pointsImportPreview', orgId: VILLAGE, asOf, file })
+    if (preview.problems.length > 0) return { ok: false, error: { code: 'INVALID_INPUT', message: preview.problems[0].reasons.join('；') } }
+    const draft = await ok<PointsImportView>(CADRE, { action: 'pointsImportDraft', requestId: rid(), orgId: VILLAGE, asOf, file, fileSha256: preview.fileSha256 })
+    return call<PointsImportConfirmed>(ACCOUNTANT, 'score', { action: 'pointsImportConfirm', requestId: rid(), importId: draft.id })
+  }
+
+  it('When the import carries a household’s card number, then the shop takes that number with the PIN a cadre set, as it takes ours', async () => {
+    expect((await imported([['门牌', '结转余额', '积分卡号'], ['1组06号', '30', 'zjq-0006']])).ok).toBe(true)
+    expect(await call(CADRE, 'card', { action: 'printedCardToken', cardNumber: 'ZJQ0006', pin: '480913' })).toMatchObject({ ok: false })
+    const view = await ok<PrintedCardView>(CADRE, { action: 'setCardPin', requestId: rid(), householdId: 'h-zjq-06', pin: '480913' }, 'card')
+    expect(view).toMatchObject({ paperCardNumber: 'ZJQ0006', pinSet: true })
+    const wrong = await call('demo-shop', 'card', { action: 'printedCardToken', cardNumber: 'ZJQ-0006', pin: '111222' })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'PIN_WRONG' } })
+    const token = await ok<PrintedCardToken>('demo-shop', { action: 'printedCardToken', cardNumber: 'zjq 0006', pin: '480913' }, 'card')
+    expect(token.holder).toMatchObject({ balance: await balanceOf('h-zjq-06') })
+    const unknown = await call('demo-shop', 'card', { action: 'printedCardToken', cardNumber: 'ZJQ-9999', pin: '480913' })
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('When another household’s row names a card number the village already gave, then it is a bad row and nothing is written', async () => {
+    const before = await footprint()
+    const second = await imported([['门牌', '结转余额', '积分卡号'], ['1组07号', '30', 'ZJQ0006']])
+    expect(second).toMatchObject({ ok: false, error: { message: '积分卡号“ZJQ0006”已经是本村别的户的了' } })
+    expect(await footprint()).toEqual(before)
   })
 })

@@ -73,6 +73,28 @@ describe('a village’s paper points sheet', () => {
     expect(() => checkPointsImport([header], households)).toThrow('没有农户')
   })
 
+  it('When rows carry the numbers of the paper 股东积分卡, then each is kept; a number twice, malformed or the village’s already is a bad row', () => {
+    const check = checkPointsImport(
+      [
+        ['门牌', '结转余额', '积分卡号'],
+        ['1组01号', '10', 'zjq-0012'],
+        ['1组02号', '', '0013'],
+        ['2组01号', '5', '0099'],
+        ['2组02号', '5', '0099'],
+        ['1组02号x', '', ''],
+      ],
+      households.map((h) => ({ ...h, importedOn: null })),
+      new Set(['0013']),
+    )
+    expect(check.rows.map((r) => [r.householdId, r.cardNumber])).toEqual([['h-1', 'ZJQ0012']])
+    expect(check.problems.map((p) => [p.line, p.reasons])).toEqual([
+      [3, ['积分卡号“0013”已经是本村别的户的了']],
+      [4, ['积分卡号“0099”重复（第 4、5 行）']],
+      [5, ['积分卡号“0099”重复（第 4、5 行）']],
+    ])
+    expect(check.unfilled).toBe(1)
+  })
+
   it('When the household code is the key, then rows are matched by it', () => {
     const check = checkPointsImport([['户号', '结转余额'], ['h-2', '7']], households)
     expect(check.rows).toMatchObject([{ householdId: 'h-2', balance: 7 }])

@@ -28,7 +28,15 @@ export type PaperFigures = {
 export type ImportHousehold = { id: string; houseNo: string; headName: string; group: string | null; importedOn: string | null }
 
 /** A row that can be imported; `line` is its row number in the file (header = 1). */
-export type PointsImportRow = PaperFigures & { line: number; householdId: string; houseNo: string; headName: string; group: string | null }
+export type PointsImportRow = PaperFigures & {
+  line: number
+  householdId: string
+  houseNo: string
+  headName: string
+  group: string | null
+  /** The number printed on the household's paper 股东积分卡, if it has one: the shop takes it with the PIN. */
+  cardNumber: string | null
+}
 
 /** A row that cannot be imported, with every reason in plain Chinese. */
 export type PointsImportProblem = { line: number; houseNo: string; headName: string; reasons: string[] }
@@ -55,7 +63,7 @@ export type PointsImportCheck = {
   totals: GroupTotals[]
 }
 
-type Field = 'houseNo' | 'householdId' | 'headName' | 'group' | 'balance' | 'lastYear'
+type Field = 'houseNo' | 'householdId' | 'headName' | 'group' | 'balance' | 'lastYear' | 'cardNumber'
 const HEADER_ALIASES: Record<Field, readonly string[]> = {
   houseNo: ['门牌', '门牌号', '门牌号码'],
   householdId: ['户号', '农户编号', '户编号'],
@@ -63,12 +71,19 @@ const HEADER_ALIASES: Record<Field, readonly string[]> = {
   group: ['村民小组', '小组', '组'],
   balance: ['结转余额', '上年结余', '期初余额', '结转积分'],
   lastYear: ['上年积分', '去年积分'],
+  cardNumber: ['积分卡号', '卡号', '股东积分卡号'],
 }
 const TOTAL_ROW = ['合计', '小计', '总计']
-const LABELS = { balance: '结转余额', lastYear: '上年积分' } as const
+const LABELS = { balance: '结转余额', lastYear: '上年积分', cardNumber: '积分卡号' } as const
 
 /** The column headers of the template, in order. */
-export const TEMPLATE_HEADER: readonly string[] = ['门牌', '户主', '村民小组', LABELS.balance, ...RULE_CATEGORIES, LABELS.lastYear]
+export const TEMPLATE_HEADER: readonly string[] = ['门牌', '户主', '村民小组', LABELS.balance, ...RULE_CATEGORIES, LABELS.lastYear, LABELS.cardNumber]
+
+/** A paper card's number as matched: letters, digits, no spaces or dashes (full-width folded). */
+export function cleanPaperCardNumber(value: string): string {
+  return cleanCell(value).replace(/[\s-]/g, '').toUpperCase()
+}
+const PAPER_CARD_NUMBER = /^[0-9A-Z]{3,20}$/
 
 /**
  * The template a cadre fills in: the village's households by group, each group closed by a 合计 row
@@ -96,11 +111,16 @@ export function asOfProblem(asOf: string, now: Date): string | null {
 }
 
 /**
- * Checks a whole sheet against the village's households. A 门牌 that appears twice makes all its
- * rows bad; so does a household whose paper points were already imported. A missing key or
- * 结转余额 column, an empty sheet or too many rows refuses the whole file.
+ * Checks a whole sheet against the village's households. A 门牌 (or a 积分卡号) that appears twice
+ * makes all its rows bad; so does a household whose paper points were already imported, or a card
+ * number the village already gave another household (`takenCards`). A missing key or 结转余额
+ * column, an empty sheet or too many rows refuses the whole file.
  */
-export function checkPointsImport(table: readonly (readonly string[])[], households: readonly ImportHousehold[]): PointsImportCheck {
+export function checkPointsImport(
+  table: readonly (readonly string[])[],
+  households: readonly ImportHousehold[],
+  takenCards: ReadonlySet<string> = new Set(),
+): PointsImportCheck {
   const { header, body } = splitTable(table)
   const { columns, categories } = readHeader(header)
   if (body.length === 0) throw new AppError('INVALID_INPUT', '表格里只有表头，没有农户')
@@ -111,19 +131,22 @@ export function checkPointsImport(table: readonly (readonly string[])[], househo
   const cell = (cells: readonly string[], field: Field) => (columns[field] === undefined ? '' : cleanCell(cells[columns[field]]))
   const keyOf = (cells: readonly string[]) => (columns.houseNo !== undefined ? cleanHouseNo(cells[columns.houseNo]) : cell(cells, 'householdId'))
   const linesByKey = new Map<string, number[]>()
+  const linesByCard = new Map<string, number[]>()
   for (const { cells, line } of body) {
     const key = keyOf(cells)
     if (key && !TOTAL_ROW.includes(key)) linesByKey.set(key, [...(linesByKey.get(key) ?? []), line])
+    const card = cleanPaperCardNumber(cell(cells, 'cardNumber'))
+    if (card) linesByCard.set(card, [...(linesByCard.get(card) ?? []), line])
   }
 
   const rows: PointsImportRow[] = []
   const problems: PointsImportProblem[] = []
   const paper = new Map<string | null, PaperFigures>()
-  const figureColumns = [columns.balance, columns.lastYear, ...categories.map((c) => columns[c])].filter((c) => c !== undefined)
+  const filledColumns = [columns.balance, columns.lastYear, columns.cardNumber, ...categories.map((c) => columns[c])].filter((c) => c !== undefined)
   let unfilled = 0
   for (const { cells, line } of body) {
     const key = keyOf(cells)
-    if (figureColumns.every((c) => cleanCell(cells[c]) === '')) {
+    if (filledColumns.every((c) => cleanCell(cells[c]) === '')) {
       // A template row left blank: a household not imported this time, or a group without the paper's total.
       if (!TOTAL_ROW.includes(key)) unfilled += 1
       continue
@@ -146,10 +169,14 @@ export function checkPointsImport(table: readonly (readonly string[])[], househo
     if (household && headName && headName !== household.headName) reasons.push(`户主“${headName.slice(0, 20)}”和名册上的“${household.headName}”对不上`)
     if (household?.importedOn) reasons.push(`这户的纸质积分已经在 ${household.importedOn} 导入过了，不能再导入；有错请用“更正冲销”`)
     if (figures && figures.balance + sum(figures.thisYear) < 0) reasons.push('结转余额加本年积分是负数，请核对')
+    const cardNumber = cleanPaperCardNumber(cell(cells, 'cardNumber')) || null
+    if (cardNumber && !PAPER_CARD_NUMBER.test(cardNumber)) reasons.push(`积分卡号“${cardNumber.slice(0, 20)}”应为 3 到 20 位数字或字母`)
+    else if (cardNumber && (linesByCard.get(cardNumber) ?? []).length > 1) reasons.push(`积分卡号“${cardNumber}”重复（第 ${linesByCard.get(cardNumber)!.join('、')} 行）`)
+    else if (cardNumber && takenCards.has(cardNumber)) reasons.push(`积分卡号“${cardNumber}”已经是本村别的户的了`)
     if (reasons.length > 0 || !household || !figures) {
       problems.push({ line, houseNo: key.slice(0, 30), headName: (headName || household?.headName || '').slice(0, 20), reasons })
     } else {
-      rows.push({ line, householdId: household.id, houseNo: household.houseNo, headName: household.headName, group: household.group, ...figures })
+      rows.push({ line, householdId: household.id, houseNo: household.houseNo, headName: household.headName, group: household.group, cardNumber, ...figures })
     }
   }
   return { categories, hasLastYear: columns.lastYear !== undefined, rows, problems, unfilled, totals: groupTotals(rows, paper, categories) }

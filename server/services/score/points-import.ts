@@ -11,7 +11,7 @@ import { asOfProblem, checkPointsImport, importEntries, templateRows, type Impor
 import { mayActOn, type Permission } from '../../../src/core/policy'
 import type { Db } from '../../store/database'
 import { appendLedgerEntries, type NewEntry } from '../../store/ledger'
-import { households, orgs, pointsImportHouseholds, pointsImports, users } from '../../store/schema'
+import { households, orgs, paperCards, pointsImportHouseholds, pointsImports, users } from '../../store/schema'
 import { readRosterTable } from '../account/roster-file'
 import { recordAudit } from '../org/audit-trail'
 import { loadCaller, type Caller } from '../shared/caller'
@@ -126,7 +126,16 @@ export async function confirmPointsImport(db: Db, openid: string, input: { impor
   if (claimed.length < rows.length) {
     const taken = new Set(claimed.map((c) => c.householdId))
     const names = rows.filter((row) => !taken.has(row.householdId)).map((row) => `${row.houseNo} ${row.headName}`)
-    throw new AppError('ALREADY_DECIDED', `这些户的纸质积分已经导入过了：${names.slice(0, 5).join('、')}${names.length > 5 ? ' 等' : ''}。请作废这份草稿，去掉这些户后重新导入`)
+    throw new AppError('ALREADY_DECIDED', `这些户的纸质积分已经导入过了：${names.slice(0, 5).join('、')}${names.length > 5 ? ' 等' : ''}。请去掉这些户后重新导入`)
+  }
+  const withCards = rows.filter((row) => row.cardNumber !== null)
+  if (withCards.length > 0) {
+    const linked = await db
+      .insert(paperCards)
+      .values(withCards.map((row) => ({ villageId: village.id, cardNumber: row.cardNumber!, householdId: row.householdId, createdAt: now })))
+      .onConflictDoNothing()
+      .returning({ householdId: paperCards.householdId })
+    if (linked.length < withCards.length) throw new AppError('ALREADY_DECIDED', '有的积分卡号已经是本村别的户的了，请重新预览后再导入')
   }
 
   const byHousehold = [...rows].sort((a, b) => (a.householdId < b.householdId ? -1 : 1))
@@ -169,7 +178,8 @@ async function checkSheet(db: Db, village: Village, input: { asOf: string; file:
   const problem = asOfProblem(input.asOf, now)
   if (problem) throw new AppError('INVALID_INPUT', problem, { asOf: problem })
   const table = await readRosterTable(input.file)
-  const check = checkPointsImport(table, await villageHouseholds(db, village))
+  const taken = await db.select({ cardNumber: paperCards.cardNumber }).from(paperCards).where(eq(paperCards.villageId, village.id))
+  const check = checkPointsImport(table, await villageHouseholds(db, village), new Set(taken.map((t) => t.cardNumber)))
   return {
     village: villageRef(village),
     asOf: input.asOf,

@@ -1,3 +1,12 @@
+CREATE TABLE "paper_cards" (
+	"village_id" text NOT NULL,
+	"card_number" text NOT NULL,
+	"household_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "paper_cards_village_id_card_number_pk" PRIMARY KEY("village_id","card_number"),
+	CONSTRAINT "paper_cards_household_id_unique" UNIQUE("household_id")
+);
+--> statement-breakpoint
 CREATE TABLE "points_import_households" (
 	"household_id" text PRIMARY KEY NOT NULL,
 	"import_id" integer NOT NULL,
@@ -20,6 +29,8 @@ CREATE TABLE "points_imports" (
 	CONSTRAINT "points_imports_two_people" CHECK ("points_imports"."confirmed_by" is null or "points_imports"."confirmed_by" <> "points_imports"."drafted_by")
 );
 --> statement-breakpoint
+ALTER TABLE "paper_cards" ADD CONSTRAINT "paper_cards_village_id_orgs_id_fk" FOREIGN KEY ("village_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "paper_cards" ADD CONSTRAINT "paper_cards_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "points_import_households" ADD CONSTRAINT "points_import_households_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "points_import_households" ADD CONSTRAINT "points_import_households_import_id_points_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."points_imports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "points_imports" ADD CONSTRAINT "points_imports_village_id_orgs_id_fk" FOREIGN KEY ("village_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

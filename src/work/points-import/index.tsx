@@ -10,7 +10,7 @@ import { PrivacyPopup } from '../../components/privacy-popup'
 import { WithScope } from '../../components/with-scope'
 import type { PointsImportPreview, PointsImportView } from '../../core/contracts/score'
 import { formatLocalTime, localDay } from '../../core/period'
-import type { GroupTotals, PaperFigures } from '../../core/points-import'
+import type { GroupTotals, PaperFigures, PointsImportRow } from '../../core/points-import'
 import type { RuleCategory } from '../../core/rules'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
@@ -105,7 +105,7 @@ function DraftCard({ orgId, onDrafted }: { orgId: string; onDrafted: (text: stri
     <View>
       <View className="card">
         <Text className="section-title">第一步：下载模板</Text>
-        <Text className="plain-text">模板里已经列好本村每一户。每户填：结转余额（往年剩下的积分，已兑换的扣掉，含上年积分）、今年各类积分、上年积分（办善治贷用，可不填）。每组最后一行“合计”填纸质台账上的合计数，方便核对。不填的户这次不导入。</Text>
+        <Text className="plain-text">模板里已经列好本村每一户。每户填：结转余额（往年剩下的积分，已兑换的扣掉，含上年积分）、今年各类积分、上年积分（办善治贷用，可不填）、原来的纸质积分卡号（有卡的填，导入后超市照样认这张卡，密码请村干部在“名册与绑定”里设）。每组最后一行“合计”填纸质台账上的合计数，方便核对。不填的户这次不导入。</Text>
         <BigButton kind="plain" onClick={() => void downloadTemplate()}>
           下载模板
         </BigButton>
@@ -221,12 +221,13 @@ function Totals({ totals, categories }: { totals: GroupTotals[]; categories: Rul
   )
 }
 
-function Rows({ rows, categories }: { rows: (PaperFigures & { line: number; houseNo: string; headName: string })[]; categories: RuleCategory[] }) {
+function Rows({ rows, categories }: { rows: PointsImportRow[]; categories: RuleCategory[] }) {
   return (
     <View>
       {rows.slice(0, SHOWN_ROWS).map((row) => (
         <Text key={row.line} className="points-import__row">
           {row.houseNo} {row.headName} · {figureLines(row, categories).map(([label, value]) => `${label} ${value}`).join(' · ')}
+          {row.cardNumber ? ` · 积分卡号 ${row.cardNumber}` : ''}
         </Text>
       ))}
       {rows.length > SHOWN_ROWS && <Text className="muted-text">……还有 {rows.length - SHOWN_ROWS} 户</Text>}

@@ -1,10 +1,9 @@
-import { Workbook } from 'exceljs'
-import { readFileSync } from 'node:fs'
 import type { LedgerPage, Ranking } from '../../src/core/contracts/score'
 import { localDay, periodsOf } from '../../src/core/period'
 import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
+import { chooseSheet, downloadTemplate, filledTemplate, threeBadRows } from './support/points-sheet'
 import { describeInBrowser, startJourney } from './support/journey'
 import { becomeDemoUser, visibleText } from './support/ui'
 
@@ -19,47 +18,19 @@ jest.setTimeout(240_000)
 describeInBrowser('paper points import (H5 demo mode)', () => {
   const journey = startJourney()
   let template: string[][] = []
-
-  async function download(button: string): Promise<Buffer> {
-    const [file] = await Promise.all([journey.page.waitForEvent('download'), visibleText(journey.page, button).click()])
-    return readFileSync((await file.path())!)
-  }
-
-  /** The template with 张建国 and 李秀英 filled in, each other household blank, and 1组's paper total. */
-  async function filled(overrides: Record<string, Record<string, string>> = {}): Promise<Buffer> {
-    const header = template[0]
-    const figures: Record<string, Record<string, string>> = {
-      '1组01号': { 结转余额: '120', 人居环境: '30', 上年积分: '80' },
-      '1组02号': { 结转余额: '50', 志愿服务: '8' },
-      ...overrides,
-    }
-    const paper: Record<string, string> = { 结转余额: '170', 人居环境: '30', 志愿服务: '8', 上年积分: '80' }
-    const workbook = new Workbook()
-    const sheet = workbook.addWorksheet('纸质积分')
-    for (const row of template) {
-      const wanted = row[0] === '合计' && row[2] === '1组' ? paper : figures[row[0]]
-      sheet.addRow(wanted ? header.map((column, i) => wanted[column] ?? row[i] ?? '') : row)
-    }
-    return Buffer.from(await workbook.xlsx.writeBuffer())
-  }
-
-  async function chooseFile(button: string, buffer: Buffer) {
-    const chooser = journey.page.waitForEvent('filechooser')
-    await visibleText(journey.page, button).click()
-    await (await chooser).setFiles({ name: '赵家桥村纸质积分.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer })
-  }
+  const ZHANG_AND_LI = { '1组01号': { 结转余额: '120', 人居环境: '30', 上年积分: '80' }, '1组02号': { 结转余额: '50', 志愿服务: '8' } }
+  const PAPER_TOTALS = { '1组': { 结转余额: '170', 人居环境: '30', 志愿服务: '8', 上年积分: '80' } }
+  const filled = (bad: Record<string, Record<string, string>> = {}) => filledTemplate(template, { ...ZHANG_AND_LI, ...bad }, PAPER_TOTALS)
 
   it('the cadre fills in the template, fixes three bad rows on the preview and submits it for a second person', async () => {
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, '村干部 陈明华（赵家桥村）')
     await visibleText(journey.page, '纸质积分导入').click()
     await visibleText(journey.page, '第一步：下载模板').waitFor()
-    const workbook = new Workbook()
-    await workbook.xlsx.load((await download('下载模板')) as unknown as ArrayBuffer)
-    workbook.worksheets[0].eachRow((row) => template.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))))
+    template = await downloadTemplate(journey.page)
     expect(template[0].slice(0, 4)).toEqual(['门牌', '户主', '村民小组', '结转余额'])
     expect(template[1].slice(0, 2)).toEqual(['1组01号', '张建国'])
 
-    await chooseFile('选择填好的表格', await filled({ '1组03号': { 结转余额: '八十' }, '1组04号': { 结转余额: '9', 户主: '王五' }, '1组05号': { 结转余额: '1', 人居环境: '-5' } }))
+    await chooseSheet(journey.page, '选择填好的表格', await filled(threeBadRows(['1组03号', '1组04号', '1组05号'])))
     await visibleText(journey.page, '下面这些行有问题，请在表格里改好后重新选择文件：').waitFor()
     await eventually(() => journey.page.locator('.points-import__problem').filter({ visible: true }).count(), (n) => expect(n).toBe(3))
     await eventually(() => journey.page.locator('.points-import__problem').filter({ visible: true }).allInnerTexts(), (texts) => {
@@ -69,7 +40,7 @@ describeInBrowser('paper points import (H5 demo mode)', () => {
     })
     await saveScreenshot(journey.page, 'points-import-01-bad-rows')
 
-    await chooseFile('换一个文件', await filled())
+    await chooseSheet(journey.page, '换一个文件', await filled())
     await visibleText(journey.page, '赵家桥村纸质积分.xlsx：能导入 2 户，没填的 30 户这次不导入。').waitFor()
     const oneGroup = journey.page.locator('.points-import__group').filter({ visible: true }).first()
     await eventually(() => oneGroup.innerText(), (text) => {
@@ -116,7 +87,7 @@ describeInBrowser('paper points import (H5 demo mode)', () => {
     const before = dataOf(await callAs<LedgerPage>(journey.gateway.baseUrl, 'demo-villager', 'score', { action: 'ledger' }))
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, '村干部 陈明华（赵家桥村）')
     await visibleText(journey.page, '纸质积分导入').click()
-    await chooseFile('选择填好的表格', await filled())
+    await chooseSheet(journey.page, '选择填好的表格', await filled())
     await eventually(() => journey.page.locator('.points-import__problem').filter({ visible: true }).allInnerTexts(), (texts) => {
       expect(texts).toHaveLength(2)
       for (const text of texts) expect(text).toContain('导入过了，不能再导入')

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { and, count, eq, sum } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import type { CardToken, GoodsList, PrintedCardToken, PrintedCardView, Redemption } from '../../src/core/contracts/card'
-import type { DividendExport, DividendPreview } from '../../src/core/contracts/dividend'
+import type { DividendExport, DividendPreview, RunDetail, RunSummary } from '../../src/core/contracts/dividend'
 import type { Envelope } from '../../src/core/contracts/envelope'
 import type { BeautyChart, LedgerPage, PointsImportConfirmed, PointsImportList, PointsImportPreview, PointsImportView, Ranking } from '../../src/core/contracts/score'
 import { periodsOf, shanghaiInstant } from '../../src/core/period'
@@ -288,6 +288,14 @@ describe('downstream', () => {
     expect(line('h-zjq-01').points).toBe(36)
     expect(line('h-zjq-03').points).toBe(0)
     expect(line('h-zjq-01').incentiveFen).toBe(100_000)
+  })
+
+  it('The dividend’s per-household explanation names the paper points apart from the village’s own scores', async () => {
+    const draft = await ok<RunSummary>(ACCOUNTANT, { action: 'saveDraft', requestId: rid(), orgId: VILLAGE, year, totalFen: 600_000, incentiveFen: 100_000, method: 'proportional' }, 'dividend')
+    const run = await ok<RunDetail>(ACCOUNTANT, { action: 'run', runId: draft.id }, 'dividend')
+    const line = (id: string) => run.lines.find((l) => l.householdId === id)!
+    expect(line('h-zjq-01')).toMatchObject({ points: 36, pointsOrigin: [{ orgName: '纸质台账结转', points: 36 }] })
+    expect(line('h-zjq-02')).toMatchObject({ points: -4, pointsOrigin: [{ orgName: '纸质台账结转', points: -4 }] })
   })
 
   it('善治贷 states last year’s points from the import', async () => {

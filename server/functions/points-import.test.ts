@@ -264,6 +264,14 @@ describe('the accountant confirms', () => {
     expect(refusal.code).toBe('ALREADY_DECIDED')
     expect(refusal.message).toContain('1组03号')
     expect(await footprint()).toEqual(before)
+
+    expect((await refused(ACCOUNTANT, { action: 'pointsImportWithdraw', requestId: rid(), importId: second.id })).code).toBe('FORBIDDEN')
+    expect((await refused('demo-cadre-other', { action: 'pointsImportWithdraw', requestId: rid(), importId: second.id })).code).toBe('FORBIDDEN')
+    expect((await refused(CADRE, { action: 'pointsImportWithdraw', requestId: rid(), importId: first.id })).message).toBe('这份导入已经确认入账，不能作废；有错请用“更正冲销”')
+    const withdrawn = await ok<PointsImportView>(CADRE, { action: 'pointsImportWithdraw', requestId: rid(), importId: second.id })
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', mayConfirm: false })
+    expect((await refused(ACCOUNTANT, { action: 'pointsImportConfirm', requestId: rid(), importId: second.id })).code).toBe('ALREADY_DECIDED')
+    expect(await footprint()).toEqual({ ...before, audit: before.audit + 1 })
   })
 })
 

@@ -6,7 +6,7 @@ import { publishedRules, publishRuleSet } from '../services/score/rules'
 import { claimRule, decideScoreRecord, reverseEntry } from '../services/score/corrections'
 import { myInspections, myRequests, pendingWork } from '../services/score/lists'
 import { submitScore } from '../services/score/submit'
-import { confirmPointsImport, draftPointsImport, listPointsImports, pointsImportTemplate, previewPointsImport } from '../services/score/points-import'
+import { confirmPointsImport, draftPointsImport, listPointsImports, pointsImportTemplate, previewPointsImport, withdrawPointsImport } from '../services/score/points-import'
 import { action, defineFunction } from './define-function'
 
 export const scoreFunction = defineFunction('score', {
@@ -45,4 +45,5 @@ export const scoreFunction = defineFunction('score', {
   pointsImportDraft: action({ input: scoreInputs.pointsImportDraft, mutates: true, run: ({ db, openid }, input) => draftPointsImport(db, openid, input) }),
   pointsImports: action({ input: scoreInputs.pointsImports, run: ({ db, openid }, input) => listPointsImports(db, openid, input) }),
   pointsImportConfirm: action({ input: scoreInputs.pointsImportConfirm, mutates: true, run: ({ db, openid }, input) => confirmPointsImport(db, openid, input) }),
+  pointsImportWithdraw: action({ input: scoreInputs.pointsImportWithdraw, mutates: true, run: ({ db, openid }, input) => withdrawPointsImport(db, openid, input) }),
 })

@@ -110,6 +110,11 @@ export function pointsImports(orgId: string): Promise<Envelope<PointsImportList>
   return callFunction('score', 'pointsImports', { orgId })
 }
 
+/** A cadre sets a draft aside before anyone confirms it. Reuse `requestId` when retrying. */
+export function withdrawPointsImport(requestId: string, importId: number): Promise<Envelope<PointsImportView>> {
+  return callFunction('score', 'pointsImportWithdraw', { requestId, importId })
+}
+
 /** Confirms another person's draft: its entries are written. Reuse `requestId` when retrying. */
 export function confirmPointsImport(requestId: string, importId: number): Promise<Envelope<PointsImportConfirmed>> {
   return callFunction('score', 'pointsImportConfirm', { requestId, importId })

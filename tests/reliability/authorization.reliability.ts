@@ -114,6 +114,8 @@ type Fixtures = {
   rosterDigests: Map<string, string>
   /** Per village: a paper points import drafted by a second cadre of the village, for the others to confirm. */
   pointsImports: Map<string, number>
+  /** Per village: another draft, for its cadres to withdraw. */
+  pointsDrafts: Map<string, number>
   /** Per village: a unit to rename, a unit to retire, a tree preview's digest, an unused staff code, a grid leader's grant. */
   units: Map<string, string>
   spareUnits: Map<string, string>
@@ -222,6 +224,8 @@ const TABLE: Row[] = [
   { action: 'score.pointsImports', allowed: [...new Set([...IMPORTERS, ...CONFIRMERS])], scoped: true, event: (c) => ({ orgId: c.place.village }) },
   // After the first allowed confirmation the draft is confirmed: ALREADY_DECIDED, not a refusal.
   { action: 'score.pointsImportConfirm', allowed: CONFIRMERS, scoped: true, event: (c) => on(c.fx.pointsImports.get(c.place.village), (importId) => ({ requestId: `authz-points-confirm-${c.n}`, importId })) },
+  // After the first allowed withdrawal the draft is withdrawn: ALREADY_DECIDED, not a refusal.
+  { action: 'score.pointsImportWithdraw', allowed: IMPORTERS, scoped: true, event: (c) => on(c.fx.pointsDrafts.get(c.place.village), (importId) => ({ requestId: `authz-points-withdraw-${c.n}`, importId })) },
   { action: 'account.rosterPreview', allowed: ROSTER, scoped: true, event: (c) => ({ orgId: c.place.village, file: ROSTER_FILE }) },
   { action: 'account.rosterImport', allowed: ROSTER, scoped: true, event: (c) => on(c.fx.rosterDigests.get(c.place.village), (digest) => ({ requestId: `authz-import-${c.n}`, orgId: c.place.village, file: ROSTER_FILE, digest })) },
   // The values saved are the demo's defaults, so the rows after this one see the village unchanged.
@@ -405,7 +409,7 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
   const fx: Fixtures = {
     entries: new Map(), notices: new Map(), communityEntries: new Map(), communityNotices: new Map(), pending: new Map(), appeals: new Map(), bulletins: new Map(), postable: new Map(),
     claimRules: new Map(), ruleSets: new Map(), published: new Map(), drafts: new Map(), invites: new Map(), members: new Map(),
-    details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), pointsImports: new Map(), card: null, matters: new Map(), villageMatters: new Map(),
+    details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), pointsImports: new Map(), pointsDrafts: new Map(), card: null, matters: new Map(), villageMatters: new Map(),
     units: new Map(), spareUnits: new Map(), treeDigests: new Map(), staffInvites: new Map(), staffGrants: new Map(), certificates: new Map(), otherBank: '',
     token: async () => (await call<CardToken>('demo-villager', 'card', { action: 'cardToken' })).token,
   }
@@ -491,6 +495,8 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
     const file = pointsFile(village)
     const draft = await call<PointsImportView>(`authz-points-cadre-${village}`, 'score', { action: 'pointsImportDraft', requestId: `authz-fx-points-${village}`, orgId: village, asOf: localDay(new Date()), file, fileSha256: sha256Of(file) })
     fx.pointsImports.set(village, draft.id)
+    const spare = await call<PointsImportView>(`authz-points-cadre-${village}`, 'score', { action: 'pointsImportDraft', requestId: `authz-fx-points-spare-${village}`, orgId: village, asOf: localDay(new Date()), file, fileSha256: sha256Of(file) })
+    fx.pointsDrafts.set(village, spare.id)
   }
   // 赵家桥村's villagers: a claim waiting for a decision, and an appeal of a deduction of their own.
   // 善治贷: another bank under the street, and a certificate for each household, asked for by its own member.

@@ -174,6 +174,19 @@ export async function confirmPointsImport(db: Db, openid: string, input: { impor
   return { import: view, households: rows.length, entries }
 }
 
+/** 作废草稿 (a cadre of the village): a draft not yet confirmed is set aside; nothing was written, nothing is. */
+export async function withdrawPointsImport(db: Db, openid: string, input: { importId: number }): Promise<PointsImportView> {
+  const caller = await loadCaller(db, openid)
+  const [draft] = await db.select().from(pointsImports).where(eq(pointsImports.id, input.importId)).for('update')
+  if (!draft) throw new AppError('NOT_FOUND', '没有找到这份导入草稿')
+  const [village] = await db.select({ id: orgs.id, name: orgs.name, path: orgs.path }).from(orgs).where(eq(orgs.id, draft.villageId))
+  if (!mayActOn(caller.grants, 'draftPointsImport', [village.path])) throw new AppError('FORBIDDEN', '只有本村的村干部能作废导入草稿')
+  if (draft.status !== 'draft') throw new AppError('ALREADY_DECIDED', draft.status === 'confirmed' ? '这份导入已经确认入账，不能作废；有错请用“更正冲销”' : '这份草稿已经作废了')
+  await db.update(pointsImports).set({ status: 'withdrawn' }).where(eq(pointsImports.id, draft.id))
+  await recordAudit(db, { actorOpenid: caller.openid, action: 'points.importWithdraw', orgId: village.id, after: { importId: draft.id, fileSha256: draft.fileSha256 } })
+  return (await importViews(db, caller, village, eq(pointsImports.id, draft.id)))[0]
+}
+
 async function checkSheet(db: Db, village: Village, input: { asOf: string; file: SheetFile }, now: Date): Promise<PointsImportPreview> {
   const problem = asOfProblem(input.asOf, now)
   if (problem) throw new AppError('INVALID_INPUT', problem, { asOf: problem })

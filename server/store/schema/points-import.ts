@@ -22,7 +22,7 @@ export const pointsImports = pgTable(
     fileSha256: text('file_sha256').notNull(),
     rows: jsonb('rows').notNull(),
     totals: jsonb('totals').notNull(),
-    /** draft → confirmed (entries written) or withdrawn. */
+    /** draft → confirmed (entries written) or withdrawn (by a cadre of the village; nothing written). */
     status: text('status').notNull().default('draft'),
     draftedBy: text('drafted_by')
       .notNull()

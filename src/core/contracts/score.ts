@@ -86,6 +86,7 @@ export const scoreInputs = {
   }),
   pointsImports: z.object({ orgId: z.string().min(1).max(64) }),
   pointsImportConfirm: z.object({ requestId: requestIdSchema, importId: id }),
+  pointsImportWithdraw: z.object({ requestId: requestIdSchema, importId: id }),
 }
 
 export type RuleView = {
@@ -197,7 +198,7 @@ export type PointsImportPreview = {
   unfilled: number
   totals: GroupTotals[]
 }
-export type PointsImportStatus = 'draft' | 'confirmed'
+export type PointsImportStatus = 'draft' | 'confirmed' | 'withdrawn'
 /** A drafted (or confirmed) import, as the second person checks it. */
 export type PointsImportView = Omit<PointsImportPreview, 'problems' | 'unfilled'> & {
   id: number
@@ -233,4 +234,5 @@ export type ScoreOutputs = {
   pointsImportDraft: PointsImportView
   pointsImports: PointsImportList
   pointsImportConfirm: PointsImportConfirmed
+  pointsImportWithdraw: PointsImportView
 }

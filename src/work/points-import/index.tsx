@@ -1,9 +1,10 @@
+import Taro from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { pickRosterFile, type RosterFile } from '../../api/pick-roster-file'
 import { newRequestId } from '../../api/request-id'
 import { saveExport } from '../../api/save-export'
-import { confirmPointsImport, draftPointsImport, pointsImports, pointsImportTemplate, previewPointsImport } from '../../api/score'
+import { confirmPointsImport, draftPointsImport, pointsImports, pointsImportTemplate, previewPointsImport, withdrawPointsImport } from '../../api/score'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import { PrivacyPopup } from '../../components/privacy-popup'
@@ -58,7 +59,7 @@ function PointsImport({ orgId }: { orgId: string }) {
             <Text className="section-title">导入记录</Text>
             {data.imports.length === 0 && <Text className="plain-text">还没有导入过。</Text>}
             {data.imports.map((draft) => (
-              <ImportCard key={draft.id} draft={draft} onConfirmed={finished} />
+              <ImportCard key={draft.id} draft={draft} mayWithdraw={data.mayDraft} onDone={finished} />
             ))}
           </View>
         )}
@@ -164,7 +165,7 @@ function PreviewCard({ step, onDraft }: { step: Extract<Step, { kind: 'preview' 
   )
 }
 
-function ImportCard({ draft, onConfirmed }: { draft: PointsImportView; onConfirmed: (text: string) => void }) {
+function ImportCard({ draft, mayWithdraw, onDone }: { draft: PointsImportView; mayWithdraw: boolean; onDone: (text: string) => void }) {
   const { idFor, done } = useIntentRequestId()
   const [message, setMessage] = useState<string | null>(null)
 
@@ -174,12 +175,23 @@ function ImportCard({ draft, onConfirmed }: { draft: PointsImportView; onConfirm
     if (!answer.ok) return setMessage(answer.error.message)
     done()
     setMessage(null)
-    onConfirmed(`已导入 ${answer.data.households} 户，共 ${answer.data.entries} 笔积分。`)
+    onDone(`已导入 ${answer.data.households} 户，共 ${answer.data.entries} 笔积分。`)
+  }
+
+  async function withdraw() {
+    const { confirm } = await Taro.showModal({ title: '作废这份草稿？', content: '作废后不能再确认，积分不会入账。', confirmText: '作废', confirmColor: '#b3261e', cancelText: '取消' })
+    if (!confirm) return
+    setMessage('正在作废…')
+    const answer = await withdrawPointsImport(idFor({ withdraw: draft.id }), draft.id)
+    if (!answer.ok) return setMessage(answer.error.message)
+    done()
+    setMessage(null)
+    onDone('草稿已作废，积分没有入账。')
   }
 
   return (
     <View className="card points-import__draft">
-      <Text className={`points-import__status points-import__status--${draft.status}`}>{draft.status === 'draft' ? '待确认' : '已导入'}</Text>
+      <Text className={`points-import__status points-import__status--${draft.status}`}>{STATUS_LABELS[draft.status]}</Text>
       <Text className="plain-text">
         {draft.fileName}，今年积分截至 {draft.asOf}，共 {draft.rows.length} 户
       </Text>
@@ -192,6 +204,11 @@ function ImportCard({ draft, onConfirmed }: { draft: PointsImportView; onConfirm
       {draft.status === 'draft' && <Rows rows={draft.rows} categories={draft.categories} />}
       {draft.status === 'draft' && !draft.mayConfirm && <Text className="plain-text">要由另一个人（合作社会计或另一位村干部）核对后确认。</Text>}
       {draft.mayConfirm && <BigButton onClick={() => void confirm()}>核对无误，确认导入</BigButton>}
+      {draft.status === 'draft' && mayWithdraw && (
+        <BigButton kind="plain" onClick={() => void withdraw()}>
+          作废这份草稿
+        </BigButton>
+      )}
       {message && <Text className="plain-text points-import__message">{message}</Text>}
     </View>
   )
@@ -234,6 +251,8 @@ function Rows({ rows, categories }: { rows: PointsImportRow[]; categories: RuleC
     </View>
   )
 }
+
+const STATUS_LABELS: Record<PointsImportView['status'], string> = { draft: '待确认', confirmed: '已导入', withdrawn: '已作废' }
 
 const BALANCE = '结转余额'
 const LAST_YEAR = '上年积分'

@@ -11,8 +11,9 @@ import { EARNED_POINT_KINDS, SCORED_KINDS } from '../../src/core/ledger'
 
 export type KeptTotal = { name: string; recompute: string; kept: string }
 
-/** Earned points (the kinds rankings and the dividend count) with their Asia/Shanghai local time. */
 const kindsList = (kinds: readonly string[]) => kinds.map((kind) => `'${kind}'`).join(', ')
+
+/** Earned points (the kinds rankings and the dividend count) with their Asia/Shanghai local time. */
 const EARNED = `select household_id, rule_id, scorer_org_id, kind, created_at at time zone 'Asia/Shanghai' as local, points
                   from ledger_entries where kind in (${kindsList(EARNED_POINT_KINDS)})`
 

@@ -22,7 +22,7 @@ export default defineAppConfig({
       pages: [
         'households/index', 'roster/index', 'roster/household',
         'inspect/index', 'inspections/index', 'review/index', 'household-ledger/index', 'beauty-chart/index', 'rules-editor/index',
-        'notice-verify/index', 'notice-post/index', 'notice-stats/index', 'village-settings/index',
+        'notice-verify/index', 'notice-post/index', 'notice-stats/index', 'village-settings/index', 'points-import/index',
       ],
     },
     { root: 'shop', pages: ['redeem/index', 'summary/index', 'receipt/index', 'goods/index'] },

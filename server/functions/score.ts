@@ -6,6 +6,7 @@ import { publishedRules, publishRuleSet } from '../services/score/rules'
 import { claimRule, decideScoreRecord, reverseEntry } from '../services/score/corrections'
 import { myInspections, myRequests, pendingWork } from '../services/score/lists'
 import { submitScore } from '../services/score/submit'
+import { confirmPointsImport, draftPointsImport, listPointsImports, pointsImportTemplate, previewPointsImport, withdrawPointsImport } from '../services/score/points-import'
 import { action, defineFunction } from './define-function'
 
 export const scoreFunction = defineFunction('score', {
@@ -39,4 +40,10 @@ export const scoreFunction = defineFunction('score', {
   myRequests: action({ input: scoreInputs.myRequests, run: ({ db, openid }) => myRequests(db, openid) }),
   pending: action({ input: scoreInputs.pending, run: ({ db, openid }, input) => pendingWork(db, openid, input) }),
   beautyChart: action({ input: scoreInputs.beautyChart, run: ({ db, openid }, input) => beautyChart(db, openid, input) }),
+  pointsImportTemplate: action({ input: scoreInputs.pointsImportTemplate, run: ({ db, openid }, input) => pointsImportTemplate(db, openid, input) }),
+  pointsImportPreview: action({ input: scoreInputs.pointsImportPreview, run: ({ db, openid }, input) => previewPointsImport(db, openid, input) }),
+  pointsImportDraft: action({ input: scoreInputs.pointsImportDraft, mutates: true, run: ({ db, openid }, input) => draftPointsImport(db, openid, input) }),
+  pointsImports: action({ input: scoreInputs.pointsImports, run: ({ db, openid }, input) => listPointsImports(db, openid, input) }),
+  pointsImportConfirm: action({ input: scoreInputs.pointsImportConfirm, mutates: true, run: ({ db, openid }, input) => confirmPointsImport(db, openid, input) }),
+  pointsImportWithdraw: action({ input: scoreInputs.pointsImportWithdraw, mutates: true, run: ({ db, openid }, input) => withdrawPointsImport(db, openid, input) }),
 })

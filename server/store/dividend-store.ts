@@ -4,7 +4,8 @@ import type { RunSummary } from '../../src/core/contracts/dividend'
 import type { DividendComputation } from '../../src/core/dividend/dividend-run'
 import { methodLabel } from '../../src/core/dividend/incentive-methods'
 import type { Db } from './database'
-import { dividendLines, dividendRuns, householdRulePoints, households, orgs, users, type PointsOrigin } from './schema'
+import type { PointsImportRow } from '../../src/core/points-import'
+import { dividendLines, dividendRuns, householdRulePoints, households, orgs, pointsImports, users, type PointsOrigin } from './schema'
 
 /** A household of the cooperative with its year's earned points and where they came from. */
 export type YearHousehold = {
@@ -43,7 +44,39 @@ export async function selectYearHouseholds(db: Db, villageId: string, year: numb
     household.points += row.points
     if (row.points !== 0) household.pointsOrigin.push({ orgId: row.scorerOrgId, orgName: row.scorerName ?? '未注明评分单位', points: row.points })
   }
+  // Points carried in from the village's paper ledger are named apart from the village's own scores
+  // (both were entered under the village); the origins still add up to the household's points.
+  for (const [householdId, paper] of await paperPointsOfYear(db, villageId, year)) {
+    const household = byId.get(householdId)
+    const own = household?.pointsOrigin.find((o) => o.orgId === villageId)
+    if (!household || !own || paper === 0) continue
+    own.points -= paper
+    household.pointsOrigin = [...household.pointsOrigin.filter((o) => o !== own || o.points !== 0), { orgId: null, orgName: PAPER_ORIGIN, points: paper }]
+  }
   return [...byId.values()]
+}
+
+/** How a dividend line names the points a confirmed 纸质积分导入 carried in. */
+export const PAPER_ORIGIN = '纸质台账结转'
+
+/**
+ * Each household's points of `year` as the village's confirmed paper imports carried them in: this
+ * year's by category when the stated date falls in `year`, last year's when it falls in the next.
+ */
+async function paperPointsOfYear(db: Db, villageId: string, year: number): Promise<Map<string, number>> {
+  const imports = await db
+    .select({ asOf: pointsImports.asOf, rows: pointsImports.rows })
+    .from(pointsImports)
+    .where(and(eq(pointsImports.villageId, villageId), eq(pointsImports.status, 'confirmed')))
+  const points = new Map<string, number>()
+  for (const { asOf, rows } of imports) {
+    const stated = Number(asOf.slice(0, 4))
+    for (const row of rows as PointsImportRow[]) {
+      const paper = stated === year ? Object.values(row.thisYear).reduce((a, b) => a + (b ?? 0), 0) : stated === year + 1 ? row.lastYear : 0
+      points.set(row.householdId, (points.get(row.householdId) ?? 0) + paper)
+    }
+  }
+  return points
 }
 
 export type NewRun = {

@@ -7,13 +7,15 @@
  * recomputed one, a missing row counting as 0. A new kept total is one entry here; the ledger's
  * invariants (ledger-invariants.ts) and `npm run check:totals` pick it up.
  */
-import { EARNED_POINT_KINDS } from '../../src/core/ledger'
+import { EARNED_POINT_KINDS, SCORED_KINDS } from '../../src/core/ledger'
 
 export type KeptTotal = { name: string; recompute: string; kept: string }
 
+const kindsList = (kinds: readonly string[]) => kinds.map((kind) => `'${kind}'`).join(', ')
+
 /** Earned points (the kinds rankings and the dividend count) with their Asia/Shanghai local time. */
 const EARNED = `select household_id, rule_id, scorer_org_id, kind, created_at at time zone 'Asia/Shanghai' as local, points
-                  from ledger_entries where kind in (${EARNED_POINT_KINDS.map((kind) => `'${kind}'`).join(', ')})`
+                  from ledger_entries where kind in (${kindsList(EARNED_POINT_KINDS)})`
 
 /** Each earned entry's points under its period (month and year), rule, scorer and how they moved. */
 const MOVED = `earned as (${EARNED}),
@@ -21,8 +23,8 @@ const MOVED = `earned as (${EARNED}),
                  select household_id, period, coalesce(rule_id, 0) as rule_id, coalesce(scorer_org_id, '') as scorer_org_id, how, points
                    from earned
                    cross join lateral (values (to_char(local, 'YYYY-MM')), (to_char(local, 'YYYY'))) as p(period)
-                   cross join lateral (values (case when kind = 'score' and points > 0 then 'given'
-                                                    when kind = 'score' then 'deducted'
+                   cross join lateral (values (case when kind in (${kindsList(SCORED_KINDS)}) and points > 0 then 'given'
+                                                    when kind in (${kindsList(SCORED_KINDS)}) then 'deducted'
                                                     when kind = 'score_reversal' then 'corrected'
                                                     else 'restored' end)) as h(how))`
 const MOVED_VALUE = `sum(case when how = 'deducted' then -points else points end)::bigint`

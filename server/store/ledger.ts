@@ -1,6 +1,6 @@
 import { and, gte, inArray, sql } from 'drizzle-orm'
 import { AppError } from '../../src/core/errors'
-import { EARNED_POINT_KINDS, isValidPointMovement, type LedgerKind } from '../../src/core/ledger'
+import { EARNED_POINT_KINDS, isValidPointMovement, SCORED_KINDS, type LedgerKind } from '../../src/core/ledger'
 import { periodsOf } from '../../src/core/period'
 import type { Db } from './database'
 import { householdPeriodPoints, householdRulePoints, households, ledgerEntries, placeRulePoints } from './schema'
@@ -177,8 +177,9 @@ type PlaceTotalsRow = typeof placeRulePoints.$inferInsert & Record<(typeof MOVES
 /** How an earned entry counts in household_rule_points: given, deducted, corrected or restored. */
 function ruleTotalsOf(entry: { kind: string; points: number }): Record<(typeof MOVES)[number], number> {
   const moved = { given: 0, deducted: 0, corrected: 0, restored: 0 }
-  if (entry.kind === 'score' && entry.points > 0) moved.given = entry.points
-  else if (entry.kind === 'score') moved.deducted = -entry.points
+  const scored = SCORED_KINDS.includes(entry.kind as LedgerKind)
+  if (scored && entry.points > 0) moved.given = entry.points
+  else if (scored) moved.deducted = -entry.points
   else if (entry.kind === 'score_reversal') moved.corrected = entry.points
   else moved.restored = entry.points
   return moved

@@ -5,6 +5,10 @@ import type {
   LedgerPage,
   MyRequests,
   PendingWork,
+  PointsImportConfirmed,
+  PointsImportList,
+  PointsImportPreview,
+  PointsImportView,
   Ranking,
   RuleSetView,
   RuleView,
@@ -13,6 +17,7 @@ import type {
   SubmitResult,
 } from '../core/contracts/score'
 import { callFunction } from './call-function'
+import type { RosterFile } from './roster-file'
 
 /** The published rules in force for my village (or the given village/community). */
 export function rules(orgId?: string): Promise<Envelope<RuleSetView>> {
@@ -83,4 +88,34 @@ export function publishRules(input: {
 
 export function beautyChart(orgId: string, months?: number): Promise<Envelope<BeautyChart>> {
   return callFunction('score', 'beautyChart', months ? { orgId, months } : { orgId })
+}
+
+/** 纸质积分导入: the village's template (its households by group, a 合计 row per group). */
+export function pointsImportTemplate(orgId: string): Promise<Envelope<ScoreOutputs['pointsImportTemplate']>> {
+  return callFunction('score', 'pointsImportTemplate', { orgId })
+}
+
+/** Checks a filled-in sheet: every bad row and why, the totals per group beside the paper's. Writes nothing. */
+export function previewPointsImport(orgId: string, asOf: string, file: RosterFile): Promise<Envelope<PointsImportPreview>> {
+  return callFunction('score', 'pointsImportPreview', { orgId, asOf, file })
+}
+
+/** Keeps the previewed sheet as a draft for a second person to confirm. Reuse `requestId` when retrying. */
+export function draftPointsImport(requestId: string, orgId: string, asOf: string, file: RosterFile, fileSha256: string): Promise<Envelope<PointsImportView>> {
+  return callFunction('score', 'pointsImportDraft', { requestId, orgId, asOf, file, fileSha256 })
+}
+
+/** The village's drafts and confirmed imports. */
+export function pointsImports(orgId: string): Promise<Envelope<PointsImportList>> {
+  return callFunction('score', 'pointsImports', { orgId })
+}
+
+/** A cadre sets a draft aside before anyone confirms it. Reuse `requestId` when retrying. */
+export function withdrawPointsImport(requestId: string, importId: number): Promise<Envelope<PointsImportView>> {
+  return callFunction('score', 'pointsImportWithdraw', { requestId, importId })
+}
+
+/** Confirms another person's draft: its entries are written. Reuse `requestId` when retrying. */
+export function confirmPointsImport(requestId: string, importId: number): Promise<Envelope<PointsImportConfirmed>> {
+  return callFunction('score', 'pointsImportConfirm', { requestId, importId })
 }

@@ -20,6 +20,12 @@ describe('workEntriesFor', () => {
     )
   })
 
+  it('offers 纸质积分导入 on a village to its cadre and its accountant, and not to a grid leader or a shop clerk', () => {
+    expect(workEntriesFor(role('cadre'))).toContainEqual(expect.objectContaining({ label: '纸质积分导入', url: '/work/points-import/index?orgId=v-zjq' }))
+    expect(workEntriesFor(role('accountant')).map((entry) => entry.label)).toContain('纸质积分导入')
+    for (const name of ['grid_leader', 'shop_clerk', 'admin'] as const) expect(workEntriesFor(role(name)).map((entry) => entry.label)).not.toContain('纸质积分导入')
+  })
+
   it('offers 名册与绑定 to a cadre of a village, and not to a grid leader', () => {
     expect(workEntriesFor(role('cadre'))).toContainEqual(expect.objectContaining({ label: '名册与绑定', url: '/work/roster/index?orgId=v-zjq' }))
     expect(workEntriesFor(role('grid_leader')).map((entry) => entry.label)).not.toContain('名册与绑定')

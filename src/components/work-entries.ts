@@ -56,6 +56,10 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
       url: `/work/roster/index?orgId=${encodeURIComponent(role.org.id)}`,
     })
   }
+  // A village's paper points, once: its cadres draft the import, its accountant (or another cadre) confirms it.
+  if (holds(role.role, PERMISSIONS.confirmPointsImport) && role.org.kind === 'village') {
+    entries.push({ key: 'points-import', label: '纸质积分导入', url: `/work/points-import/index?orgId=${org}` })
+  }
   if (holds(role.role, PERMISSIONS.manageVillageSettings) && role.org.kind === 'village') {
     entries.push({ key: 'village-settings', label: '村里的设置', url: `/work/village-settings/index?orgId=${org}` })
   }

@@ -13,6 +13,9 @@ export const AUDIT_ACTION_LABELS = {
   'shop.villages': '设置积分超市服务的村',
   'village.settings': '修改村里的设置',
   'bank.terms': '银行发布善治贷规则',
+  'points.importDraft': '起草纸质积分导入',
+  'points.importConfirm': '确认纸质积分导入',
+  'points.importWithdraw': '作废纸质积分导入草稿',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS

@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   manageCardPin: ['cadre'],
   /** Keep a village's roster: import it, edit households, issue and revoke invite codes, unbind members. */
   manageRoster: ['cadre', 'admin'],
+  /** Draft the import of a village's paper 善治积分 (carried-over balances, this year's and last year's points). */
+  draftPointsImport: ['cadre'],
+  /** Confirm another person's draft of such an import, which writes its ledger entries. */
+  confirmPointsImport: ['accountant', 'cadre'],
   /** A village's own settings: approval of grid leaders' scores, how long rectified notices stay public. */
   manageVillageSettings: ['cadre', 'admin'],
   /** Read the audit trail of power: grants, revocations, org and setting changes. */

@@ -75,7 +75,7 @@ export function reversalText(line: LedgerLine, corrected: LedgerLine | undefined
  */
 export function actorText(kind: LedgerKind, actor: { name: string; org: { name: string } | null }): string {
   if (kind === 'score_reversal' || kind === 'redemption_reversal') return `更正人：${actor.name}`
-  const label = kind === 'redemption' ? '经办人' : '评分人'
+  const label = kind === 'redemption' ? '经办人' : kind === 'opening' || kind === 'carried' ? '录入人' : '评分人'
   return `${label}：${actor.name}${actor.org ? `（${actor.org.name}）` : ''}`
 }
 

@@ -5,13 +5,16 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import type { HouseholdList, WhoAmI } from '../../src/core/contracts/account'
-import type { RuleSetView, SubmitResult } from '../../src/core/contracts/score'
+import type { DividendPreview } from '../../src/core/contracts/dividend'
+import type { LedgerPage, Ranking, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
+import { periodsOf } from '../../src/core/period'
 import { VILLAGE_TREE_ROWS, xlsxOf } from '../../server/test-support/test-village-tree'
 import { callAs, dataOf } from './support/api'
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser'
 import { eventually } from './support/eventually'
 import { startGateway, type RunningGateway } from './support/gateway'
 import { describeInBrowser } from './support/journey'
+import { chooseSheet, downloadTemplate, filledTemplate } from './support/points-sheet'
 import { settled, visibleText } from './support/ui'
 
 jest.setTimeout(240_000)
@@ -190,14 +193,60 @@ describeInBrowser('putting a street into use from an empty database', () => {
     await saveScreenshot(await settled(page), 'street-10-household-points')
   })
 
+  it('the village’s paper points: the cadre imports them (three bad rows fixed on the preview), the accountant confirms, the household sees them; the same file again changes nothing', async () => {
+    await becomeUser('wx-e2e-cadre')
+    const accountantCode = await issueStaffCode('合作社会计', '赵家桥村（村）', 'street-11-accountant-code')
+    await becomeUser('wx-e2e-accountant')
+    await joinAsStaff('徐美芳', accountantCode)
+
+    await becomeUser('wx-e2e-cadre')
+    await visibleText(page, '纸质积分导入').click()
+    const template = await downloadTemplate(page)
+    const good = { '1组01号': { 结转余额: '120', 人居环境: '30', 上年积分: '80' }, '2组01号': { 结转余额: '40' } }
+    const paper = { '1组': { 结转余额: '120', 人居环境: '30', 上年积分: '80' }, '2组': { 结转余额: '40' } }
+    const bad = await filledTemplate(template, { '1组01号': { 结转余额: '八十' }, '2组01号': { 结转余额: '40', 户主: '王五' } }, { ...paper, '2组': { 结转余额: '四十' } })
+    await chooseSheet(page, '选择填好的表格', bad)
+    await eventually(() => page.locator('.points-import__problem').filter({ visible: true }).count(), (n) => expect(n).toBe(3))
+    const fixed = await filledTemplate(template, good, paper)
+    await chooseSheet(page, '换一个文件', fixed)
+    await visibleText(page, '赵家桥村纸质积分.xlsx：能导入 2 户。').waitFor()
+    await visibleText(page, '提交这 2 户，请会计确认').click()
+    await visibleText(page, '待确认').waitFor()
+    await saveScreenshot(await settled(page), 'street-12-points-submitted')
+
+    await becomeUser('wx-e2e-accountant')
+    await visibleText(page, '纸质积分导入').click()
+    await visibleText(page, '核对无误，确认导入').click()
+    await visibleText(page, '已导入 2 户，共 4 笔积分。').waitFor()
+
+    // 张建国: 2 points scored here + 结转余额 120 + 30 this year; this year's points are 2 + 30, not the balance.
+    await becomeUser('wx-e2e-zhang')
+    await eventually(() => page.locator('.household-card__points-value').filter({ visible: true }).innerText(), (text) => expect(text.replace(/\s/g, '')).toBe('152分'))
+    await saveScreenshot(await settled(page), 'street-13-household-carried-points')
+    const me = dataOf(await callAs<WhoAmI>(gateway.baseUrl, 'wx-e2e-zhang', 'account', { action: 'whoami' }))
+    const village = me.registered && me.household ? me.household.village.id : ''
+    const year = Number(periodsOf(new Date()).year)
+    const ranking = dataOf(await callAs<Ranking>(gateway.baseUrl, 'wx-e2e-zhang', 'score', { action: 'ranking', orgId: village, period: String(year) }))
+    expect(ranking.rows.map((r) => [r.maskedName, r.points])).toEqual([['张**', 32], ['李**', 0]])
+    const dividend = dataOf(await callAs<DividendPreview>(gateway.baseUrl, 'wx-e2e-accountant', 'dividend', { action: 'preview', orgId: village, year, totalFen: 100_000, incentiveFen: 10_000, method: 'proportional' }))
+    expect(dividend.lines.map((l) => l.points).sort()).toEqual([0, 32])
+
+    await becomeUser('wx-e2e-cadre')
+    await visibleText(page, '纸质积分导入').click()
+    await chooseSheet(page, '选择填好的表格', fixed)
+    await eventually(() => page.locator('.points-import__problem').filter({ visible: true }).count(), (n) => expect(n).toBe(2))
+    const after = dataOf(await callAs<LedgerPage>(gateway.baseUrl, 'wx-e2e-zhang', 'score', { action: 'ledger' }))
+    expect(after.balance).toBe(152)
+  })
+
   it('the admin sees every grant and change in 操作记录', async () => {
     await becomeUser('wx-e2e-admin')
     await visibleText(page, '操作记录').click()
     await visibleText(page, '当湖街道的操作记录').waitFor()
-    for (const line of ['部署人员（npm run setup） · 建立街道 · 当湖街道', '金伟 · 新增单位 · 赵家桥村', '陈明华 · 导入组织架构 · 赵家桥村', '王卫东 · 用工作码得到角色 · 第一网格1号微网格']) {
+    for (const line of ['部署人员（npm run setup） · 建立街道 · 当湖街道', '金伟 · 新增单位 · 赵家桥村', '陈明华 · 导入组织架构 · 赵家桥村', '王卫东 · 用工作码得到角色 · 第一网格1号微网格', '陈明华 · 起草纸质积分导入 · 赵家桥村', '徐美芳 · 确认纸质积分导入 · 赵家桥村']) {
       await visibleText(page, line).waitFor()
     }
-    await saveScreenshot(await settled(page), 'street-11-audit')
+    await saveScreenshot(await settled(page), 'street-14-audit')
   })
 })
 

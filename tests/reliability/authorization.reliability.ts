@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { cloudFunctions } from '../../server/functions'
 import { PERMISSIONS, type Permission } from '../../src/core/policy'
 import { STAFF_ROLES, type StaffRole } from '../../src/core/roles'
@@ -9,7 +10,7 @@ import type { MatterDetail } from '../../src/core/contracts/matter'
 import type { BulletinView, NoticeView } from '../../src/core/contracts/notice'
 import type { IssuedStaffInvite, StaffList, TreePreview, UnitView } from '../../src/core/contracts/org'
 import { periodsOf } from '../../src/core/period'
-import type { RuleSetView, ScoreRecordView, AppealView, SubmitResult } from '../../src/core/contracts/score'
+import type { RuleSetView, ScoreRecordView, AppealView, SubmitResult, PointsImportView } from '../../src/core/contracts/score'
 import { localDay } from '../../src/core/period'
 import { Figures } from './support/figures'
 import { dataOf, outcomeOf, post } from './support/http'
@@ -64,6 +65,12 @@ const KEEPERS = ROSTER
 const TREE_FILE = { fileName: 'tree.csv', contentBase64: Buffer.from('类型,名称\n村民小组,核对导入组\n').toString('base64') }
 const ROSTER_FILE = { fileName: 'roster.csv', contentBase64: Buffer.from('户主,村民小组/网格,门牌,股数,成员\n核对户,1组,1组99号,1,\n').toString('base64') }
 const THIS_MONTH = periodsOf(new Date()).month
+// A village's paper points: its cadres draft an import, its accountant or another cadre confirms one drafted by someone else.
+const IMPORTERS = holders('draftPointsImport')
+const CONFIRMERS = holders('confirmPointsImport')
+/** One household of the village with a carried-over balance, keyed by its household code. */
+const pointsFile = (village: string) => ({ fileName: 'points.csv', contentBase64: Buffer.from(`户号,结转余额\n${REP[village]},5\n`).toString('base64') })
+const sha256Of = (file: { contentBase64: string }) => createHash('sha256').update(Buffer.from(file.contentBase64, 'base64')).digest('hex')
 const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
 /** The household that stands for its village where a village's record is a household's (a notice to read). */
 const REP: Record<string, string> = { 'v-zjq': 'h-zjq-10', 'v-tj': 'h-tj-02' }
@@ -105,6 +112,10 @@ type Fixtures = {
   receipts: Map<string, string[]>
   goods: Map<string, number>
   rosterDigests: Map<string, string>
+  /** Per village: a paper points import drafted by a second cadre of the village, for the others to confirm. */
+  pointsImports: Map<string, number>
+  /** Per village: another draft, for its cadres to withdraw. */
+  pointsDrafts: Map<string, number>
   /** Per village: a unit to rename, a unit to retire, a tree preview's digest, an unused staff code, a grid leader's grant. */
   units: Map<string, string>
   spareUnits: Map<string, string>
@@ -215,6 +226,14 @@ const TABLE: Row[] = [
   { action: 'account.issueInvite', allowed: ROSTER, scoped: true, event: (c) => ({ requestId: `authz-invite-${c.n}`, householdId: c.place.household }) },
   { action: 'account.revokeInvite', allowed: ROSTER, scoped: true, event: (c) => on(c.fx.invites.get(c.place.household), (inviteId) => ({ requestId: `authz-revoke-${c.n}`, inviteId })) },
   { action: 'account.unbind', allowed: ROSTER, scoped: true, event: (c) => on(c.fx.members.get(c.place.household), (memberId) => ({ requestId: `authz-unbind-${c.n}`, memberId })) },
+  { action: 'score.pointsImportTemplate', allowed: IMPORTERS, scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  { action: 'score.pointsImportPreview', allowed: IMPORTERS, scoped: true, event: (c) => ({ orgId: c.place.village, asOf: localDay(new Date()), file: pointsFile(c.place.village) }) },
+  { action: 'score.pointsImportDraft', allowed: IMPORTERS, scoped: true, event: (c) => ({ requestId: `authz-points-draft-${c.n}`, orgId: c.place.village, asOf: localDay(new Date()), file: pointsFile(c.place.village), fileSha256: sha256Of(pointsFile(c.place.village)) }) },
+  { action: 'score.pointsImports', allowed: [...new Set([...IMPORTERS, ...CONFIRMERS])], scoped: true, event: (c) => ({ orgId: c.place.village }) },
+  // After the first allowed confirmation the draft is confirmed: ALREADY_DECIDED, not a refusal.
+  { action: 'score.pointsImportConfirm', allowed: CONFIRMERS, scoped: true, event: (c) => on(c.fx.pointsImports.get(c.place.village), (importId) => ({ requestId: `authz-points-confirm-${c.n}`, importId })) },
+  // After the first allowed withdrawal the draft is withdrawn: ALREADY_DECIDED, not a refusal.
+  { action: 'score.pointsImportWithdraw', allowed: IMPORTERS, scoped: true, event: (c) => on(c.fx.pointsDrafts.get(c.place.village), (importId) => ({ requestId: `authz-points-withdraw-${c.n}`, importId })) },
   { action: 'account.rosterPreview', allowed: ROSTER, scoped: true, event: (c) => ({ orgId: c.place.village, file: ROSTER_FILE }) },
   { action: 'account.rosterImport', allowed: ROSTER, scoped: true, event: (c) => on(c.fx.rosterDigests.get(c.place.village), (digest) => ({ requestId: `authz-import-${c.n}`, orgId: c.place.village, file: ROSTER_FILE, digest })) },
   // The values saved are the demo's defaults, so the rows after this one see the village unchanged.
@@ -401,7 +420,7 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
   const fx: Fixtures = {
     entries: new Map(), notices: new Map(), communityEntries: new Map(), communityNotices: new Map(), pending: new Map(), appeals: new Map(), bulletins: new Map(), postable: new Map(),
     claimRules: new Map(), ruleSets: new Map(), published: new Map(), drafts: new Map(), invites: new Map(), members: new Map(),
-    details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), card: null, matters: new Map(), villageMatters: new Map(),
+    details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), pointsImports: new Map(), pointsDrafts: new Map(), card: null, matters: new Map(), villageMatters: new Map(),
     units: new Map(), spareUnits: new Map(), treeDigests: new Map(), staffInvites: new Map(), staffGrants: new Map(), certificates: new Map(), otherBank: '',
     token: async () => (await call<MyCardToken>('demo-villager', 'card', { action: 'cardToken' })).token,
     cardCode: async () => (await call<MyCardToken>('demo-villager', 'card', { action: 'cardToken' })).code,
@@ -482,6 +501,14 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
     await call(`authz-leader-${village}`, 'org', { action: 'bindStaff', requestId: `authz-fx-leader-bind-${village}`, code: leaderCode.code, displayName: '核对网格长' })
     const people = (await call<StaffList>('demo-admin', 'org', { action: 'staff', orgId: village })).people
     fx.staffGrants.set(village, people.find((p) => p.displayName === '核对网格长')!.grantId)
+    // A second cadre drafts the village's paper points import, so that the demo cadre may confirm it.
+    const cadreCode = await call<IssuedStaffInvite>('demo-admin', 'org', { action: 'issueStaffInvite', requestId: `authz-fx-points-cadre-${village}`, role: 'cadre', orgId: village })
+    await call(`authz-points-cadre-${village}`, 'org', { action: 'bindStaff', requestId: `authz-fx-points-cadre-bind-${village}`, code: cadreCode.code, displayName: '核对村干部' })
+    const file = pointsFile(village)
+    const draft = await call<PointsImportView>(`authz-points-cadre-${village}`, 'score', { action: 'pointsImportDraft', requestId: `authz-fx-points-${village}`, orgId: village, asOf: localDay(new Date()), file, fileSha256: sha256Of(file) })
+    fx.pointsImports.set(village, draft.id)
+    const spare = await call<PointsImportView>(`authz-points-cadre-${village}`, 'score', { action: 'pointsImportDraft', requestId: `authz-fx-points-spare-${village}`, orgId: village, asOf: localDay(new Date()), file, fileSha256: sha256Of(file) })
+    fx.pointsDrafts.set(village, spare.id)
   }
   // 赵家桥村's villagers: a claim waiting for a decision, and an appeal of a deduction of their own.
   // 善治贷: another bank under the street, and a certificate for each household, asked for by its own member.

@@ -2,13 +2,14 @@ import { randomBytes, randomInt, scrypt as scryptCallback, timingSafeEqual } fro
 import { promisify } from 'node:util'
 import { and, eq, lt, sql } from 'drizzle-orm'
 import { cardNumberFrom, normaliseCardNumber } from '../../../src/core/card/card-number'
+import { cleanPaperCardNumber } from '../../../src/core/points-import'
 import { MAX_PIN_FAILURES, pinProblem } from '../../../src/core/card/pin'
 import { encodeCardToken, newCardClaims, type CardClaims } from '../../../src/core/card/token'
 import type { HeldCardToken, MyCard, MyCardToken, PrintedCardView } from '../../../src/core/contracts/card'
 import { AppError } from '../../../src/core/errors'
 import { mayActOn } from '../../../src/core/policy'
 import type { Db } from '../../store/database'
-import { householdCards, households, orgs, redemptions } from '../../store/schema'
+import { householdCards, households, orgs, paperCards, redemptions } from '../../store/schema'
 import { issueCardCode } from './card-code'
 import { cardTokenSigner } from './card-key'
 import { loadCaller } from '../shared/caller'
@@ -69,13 +70,8 @@ export async function printedCardToken(
 ): Promise<HeldCardToken> {
   const caller = await loadCaller(db, openid)
   const shop = await resolveShop(db, caller, 'redeemAtShop', input.shopId)
-  const cardNumber = normaliseCardNumber(input.cardNumber)
-  if (!cardNumber) throw new AppError('INVALID_INPUT', '卡号不对，请核对卡上的 12 位数字')
-  const [card] = await db
-    .select({ householdId: householdCards.householdId, pinHash: householdCards.pinHash, villageId: households.villageId })
-    .from(householdCards)
-    .innerJoin(households, eq(households.id, householdCards.householdId))
-    .where(eq(householdCards.cardNumber, cardNumber))
+  const card = (await ourCard(db, input.cardNumber)) ?? (await paperCard(db, shop.id, input.cardNumber))
+  if (!card && !normaliseCardNumber(input.cardNumber)) throw new AppError('INVALID_INPUT', '卡号不对，请核对积分卡上的卡号')
   if (!card) throw new AppError('NOT_FOUND', '没有这张积分卡，请核对卡号')
   if (!(await shopServesVillage(db, shop.id, card.villageId))) throw new AppError('TOKEN_FOREIGN')
   if (card.pinHash === null) throw new AppError('PIN_NOT_SET')
@@ -95,10 +91,41 @@ export async function printedCardToken(
   return { ...token, holder: await cardHolder(db, card.householdId, token.expiresAt) }
 }
 
+type CardForPin = { householdId: string; pinHash: string | null; villageId: string }
+
+/** A card we printed (12 digits with a check digit), by its number. */
+async function ourCard(db: Db, typed: string): Promise<CardForPin | undefined> {
+  const cardNumber = normaliseCardNumber(typed)
+  if (!cardNumber) return undefined
+  const [card] = await db
+    .select({ householdId: householdCards.householdId, pinHash: householdCards.pinHash, villageId: households.villageId })
+    .from(householdCards)
+    .innerJoin(households, eq(households.id, householdCards.householdId))
+    .where(eq(householdCards.cardNumber, cardNumber))
+  return card
+}
+
+/**
+ * A paper 股东积分卡 a village issued before it moved in, by its printed number in a village the shop
+ * serves (the same number may be on cards of two villages). Its PIN is the one a cadre set on the
+ * household's card (none yet: `pinHash` null).
+ */
+async function paperCard(db: Db, shopId: string, typed: string): Promise<CardForPin | undefined> {
+  const cardNumber = cleanPaperCardNumber(typed)
+  if (!cardNumber) return undefined
+  const found = await db
+    .select({ householdId: paperCards.householdId, villageId: paperCards.villageId, pinHash: householdCards.pinHash })
+    .from(paperCards)
+    .leftJoin(householdCards, eq(householdCards.householdId, paperCards.householdId))
+    .where(eq(paperCards.cardNumber, cardNumber))
+  for (const card of found) if (await shopServesVillage(db, shopId, card.villageId)) return card
+  return found[0]
+}
+
 /** A cadre's view of a household's printed card: its number, whether a PIN is set, whether it is locked. */
 export async function printedCard(db: Db, openid: string, input: { householdId: string }): Promise<PrintedCardView> {
   const householdId = await householdForCardPin(db, openid, input.householdId)
-  return printedCardView(await ensureCard(db, householdId))
+  return printedCardView(db, await ensureCard(db, householdId))
 }
 
 /** A cadre sets (or resets, which unlocks) the PIN of a household's printed card. */
@@ -112,7 +139,7 @@ export async function setCardPin(db: Db, openid: string, input: { householdId: s
     .set({ pinHash: await hashPin(input.pin), pinFailures: 0, pinSetAt: new Date(), pinSetBy: openid })
     .where(eq(householdCards.householdId, householdId))
     .returning()
-  return printedCardView(card)
+  return printedCardView(db, card)
 }
 
 async function householdForCardPin(db: Db, openid: string, householdId: string): Promise<string> {
@@ -129,9 +156,11 @@ async function householdForCardPin(db: Db, openid: string, householdId: string):
   return household.id
 }
 
-function printedCardView(card: typeof householdCards.$inferSelect): PrintedCardView {
+async function printedCardView(db: Db, card: typeof householdCards.$inferSelect): Promise<PrintedCardView> {
+  const [paper] = await db.select({ cardNumber: paperCards.cardNumber }).from(paperCards).where(eq(paperCards.householdId, card.householdId))
   return {
     cardNumber: card.cardNumber,
+    paperCardNumber: paper?.cardNumber ?? null,
     pinSet: card.pinHash !== null,
     locked: card.pinFailures >= MAX_PIN_FAILURES,
     pinSetAt: card.pinSetAt?.toISOString() ?? null,

@@ -1,6 +1,6 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
 import { createdAt } from './columns'
-import { households, users } from './organisation'
+import { households, orgs, users } from './organisation'
 
 /**
  * A household's point card: the static number printed on the paper card, and the scrypt hash of the
@@ -45,4 +45,25 @@ export const cardCodes = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('card_codes_expires_idx').on(t.expiresAt)],
+)
+
+/**
+ * The number printed on a paper 股东积分卡 that a village issued before it moved in, carried in by the
+ * import of its paper points: unique in its village, one per household. The shop takes it, with the
+ * PIN a cadre sets on the household's card (household_cards), as it takes the numbers we print.
+ */
+export const paperCards = pgTable(
+  'paper_cards',
+  {
+    villageId: text('village_id')
+      .notNull()
+      .references(() => orgs.id),
+    cardNumber: text('card_number').notNull(),
+    householdId: text('household_id')
+      .notNull()
+      .unique()
+      .references(() => households.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.villageId, t.cardNumber] })],
 )

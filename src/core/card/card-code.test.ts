@@ -32,7 +32,7 @@ describe('the card number code a person reads aloud', () => {
   it('When the clerk types the printed 卡号, a QR token, a short number or words, then each is told apart', () => {
     expect(readTypedCard(formatCardNumber(cardNumberFrom('33010000001')))).toEqual({ kind: 'card-number' })
     expect(readTypedCard(' eyJoIjoiaC16anEtMDEifQ.c2ln ')).toEqual({ kind: 'token', token: 'eyJoIjoiaC16anEtMDEifQ.c2ln' })
-    expect(readTypedCard('1234 567')).toEqual({ kind: 'mistyped', message: '数字码是 10 位数字，现在是 7 位，请核对' })
+    expect(readTypedCard('1234 567')).toEqual({ kind: 'mistyped', message: '数字码是 10 位数字，现在是 7 位，请核对；实体卡上的卡号请点「输入卡号和密码」' })
     expect(readTypedCard('张建国')).toEqual({ kind: 'mistyped', message: '这不是积分卡的码，请核对' })
   })
 })

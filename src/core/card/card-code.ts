@@ -46,5 +46,5 @@ export function readTypedCard(typed: string): TypedCard {
   if (normaliseCardNumber(text.normalize('NFKC'))) return { kind: 'card-number' }
   const count = text.normalize('NFKC').replace(/\D/g, '').length
   if (count === CARD_CODE_DIGITS) return { kind: 'mistyped', message: '数字码有一位不对，请村民再念一遍' }
-  return { kind: 'mistyped', message: `数字码是 ${CARD_CODE_DIGITS} 位数字，现在是 ${count} 位，请核对` }
+  return { kind: 'mistyped', message: `数字码是 ${CARD_CODE_DIGITS} 位数字，现在是 ${count} 位，请核对；实体卡上的卡号请点「输入卡号和密码」` }
 }

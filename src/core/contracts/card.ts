@@ -92,7 +92,14 @@ export type HeldCardToken = CardToken & { holder: CardHolder }
 
 export type GoodsList = { shop: OrgRef; goods: GoodsView[] }
 
-export type PrintedCardView = { cardNumber: string; pinSet: boolean; locked: boolean; pinSetAt: string | null }
+export type PrintedCardView = {
+  cardNumber: string
+  /** The number on the household's old paper 股东积分卡, carried in by the import of its paper points: the shop takes it too. */
+  paperCardNumber: string | null
+  pinSet: boolean
+  locked: boolean
+  pinSetAt: string | null
+}
 
 export type Redemption = { receiptId: string; pointsSpent: number; balanceAfter: number }
 

@@ -2,7 +2,9 @@ import { z } from 'zod'
 import type { ShownNoticeStatus } from '../rectification'
 import { recordIdSchema } from './record-id'
 import { requestIdSchema } from './request-id'
-import type { OrgRef } from './account'
+import { rosterFile, type OrgRef } from './account'
+import type { DividendExport } from './dividend'
+import type { GroupTotals, PointsImportProblem, PointsImportRow } from '../points-import'
 import type { LedgerKind } from '../ledger'
 import { RULE_CATEGORIES, type RuleCategory } from '../rules'
 
@@ -17,6 +19,9 @@ const reason = z.string().trim().min(2, '请写明理由').max(200, '理由最�
 const id = recordIdSchema
 /** "2026-11" for a month, "2026" for a year (Asia/Shanghai calendar). */
 export const periodSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, '时间段应为 2026 或 2026-11 这样的格式')
+
+/** A day on the Asia/Shanghai calendar, "2026-10-31". */
+const asOfSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '请选择截至日期')
 
 const limit = z.number().int().min(1).max(100).nullable()
 const ruleInput = z.object({
@@ -70,6 +75,19 @@ export const scoreInputs = {
       .refine((rules) => new Set(rules.map((r) => r.code)).size === rules.length, '细则代码重复了'),
   }),
   beautyChart: z.object({ orgId: z.string().min(1).max(64), months: z.number().int().min(1).max(12).optional() }),
+  /** A village's paper 善治积分 moving in: the template, a preview, a draft, the drafts, and a second person's confirmation. */
+  pointsImportTemplate: z.object({ orgId: z.string().min(1).max(64) }),
+  pointsImportPreview: z.object({ orgId: z.string().min(1).max(64), asOf: asOfSchema, file: rosterFile }),
+  pointsImportDraft: z.object({
+    requestId: requestIdSchema,
+    orgId: z.string().min(1).max(64),
+    asOf: asOfSchema,
+    file: rosterFile,
+    fileSha256: z.string().regex(/^[a-f0-9]{64}$/, '请先预览文件'),
+  }),
+  pointsImports: z.object({ orgId: z.string().min(1).max(64) }),
+  pointsImportConfirm: z.object({ requestId: requestIdSchema, importId: id }),
+  pointsImportWithdraw: z.object({ requestId: requestIdSchema, importId: id }),
 }
 
 export type RuleView = {
@@ -173,6 +191,37 @@ export type BeautyChart = {
   households: { householdId: string; name: string; houseNo: string; monthly: number[] }[]
 }
 
+/** What a points import's preview shows: every good row, every bad row and why, and the totals per group beside the paper's. */
+export type PointsImportPreview = {
+  village: OrgRef
+  asOf: string
+  fileName: string
+  /** The file's sha256: the draft must be of the very file previewed. */
+  fileSha256: string
+  categories: RuleCategory[]
+  hasLastYear: boolean
+  rows: PointsImportRow[]
+  problems: PointsImportProblem[]
+  /** Household rows left blank (a template row not filled in): not imported. */
+  unfilled: number
+  totals: GroupTotals[]
+}
+export type PointsImportStatus = 'draft' | 'confirmed' | 'withdrawn'
+/** A drafted (or confirmed) import, as the second person checks it. */
+export type PointsImportView = Omit<PointsImportPreview, 'problems' | 'unfilled'> & {
+  id: number
+  status: PointsImportStatus
+  draftedBy: string
+  draftedAt: string
+  confirmedBy: string | null
+  confirmedAt: string | null
+  /** The caller may confirm it: a draft, another person's, and the caller an accountant or cadre of the village. */
+  mayConfirm: boolean
+}
+/** A village's imports, newest first; `mayDraft`: the caller may draft one (a cadre of the village). */
+export type PointsImportList = { village: OrgRef; mayDraft: boolean; imports: PointsImportView[] }
+export type PointsImportConfirmed = { import: PointsImportView; households: number; entries: number }
+
 export type ScoreOutputs = {
   submit: SubmitResult
   decide: ScoreRecordView
@@ -188,4 +237,10 @@ export type ScoreOutputs = {
   myRequests: MyRequests
   pending: PendingWork
   beautyChart: BeautyChart
+  pointsImportTemplate: DividendExport
+  pointsImportPreview: PointsImportPreview
+  pointsImportDraft: PointsImportView
+  pointsImports: PointsImportList
+  pointsImportConfirm: PointsImportConfirmed
+  pointsImportWithdraw: PointsImportView
 }

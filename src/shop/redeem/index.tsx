@@ -142,7 +142,7 @@ export default function RedeemPage() {
                 <Input
                   className="shop-input"
                   type="number"
-                  placeholder="卡号（12 位数字）"
+                  placeholder="卡号（卡上印的号码）"
                   value={printed.cardNumber}
                   onInput={(e) => setPrinted({ ...printed, cardNumber: e.detail.value })}
                 />

@@ -46,6 +46,7 @@ export function PrintedCardCard({ householdId }: { householdId: string }) {
         {(data) => (
           <View>
             <Text className="roster__card-number">{formatCardNumber(data.cardNumber)}</Text>
+            {data.paperCardNumber && <Text className="plain-text">原来的纸质积分卡号 {data.paperCardNumber} 也能用，密码相同。</Text>}
             <Text className="plain-text">密码：{pinState(data)}</Text>
             <Text className="muted-text">在超市兑换时，店员输入卡号，村民自己输入密码。</Text>
             {message && <Text className={message.ok ? 'roster__done' : 'roster__error'}>{message.text}</Text>}

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { HouseholdView, OrgRef } from '../../src/core/contracts/account'
 import type { OrgKind } from '../../src/core/org'
 import type { Db } from './database'
-import { households, orgs } from './schema'
+import { householdPeriodPoints, households, orgs } from './schema'
 
 const village = alias(orgs, 'village')
 const villagerGroup = alias(orgs, 'villager_group')
@@ -111,4 +111,38 @@ export async function householdPlaces(db: Db, ids: readonly string[]): Promise<M
       },
     ]),
   )
+}
+
+/** A household's place in a ranking: standard competition rank, its position in the list and the list's length. */
+export type RankedHousehold = { id: string; name: string; group: string | null; points: number; rank: number; position: number; total: number }
+
+/**
+ * The households under an organisation ranked by the earned points kept for a period (a month or a
+ * year): standard competition ranking ("1, 2, 2, 4": equal points share a rank, the next skips),
+ * equal points listed by house number. With a `page`, only the first and last `size` positions and
+ * the given household's row come back, so a village of 3,000 answers a few dozen rows; each row
+ * still carries its rank and the list's length. In position order.
+ */
+export async function selectRanking(
+  db: Db,
+  orgPath: string,
+  period: string,
+  page: { size: number; householdId: string | null } | null,
+): Promise<RankedHousehold[]> {
+  const points = sql`coalesce(${householdPeriodPoints.points}, 0)`
+  const onPage = page
+    ? sql`where position <= ${page.size} or position > total - ${page.size} or id = ${page.householdId ?? ''}`
+    : sql``
+  const result = await db.execute(sql`
+    with ranked as (
+      select ${households.id} as id, ${households.headName} as name, g.name as "group", ${points}::int as points,
+             rank() over (order by ${points} desc)::int as rank,
+             row_number() over (order by ${points} desc, ${households.houseNo}, ${households.id})::int as position,
+             count(*) over ()::int as total
+        from ${households}
+        left join ${householdPeriodPoints} on ${householdPeriodPoints.householdId} = ${households.id} and ${householdPeriodPoints.period} = ${period}
+        left join ${orgs} g on g.id = ${households.groupId}
+       where ${householdsUnder(orgPath)})
+    select * from ranked ${onPage} order by position`)
+  return (result as unknown as { rows: RankedHousehold[] }).rows
 }

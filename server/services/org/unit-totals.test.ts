@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { periodsOf } from '../../../src/core/period'
@@ -122,5 +124,18 @@ it('When a micro-grid is emptied of its households and retired, then its grid an
   const [left] = await rows<{ points: number }>(sql`
     select coalesce(sum(given - deducted + corrected + restored), 0)::int as points from unit_points where org_id = ${unit.id}`)
   expect(left.points).toBe(0)
+  expect(await drifts()).toEqual([])
+})
+
+it('When migration 0021 meets a ledger that already has entries, then its backfill builds unit totals equal to the ledger recomputed', async () => {
+  const migration = readFileSync(path.join(__dirname, '../../store/migrations/0021_unit_points.sql'), 'utf8')
+  const backfill = migration.split('--> statement-breakpoint').at(-1)!
+  expect(backfill).toContain('INSERT INTO "unit_points"')
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`delete from unit_points`)
+    await tx.execute(sql.raw(backfill))
+  })
+  const [{ rows: kept }] = await rows<{ rows: number }>(sql`select count(*)::int as rows from unit_points`)
+  expect(kept).toBeGreaterThan(0)
   expect(await drifts()).toEqual([])
 })

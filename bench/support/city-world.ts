@@ -141,6 +141,12 @@ export async function buildCityWorld(client: PoolClient, log: (line: string) => 
      cross join lateral household_units(h.village_id, h.community_id, h.micro_grid_id) as u(org_id)
      where k.household_id like 'ch-%'
      group by 1, 2, 3`)
+  await step('kept roster per unit', `
+    insert into unit_roster (org_id, households, bound_households, bound_members)
+    select u.org_id, count(*)::int, 0, 0
+      from households h cross join lateral household_units(h.village_id, h.community_id, h.micro_grid_id) as u(org_id)
+     where h.id like 'ch-%'
+     group by 1`)
   await step('analyze', `analyze`)
   return (performance.now() - started) / 1000
 }

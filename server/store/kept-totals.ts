@@ -92,6 +92,23 @@ export const KEPT_TOTALS: readonly KeptTotal[] = [
              from (select org_id, period, category as rule_category, given, deducted, corrected, restored from unit_points) k
              ${MOVES_OF_ROW}`,
   },
+  {
+    name: 'households, households with a bound WeChat user and bound users per unit they count in (unit_roster)',
+    recompute: `select '单位 ' || s.org_id as subject, f.figure, sum(f.value)::bigint as value
+                  from households h
+                  left join orgs mg on mg.id = h.micro_grid_id
+                  left join orgs g on g.id = mg.parent_id and g.kind = 'grid'
+                  left join (select household_id, count(*) as members from household_members where unbound_at is null group by 1) m
+                    on m.household_id = h.id
+                 cross join lateral (values (h.village_id), (h.community_id), (h.micro_grid_id), (g.id)) as s(org_id)
+                 cross join lateral (values ('households', 1), ('bound households', case when m.members > 0 then 1 else 0 end),
+                                            ('bound members', coalesce(m.members, 0))) as f(figure, value)
+                 where s.org_id is not null
+                 group by 1, 2`,
+    kept: `select '单位 ' || org_id as subject, f.figure, f.value::bigint as value
+             from unit_roster
+             cross join lateral (values ('households', households), ('bound households', bound_households), ('bound members', bound_members)) as f(figure, value)`,
+  },
 ]
 
 /** One (subject, figure) whose kept value is not what the ledger says. */

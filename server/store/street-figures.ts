@@ -42,18 +42,13 @@ async function rows<T>(db: Db, query: SQL): Promise<T[]> {
 
 export type Parent = { id: string; path: string }
 
-/** Households, those with a bound WeChat user, and bound users, per unit. */
+/** Households, those with a bound WeChat user, and bound users, per unit, as unit_roster keeps them. */
 export function selectRoster(db: Db, parent: Parent) {
   return rows<{ unitId: string; households: number; boundHouseholds: number; boundMembers: number }>(
     db,
-    sql`with ${unitsUnder(parent)},
-        bound as (select household_id, count(*)::int as members from household_members where unbound_at is null group by 1)
-        select u.id as "unitId", count(*)::int as households,
-               count(b.household_id)::int as "boundHouseholds", coalesce(sum(b.members), 0)::int as "boundMembers"
-          from households h ${sittingIn('h')}
-          left join bound b on b.household_id = h.id
-         where ${nearby('h')}
-         group by u.id`,
+    sql`with ${unitsUnder(parent)}
+        select k.org_id as "unitId", k.households, k.bound_households as "boundHouseholds", k.bound_members as "boundMembers"
+          from units u join unit_roster k on k.org_id = u.id`,
   )
 }
 

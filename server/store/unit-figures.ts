@@ -16,9 +16,10 @@ export async function selectMicroGridPoints(db: Db, orgPath: string, periods: re
     select g.id, g.name, g.households,
            coalesce(json_object_agg(k.period, k.points) filter (where k.period is not null), '{}') as points
       from grids g
-      left join (select org_id, period, sum(given - deducted + corrected + restored)::int as points
-                   from unit_points where period in (${sql.join(periods.map((p) => sql`${p}`), sql`, `)}) group by 1, 2) k
-        on k.org_id = g.id
+      left join lateral (
+             select period, sum(given - deducted + corrected + restored)::int as points
+               from unit_points where org_id = g.id and period in (${sql.join(periods.map((p) => sql`${p}`), sql`, `)}) group by 1) k
+        on true
      where g.households > 0
      group by g.id, g.name, g.households`)
   return (result as unknown as { rows: { id: string; name: string; households: number; points: Record<string, number> | string }[] }).rows.map((r) => ({

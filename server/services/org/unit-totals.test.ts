@@ -61,6 +61,22 @@ async function hangMicroGrid(microGridName: string, gridName: string) {
   await call('demo-cadre', 'org', { action: 'treeImport', requestId: randomUUID(), orgId: 'v-zjq', file, digest: preview.digest })
 }
 
+/** A WeChat user bound to the household, as an invitation's code binds one (the rows only: the count follows the rows). */
+async function bindMember(householdId: string) {
+  const openid = `unit-totals-${randomUUID()}`
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`insert into users (openid, display_name) values (${openid}, '家人')`)
+    await tx.execute(sql`insert into household_members (household_id, openid) values (${householdId}, ${openid})`)
+  })
+}
+
+/** The household's earliest bound user unbound (none: nothing happens). */
+async function unbindMember(householdId: string) {
+  await database.db.execute(sql`
+    update household_members set unbound_at = now()
+     where id = (select min(id) from household_members where household_id = ${householdId} and unbound_at is null)`)
+}
+
 const HOUSEHOLDS = ['h-zjq-05', 'h-zjq-12', 'h-zjq-20', 'h-zjq-29']
 const MICRO_GRIDS = [
   { id: 'mg-zjq-1-1', name: '第一网格1号微网格' },
@@ -70,7 +86,7 @@ const MICRO_GRIDS = [
 ]
 const GRIDS = ['第一网格', '第二网格']
 
-it('When scores, household moves, community changes and micro-grids hung under another grid come in any order, then every unit total equals the ledger recomputed', async () => {
+it('When scores, household moves, community changes, micro-grids hung under another grid, binds and unbinds come in any order, then every unit total and roster count equals its recomputation', async () => {
   const step = fc.oneof(
     fc.record({
       kind: fc.constant('score' as const),
@@ -82,6 +98,8 @@ it('When scores, household moves, community changes and micro-grids hung under a
     fc.record({ kind: fc.constant('move' as const), household: fc.constantFrom(...HOUSEHOLDS), to: fc.constantFrom(...MICRO_GRIDS) }),
     fc.record({ kind: fc.constant('community' as const), household: fc.constantFrom(...HOUSEHOLDS), joins: fc.boolean() }),
     fc.record({ kind: fc.constant('hang' as const), microGrid: fc.constantFrom(...MICRO_GRIDS.filter((m) => m !== null)), grid: fc.constantFrom(...GRIDS) }),
+    fc.record({ kind: fc.constant('bind' as const), household: fc.constantFrom(...HOUSEHOLDS) }),
+    fc.record({ kind: fc.constant('unbind' as const), household: fc.constantFrom(...HOUSEHOLDS) }),
   )
   await fc.assert(
     fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
@@ -97,7 +115,9 @@ it('When scores, household moves, community changes and micro-grids hung under a
           )
         } else if (s.kind === 'move') await moveToMicroGrid(s.household, s.to?.id ?? null)
         else if (s.kind === 'community') await call('demo-cadre', 'org', { action: 'setCommunity', requestId: randomUUID(), householdId: s.household, communityId: s.joins ? 'c-donghu' : null })
-        else await hangMicroGrid(s.microGrid.name, s.grid)
+        else if (s.kind === 'hang') await hangMicroGrid(s.microGrid.name, s.grid)
+        else if (s.kind === 'bind') await bindMember(s.household)
+        else await unbindMember(s.household)
       }
       expect(await drifts()).toEqual([])
     }),
@@ -127,15 +147,20 @@ it('When a micro-grid is emptied of its households and retired, then its grid an
   expect(await drifts()).toEqual([])
 })
 
-it('When migration 0021 meets a ledger that already has entries, then its backfill builds unit totals equal to the ledger recomputed', async () => {
-  const migration = readFileSync(path.join(__dirname, '../../store/migrations/0021_unit_points.sql'), 'utf8')
-  const backfill = migration.split('--> statement-breakpoint').at(-1)!
-  expect(backfill).toContain('INSERT INTO "unit_points"')
+it('When migration 0021 meets a ledger that already has entries and households, then its backfills build unit totals and roster counts equal to the ledger and the roster recomputed', async () => {
+  const migration = readFileSync(path.join(__dirname, '../../store/migrations/0021_unit_totals.sql'), 'utf8')
+  // The statements that fill the new tables from what is there: the ones that are plain INSERTs.
+  const backfills = migration.split('--> statement-breakpoint').filter((statement) => /^\s*(--[^\n]*\n\s*)*INSERT INTO/.test(statement))
+  expect(backfills.map((b) => b.match(/INSERT INTO "(\w+)"/)![1])).toEqual(['unit_points', 'unit_roster'])
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`delete from unit_points`)
-    await tx.execute(sql.raw(backfill))
+    await tx.execute(sql`delete from unit_roster`)
+    for (const backfill of backfills) await tx.execute(sql.raw(backfill))
   })
-  const [{ rows: kept }] = await rows<{ rows: number }>(sql`select count(*)::int as rows from unit_points`)
-  expect(kept).toBeGreaterThan(0)
+  const [{ points, roster }] = await rows<{ points: number; roster: number }>(
+    sql`select (select count(*) from unit_points)::int as points, (select count(*) from unit_roster)::int as roster`,
+  )
+  expect(points).toBeGreaterThan(0)
+  expect(roster).toBeGreaterThan(0)
   expect(await drifts()).toEqual([])
 })

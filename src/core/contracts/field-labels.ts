@@ -37,6 +37,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   fileName: { label: '文件名' },
   format: { label: '导出格式', pick: true },
   fromPoints: { label: '起始分数' },
+  full: { label: '是否看全部农户', pick: true },
   goodsId: { label: '商品', pick: true },
   granted: { label: '是否允许通知', pick: true },
   gridLeaderScoresNeedApproval: { label: '网格长评分是否要审核', pick: true },

@@ -42,7 +42,7 @@ const householdsOfVillage = cityHouseholdIds(0)
 const CITY_FIGURES: CityFigure[] = [
   {
     key: 'ranking',
-    label: `score.ranking: a village's month (${CITY.households.toLocaleString('en')} households)`,
+    label: `score.ranking: a village's month, the page (${CITY.households.toLocaleString('en')} households)`,
     fn: 'score',
     openid: CITY.cadre,
     reads: true,
@@ -50,7 +50,7 @@ const CITY_FIGURES: CityFigure[] = [
   },
   {
     key: 'ranking-year',
-    label: `score.ranking: a village's year (${CITY.households.toLocaleString('en')} households)`,
+    label: `score.ranking: a village's year, the page (${CITY.households.toLocaleString('en')} households)`,
     fn: 'score',
     openid: CITY.cadre,
     reads: true,
@@ -66,7 +66,7 @@ const CITY_FIGURES: CityFigure[] = [
   },
   {
     key: 'beauty-chart-village',
-    label: `美丽积分图 of a village (${CITY.households.toLocaleString('en')} households × 12 months)`,
+    label: `美丽积分图 of a village (its ${Math.ceil(CITY.households / 100)} micro-grids × 12 months)`,
     fn: 'score',
     openid: CITY.cadre,
     reads: true,
@@ -212,7 +212,7 @@ ${minutes.toFixed(1)} min in all. Not part of \`npm run bench\` (the world takes
 ${r.world.households.toLocaleString('en')} households, twelve months of history, ${r.world.entries.toLocaleString('en')} ledger entries
 (an opening and ${CITY.scoresPerHousehold} scores a household, under the rule set's rules, by the village or the micro-grid),
 ${r.world.size} on disk; built with set-based SQL in ${r.buildSeconds.toFixed(0)} s, the kept totals (balances, month and year points,
-points by rule and scoring organisation per household and per place) built from the entries.
+points by rule and scoring organisation per household and per place, points by category and households per unit) built from the entries.
 
 **Figures**: in process through the cloud functions as the app calls them, as a cadre of 压测0村 (街道总览: as the street's admin), ${RUNS} calls
 each after one warm-up, each paired with the baseline (${IN_PROCESS_BLOCK} × ${'`account.whoami`'} of an unregistered user, in a row) on the same

@@ -57,8 +57,8 @@ describe.each(DEMO_DAYS)('npm run check:totals on the living demo seeded on %s',
     expect(status).toBe(0)
   })
 
-  it('When a balance, a month total and a place total were changed past the ledger, then it names each household or place and figure and exits 1', async () => {
-    const [, [{ month }], [place]] = await bypassTheLedger<{ month: string } & Record<string, string>>([
+  it('When a balance, a month total, a place total and a unit total were changed past the ledger, then it names each household, place or unit and figure and exits 1', async () => {
+    const [, [{ month }], [place], [unit]] = await bypassTheLedger<{ month: string } & Record<string, string>>([
       sql`update households set balance = balance + 7 where id = 'h-zjq-01'`,
       sql`update household_period_points set points = points - 3
            where household_id = 'h-zjq-02'
@@ -67,6 +67,9 @@ describe.each(DEMO_DAYS)('npm run check:totals on the living demo seeded on %s',
       sql`update place_rule_points set given = given + 2
            where ctid = (select ctid from place_rule_points where village_id = 'v-zjq' and micro_grid_id <> '' and given > 0 limit 1)
        returning period, micro_grid_id as "microGrid", rule_id as rule, scorer_org_id as scorer`,
+      sql`update unit_points set deducted = deducted + 5
+           where ctid = (select ctid from unit_points where org_id = 'v-zjq' and length(period) = 4 limit 1)
+       returning org_id as "orgId", period, category`,
     ])
 
     const { status, out } = checkTotals()
@@ -84,6 +87,10 @@ describe.each(DEMO_DAYS)('npm run check:totals on the living demo seeded on %s',
     const figure = `${place.period} rule ${place.rule} by ${place.scorer} given`
     const [, placeKept, placeRecomputed] = places[0].match(new RegExp(`^    村 v-zjq 社区 - 微网格 ${place.microGrid}  ${figure}  记的 (\\d+)  按流水重算 (\\d+)$`))!
     expect(Number(placeKept) - Number(placeRecomputed)).toBe(2)
-    expect(out).toContain('4 项积分合计与流水不一致')
+    const units = out.split('\n').filter((line) => line.startsWith('    单位 '))
+    expect(units).toHaveLength(1)
+    const [, unitKept, unitRecomputed] = units[0].match(new RegExp(`^    单位 ${unit.orgId}  ${unit.period} ${unit.category} deducted  记的 (-?\\d+)  按流水重算 (-?\\d+)$`))!
+    expect(Number(unitKept) - Number(unitRecomputed)).toBe(5)
+    expect(out).toContain('5 项积分合计与流水不一致')
   })
 })

@@ -10,7 +10,7 @@ import { openPostgres } from '../server/store/open-postgres'
 
 /**
  * `npm run check:totals`: recomputes every kept total (server/store/kept-totals.ts) from the ledger's
- * entries and prints each drift with its household or place and figure; exits 1 if there is any. Reads the
+ * entries and prints each drift with its household, place or unit and figure; exits 1 if there is any. Reads the
  * PostgreSQL server at DATABASE_URL, or the embedded database in DATA_DIR (taking its lock, so it
  * refuses while the gateway runs: stop `npm start` first). Changes nothing.
  */

@@ -131,6 +131,22 @@ export async function buildCityWorld(client: PoolClient, log: (line: string) => 
       from household_rule_points k join households h on h.id = k.household_id
      where k.household_id like 'ch-%'
      group by 1, 2, 3, 4, 5, 6`)
+  await step('kept points by rule category per unit', `
+    insert into unit_points (org_id, period, category, given, deducted, corrected, restored)
+    select u.org_id, k.period, coalesce(r.category, '其他'),
+           sum(k.given)::int, sum(k.deducted)::int, sum(k.corrected)::int, sum(k.restored)::int
+      from household_rule_points k
+      join households h on h.id = k.household_id
+      left join rules r on r.id = k.rule_id
+     cross join lateral household_units(h.village_id, h.community_id, h.micro_grid_id) as u(org_id)
+     where k.household_id like 'ch-%'
+     group by 1, 2, 3`)
+  await step('kept roster per unit', `
+    insert into unit_roster (org_id, households, bound_households, bound_members)
+    select u.org_id, count(*)::int, 0, 0
+      from households h cross join lateral household_units(h.village_id, h.community_id, h.micro_grid_id) as u(org_id)
+     where h.id like 'ch-%'
+     group by 1`)
   await step('analyze', `analyze`)
   return (performance.now() - started) / 1000
 }

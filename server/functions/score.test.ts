@@ -306,24 +306,6 @@ describe('rules are versioned', () => {
   })
 })
 
-describe('ranking', () => {
-  it('When a villager opens the ranking, then names are masked, ties share a rank, and their row is marked', async () => {
-    const { month } = await import('../../src/core/period').then((p) => p.periodsOf(new Date()))
-    const ranking = await ok('demo-villager', { action: 'ranking', orgId: 'v-zjq', period: month })
-    expect(ranking.rows).toHaveLength(32)
-    expect(ranking.rows.every((r: any) => /^.\*+$/.test(r.maskedName))).toBe(true)
-    expect(ranking.rows.filter((r: any) => r.mine).map((r: any) => r.householdId)).toEqual(['h-zjq-01'])
-    for (let i = 1; i < ranking.rows.length; i++) {
-      const [a, b] = [ranking.rows[i - 1], ranking.rows[i]]
-      expect(b.points <= a.points && (b.points === a.points ? b.rank === a.rank : b.rank === i + 1)).toBe(true)
-    }
-  })
-
-  it('When a villager asks for another village’s ranking, then FORBIDDEN', async () => {
-    expect(await call('demo-villager', { action: 'ranking', orgId: 'v-tj', period: '2026' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-  })
-})
-
 describe('the ledger balances', () => {
   it('When random submissions, reversals and replays run, then every balance equals the sum of its entries and each running balance is right', async () => {
     const pool = ['h-zjq-13', 'h-zjq-14', 'h-zjq-15', 'h-zjq-16']

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { HouseholdView, OrgRef } from '../../src/core/contracts/account'
 import type { OrgKind } from '../../src/core/org'
 import type { Db } from './database'
-import { households, orgs } from './schema'
+import { householdPeriodPoints, households, orgs } from './schema'
 
 const village = alias(orgs, 'village')
 const villagerGroup = alias(orgs, 'villager_group')
@@ -111,4 +111,43 @@ export async function householdPlaces(db: Db, ids: readonly string[]): Promise<M
       },
     ]),
   )
+}
+
+/** A household's place in a ranking: standard competition rank, its position in the list and the list's length. */
+export type RankedHousehold = { id: string; name: string; group: string | null; points: number; rank: number; position: number; total: number }
+
+/**
+ * The households under an organisation ranked by the earned points kept for a period (a month or a
+ * year): standard competition ranking ("1, 2, 2, 4": equal points share a rank, the next skips),
+ * equal points listed by house number. With a `page`, only the first and last `size` positions and
+ * the given household's row come back, so a village of 3,000 answers a few dozen rows; each row
+ * still carries its rank and the list's length. In position order.
+ */
+export async function selectRanking(
+  db: Db,
+  orgPath: string,
+  period: string,
+  page: { size: number; householdId: string | null } | null,
+): Promise<RankedHousehold[]> {
+  const onPage = page
+    ? sql`where position <= ${page.size} or position > total - ${page.size} or id = ${page.householdId ?? ''}`
+    : sql``
+  // Each step materialised, so the plan stays the same for a month or a year: the households first, then
+  // their kept points by key (a village of 3,000 reads 3,000 rows, never a period's 300,000).
+  const result = await db.execute(sql`
+    with listed as materialized (
+      select ${households.id} as id, ${households.headName} as name, ${households.groupId} as group_id, ${households.houseNo} as house_no
+        from ${households}
+       where ${householdsUnder(orgPath)}),
+    kept as materialized (
+      select p.household_id, p.points from ${householdPeriodPoints} p
+       where p.period = ${period} and p.household_id = any(array(select id from listed))),
+    ranked as (
+      select l.id, l.name, g.name as "group", coalesce(k.points, 0) as points,
+             rank() over (order by coalesce(k.points, 0) desc)::int as rank,
+             row_number() over (order by coalesce(k.points, 0) desc, l.house_no, l.id)::int as position,
+             count(*) over ()::int as total
+        from listed l left join kept k on k.household_id = l.id left join ${orgs} g on g.id = l.group_id)
+    select * from ranked ${onPage} order by position`)
+  return (result as unknown as { rows: RankedHousehold[] }).rows
 }

@@ -1,8 +1,8 @@
 /**
  * Every total the store keeps beside the ledger, as a pair of queries: how the ledger's entries say
  * it should be (`recompute`) and what is kept (`kept`). Both give rows of (subject, figure, value):
- * the subject is whose total it is, a household ("户 h-1") or a place households sit in ("村 v-1
- * 社区 - 微网格 m-1"), and the figure which of its totals (a period, an entry). The ledger is the single
+ * the subject is whose total it is, a household ("户 h-1"), a place households sit in ("村 v-1
+ * 社区 - 微网格 m-1") or a unit ("单位 g-1"), and the figure which of its totals (a period, an entry). The ledger is the single
  * source of truth: `findDrift` lists every (subject, figure) whose kept value differs from the
  * recomputed one, a missing row counting as 0. A new kept total is one entry here; the ledger's
  * invariants (ledger-invariants.ts) and `npm run check:totals` pick it up.
@@ -31,6 +31,7 @@ const MOVED_VALUE = `sum(case when how = 'deducted' then -points else points end
 const RULE_FIGURE = `period || ' rule ' || rule_id || ' by ' || scorer_org_id || ' ' || how`
 /** A kept row of rule totals as one row per way the points moved. */
 const MOVES_OF_ROW = `cross join lateral (values ('given', given), ('deducted', deducted), ('corrected', corrected), ('restored', restored)) as m(how, value)`
+const UNIT_FIGURE = `period || ' ' || coalesce(rule_category, '其他') || ' ' || how`
 const PLACE_SUBJECT = `'村 ' || h.village_id || ' 社区 ' || coalesce(h.community_id, '-') || ' 微网格 ' || coalesce(h.micro_grid_id, '-')`
 
 export const KEPT_TOTALS: readonly KeptTotal[] = [
@@ -77,6 +78,38 @@ export const KEPT_TOTALS: readonly KeptTotal[] = [
              from (select village_id, nullif(community_id, '') as community_id, nullif(micro_grid_id, '') as micro_grid_id,
                           period, rule_id, scorer_org_id, given, deducted, corrected, restored from place_rule_points) h
              ${MOVES_OF_ROW}`,
+  },
+  {
+    name: 'earned points per unit households sit in now (village, community, micro-grid and its grid), Asia/Shanghai month and year, and rule category (unit_points)',
+    recompute: `with ${MOVED}
+                select '单位 ' || s.org_id as subject, ${UNIT_FIGURE} as figure, ${MOVED_VALUE} as value
+                  from moved m join households h on h.id = m.household_id
+                  left join orgs mg on mg.id = h.micro_grid_id
+                  left join orgs g on g.id = mg.parent_id and g.kind = 'grid'
+                  left join (select id, category as rule_category from rules) r on r.id = m.rule_id
+                 cross join lateral (values (h.village_id), (h.community_id), (h.micro_grid_id), (g.id)) as s(org_id)
+                 where s.org_id is not null
+                 group by 1, 2`,
+    kept: `select '单位 ' || org_id as subject, ${UNIT_FIGURE} as figure, value::bigint as value
+             from (select org_id, period, category as rule_category, given, deducted, corrected, restored from unit_points) k
+             ${MOVES_OF_ROW}`,
+  },
+  {
+    name: 'households, households with a bound WeChat user and bound users per unit they count in (unit_roster)',
+    recompute: `select '单位 ' || s.org_id as subject, f.figure, sum(f.value)::bigint as value
+                  from households h
+                  left join orgs mg on mg.id = h.micro_grid_id
+                  left join orgs g on g.id = mg.parent_id and g.kind = 'grid'
+                  left join (select household_id, count(*) as members from household_members where unbound_at is null group by 1) m
+                    on m.household_id = h.id
+                 cross join lateral (values (h.village_id), (h.community_id), (h.micro_grid_id), (g.id)) as s(org_id)
+                 cross join lateral (values ('households', 1), ('bound households', case when m.members > 0 then 1 else 0 end),
+                                            ('bound members', coalesce(m.members, 0))) as f(figure, value)
+                 where s.org_id is not null
+                 group by 1, 2`,
+    kept: `select '单位 ' || org_id as subject, f.figure, f.value::bigint as value
+             from unit_roster
+             cross join lateral (values ('households', households), ('bound households', bound_households), ('bound members', bound_members)) as f(figure, value)`,
   },
 ]
 

@@ -3,7 +3,7 @@ import { AppError } from '../../src/core/errors'
 import { EARNED_POINT_KINDS, isValidPointMovement, SCORED_KINDS, type LedgerKind } from '../../src/core/ledger'
 import { periodsOf } from '../../src/core/period'
 import type { Db } from './database'
-import { householdPeriodPoints, householdRulePoints, households, ledgerEntries, placeRulePoints } from './schema'
+import { householdPeriodPoints, householdRulePoints, households, ledgerEntries, placeRulePoints, unitPoints } from './schema'
 
 export type NewEntry = {
   householdId: string
@@ -29,7 +29,7 @@ export async function appendLedgerEntry(tx: Db, entry: NewEntry): Promise<Ledger
 }
 
 /**
- * The one way points move, for a batch of entries in five statements however many there are: the
+ * The one way points move, for a batch of entries in six statements however many there are: the
  * household rows are updated by each one's total (which locks them until the transaction ends, so
  * entries of one household are applied one after another), the entries are written in the given
  * order with the running balance each produced, and the earned ones are added to the kept totals
@@ -97,7 +97,8 @@ export async function appendLedgerEntries(tx: Db, entries: readonly NewEntry[]):
  * Keeps the totals of earned points in step with the entries just written, one statement each: per
  * household and Asia/Shanghai month and year (rankings, charts); per household, month and year,
  * rule and scoring organisation, split by how the points moved (the dividend's points by where they
- * came from); and the same per place the household sits in (the street's view). Rows are summed
+ * came from); the same per place the household sits in (communities' flows in the street's view);
+ * and per unit and rule category (the street's view, the units' 美丽积分图). Rows are summed
  * first: an upsert may not touch the same row twice. Place rows are shared by a micro-grid's
  * households, so they are written in key order (`byPlaceKey`): parallel writers lock them in the same order.
  */
@@ -148,6 +149,31 @@ async function addToEarnedTotals(tx: Db, earned: readonly LedgerEntryRow[], plac
       target: [placeRulePoints.period, placeRulePoints.villageId, placeRulePoints.communityId, placeRulePoints.microGridId, placeRulePoints.ruleId, placeRulePoints.scorerOrgId],
       set: addedMoves(placeRulePoints),
     })
+  await addToUnitTotals(tx, [...byRule.values()])
+}
+
+/**
+ * The households' new rule totals added to the units each sits in (household_units, migration 0024:
+ * village, community, micro-grid and the micro-grid's grid) under their rule's category, summed per
+ * row and written in key order (text by code unit), the order the move triggers of migration 0024
+ * lock rows in too, so a batch and a move never wait on each other in a cycle.
+ */
+async function addToUnitTotals(tx: Db, rows: readonly RuleTotalsRow[]) {
+  const values = rows.map(
+    (r) => sql`(${r.householdId}, ${r.period}, ${r.ruleId}::int, ${r.given}::int, ${r.deducted}::int, ${r.corrected}::int, ${r.restored}::int)`,
+  )
+  const category = sql`coalesce(r.category, '其他')`
+  await tx.execute(sql`
+    insert into ${unitPoints} (org_id, period, category, given, deducted, corrected, restored)
+    select u.org_id, k.period, ${category}, sum(k.given)::int, sum(k.deducted)::int, sum(k.corrected)::int, sum(k.restored)::int
+      from (values ${sql.join(values, sql`, `)}) as k(household_id, period, rule_id, given, deducted, corrected, restored)
+      join households h on h.id = k.household_id
+      left join rules r on r.id = k.rule_id
+     cross join lateral household_units(h.village_id, h.community_id, h.micro_grid_id) as u(org_id)
+     group by u.org_id, k.period, ${category}
+     order by u.org_id collate "C", k.period collate "C", ${category} collate "C"
+    on conflict (org_id, period, category) do update
+       set ${sql.join(MOVES.map((how) => sql`${sql.raw(how)} = ${unitPoints[how]} + excluded.${sql.raw(how)}`), sql`, `)}`)
 }
 
 /** Where a household sits, as place_rule_points keys it ('' for no community or micro-grid). */

@@ -6,9 +6,8 @@ import type { Db } from './database'
  * statement per figure whatever the number of villages. Every query below groups by "unit": the
  * organisations one level under the one looked at (a street's villages and communities, a
  * village's grids, a grid's micro-grids). A household sits in its village, its community (3.0),
- * its micro-grid and that micro-grid's grid, as in the scope checks; points are read per place
- * (place_rule_points), so a street of 300,000 households adds up rows per micro-grid, not per
- * household. Raw statements answer timestamps as text on PGlite and as Date on pg: the selects
+ * its micro-grid and that micro-grid's grid, as in the scope checks; points are read as kept per
+ * unit (unit_points), so a street of 300,000 households reads a few rows per village. Raw statements answer timestamps as text on PGlite and as Date on pg: the selects
  * below hand back Dates.
  */
 function unitsUnder(parent: Parent): SQL {
@@ -43,36 +42,27 @@ async function rows<T>(db: Db, query: SQL): Promise<T[]> {
 
 export type Parent = { id: string; path: string }
 
-/** Households, those with a bound WeChat user, and bound users, per unit. */
+/** Households, those with a bound WeChat user, and bound users, per unit, as unit_roster keeps them. */
 export function selectRoster(db: Db, parent: Parent) {
   return rows<{ unitId: string; households: number; boundHouseholds: number; boundMembers: number }>(
     db,
-    sql`with ${unitsUnder(parent)},
-        bound as (select household_id, count(*)::int as members from household_members where unbound_at is null group by 1)
-        select u.id as "unitId", count(*)::int as households,
-               count(b.household_id)::int as "boundHouseholds", coalesce(sum(b.members), 0)::int as "boundMembers"
-          from households h ${sittingIn('h')}
-          left join bound b on b.household_id = h.id
-         where ${nearby('h')}
-         group by u.id`,
+    sql`with ${unitsUnder(parent)}
+        select k.org_id as "unitId", k.households, k.bound_households as "boundHouseholds", k.bound_members as "boundMembers"
+          from units u join unit_roster k on k.org_id = u.id`,
   )
 }
 
 /**
- * Earned points per unit, period and rule category, from place_rule_points: given, deducted,
+ * Earned points per unit, period and rule category, as unit_points keeps them: given, deducted,
  * corrected and restored (their sum is the unit's earned points, as household_period_points adds them).
  */
 export function selectCategoryPoints(db: Db, parent: Parent, periods: readonly string[]) {
   return rows<{ unitId: string; period: string; category: string; given: number; deducted: number; corrected: number; restored: number }>(
     db,
     sql`with ${unitsUnder(parent)}
-        select u.id as "unitId", k.period, coalesce(r.category, '其他') as category,
-               sum(k.given)::int as given, sum(k.deducted)::int as deducted,
-               sum(k.corrected)::int as corrected, sum(k.restored)::int as restored
-          from place_rule_points k ${sittingIn('k')}
-          left join rules r on r.id = k.rule_id
-         where k.period in (${sql.join(periods.map((p) => sql`${p}`), sql`, `)}) and ${nearby('k')}
-         group by 1, 2, 3`,
+        select k.org_id as "unitId", k.period, k.category, k.given, k.deducted, k.corrected, k.restored
+          from units u join unit_points k on k.org_id = u.id
+         where k.period in (${sql.join(periods.map((p) => sql`${p}`), sql`, `)})`,
   )
 }
 

@@ -40,7 +40,11 @@ export function ledger(page: { householdId?: string; beforeId?: number; limit?: 
   return callFunction('score', 'ledger', page)
 }
 
-/** A village's ranking for a month ("2026-11") or a year ("2026"). */
+/**
+ * A village's ranking for a month ("2026-11") or a year ("2026"), as a page: its first and last
+ * households (红黑榜) and the caller's own with its rank. (Staff may ask the server for every
+ * household with `full: true`; no screen of the app does.)
+ */
 export function ranking(orgId: string, period: string): Promise<Envelope<Ranking>> {
   return callFunction('score', 'ranking', { orgId, period })
 }

@@ -1,18 +1,9 @@
 /**
- * Standard competition ranking ("1, 2, 2, 4"): households with equal points share a rank and the
- * next rank skips. Equal points are listed in the order given (the caller sorts by house number),
- * so the list never depends on how the database happened to return rows.
+ * How many households a ranking page lists first (红榜) and last (黑榜), beside the caller's own.
+ * Ranks are standard competition ranks ("1, 2, 2, 4"), equal points listed by house number
+ * (server/store/household-views.ts, selectRanking).
  */
-export function rankByPoints<T extends { points: number }>(rows: readonly T[]): (T & { rank: number })[] {
-  const sorted = rows
-    .map((row, index) => ({ row, index }))
-    .sort((a, b) => b.row.points - a.row.points || a.index - b.index)
-  let rank = 0
-  return sorted.map(({ row }, position) => {
-    if (position === 0 || sorted[position - 1].row.points !== row.points) rank = position + 1
-    return { ...row, rank }
-  })
-}
+export const RANKING_PAGE = 10
 
 /** The bands a rank is stated in (善治贷 certificates): the top 10%, 20%, 30%, 50%, or the rest. */
 const RANK_BAND_PERCENTS = [10, 20, 30, 50] as const

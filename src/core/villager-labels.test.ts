@@ -104,8 +104,8 @@ describe('who is named on a line', () => {
 
 describe('ranking', () => {
   it('When my household is on the list, then the summary gives its rank', () => {
-    expect(myRankText([{ rank: 1, mine: false }, { rank: 1, mine: true }])).toBe('我家排第 1 名')
-    expect(myRankText([{ rank: 1, mine: false }])).toBeNull()
+    expect(myRankText({ rank: 1 })).toBe('我家排第 1 名')
+    expect(myRankText(null)).toBeNull()
   })
 })
 

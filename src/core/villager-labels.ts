@@ -79,9 +79,8 @@ export function actorText(kind: LedgerKind, actor: { name: string; org: { name: 
   return `${label}：${actor.name}${actor.org ? `（${actor.org.name}）` : ''}`
 }
 
-/** "我家排第 3 名" or, when the household is not on the list, nothing. */
-export function myRankText(rows: readonly { rank: number; mine: boolean }[]): string | null {
-  const mine = rows.find((row) => row.mine)
+/** "我家排第 3 名" or, when the caller has no household in the ranking, nothing. */
+export function myRankText(mine: { rank: number } | null): string | null {
   return mine ? `我家排第 ${mine.rank} 名` : null
 }
 

@@ -129,22 +129,29 @@ describeInBrowser('villager journey: home, ledger, appeal, ranking, rules, card,
     await saveScreenshot(journey.page, 'villager-04-ledger-appealed')
   })
 
-  it('张建国 opens 村排行 and finds 张** highlighted, first, with his rank', async () => {
+  it('张建国 opens 村排行 and finds 张** highlighted, first, with his rank, above 红榜 and 黑榜 (not all 32 households)', async () => {
     const ranking = dataOf(
       await callAs<Ranking>(journey.gateway.baseUrl, 'demo-villager', 'score', { action: 'ranking', orgId: 'v-zjq', period: periodsOf(new Date()).month }),
     )
-    const mine = ranking.rows.find((row) => row.mine)
+    const mine = ranking.mine
     expect(mine).toMatchObject({ householdId: 'h-zjq-01', maskedName: '张**', points: -5 })
+    // A page, not the village: the first and the last ten of its 32 households.
+    expect([ranking.households, ranking.top.length, ranking.bottom.length, ranking.all]).toEqual([32, 10, 10, null])
+    const listed = [...ranking.top, ...ranking.bottom]
 
     await visibleText(journey.page, '排行').click() // the tab bar
     await visibleText(journey.page, `我家排第 ${mine!.rank} 名`).waitFor()
     const mineCard = journey.page.locator('.ranking__mine').filter({ visible: true })
     await eventually(() => mineCard.locator('.ranking-row--mine .ranking-row__name').innerText(), (value) => expect(value).toBe('张**（我家）'))
-    // The own row comes first on the screen, above the list, and is highlighted in the list too.
+    // The own row comes first on the screen, above 红榜 and 黑榜, and is highlighted there too when it is on one.
     const firstRow = journey.page.locator('.ranking-row').filter({ visible: true }).first()
     await eventually(() => firstRow.getAttribute('class'), (value) => expect(value).toContain('ranking-row--mine'))
-    await eventually(() => journey.page.locator('.ranking__list .ranking-row--mine').filter({ visible: true }).count(), (value) => expect(value).toBe(1))
-    await eventually(() => journey.page.locator('.ranking__list .ranking-row').filter({ visible: true }).count(), (value) => expect(value).toBe(ranking.rows.length))
+    await visibleText(journey.page, '红榜 · 前 10 名').waitFor()
+    await visibleText(journey.page, '黑榜 · 后 10 名').waitFor()
+    await eventually(() => journey.page.locator('.ranking__list .ranking-row--mine').filter({ visible: true }).count(), (value) =>
+      expect(value).toBe(listed.filter((row) => row.mine).length),
+    )
+    await eventually(() => journey.page.locator('.ranking__list .ranking-row').filter({ visible: true }).count(), (value) => expect(value).toBe(listed.length))
     await saveScreenshot(journey.page, 'villager-05-ranking-month')
 
     await visibleText(journey.page, '今年').click()
@@ -167,7 +174,6 @@ describeInBrowser('villager journey: home, ledger, appeal, ranking, rules, card,
     const month = Number(periodsOf(new Date()).month.slice(5))
     await visibleText(journey.page, `赵家桥村 ${month} 月积分排行 · 共 32 户`).waitFor()
     const list = journey.page.locator('.ranking__list .ranking-row').filter({ visible: true })
-    await visibleText(journey.page, '显示全部 32 户').waitFor()
     await eventually(() => list.count(), (value) => expect(value).toBe(20))
     await saveScreenshot(journey.page, 'villager-07-elder-ranking')
 

@@ -64,9 +64,9 @@ describe('what a certificate states', () => {
         const lastYear = String(Number(year) - 1)
         expect(certificate.statements.thisYear).toEqual({ year, points: await earnedIn(householdId, year) })
         expect(certificate.statements.lastYear).toEqual({ year: lastYear, points: await earnedIn(householdId, lastYear) })
-        const ranking = await villageRanking(database.db, 'demo-cadre', { orgId: 'v-zjq', period: year })
-        const rank = ranking.rows.find((r) => r.householdId === householdId)!.rank
-        expect(certificate.statements.rankBand).toBe(rankBand(rank, ranking.rows.length))
+        const ranking = await villageRanking(database.db, 'demo-cadre', { orgId: 'v-zjq', period: year, full: true })
+        const rank = ranking.all!.find((r) => r.householdId === householdId)!.rank
+        expect(certificate.statements.rankBand).toBe(rankBand(rank, ranking.households))
         expect(certificate.statements).toMatchObject({ head: '测**', shares: 3, village: '赵家桥村', overdueRectifications: 0, upheldDeductions: 0 })
       }),
       { numRuns: 25 },

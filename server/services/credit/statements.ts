@@ -2,11 +2,11 @@ import { and, eq, gte, inArray } from 'drizzle-orm'
 import type { CertificateStatements } from '../../../src/core/credit/certificate'
 import { maskName } from '../../../src/core/mask'
 import { periodsOf } from '../../../src/core/period'
-import { rankBand, rankByPoints } from '../../../src/core/ranking'
+import { rankBand } from '../../../src/core/ranking'
 import { shownStatus, type NoticeStatus } from '../../../src/core/rectification'
 import type { Db } from '../../store/database'
+import { selectRanking } from '../../store/household-views'
 import { appeals, householdPeriodPoints, households, notices, orgs } from '../../store/schema'
-import { householdsWithPoints } from '../score/ranking'
 
 /**
  * What a certificate states about a household at `now`, from the data kept: earned points per
@@ -29,9 +29,7 @@ export async function householdStatements(db: Db, householdId: string, now: Date
   const pointsIn = (period: string) => totals.find((t) => t.period === period)?.points ?? 0
 
   // Ranked as the village's ranking page ranks this year: ties share the better rank.
-  const villagers = await householdsWithPoints(db, village.path, [year])
-  const ranked = rankByPoints(villagers.map((h) => ({ id: h.id, points: h.points.get(year) ?? 0 })))
-  const rank = ranked.find((h) => h.id === householdId)!.rank
+  const [mine] = await selectRanking(db, village.path, year, { size: 0, householdId })
 
   const open = await db
     .select({ status: notices.status, deadline: notices.deadline })
@@ -52,7 +50,7 @@ export async function householdStatements(db: Db, householdId: string, now: Date
     shares: household.shares,
     thisYear: { year, points: pointsIn(year) },
     lastYear: { year: lastYear, points: pointsIn(lastYear) },
-    rankBand: rankBand(rank, ranked.length),
+    rankBand: rankBand(mine.rank, mine.total),
     overdueRectifications: open.filter((n) => shownStatus({ status: n.status as NoticeStatus, deadline: n.deadline }, now) === 'overdue').length,
     upheldDeductions: upheld.length,
   }

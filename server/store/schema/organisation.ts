@@ -108,3 +108,17 @@ export const householdMembers = pgTable(
   ],
 )
 
+
+/**
+ * Households per organisational unit they count in (village, community (3.0), micro-grid and its
+ * grid, as household_units says, migration 0024), those with a bound WeChat user, and bound users:
+ * the street's view reads one row per unit, never its households. Kept by triggers (migration
+ * 0021) when a household is added or moves, a member binds or unbinds, or a micro-grid is hung under
+ * another grid.
+ */
+export const unitRoster = pgTable('unit_roster', {
+  orgId: text('org_id').primaryKey(),
+  households: integer('households').notNull().default(0),
+  boundHouseholds: integer('bound_households').notNull().default(0),
+  boundMembers: integer('bound_members').notNull().default(0),
+})

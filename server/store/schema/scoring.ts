@@ -142,3 +142,23 @@ export const placeRulePoints = pgTable(
   },
   (t) => [primaryKey({ columns: [t.period, t.villageId, t.communityId, t.microGridId, t.ruleId, t.scorerOrgId] })],
 )
+
+/**
+ * Earned points per organisational unit a household sits in (its village, its community (3.0), its
+ * micro-grid, and that micro-grid's grid), Asia/Shanghai month or year, and rule category, split by
+ * how they moved. The street's view and the units' 美丽积分图 read one row per unit, period and
+ * category, never a row per household or per place. Kept in the same batch as the other earned
+ * totals (server/store/ledger.ts) through the SQL function household_units (migration 0024), which
+ * says which units a household counts in; when a household moves, or a micro-grid is hung under
+ * another grid, the triggers of migration 0024 move the totals with it.
+ */
+export const unitPoints = pgTable(
+  'unit_points',
+  {
+    orgId: text('org_id').notNull(),
+    period: text('period').notNull(),
+    category: text('category').notNull(),
+    ...pointsByHowTheyMoved(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.period, t.category] })],
+)

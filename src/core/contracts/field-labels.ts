@@ -39,6 +39,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   fileSha256: { label: '文件核对码', pick: true },
   format: { label: '导出格式', pick: true },
   fromPoints: { label: '起始分数' },
+  full: { label: '是否看全部农户', pick: true },
   goodsId: { label: '商品', pick: true },
   importId: { label: '导入草稿', pick: true },
   granted: { label: '是否允许通知', pick: true },

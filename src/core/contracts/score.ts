@@ -60,7 +60,7 @@ export const scoreInputs = {
     beforeId: id.optional(),
     limit: z.number().int().min(1).max(50).optional(),
   }),
-  ranking: z.object({ orgId: z.string().min(1).max(64), period: periodSchema }),
+  ranking: z.object({ orgId: z.string().min(1).max(64), period: periodSchema, full: z.boolean().optional() }),
   rules: z.object({ orgId: z.string().min(1).max(64).optional() }),
   myInspections: z.object({ limit: z.number().int().min(1).max(50).optional() }),
   myRequests: z.object({}),
@@ -151,7 +151,20 @@ export type LedgerPage = {
 }
 
 export type RankingRow = { rank: number; householdId: string; maskedName: string; group: string | null; points: number; mine: boolean }
-export type Ranking = { org: OrgRef; period: string; rows: RankingRow[] }
+/**
+ * A ranking as a phone gets it: how many households it has, the first and the last RANKING_PAGE
+ * (the last never repeating one of the first), and the caller's own household's row wherever it
+ * ranks (null when the caller has none there). `all` is every household, only for staff who asked.
+ */
+export type Ranking = {
+  org: OrgRef
+  period: string
+  households: number
+  top: RankingRow[]
+  bottom: RankingRow[]
+  mine: RankingRow | null
+  all: RankingRow[] | null
+}
 
 export type ScoreRecordView = {
   id: number
@@ -185,10 +198,15 @@ export type AppealView = {
 }
 export type MyRequests = { claims: ScoreRecordView[]; appeals: AppealView[] }
 export type PendingWork = { records: ScoreRecordView[]; appeals: AppealView[] }
+/**
+ * 美丽积分图: a micro-grid's (or a unit's with no micro-grids) households, each with its earned points
+ * per month; or a village's, community's or grid's micro-grids, each with its households' points per month.
+ */
 export type BeautyChart = {
   org: OrgRef
   months: string[]
   households: { householdId: string; name: string; houseNo: string; monthly: number[] }[]
+  microGrids: { org: OrgRef; households: number; monthly: number[] }[]
 }
 
 /** What a points import's preview shows: every good row, every bad row and why, and the totals per group beside the paper's. */

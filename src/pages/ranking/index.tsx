@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ranking } from '../../api/score'
-import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import type { RankingRow } from '../../core/contracts/score'
 import { periodsOf } from '../../core/period'
@@ -32,12 +31,28 @@ function RankRow({ row }: { row: RankingRow }) {
   )
 }
 
-/** 村排行 (tab): my village's households by points earned this month or this year; mine first and highlighted. */
+/** One list of the ranking: 红榜 (the first households) or 黑榜 (the last), under its heading. */
+function RankList({ title, tone, rows }: { title: string; tone: 'top' | 'bottom'; rows: readonly RankingRow[] }) {
+  return (
+    <View>
+      <Text className={`ranking__heading ranking__heading--${tone}`}>{title}</Text>
+      <View className="card ranking__list">
+        {rows.map((row) => (
+          <RankRow key={row.householdId} row={row} />
+        ))}
+      </View>
+    </View>
+  )
+}
+
+/**
+ * 村排行 (tab): my village's households by points earned this month or this year, as a page a phone
+ * can hold: my own household first with its rank, then the first ten (红榜) and the last ten (黑榜).
+ */
 export default function RankingPage() {
   const elder = useElderMode()
   const who = useWhoAmI()
   const [span, setSpan] = useState<Span>('month')
-  const [showAll, setShowAll] = useState(false)
   const villageId = who.state.status === 'ok' && who.state.data.registered ? (who.state.data.household?.village.id ?? null) : null
   // The period is taken when the page asks, so a page left open over a month end asks for the new month.
   const { state, reload } = useEnvelope(
@@ -52,10 +67,6 @@ export default function RankingPage() {
   // Back on the tab: the newest points (the first show is the load above).
   useReloadOnReturn(reload, villageId !== null)
 
-  const choose = (next: Span) => {
-    setSpan(next)
-    setShowAll(false)
-  }
   const periods = periodsOf(new Date())
   const periodText = span === 'month' ? `${Number(periods.month.slice(5))} 月` : `${periods.year} 年`
 
@@ -65,10 +76,10 @@ export default function RankingPage() {
         {() => (
           <View>
             <View className="ranking__spans">
-              <View className={`ranking__span ${span === 'month' ? 'ranking__span--on' : ''}`} onClick={() => choose('month')}>
+              <View className={`ranking__span ${span === 'month' ? 'ranking__span--on' : ''}`} onClick={() => setSpan('month')}>
                 本月
               </View>
-              <View className={`ranking__span ${span === 'year' ? 'ranking__span--on' : ''}`} onClick={() => choose('year')}>
+              <View className={`ranking__span ${span === 'year' ? 'ranking__span--on' : ''}`} onClick={() => setSpan('year')}>
                 今年
               </View>
             </View>
@@ -88,27 +99,17 @@ export default function RankingPage() {
               {(data) => (
                 <View>
                   <Text className="ranking__caption">
-                    {data.org.name} {periodText}积分排行 · 共 {data.rows.length} 户
+                    {data.org.name} {periodText}积分排行 · 共 {data.households} 户
                   </Text>
-                  {data.rows
-                    .filter((row) => row.mine)
-                    .map((row) => (
-                      <View key="mine" className="card ranking__mine">
-                        <Text className="ranking__mine-text">{myRankText(data.rows)}</Text>
-                        <RankRow row={row} />
-                      </View>
-                    ))}
-                  <View className="card ranking__list">
-                    {(showAll ? data.rows : elder.trim(data.rows, 50)).map((row) => (
-                      <RankRow key={row.householdId} row={row} />
-                    ))}
-                  </View>
-                  {!showAll && elder.trim(data.rows, 50).length < data.rows.length && (
-                    <BigButton kind="plain" onClick={() => setShowAll(true)}>
-                      显示全部 {data.rows.length} 户
-                    </BigButton>
+                  {data.mine && (
+                    <View className="card ranking__mine">
+                      <Text className="ranking__mine-text">{myRankText(data.mine)}</Text>
+                      <RankRow row={data.mine} />
+                    </View>
                   )}
-                  <Text className="muted-text elder-hide">排行只算{periodText}评分得到的积分，姓名只显示姓。</Text>
+                  <RankList title={data.bottom.length > 0 ? `红榜 · 前 ${data.top.length} 名` : `全部 ${data.top.length} 户`} tone="top" rows={data.top} />
+                  {data.bottom.length > 0 && <RankList title={`黑榜 · 后 ${data.bottom.length} 名`} tone="bottom" rows={data.bottom} />}
+                  <Text className="muted-text elder-hide">排行只算{periodText}评分得到的积分，姓名只显示姓。全村名单请问村干部。</Text>
                 </View>
               )}
             </Loaded>

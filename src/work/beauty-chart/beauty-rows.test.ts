@@ -9,6 +9,7 @@ function chart(households: [string, number[]][]): BeautyChart {
     org: { id: 'mg-1', name: '1号微网格', kind: 'micro_grid' },
     months,
     households: households.map(([name, monthly], i) => ({ householdId: `h-${i}`, name, houseNo: `0${i}号`, monthly })),
+    microGrids: [],
   }
 }
 

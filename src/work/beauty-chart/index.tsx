@@ -1,11 +1,9 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
-import { listHouseholds } from '../../api/account'
 import { beautyChart } from '../../api/score'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
-import type { HouseholdList, OrgRef } from '../../core/contracts/account'
 import type { BeautyChart as BeautyChartView } from '../../core/contracts/score'
 import { signedPoints } from '../../core/villager-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
@@ -18,7 +16,8 @@ const MONTHS = 6
 
 /**
  * 美丽积分图 (router param orgId): each household's points per month for the last 6 months, the
- * households that stay low first. For a village or a grid, first pick one of its micro-grids.
+ * households that stay low first. For a village or a grid, first pick one of its micro-grids (the
+ * server answers them, with their households, instead of the households).
  */
 export default function BeautyChartPage() {
   return (
@@ -30,57 +29,35 @@ export default function BeautyChartPage() {
 
 function BeautyChart({ orgId }: { orgId: string }) {
   const elder = useElderMode()
-  const { state, reload } = useEnvelope(() => listHouseholds(orgId), [orgId])
-  const microGrids = state.status === 'ok' ? microGridsOf(state.data) : []
-  const showChart = state.status === 'ok' && (state.data.org.kind === 'micro_grid' || microGrids.length === 0)
-  return (
-    <View className={`screen ${elder.rootClass} beauty`}>
-      <Loaded state={state} onRetry={reload}>
-        {(data) =>
-          showChart ? (
-            <Chart orgId={orgId} />
-          ) : (
-            <View>
-              <Text className="section-title">{data.org.name}：选一个微网格</Text>
-              {microGrids.map(({ org, count }) => (
-                <BigButton
-                  key={org.id}
-                  kind="plain"
-                  onClick={() => void Taro.navigateTo({ url: `/work/beauty-chart/index?orgId=${encodeURIComponent(org.id)}` })}
-                >
-                  {org.name}（{count} 户）
-                </BigButton>
-              ))}
-            </View>
-          )
-        }
-      </Loaded>
-    </View>
-  )
-}
-
-/** The micro-grids the households of a village or grid belong to, with how many households each. */
-function microGridsOf(list: HouseholdList): { org: OrgRef; count: number }[] {
-  const found = new Map<string, { org: OrgRef; count: number }>()
-  for (const household of list.households) {
-    if (!household.microGrid) continue
-    const entry = found.get(household.microGrid.id) ?? { org: household.microGrid, count: 0 }
-    found.set(household.microGrid.id, { ...entry, count: entry.count + 1 })
-  }
-  return [...found.values()]
-}
-
-function Chart({ orgId }: { orgId: string }) {
   const { state, reload } = useEnvelope(() => beautyChart(orgId, MONTHS), [orgId])
   const orgName = state.status === 'ok' ? state.data.org.name : null
   useEffect(() => {
     if (orgName) void Taro.setNavigationBarTitle({ title: `${orgName} 美丽积分图` })
   }, [orgName])
-
   return (
-    <Loaded state={state} onRetry={reload}>
-      {(data) => <ChartView chart={data} />}
-    </Loaded>
+    <View className={`screen ${elder.rootClass} beauty`}>
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (data.microGrids.length > 0 ? <MicroGridChoice chart={data} /> : <ChartView chart={data} />)}
+      </Loaded>
+    </View>
+  )
+}
+
+/** A village's or grid's micro-grids (from the totals kept per unit), each opening its own chart. */
+function MicroGridChoice({ chart }: { chart: BeautyChartView }) {
+  return (
+    <View>
+      <Text className="section-title">{chart.org.name}：选一个微网格</Text>
+      {chart.microGrids.map(({ org, households }) => (
+        <BigButton
+          key={org.id}
+          kind="plain"
+          onClick={() => void Taro.navigateTo({ url: `/work/beauty-chart/index?orgId=${encodeURIComponent(org.id)}` })}
+        >
+          {org.name}（{households} 户）
+        </BigButton>
+      ))}
+    </View>
   )
 }
 

@@ -282,9 +282,10 @@ describe('downstream', () => {
       .select({ points: householdPeriodPoints.points })
       .from(householdPeriodPoints)
       .where(and(eq(householdPeriodPoints.householdId, 'h-zjq-01'), eq(householdPeriodPoints.period, String(year))))
-    expect(ranking.rows.find((r) => r.mine)!.points).toBe(36)
+    expect(ranking.mine!.points).toBe(36)
     expect(kept.points).toBe(36)
-    expect(ranking.rows.find((r) => r.householdId === 'h-zjq-02')!.points).toBe(-4)
+    const full = await ok<Ranking>('demo-cadre', { action: 'ranking', orgId: VILLAGE, period: String(year), full: true })
+    expect(full.all!.find((r) => r.householdId === 'h-zjq-02')!.points).toBe(-4)
     const chart = await ok<BeautyChart>('demo-grid-leader', { action: 'beautyChart', orgId: 'mg-zjq-1-1' })
     const zhang = chart.households.find((h) => h.householdId === 'h-zjq-01')!
     expect(zhang.monthly[chart.months.indexOf(asOfMonth)]).toBe(36)

@@ -227,7 +227,7 @@ describeInBrowser('putting a street into use from an empty database', () => {
     const village = me.registered && me.household ? me.household.village.id : ''
     const year = Number(periodsOf(new Date()).year)
     const ranking = dataOf(await callAs<Ranking>(gateway.baseUrl, 'wx-e2e-zhang', 'score', { action: 'ranking', orgId: village, period: String(year) }))
-    expect(ranking.rows.map((r) => [r.maskedName, r.points])).toEqual([['张**', 32], ['李**', 0]])
+    expect(ranking.top.map((r) => [r.maskedName, r.points])).toEqual([['张**', 32], ['李**', 0]])
     const dividend = dataOf(await callAs<DividendPreview>(gateway.baseUrl, 'wx-e2e-accountant', 'dividend', { action: 'preview', orgId: village, year, totalFen: 100_000, incentiveFen: 10_000, method: 'proportional' }))
     expect(dividend.lines.map((l) => l.points).sort()).toEqual([0, 32])
 

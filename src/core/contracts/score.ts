@@ -4,7 +4,7 @@ import { recordIdSchema } from './record-id'
 import { requestIdSchema } from './request-id'
 import { rosterFile, type OrgRef } from './account'
 import type { DividendExport } from './dividend'
-import type { GroupTotals, PointsImportProblem, PointsImportRow } from '../points-import'
+import type { PointsImportCheck } from '../points-import'
 import type { LedgerKind } from '../ledger'
 import { RULE_CATEGORIES, type RuleCategory } from '../rules'
 
@@ -210,19 +210,12 @@ export type BeautyChart = {
 }
 
 /** What a points import's preview shows: every good row, every bad row and why, and the totals per group beside the paper's. */
-export type PointsImportPreview = {
+export type PointsImportPreview = PointsImportCheck & {
   village: OrgRef
   asOf: string
   fileName: string
   /** The file's sha256: the draft must be of the very file previewed. */
   fileSha256: string
-  categories: RuleCategory[]
-  hasLastYear: boolean
-  rows: PointsImportRow[]
-  problems: PointsImportProblem[]
-  /** Household rows left blank (a template row not filled in): not imported. */
-  unfilled: number
-  totals: GroupTotals[]
 }
 export type PointsImportStatus = 'draft' | 'confirmed' | 'withdrawn'
 /** A drafted (or confirmed) import, as the second person checks it. */

@@ -53,16 +53,37 @@ export function selectRoster(db: Db, parent: Parent) {
 }
 
 /**
- * Earned points per unit, period and rule category, as unit_points keeps them: given, deducted,
+ * The units' rows of unit_points in some periods, looked up by key: the planner is handed the ids, so
+ * it reads the covering index (unit_points_read_idx, migration 0025) rather than scanning the table,
+ * whose rows for one street lie scattered among every micro-grid's.
+ */
+function keptPointsIn(periods: readonly string[]): SQL {
+  return sql`unit_points k
+     where k.org_id = any(array(select id from units)) and k.period in (${sql.join(periods.map((p) => sql`${p}`), sql`, `)})`
+}
+
+/**
+ * Earned points per unit and rule category in one period, as unit_points keeps them: given, deducted,
  * corrected and restored (their sum is the unit's earned points, as household_period_points adds them).
  */
-export function selectCategoryPoints(db: Db, parent: Parent, periods: readonly string[]) {
-  return rows<{ unitId: string; period: string; category: string; given: number; deducted: number; corrected: number; restored: number }>(
+export function selectCategoryPoints(db: Db, parent: Parent, period: string) {
+  return rows<{ unitId: string; category: string; given: number; deducted: number; corrected: number; restored: number }>(
     db,
     sql`with ${unitsUnder(parent)}
-        select k.org_id as "unitId", k.period, k.category, k.given, k.deducted, k.corrected, k.restored
-          from units u join unit_points k on k.org_id = u.id
-         where k.period in (${sql.join(periods.map((p) => sql`${p}`), sql`, `)})`,
+        select k.org_id as "unitId", k.category, k.given, k.deducted, k.corrected, k.restored
+          from ${keptPointsIn([period])}`,
+  )
+}
+
+/** Per unit and month, the points given, deducted and earned (all categories together), for the trend lines. */
+export function selectMonthlyPoints(db: Db, parent: Parent, months: readonly string[]) {
+  return rows<{ unitId: string; period: string; given: number; deducted: number; earned: number }>(
+    db,
+    sql`with ${unitsUnder(parent)}
+        select k.org_id as "unitId", k.period, sum(k.given)::int as given, sum(k.deducted)::int as deducted,
+               sum(k.given - k.deducted + k.corrected + k.restored)::int as earned
+          from ${keptPointsIn(months)}
+         group by 1, 2`,
   )
 }
 

@@ -14,6 +14,7 @@ import {
   selectCategoryPoints,
   selectCommunityFlows,
   selectLatestRuns,
+  selectMonthlyPoints,
   selectNotices,
   selectRoster,
   selectSpent,
@@ -49,7 +50,8 @@ export async function streetOverview(db: Db, openid: string, input: { orgId?: st
     // Villages before communities, then by name as 组织架构 lists them (pinyin).
     .sort((a, b) => UNIT_KINDS.indexOf(a.kind as OrgKind) - UNIT_KINDS.indexOf(b.kind as OrgKind) || byName(a.name, b.name))
   const roster = await selectRoster(db, parent)
-  const points = await selectCategoryPoints(db, parent, [input.period, ...months])
+  const points = await selectCategoryPoints(db, parent, input.period)
+  const monthlyPoints = await selectMonthlyPoints(db, parent, months)
   const notices = await selectNotices(db, parent, from, to)
   const waiting = await selectWaiting(db, parent)
   const spent = await selectSpent(db, parent, from, to)
@@ -59,20 +61,13 @@ export async function streetOverview(db: Db, openid: string, input: { orgId?: st
   const raised = matters.filter((m) => m.createdAt >= from && m.createdAt < to)
   const matterUnits = (m: MatterRow) => [m.villageId, m.microGridId, m.microGridId ? gridOf.get(m.microGridId) : null]
 
-  const pointsOf = new Map<string, CategoryPoints[]>()
-  for (const p of points) {
-    const key = `${p.unitId} ${p.period}`
-    const list = pointsOf.get(key) ?? []
-    list.push(p)
-    pointsOf.set(key, list)
-  }
+  const monthOf = new Map(monthlyPoints.map((p) => [`${p.unitId} ${p.period}`, p]))
   const rows = units.map((unit): StreetRow => {
     const mine = <T extends { unitId: string }>(list: readonly T[]) => list.filter((r) => r.unitId === unit.id)
     const counts = mine(roster)[0]
-    const pointsIn = (period: string) => pointsOf.get(`${unit.id} ${period}`) ?? []
-    const categories = categoriesOf(pointsIn(input.period))
+    const categories = categoriesOf(mine(points))
     const sum = (key: keyof Omit<CategoryPoints, 'category'>) => categories.reduce((total, c) => total + c[key], 0)
-    const monthly = (figure: (p: CategoryPoints) => number) => months.map((month) => pointsIn(month).reduce((total, p) => total + figure(p), 0))
+    const monthly = (figure: 'given' | 'deducted' | 'earned') => months.map((month) => monthOf.get(`${unit.id} ${month}`)?.[figure] ?? 0)
     const households = counts?.households ?? 0
     const run = runs.find((r) => r.villageId === unit.id)
     return {
@@ -99,8 +94,8 @@ export async function streetOverview(db: Db, openid: string, input: { orgId?: st
           }
         : null,
       matters: matterNumbers(raised.filter((m) => matterUnits(m).includes(unit.id)).map(matterFacts), now),
-      trend: { given: monthly((p) => p.given), deducted: monthly((p) => p.deducted) },
-      beauty: monthly(earned).map((total) => (households ? Math.round((total / households) * 10) / 10 : 0)),
+      trend: { given: monthly('given'), deducted: monthly('deducted') },
+      beauty: monthly('earned').map((total) => (households ? Math.round((total / households) * 10) / 10 : 0)),
     }
   })
   return {

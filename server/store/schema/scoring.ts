@@ -150,7 +150,8 @@ export const placeRulePoints = pgTable(
  * category, never a row per household or per place. Kept in the same batch as the other earned
  * totals (server/store/ledger.ts) through the SQL function household_units (migration 0024), which
  * says which units a household counts in; when a household moves, or a micro-grid is hung under
- * another grid, the triggers of migration 0024 move the totals with it.
+ * another grid, the triggers of migration 0024 move the totals with it. Read through the covering
+ * index unit_points_read_idx (migration 0025, hand-written: Drizzle cannot say INCLUDE).
  */
 export const unitPoints = pgTable(
   'unit_points',

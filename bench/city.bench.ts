@@ -29,6 +29,25 @@ import { SERVER_URL, withThrowawayDatabase } from './support/throwaway-postgres'
 
 const ROOT = path.resolve(__dirname, '..')
 const RUNS = Number(process.env.CITY_RUNS ?? 15)
+/**
+ * CITY_DATABASE=<name>: the city lives in this database on the server and is kept afterwards; a run
+ * finding it already built only migrates it and measures (building takes ten minutes and more).
+ */
+const KEPT_DATABASE = process.env.CITY_DATABASE
+
+async function keptDatabaseUrl(name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`CITY_DATABASE: ${name} is not a plain database name`)
+  const admin = new Pool({ connectionString: SERVER_URL, max: 1 })
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name])
+    if (!rowCount) await admin.query(`create database ${name}`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(SERVER_URL)
+  url.pathname = `/${name}`
+  return url.toString()
+}
 
 /**
  * What is measured: one entry a figure. `reads` figures must not touch ledger_entries; a write
@@ -137,10 +156,13 @@ async function measureCity(url: string) {
     await migratePostgres(database)
     await seedDemoIfEmpty(database.db)
     const client = await explainer.connect()
-    let buildSeconds: number
+    let buildSeconds: number | null = null
     try {
-      console.log(`building the city: ${CITY.villages} villages × ${CITY.households.toLocaleString('en')} households`)
-      buildSeconds = await buildCityWorld(client)
+      const built = (await client.query(`select exists (select 1 from households where id like 'ch-%') as built`)).rows[0].built as boolean
+      if (!built) {
+        console.log(`building the city: ${CITY.villages} villages × ${CITY.households.toLocaleString('en')} households`)
+        buildSeconds = await buildCityWorld(client)
+      }
     } finally {
       client.release()
     }
@@ -150,7 +172,7 @@ async function measureCity(url: string) {
                                     pg_size_pretty(pg_database_size(current_database())) as size,
                                     (select id from rules where rule_set_id = 'rs-zjq' and code = 'waste-right' order by version desc limit 1) as rule`)
     ).rows[0] as World
-    console.log(`  ${world.households.toLocaleString('en')} households, ${world.entries.toLocaleString('en')} ledger entries, ${world.size}, built in ${buildSeconds.toFixed(0)} s`)
+    console.log(`  ${world.households.toLocaleString('en')} households, ${world.entries.toLocaleString('en')} ledger entries, ${world.size}, ${buildSeconds === null ? 'built before' : `built in ${buildSeconds.toFixed(0)} s`}`)
 
     const baseline = inProcessBaseline(database.db)
     const measured: Measured[] = []
@@ -211,7 +233,7 @@ ${minutes.toFixed(1)} min in all. Not part of \`npm run bench\` (the world takes
 **The world** (bench/support/city-world.ts): ${CITY.villages} villages × ${CITY.households.toLocaleString('en')} households =
 ${r.world.households.toLocaleString('en')} households, twelve months of history, ${r.world.entries.toLocaleString('en')} ledger entries
 (an opening and ${CITY.scoresPerHousehold} scores a household, under the rule set's rules, by the village or the micro-grid),
-${r.world.size} on disk; built with set-based SQL in ${r.buildSeconds.toFixed(0)} s, the kept totals (balances, month and year points,
+${r.world.size} on disk; built with set-based SQL${r.buildSeconds === null ? ' by an earlier run (CITY_DATABASE)' : ` in ${r.buildSeconds.toFixed(0)} s`}, the kept totals (balances, month and year points,
 points by rule and scoring organisation per household and per place, points by category and households per unit) built from the entries.
 
 **Figures**: in process through the cloud functions as the app calls them, as a cadre of 压测0村 (街道总览: as the street's admin), ${RUNS} calls
@@ -234,7 +256,7 @@ ${r.drift.out}
 async function main() {
   const started = performance.now()
   const loadBefore = os.loadavg()
-  const result = await withThrowawayDatabase('bench_city', measureCity)
+  const result = KEPT_DATABASE ? await measureCity(await keptDatabaseUrl(KEPT_DATABASE)) : await withThrowawayDatabase('bench_city', measureCity)
   writeCityResults(citySection(result, (performance.now() - started) / 60_000, loadBefore))
   const readers = result.measured.filter((m) => m.figure.reads && m.ledgerReads.length > 0)
   for (const m of readers) console.error(`✗ ${m.figure.label} reads ledger_entries: ${m.ledgerReads.join(' | ')}`)

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { PoolClient } from 'pg'
-import { EARNED_POINT_KINDS } from '../../src/core/ledger'
+import { EARNED_POINT_KINDS, SCORED_KINDS } from '../../src/core/ledger'
 import { PAPER_RECORD } from '../../server/store/ledger-invariants'
 
 /**
@@ -101,6 +101,7 @@ export async function buildCityWorld(client: PoolClient, log: (line: string) => 
 
   // The kept totals, from the entries.
   const earned = EARNED_POINT_KINDS.map((kind) => `'${kind}'`).join(', ')
+  const scored = SCORED_KINDS.map((kind) => `'${kind}'`).join(', ')
   await step('kept balances', `
     update households h set balance = s.balance
       from (select household_id, sum(points)::int as balance from ledger_entries where household_id like 'ch-%' group by 1) s
@@ -115,10 +116,10 @@ export async function buildCityWorld(client: PoolClient, log: (line: string) => 
   await step('kept points by rule and scoring organisation', `
     insert into household_rule_points (period, household_id, rule_id, scorer_org_id, given, deducted, corrected, restored)
     select period, household_id, coalesce(rule_id, 0), coalesce(scorer_org_id, ''),
-           coalesce(sum(points) filter (where kind = 'score' and points > 0), 0)::int,
-           coalesce(-sum(points) filter (where kind = 'score' and points < 0), 0)::int,
+           coalesce(sum(points) filter (where kind in (${scored}) and points > 0), 0)::int,
+           coalesce(-sum(points) filter (where kind in (${scored}) and points < 0), 0)::int,
            coalesce(sum(points) filter (where kind = 'score_reversal'), 0)::int,
-           coalesce(sum(points) filter (where kind not in ('score', 'score_reversal')), 0)::int
+           coalesce(sum(points) filter (where kind not in (${scored}, 'score_reversal')), 0)::int
       from ledger_entries
       cross join lateral (values (to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM')),
                                  (to_char(created_at at time zone 'Asia/Shanghai', 'YYYY'))) as p(period)

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { OrgRef } from '../../../src/core/contracts/account'
 import type { CategoryPoints, CommunityFlow, StreetOverview, StreetRow, Waiting } from '../../../src/core/contracts/street'
 import { byName } from '../../../src/core/by-name'
@@ -57,7 +57,7 @@ export async function streetOverview(db: Db, openid: string, input: { orgId?: st
   const spent = await selectSpent(db, parent, from, to)
   const runs = await selectLatestRuns(db, parent, Number(input.period.slice(0, 4)))
   const matters = await matterRowsUnder(db, org.path)
-  const gridOf = org.kind === 'street' ? new Map<string, string | null>() : await microGridParents(db)
+  const gridOf = org.kind === 'street' ? new Map<string, string | null>() : await microGridParents(db, org.path)
   const raised = matters.filter((m) => m.createdAt >= from && m.createdAt < to)
   const matterUnits = (m: MatterRow) => [m.villageId, m.microGridId, m.microGridId ? gridOf.get(m.microGridId) : null]
 
@@ -119,8 +119,12 @@ export async function orgInView(db: Db, openid: string, orgId: string | undefine
   return org
 }
 
-async function microGridParents(db: Db): Promise<Map<string, string | null>> {
-  const rows = await db.select({ id: orgs.id, parentId: orgs.parentId }).from(orgs).where(eq(orgs.kind, 'micro_grid'))
+/** The grid (or village) each micro-grid under `path` hangs from. */
+async function microGridParents(db: Db, path: string): Promise<Map<string, string | null>> {
+  const rows = await db
+    .select({ id: orgs.id, parentId: orgs.parentId })
+    .from(orgs)
+    .where(and(eq(orgs.kind, 'micro_grid'), sql`starts_with(${orgs.path}, ${path})`))
   return new Map(rows.map((m) => [m.id, m.parentId]))
 }
 

@@ -106,12 +106,17 @@ async function platesInUse(db: Db, householdIds: string[]): Promise<Map<string, 
   return new Map(rows.map((row) => [row.householdId, row]))
 }
 
+/**
+ * A new plate for a household with none in use. Two cadres printing the same group at once: the second
+ * insert meets the first's plate on the one-in-use index, writes nothing, and answers that plate.
+ */
 async function issuePlate(db: Db, openid: string, household: HouseholdView): Promise<PlateRow> {
   const [row] = await db
     .insert(doorPlates)
     .values({ code: newPlateCode((count) => randomBytes(count)), householdId: household.id, villageId: household.village.id, issuedBy: openid })
+    .onConflictDoNothing()
     .returning()
-  return row
+  return row ?? (await platesInUse(db, [household.id])).get(household.id)!
 }
 
 function plateView(household: HouseholdView, plate: PlateRow): DoorPlateView {

@@ -92,8 +92,7 @@ function Opening({ opening }: { opening: PlateOpening }) {
     <View className="card plate-page__public">
       <Text className="plate-page__house">{opening.houseNo}</Text>
       <Text className="plain-text">
-        {opening.village}
-        {opening.group ? ` ${opening.group}` : ''} · {opening.label}
+        {opening.village} · {opening.label}
       </Text>
       {opening.notices === null ? (
         <Text className="muted-text">这户的整改通报只给本村的村民和干部看。</Text>

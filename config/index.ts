@@ -19,6 +19,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       // The subscribe-message template of rectification notices (开通知 / 核验结果); empty: never asked.
       TARO_APP_SUBSCRIBE_TEMPLATE_NOTICE: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_NOTICE ?? ''),
+      // The link door plates' QRs carry (扫普通链接二维码打开小程序 → pages/plate/index); empty: the signed plate alone.
+      TARO_APP_PLATE_LINK: JSON.stringify(process.env.TARO_APP_PLATE_LINK ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

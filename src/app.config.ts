@@ -16,13 +16,15 @@ export default defineAppConfig({
     { root: 'pages/dividend', name: 'dividend', pages: ['index'] },
     { root: 'pages/dividend-list', name: 'dividend-list', pages: ['index'] },
     { root: 'pages/privacy', name: 'privacy', pages: ['index'] },
+    // 门牌: what a door plate's QR opens (WeChat's camera opens it from the plate's link).
+    { root: 'pages/plate', name: 'plate', pages: ['index'] },
     { root: 'finance', pages: ['dividend/index', 'run/index'] },
     {
       root: 'work',
       pages: [
         'households/index', 'roster/index', 'roster/household',
         'inspect/index', 'inspections/index', 'review/index', 'household-ledger/index', 'beauty-chart/index', 'rules-editor/index',
-        'notice-verify/index', 'notice-post/index', 'notice-stats/index', 'village-settings/index', 'points-import/index',
+        'notice-verify/index', 'notice-post/index', 'notice-stats/index', 'village-settings/index', 'points-import/index', 'plates/index',
       ],
     },
     { root: 'shop', pages: ['redeem/index', 'summary/index', 'receipt/index', 'goods/index'] },

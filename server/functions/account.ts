@@ -8,6 +8,7 @@ import { whatWaits } from '../services/account/waiting'
 import { listWorkUnits } from '../services/account/work-units'
 import { myData, withdraw } from '../services/account/my-data'
 import { exportMyData } from '../services/account/my-data-export'
+import { openPlate, printPlates, reissuePlate } from '../services/account/door-plates'
 import { action, defineFunction } from './define-function'
 
 export const accountFunction = defineFunction('account', {
@@ -35,4 +36,7 @@ export const accountFunction = defineFunction('account', {
   myData: action({ input: accountInputs.myData, run: ({ db, openid }) => myData(db, openid) }),
   exportMyData: action({ input: accountInputs.exportMyData, run: ({ db, openid }) => exportMyData(db, openid) }),
   withdraw: action({ input: accountInputs.withdraw, mutates: true, run: ({ db, openid }) => withdraw(db, openid) }),
+  printPlates: action({ input: accountInputs.printPlates, mutates: true, run: ({ db, openid }, input) => printPlates(db, openid, input) }),
+  reissuePlate: action({ input: accountInputs.reissuePlate, mutates: true, run: ({ db, openid }, input) => reissuePlate(db, openid, input) }),
+  openPlate: action({ input: accountInputs.openPlate, run: ({ db, openid }, input) => openPlate(db, openid, input) }),
 })

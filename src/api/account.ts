@@ -1,5 +1,6 @@
 import type {
   BindResult,
+  DoorPlateView,
   HouseholdDetail,
   HouseholdList,
   InviteView,
@@ -8,6 +9,8 @@ import type {
   MyData,
   MyDataExport,
   OrgRef,
+  PlateOpening,
+  PlateSheet,
   RosterImportResult,
   RosterPreview,
   VillageSettingsView,
@@ -114,4 +117,19 @@ export function exportMyData(): Promise<Envelope<MyDataExport>> {
 /** 解除绑定: my WeChat binding and my own data go; the household's ledger stays. */
 export function withdraw(requestId: string): Promise<Envelope<WithdrawResult>> {
   return callFunction('account', 'withdraw', { requestId })
+}
+
+/** 印门牌: the door plates of a group or micro-grid; households without one get one. */
+export function printPlates(requestId: string, orgId: string): Promise<Envelope<PlateSheet>> {
+  return callFunction('account', 'printPlates', { requestId, orgId })
+}
+
+/** 补门牌: a new plate for a household; the old one's code stops working. */
+export function reissuePlate(requestId: string, householdId: string): Promise<Envelope<DoorPlateView>> {
+  return callFunction('account', 'reissuePlate', { requestId, householdId })
+}
+
+/** A scanned plate (its QR's text or link) or its typed code, opened as the caller may see it. */
+export function openPlate(plate: string): Promise<Envelope<PlateOpening>> {
+  return callFunction('account', 'openPlate', { plate })
 }

@@ -7,12 +7,13 @@ import './card-qr.css'
 const CANVAS_ID = 'card-qr-canvas'
 
 /**
- * The point card's QR code for `text`. H5: the qrcode library renders a PNG data URL. Mini-program:
- * the same library computes the module matrix (`create`), drawn on a 2d canvas (no DOM there).
+ * A QR code for `text` (the point card's, a certificate's, a door plate's). H5: the qrcode library
+ * renders a PNG data URL. Mini-program: the same library computes the module matrix (`create`), drawn
+ * on a 2d canvas (no DOM there) whose `canvasId` tells several QRs on one page apart.
  */
-export function CardQr({ text }: { text: string }) {
+export function CardQr({ text, canvasId = CANVAS_ID, className = '' }: { text: string; canvasId?: string; className?: string }) {
   return (
-    <View className="card-qr">{process.env.TARO_ENV === 'weapp' ? <QrCanvas text={text} /> : <QrImage text={text} />}</View>
+    <View className={`card-qr ${className}`}>{process.env.TARO_ENV === 'weapp' ? <QrCanvas text={text} canvasId={canvasId} /> : <QrImage text={text} />}</View>
   )
 }
 
@@ -40,10 +41,10 @@ function QrImage({ text }: { text: string }) {
   return <View className="card-qr__image card-qr__image--png" style={url ? { backgroundImage: `url(${url})` } : undefined} />
 }
 
-function QrCanvas({ text }: { text: string }) {
+function QrCanvas({ text, canvasId }: { text: string; canvasId: string }) {
   useEffect(() => {
     Taro.createSelectorQuery()
-      .select(`#${CANVAS_ID}`)
+      .select(`#${canvasId}`)
       .fields({ node: true, size: true })
       .exec((result: { node: Taro.Canvas; width: number; height: number }[]) => {
         const found = result[0]
@@ -56,8 +57,8 @@ function QrCanvas({ text }: { text: string }) {
         ctx.scale(ratio, ratio)
         drawMatrix(ctx, text, width)
       })
-  }, [text])
-  return <Canvas type="2d" id={CANVAS_ID} className="card-qr__image" />
+  }, [text, canvasId])
+  return <Canvas type="2d" id={canvasId} className="card-qr__image" />
 }
 
 function drawMatrix(ctx: CanvasRenderingContext2D, text: string, width: number) {

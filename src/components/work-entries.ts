@@ -20,6 +20,7 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
   }
   if (holds(role.role, PERMISSIONS.score)) {
     entries.push({ key: 'inspect', label: '入户评分', url: `/work/inspect/index?orgId=${org}` })
+    entries.push({ key: 'plate-scan', label: '扫门牌', url: '/pages/plate/index' })
     entries.push({ key: 'inspections', label: '我的评分记录', url: '/work/inspections/index' })
   }
   if (holds(role.role, PERMISSIONS.decideScores)) {
@@ -55,6 +56,9 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
       label: '名册与绑定',
       url: `/work/roster/index?orgId=${encodeURIComponent(role.org.id)}`,
     })
+  }
+  if (holds(role.role, PERMISSIONS.manageRoster) && role.org.kind === 'village') {
+    entries.push({ key: 'plates', label: '印门牌', url: '/work/plates/index' })
   }
   // A village's paper points, once: its cadres draft the import, its accountant (or another cadre) confirms it.
   if (holds(role.role, PERMISSIONS.confirmPointsImport) && role.org.kind === 'village') {

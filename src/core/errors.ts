@@ -34,6 +34,8 @@ export const ERROR_MESSAGES = {
   NOTICE_STATE: '这条通报现在不能这样操作',
   MATTER_STATE: '这件事现在不能这样办理',
   CERTIFICATE_INVALID: '这不是有效的积分证明：证明码或签名对不上，请核对后再试',
+  PLATE_INVALID: '这不是本系统的门牌码，请核对门牌上的码后再试',
+  PLATE_REVOKED: '这块门牌已经换了新的，旧门牌上的码不能再用，请扫新门牌',
   CERTIFICATE_STATE: '这份积分证明现在不能这样操作',
   INVALID_GROUP_TICKET: '没能确认是从哪个微信群打开的，请从群里的卡片重新打开',
   FOREIGN_GROUP: '这个微信群不属于这个村，看不到通报内容',

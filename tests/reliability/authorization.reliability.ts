@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { cloudFunctions } from '../../server/functions'
 import { PERMISSIONS, type Permission } from '../../src/core/policy'
 import { STAFF_ROLES, type StaffRole } from '../../src/core/roles'
-import type { HouseholdDetail, InviteView, MemberView } from '../../src/core/contracts/account'
+import type { HouseholdDetail, InviteView, MemberView, PlateSheet } from '../../src/core/contracts/account'
 import type { GoodsView, MyCardToken, Redemption } from '../../src/core/contracts/card'
 import type { RunSummary } from '../../src/core/contracts/dividend'
 import type { MyCertificateView } from '../../src/core/contracts/credit'
@@ -133,6 +133,8 @@ type Fixtures = {
   /** 善治贷: each household's certificate (h-zjq-20's addressed to another bank), and that other bank. */
   certificates: Map<string, { id: string; qrText: string }>
   otherBank: string
+  /** 门牌码: each household's signed plate, printed by its village's cadre. */
+  plates: Map<string, string>
 }
 type Ctx = { place: Place; ruleOf(village: string): number; n: number; fx: Fixtures }
 /**
@@ -302,6 +304,11 @@ const TABLE: Row[] = [
   { action: 'credit.issue', allowed: VILLAGERS, scoped: false, event: (c) => ({ requestId: `authz-issue-cert-${c.n}`, bankId: 'bk-pinghu' }) },
   { action: 'credit.terms', allowed: OFFICERS, scoped: true, event: (c) => ({ bankId: bankOf(c) }) },
   { action: 'credit.publishTerms', allowed: OFFICERS, scoped: true, event: (c) => ({ requestId: `authz-terms-${c.n}`, bankId: bankOf(c), effectiveFrom: localDay(new Date()), basis: 'thisYear', bands: [{ minPoints: 100, discountBp: 10, creditLineFen: 0 }] }) },
+  // 门牌码: a plate hangs on a door, so anyone may open one; what it opens (入户评分, home, the public card)
+  // follows the caller's scope (server/functions/door-plates.test.ts). Printing and re-issuing are the roster keepers'.
+  { action: 'account.openPlate', allowed: ALL, scoped: false, event: (c) => ({ plate: c.fx.plates.get(c.place.household)! }) },
+  { action: 'account.printPlates', allowed: ROSTER, scoped: true, event: (c) => ({ requestId: `authz-plates-${c.n}`, orgId: c.place.village }) },
+  { action: 'account.reissuePlate', allowed: ROSTER, scoped: true, event: (c) => ({ requestId: `authz-replate-${c.n}`, householdId: c.place.household }) },
   // Publishing gives the rules new ids, which the rows above use. The set is the one the place's village
   // uses: 赵家桥村 owns its own; 通界村 uses the street's (当湖街道), which its cadre may not edit.
   { action: 'score.publishRules', allowed: ['demo-cadre', 'demo-admin'], scoped: true, event: (c) => on(c.fx.ruleSets.get(c.place.village), (set) => ({ requestId: `authz-rules-${c.n}`, ruleSetId: set.id, rules: set.rules.map(({ id: _id, ...rule }) => rule) })) },
@@ -421,7 +428,7 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
     entries: new Map(), notices: new Map(), communityEntries: new Map(), communityNotices: new Map(), pending: new Map(), appeals: new Map(), bulletins: new Map(), postable: new Map(),
     claimRules: new Map(), ruleSets: new Map(), published: new Map(), drafts: new Map(), invites: new Map(), members: new Map(),
     details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), pointsImports: new Map(), pointsDrafts: new Map(), card: null, matters: new Map(), villageMatters: new Map(),
-    units: new Map(), spareUnits: new Map(), treeDigests: new Map(), staffInvites: new Map(), staffGrants: new Map(), certificates: new Map(), otherBank: '',
+    units: new Map(), spareUnits: new Map(), treeDigests: new Map(), staffInvites: new Map(), staffGrants: new Map(), certificates: new Map(), otherBank: '', plates: new Map(),
     token: async () => (await call<MyCardToken>('demo-villager', 'card', { action: 'cardToken' })).token,
     cardCode: async () => (await call<MyCardToken>('demo-villager', 'card', { action: 'cardToken' })).code,
   }
@@ -521,6 +528,10 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
       const cert = await call<MyCertificateView>(memberOf(h), 'credit', { action: 'issue', requestId: `authz-fx-cert-${h}`, bankId })
       fx.certificates.set(h, { id: cert.id, qrText: cert.qrText! })
     }
+  }
+  for (const { village, cadre } of villages) {
+    const sheet = await call<PlateSheet>(cadre, 'account', { action: 'printPlates', requestId: `authz-fx-plates-${village}`, orgId: village })
+    for (const plate of sheet.plates) fx.plates.set(plate.householdId, plate.signed)
   }
   fx.pending.set('v-zjq', (await call<ScoreRecordView>('demo-villager', 'score', { action: 'claim', requestId: 'authz-fx-claim', ruleId: fx.claimRules.get('v-zjq')!, photos: [PHOTO] })).id)
   const lavish = await call<SubmitResult>('demo-cadre', 'score', { action: 'submit', requestId: 'authz-fx-appealed', householdIds: ['h-zjq-01'], ruleId: fx.ruleSets.get('v-zjq')!.rules.find((r) => r.code === 'custom-lavish')!.id })

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import type { z } from 'zod'
 import { cloudFunctions } from '../../server/functions'
-import { accountInputs } from '../../src/core/contracts/account'
+import { accountInputs, type PlateSheet } from '../../src/core/contracts/account'
+import { encodeBase64Url } from '../../src/core/codes/base64url'
 import { cardInputs } from '../../src/core/contracts/card'
 import { creditInputs } from '../../src/core/contracts/credit'
 import { dividendInputs } from '../../src/core/contracts/dividend'
@@ -169,6 +170,31 @@ describeOnServer('bad-input.reliability.ts')('bad input through the real gateway
   it('When a member id is larger than the database can hold, then it is refused as invalid input, not a 500', () =>
     refusedPlainly('demo-cadre', 'account', { action: 'unbind', requestId: 'bug-int4-member', memberId: 2 ** 31 }),
   )
+
+  // 门牌码: a forged, altered or revoked plate is refused plainly (PLATE_INVALID / PLATE_REVOKED) and writes nothing.
+  it('When a forged, altered or revoked door plate is scanned, then it is refused with its own plain message and nothing is written', async () => {
+    const call = async <T>(openid: string, event: Record<string, unknown>) => {
+      const answer = await postRaw(world.gateway.baseUrl, openid, 'account', JSON.stringify(event))
+      return (answer as Extract<Answer, { answered: true }>).envelope as { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
+    }
+    const sheet = await call<PlateSheet>('demo-cadre', { action: 'printPlates', requestId: 'bad-plates-sheet', orgId: 'g-zjq-2' })
+    if (!sheet.ok) throw new Error(sheet.error.message)
+    const [old] = sheet.data.plates
+    await call('demo-cadre', { action: 'reissuePlate', requestId: 'bad-plates-reissue', householdId: old.householdId })
+    const [payload, signature] = old.signed.split('.')
+    const forged = `${encodeBase64Url(JSON.stringify({ v: 'v-zjq', c: old.code.replace('-', '') }))}.${signature.split('').reverse().join('')}`
+    const altered = `${payload}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`
+    const before = await tableDigests(world.database)
+    for (const [plate, code] of [[forged, 'PLATE_INVALID'], [altered, 'PLATE_INVALID'], [old.signed, 'PLATE_REVOKED'], [old.code, 'PLATE_REVOKED']] as const) {
+      for (const openid of ['demo-grid-leader', 'demo-villager', 'stranger-openid']) {
+        figures.requests++
+        const answer = await postRaw(world.gateway.baseUrl, openid, 'account', JSON.stringify({ action: 'openPlate', plate }))
+        expect(problemWith(answer)).toBeNull()
+        expect(answer.answered && !answer.envelope.ok && answer.envelope.error).toEqual({ code, message: ERROR_MESSAGES[code] })
+      }
+    }
+    expect(changedTables(before, await tableDigests(world.database))).toEqual([])
+  })
 
   // A day must exist (calendarDaySchema): 9999-99-99 once reached the query (22009).
   it('When a shop report asks for day 9999-99-99, then it is refused as invalid input, not a 500', () =>

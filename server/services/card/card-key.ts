@@ -1,21 +1,9 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { TokenSigner } from '../../../src/core/card/token'
+import { hmacSigner } from '../shared/hmac-signer'
 import { KEPT_SECRET_FILES, keptSecret } from '../shared/kept-secret'
 
 const MIN_SECRET_BYTES = 32
-
-/** An HMAC-SHA256 signer for card tokens with one secret key. */
-export function hmacSigner(secret: Buffer): TokenSigner {
-  const sign = (data: string) => createHmac('sha256', secret).update(data).digest('base64url')
-  return {
-    sign,
-    verify(data, signature) {
-      const expected = Buffer.from(sign(data))
-      const given = Buffer.from(signature)
-      return given.length === expected.length && timingSafeEqual(given, expected)
-    },
-  }
-}
 
 let cached: TokenSigner | undefined
 

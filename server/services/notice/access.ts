@@ -14,20 +14,23 @@ import type { Caller } from '../shared/caller'
 export async function requireVillageReader(db: Db, caller: Caller, villageId: string): Promise<void> {
   const [village] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, villageId))
   if (!village) throw new AppError('NOT_FOUND', '没有找到这个村')
+  if (!(await readsVillage(db, caller, { id: villageId, path: village.path }))) throw new AppError('FORBIDDEN', '只有本村的村民和干部能看本村的通报')
+}
+
+/** Whether the caller is one of the village's readers (above). */
+export async function readsVillage(db: Db, caller: Caller, village: { id: string; path: string }): Promise<boolean> {
   if (caller.householdId) {
     const [own] = await db.select({ villageId: households.villageId }).from(households).where(eq(households.id, caller.householdId))
-    if (own?.villageId === villageId) return
+    if (own?.villageId === village.id) return true
   }
   const grants = grantsFor(caller.grants, 'viewHouseholds')
-  if (grants.some((g) => pathCovers(g.org.path, village.path) || pathCovers(village.path, g.org.path))) return
+  if (grants.some((g) => pathCovers(g.org.path, village.path) || pathCovers(village.path, g.org.path))) return true
   const communities = grants.filter((g) => g.org.kind === 'community').map((g) => g.org.id)
-  if (communities.length > 0) {
-    const [resident] = await db
-      .select({ id: households.id })
-      .from(households)
-      .where(and(eq(households.villageId, villageId), inArray(households.communityId, communities)))
-      .limit(1)
-    if (resident) return
-  }
-  throw new AppError('FORBIDDEN', '只有本村的村民和干部能看本村的通报')
+  if (communities.length === 0) return false
+  const [resident] = await db
+    .select({ id: households.id })
+    .from(households)
+    .where(and(eq(households.villageId, village.id), inArray(households.communityId, communities)))
+    .limit(1)
+  return resident !== undefined
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, gt, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, or, gt, sql, type SQL } from 'drizzle-orm'
 import type { BulletinView, ChannelSummary, NoticeView } from '../../../src/core/contracts/notice'
 import { AppError } from '../../../src/core/errors'
 import { formatLocalTime, localDay } from '../../../src/core/period'
@@ -179,10 +179,17 @@ export async function readChannel(db: Db, openid: string, input: { orgId: string
   if (!channel || !['villager_group', 'village'].includes(channel.kind)) throw new AppError('NOT_FOUND', '没有找到这个通报群')
   const villageId = channel.kind === 'village' ? channel.id : channel.parentId!
   await requireVillageReader(db, caller, villageId)
-  const visibleSince = new Date(Date.now() - (await readVillageSettings(db, villageId)).rectifiedVisibleDays * DAY)
   const inChannel = channel.kind === 'village' ? eq(notices.villageId, channel.id) : eq(notices.channelOrgId, channel.id)
-  const stillShown = or(inArray(notices.status, ['open', 'proof_submitted']), and(eq(notices.status, 'rectified'), gt(notices.rectifiedAt, visibleSince)))
-  return { channel: { id: channel.id, name: channel.name }, notices: await selectNoticeViews(db, and(inChannel, stillShown), caller) }
+  return { channel: { id: channel.id, name: channel.name }, notices: await selectNoticeViews(db, and(inChannel, await stillOnBoard(db, villageId)), caller) }
+}
+
+/**
+ * The notices a village's board shows now: open and overdue ones stay; rectified ones leave after the
+ * village's configured number of days; withdrawn ones leave at once.
+ */
+export async function stillOnBoard(db: Db, villageId: string): Promise<SQL> {
+  const visibleSince = new Date(Date.now() - (await readVillageSettings(db, villageId)).rectifiedVisibleDays * DAY)
+  return or(inArray(notices.status, ['open', 'proof_submitted']), and(eq(notices.status, 'rectified'), gt(notices.rectifiedAt, visibleSince)))!
 }
 
 /**

@@ -11,7 +11,7 @@ let cachedKey: Buffer | undefined
  * once and kept in DATA_DIR/code-hash-key. Read on first use, so an action that never touches a
  * code never needs it.
  */
-function codeHashKey(): Buffer {
+export function codeHashKey(): Buffer {
   cachedKey ??= keptSecret({
     envVar: 'CODE_HASH_KEY',
     fileName: KEPT_SECRET_FILES.codeHash,

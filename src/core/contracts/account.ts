@@ -74,6 +74,12 @@ export const accountInputs = {
   /** 解除绑定 by the member themselves: their binding and their own data go, the household's records stay. */
   withdraw: z.object({ requestId: requestIdSchema }),
   /** A save that leaves out photoKeptDays keeps the village's present choice. */
+  /** 印门牌: a cadre's sheet of the door plates of a group or micro-grid; a household without a plate gets one. */
+  printPlates: z.object({ requestId: requestIdSchema, orgId }),
+  /** 补门牌: a new plate for a household; the old plate's code stops working. */
+  reissuePlate: z.object({ requestId: requestIdSchema, householdId }),
+  /** A scanned plate (its QR's text or link) or its typed code, opened as the caller may see it. */
+  openPlate: z.object({ plate: z.string().trim().min(1, '请扫门牌上的二维码，或输入门牌码').max(300, '门牌码太长了，请核对') }),
   saveVillageSettings: villageSettingsSchema.extend({ requestId: requestIdSchema, orgId, photoKeptDays: villageSettingsSchema.shape.photoKeptDays.optional() }),
 }
 
@@ -172,6 +178,40 @@ export type VillageSettingsView = VillageSettings & {
   lastChange: { byName: string; at: string } | null
 }
 
+/** One household's door plate on a printed sheet: what the plate shows (no name) and its signed QR text. */
+export type DoorPlateView = {
+  householdId: string
+  houseNo: string
+  village: string
+  group: string | null
+  /** The plate's code as printed under the QR ("7KQ2M-XD4PA"). */
+  code: string
+  /** The QR's signed plate; the page puts it in the plate link (core/plates/plate-code.ts). */
+  signed: string
+  issuedAt: string
+}
+export type PlateSheet = { unit: OrgRef; village: OrgRef; plates: DoorPlateView[]; newlyIssued: number }
+
+/**
+ * What a scanned plate opens for the caller: for staff who score the household, 入户评分 on the
+ * organisation their role covers it from; for the household's own members, their home; for anyone
+ * else, what the village already publishes of it (its 门牌, group, and its notices now on the board,
+ * masked as the board masks them, for the village's own people only).
+ */
+export type PlateOpening =
+  | { open: 'inspect'; orgId: string; household: HouseholdView }
+  | { open: 'home' }
+  | {
+      open: 'public'
+      houseNo: string
+      village: string
+      group: string | null
+      /** As the notice board shows it: "1组 张**". */
+      label: string
+      /** The household's notices on the board now; null when the caller is not of the village (the board is the village's). */
+      notices: { rule: string | null; problem: string; statusLabel: string; deadline: string }[] | null
+    }
+
 /** 我的信息: everything the app holds about the caller, and about their household while they are bound to it. */
 export type MyData = {
   me: {
@@ -234,4 +274,7 @@ export type AccountOutputs = {
   myData: MyData
   exportMyData: MyDataExport
   withdraw: WithdrawResult
+  printPlates: PlateSheet
+  reissuePlate: DoorPlateView
+  openPlate: PlateOpening
 }

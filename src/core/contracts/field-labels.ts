@@ -92,6 +92,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   ruleSetId: { label: '积分细则', pick: true },
   rules: { label: '细则', unit: '条' },
   runId: { label: '分红方案', pick: true },
+  plate: { label: '门牌码' },
   scan: { label: '证明码' },
   search: { label: '搜索的字' },
   shares: { label: '股数' },

@@ -1,30 +1,18 @@
-import { CROCKFORD_BASE32, CROCKFORD_LOOK_ALIKES } from '../codes/alphabet'
+import { CROCKFORD_BASE32 } from '../codes/alphabet'
 import { isBase64UrlText } from '../codes/base64url'
-import { weightedCheck } from '../codes/check-character'
-import { formatShortCode, newShortCode, readShortCode, type ShortCodeSpec } from '../codes/short-code'
+import { CHECKED_CODE } from '../codes/checked-code'
+import { formatShortCode, newShortCode, readShortCode } from '../codes/short-code'
 
 /**
- * A certificate's code, which a bank officer may type: 10 characters of Crockford's base32 (no I, L,
- * O or U, so nothing reads as another character), 9 random and 1 check character. The check is a
- * weighted sum mod 32 with odd weights, so any single mistyped character is caught before any lookup.
- * Shown in two halves, "7KQ2M-XD4PA"; typed in any case, with or without the dash or spaces.
+ * A certificate's code, which a bank officer may type: the checked 10-character code of
+ * codes/checked-code.ts (Crockford's base32, 9 random and 1 check character), "7KQ2M-XD4PA".
  */
 export const CODE_ALPHABET = CROCKFORD_BASE32
-export const CODE_LENGTH = 10
-
-const CERTIFICATE_CODE: ShortCodeSpec = {
-  alphabet: CODE_ALPHABET,
-  length: CODE_LENGTH,
-  check: weightedCheck(CODE_ALPHABET),
-  groups: [5, 5],
-  separator: '-',
-  spacers: /[\s-]/g,
-  lookAlikes: CROCKFORD_LOOK_ALIKES,
-}
+export const CODE_LENGTH = CHECKED_CODE.length
 
 /** A fresh code from random bytes (`random(n)` gives n bytes; node:crypto on the server). */
 export function newCertificateCode(random: (count: number) => Uint8Array): string {
-  return newShortCode(CERTIFICATE_CODE, random)
+  return newShortCode(CHECKED_CODE, random)
 }
 
 /**
@@ -32,12 +20,12 @@ export function newCertificateCode(random: (count: number) => Uint8Array): strin
  * reads as digits (O → 0, I and L → 1) mapped; null when it cannot be a code or its check fails.
  */
 export function readCertificateCode(typed: string): string | null {
-  return readShortCode(CERTIFICATE_CODE, typed)
+  return readShortCode(CHECKED_CODE, typed)
 }
 
 /** "7KQ2MXD4PA" → "7KQ2M-XD4PA", as the villager's screen and the officer's page show it. */
 export function formatCertificateCode(code: string): string {
-  return formatShortCode(CERTIFICATE_CODE, code)
+  return formatShortCode(CHECKED_CODE, code)
 }
 
 /**

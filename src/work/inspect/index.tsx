@@ -5,6 +5,7 @@ import { usePhotoUploads } from '../../hooks/use-photo-uploads'
 import type { HouseholdView } from '../../core/contracts/account'
 import type { RuleView } from '../../core/contracts/score'
 import { useElderMode } from '../../hooks/use-elder-mode'
+import { usePreselectedHousehold } from '../../hooks/use-preselected-household'
 import { WithScope } from '../../components/with-scope'
 import { ConfirmStep } from './confirm-step'
 import { EvidenceStep } from './evidence-step'
@@ -36,6 +37,7 @@ function InspectionWalk({ orgId }: { orgId: string }) {
   const elder = useElderMode()
   const [step, setStep] = useState<Step>('households')
   const [households, setHouseholds] = useState<HouseholdView[]>([])
+  usePreselectedHousehold(orgId, setHouseholds)
   const [rule, setRule] = useState<RuleView | null>(null)
   const uploads = usePhotoUploads(9)
   const [note, setNote] = useState('')

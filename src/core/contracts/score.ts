@@ -92,6 +92,9 @@ export const scoreInputs = {
   pointsImportWithdraw: z.object({ requestId: requestIdSchema, importId: id }),
 }
 
+/** What one inspection walk sends (see scoreInputs.submit). */
+export type SubmitInput = z.input<typeof scoreInputs.submit>
+
 export type RuleView = {
   id: number
   code: string

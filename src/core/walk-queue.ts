@@ -93,9 +93,12 @@ export function submitInputOf(walk: QueuedWalk): SubmitInput {
   }
 }
 
-/** An answer that says nothing was decided: no network, or the backend could not serve the call now. */
+/**
+ * An answer that says nothing was decided: no network, the backend could not serve the call now, or
+ * no one is signed in yet (H5 before a demo identity is chosen).
+ */
 export function isTransient(envelope: Envelope<unknown>): boolean {
-  return !envelope.ok && (envelope.error.code === 'INTERNAL' || envelope.error.code === 'BUSY')
+  return !envelope.ok && ['INTERNAL', 'BUSY', 'UNAUTHENTICATED'].includes(envelope.error.code)
 }
 
 /** Where the queue lives and how it reaches the server: the phone's storage and the cloud, or a test's. */

@@ -8,6 +8,9 @@ export type DevicePhoto = { path: string; bytes: Buffer }
  */
 export class Device {
   readonly storage = new Map<string, string>()
+  /** The phone's network: off, WeChat's calls fail as with no signal (setNetwork). */
+  online = true
+  readonly networkListeners = new Set<(status: { isConnected: boolean; networkType: string }) => void>()
   readonly tempFiles = new Map<string, Buffer>()
   readonly toasts: string[] = []
   readonly modals: { title: string; content: string; confirmed: boolean }[] = []

@@ -35,11 +35,11 @@ export async function submitScore(
 ): Promise<SubmitResult> {
   const caller = await loadCaller(db, openid)
   if (grantsFor(caller.grants, 'score').length === 0) throw new AppError('FORBIDDEN', '只有网格长、村干部和社区评分员可以评分')
-  const rule = await loadRuleInForce(db, input.ruleId)
-  const photos = input.photos ?? []
   const observedAt = input.observedAt ? new Date(input.observedAt) : now
   const observed = checkObservedAt(observedAt, now)
   if (!observed.accepted) throw new AppError('INVALID_INPUT', observed.message)
+  const rule = await loadRuleInForce(db, input.ruleId)
+  const photos = input.photos ?? []
   if (rule.evidenceRequired && photos.length === 0) throw new AppError('EVIDENCE_REQUIRED')
 
   const balances = await lockHouseholds(db, input.householdIds)

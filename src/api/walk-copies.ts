@@ -1,22 +1,12 @@
-import Taro from '@tarojs/taro'
 import type { HouseholdList } from '../core/contracts/account'
 import type { Envelope } from '../core/contracts/envelope'
 import type { RuleSetView } from '../core/contracts/score'
-import { isTransient } from '../core/walk-queue'
 import { listHouseholds } from './account'
+import { withKeptCopy } from './kept-copy'
 import { rules } from './score'
 
-/**
- * What an inspection walk needs without signal, kept on the phone from the last answer with signal:
- * the leader's households (with their 门牌) and the rules in force (with their version).
- */
-async function withKeptCopy<T>(key: string, call: () => Promise<Envelope<T>>, keep: boolean): Promise<{ answer: Envelope<T>; kept: boolean }> {
-  const answer = await call()
-  if (answer.ok && keep) Taro.setStorageSync(key, answer.data)
-  if (answer.ok || !isTransient(answer)) return { answer, kept: false }
-  const copy: unknown = Taro.getStorageSync(key)
-  return copy ? { answer: { ok: true, data: copy as T }, kept: true } : { answer, kept: false }
-}
+// What an inspection walk needs without signal, kept on the phone from the last answer with signal:
+// the leader's households (with their 门牌) and the rules in force (with their version).
 
 /** The households of a unit for a walk; without signal, the kept list, searched on the phone by name or 门牌. */
 export async function walkHouseholds(orgId: string, search: string): Promise<Envelope<HouseholdList>> {

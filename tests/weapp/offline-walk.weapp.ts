@@ -70,6 +70,8 @@ describe('grid leader without signal: a walk kept on the phone and sent when the
     phone.kill()
     phone = await journey.openPhone('demo-grid-leader', { device: phone.device })
     expect(phone.screenText()).toContain('待上传 1 次评分')
+    // Opened without signal, 首页 still shows his role and its 入户评分, from the copy kept with signal.
+    expect(phone.screenText()).toContain('微网格长 · 第一网格1号微网格')
 
     await phone.setNetwork(true)
     expect(phone.screenText()).not.toContain('待上传')

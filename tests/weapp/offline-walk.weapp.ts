@@ -89,6 +89,35 @@ describe('grid leader without signal: a walk kept on the phone and sent when the
     expect(await Promise.all(walked().map((h) => balance(h.id)))).toEqual(before.map((b) => b - 5))
   })
 
+  it('When the signal drops right after the photo went up, before the walk was sent, then the walk still waits; when it returns, the walk is applied once and the photo is not uploaded again', async () => {
+    const household = households[4]
+    const before = await balance(household.id)
+    const filesBefore = journey.world.cloudFiles.size
+    await phone.setNetwork(false)
+    await phone.tap('入户评分')
+    await phone.tap(household.name)
+    await phone.tap('下一步：选细则')
+    await phone.tap(DEDUCTION)
+    phone.device.pickPhotos(TINY_JPEG)
+    await phone.tap('拍照或选照片')
+    await phone.tap('下一步：核对')
+    await phone.tap('确认提交（1 户）')
+    await phone.back()
+
+    // The signal comes back for one call only: the photo goes up, the submit does not.
+    phone.device.dropNetworkAfter(1)
+    await phone.setNetwork(true)
+    expect(phone.device.online).toBe(false)
+    expect(journey.world.cloudFiles.size).toBe(filesBefore + 1)
+    expect(phone.screenText()).toContain('待上传 1 次评分')
+    expect(await balance(household.id)).toBe(before)
+
+    await phone.setNetwork(true)
+    expect(phone.screenText()).not.toContain('待上传')
+    expect(await balance(household.id)).toBe(before - 5)
+    expect(journey.world.cloudFiles.size).toBe(filesBefore + 1)
+  })
+
   it('When the rule was republished while the walk waited, then the refusal is shown with 按现在的细则重新评, and that scores it under the new version', async () => {
     const household = households[3]
     const before = await balance(household.id)

@@ -128,7 +128,13 @@ export function createWx(host: WxHost): Record<string, unknown> {
 
   /** WeChat's answer when the phone has no network: the call never reached the cloud. */
   const requireNetwork = () => {
+    if (device.online && device.callsBeforeDrop === 0) {
+      device.callsBeforeDrop = null
+      device.online = false
+      for (const listener of device.networkListeners) listener({ isConnected: false, networkType: 'none' })
+    }
     if (!device.online) throw new WxFail('Error: request:fail -2:net::ERR_INTERNET_DISCONNECTED', -1)
+    if (device.callsBeforeDrop !== null) device.callsBeforeDrop--
   }
 
   const readStorage = (key: string) => {

@@ -74,9 +74,9 @@ export function refusedHousehold(walk: QueuedWalk): QueuedWalk['households'][num
   return walk.households.find((h) => walk.refusal!.message.includes(`${h.name}家`)) ?? null
 }
 
-/** Whether a refusal is fixed by scoring again under the rule now in force. */
+/** Whether a refusal is fixed by scoring again under the rule now in force (the rule was republished). */
 export function needsNewRule(walk: QueuedWalk): boolean {
-  return walk.refusal?.code === 'RULE_OUTDATED' || (walk.refusal?.code === 'NOT_FOUND' && refusedHousehold(walk) === null)
+  return walk.refusal?.code === 'RULE_OUTDATED'
 }
 
 /** What the submit sends for a walk whose photos are all uploaded. */

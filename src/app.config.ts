@@ -23,7 +23,7 @@ export default defineAppConfig({
       root: 'work',
       pages: [
         'households/index', 'roster/index', 'roster/household',
-        'inspect/index', 'inspections/index', 'review/index', 'household-ledger/index', 'beauty-chart/index', 'rules-editor/index',
+        'inspect/index', 'walk-queue/index', 'inspections/index', 'review/index', 'household-ledger/index', 'beauty-chart/index', 'rules-editor/index',
         'notice-verify/index', 'notice-post/index', 'notice-stats/index', 'village-settings/index', 'points-import/index', 'plates/index',
       ],
     },

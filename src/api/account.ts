@@ -26,10 +26,13 @@ import type { HouseholdFields } from '../core/roster/roster-rows'
 import type { VillageSettings } from '../core/village-settings'
 import { callFunction } from './call-function'
 import type { RosterFile } from './pick-roster-file'
+import { readDemoOpenId } from './demo-identity'
+import { withKeptCopy } from './kept-copy'
 
 /** Who the caller is: registered or not, roles with their organisations, own household. */
-export function whoami(): Promise<Envelope<WhoAmI>> {
-  return callFunction('account', 'whoami', {})
+export async function whoami(): Promise<Envelope<WhoAmI>> {
+  // Kept per demo identity (one key in the mini-program): without signal a leader still sees 入户评分.
+  return (await withKeptCopy(`whoami:${readDemoOpenId() ?? ''}`, () => callFunction<'account', 'whoami'>('account', 'whoami', {}))).answer
 }
 
 /** What waits for the caller: the household's open 整改 and the staff work waiting, for 首页. */

@@ -14,6 +14,7 @@ import type {
   RuleView,
   ScoreOutputs,
   ScoreRecordView,
+  SubmitInput,
   SubmitResult,
 } from '../core/contracts/score'
 import { callFunction } from './call-function'
@@ -25,13 +26,7 @@ export function rules(orgId?: string): Promise<Envelope<RuleSetView>> {
 }
 
 /** One inspection: one rule for several households. Reuse `requestId` when retrying. */
-export function submitScore(input: {
-  requestId: string
-  householdIds: string[]
-  ruleId: number
-  note?: string
-  photos?: string[]
-}): Promise<Envelope<SubmitResult>> {
+export function submitScore(input: SubmitInput): Promise<Envelope<SubmitResult>> {
   return callFunction('score', 'submit', input)
 }
 

@@ -17,9 +17,9 @@ export function PhotoPicker({ uploads }: { uploads: PhotoUploads }) {
       </Text>
       <View className="photo-picker__photos">
         {photos.map((photo) => (
-          <View key={photo.fileId} className="photo-picker__item">
+          <View key={photo.localPath} className="photo-picker__item">
             <Image className="photo-picker__photo" src={photo.localPath} mode="aspectFill" />
-            <View className="photo-picker__remove" onClick={() => uploads.remove(photo.fileId)}>
+            <View className="photo-picker__remove" onClick={() => uploads.remove(photo.localPath)}>
               <Text>删除</Text>
             </View>
           </View>

@@ -410,6 +410,20 @@ describeOnServer('authorization.reliability.ts')('who may do what, through the r
     expect(outcomeOf(await post(base, 'demo-cadre-other', 'score', { action: 'reverse', requestId: 'authz-village-community-entry', entryId: own.appeal, reason: '村里撤销' }))).toBe('ok')
   }, 120_000)
 
+  // An offline walk is an ordinary submit with its observed time: replayed from another leader's phone (the
+  // queue's contents copied, same requestId), it is judged by that caller's own scope and changes nothing.
+  it("When another leader's phone replays a walk kept offline, then it is FORBIDDEN; the leader's own retry returns the first answer and the walk is one record", async () => {
+    const walk = { action: 'submit', requestId: 'authz-offline-walk', householdIds: ['h-zjq-03'], ruleId: rules.get('v-zjq'), observedAt: new Date(Date.now() - 3_600_000).toISOString() }
+    const first = dataOf(await post<SubmitResult>(world.gateway.baseUrl, 'demo-grid-leader', 'score', walk))
+    for (const other of ['demo-grid-leader-tj', 'demo-cadre-other', 'demo-villager']) {
+      expect(outcomeOf(await post(world.gateway.baseUrl, other, 'score', walk))).toBe('FORBIDDEN')
+    }
+    const again = dataOf(await post<SubmitResult>(world.gateway.baseUrl, 'demo-grid-leader', 'score', walk))
+    expect(again).toEqual(first)
+    const mine = dataOf(await post<ScoreRecordView[]>(world.gateway.baseUrl, 'demo-grid-leader', 'score', { action: 'myInspections', limit: 50 }))
+    expect(mine.filter((record) => record.id === first.results[0].recordId)).toHaveLength(1)
+  })
+
   // 3.0: 东湖社区 scores 通界村's relocated households, so it reads 通界村's channels (others masked).
   it('When the community scorer opens the channel of the village whose relocated households it scores, then it is allowed', async () => {
     const answer = await post(world.gateway.baseUrl, 'demo-community', 'notice', { action: 'channel', orgId: 'v-tj' })

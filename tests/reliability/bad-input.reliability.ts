@@ -167,6 +167,17 @@ describeOnServer('bad-input.reliability.ts')('bad input through the real gateway
   it('When a rule id is larger than the database can hold, then it is refused as invalid input, not a 500', () =>
     refusedPlainly('demo-cadre', 'score', { action: 'submit', requestId: 'bug-int4-rule', householdIds: ['h-zjq-03'], ruleId: 2 ** 31 }),
   )
+  // A walk kept offline carries the time it was observed: it must be a UTC instant, not in the server's future, and not too old.
+  it('When an offline walk carries an observed time that is not a time, then it is refused as invalid input, not a 500', async () => {
+    for (const observedAt of ['yesterday', '2026-13-45T00:00:00Z', 1_700_000_000_000, '']) {
+      await refusedPlainly('demo-grid-leader', 'score', { action: 'submit', requestId: `bad-observed-${String(observedAt)}`, householdIds: ['h-zjq-03'], ruleId: 1, observedAt })
+    }
+  })
+  it('When an offline walk says it was observed tomorrow or two months ago, then it is refused as invalid input and nothing is scored', async () => {
+    for (const [key, shift] of [['future', 86_400_000], ['old', -60 * 86_400_000]] as const) {
+      await refusedPlainly('demo-grid-leader', 'score', { action: 'submit', requestId: `bad-observed-${key}`, householdIds: ['h-zjq-03'], ruleId: 1, observedAt: new Date(Date.now() + shift).toISOString() })
+    }
+  })
   it('When a member id is larger than the database can hold, then it is refused as invalid input, not a 500', () =>
     refusedPlainly('demo-cadre', 'account', { action: 'unbind', requestId: 'bug-int4-member', memberId: 2 ** 31 }),
   )

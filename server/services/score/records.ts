@@ -86,6 +86,7 @@ export async function selectScoreRecordViews(db: Db, where: SQL | undefined, loo
     note: record.note,
     ...photosSeenBy(record.photos, checks, looker),
     submittedBy: submitter,
+    observedAt: record.observedAt.toISOString(),
     createdAt: record.createdAt.toISOString(),
     decisionNote: record.decisionNote,
   }))

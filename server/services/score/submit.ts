@@ -4,6 +4,7 @@ import type { SubmitResult } from '../../../src/core/contracts/score'
 import { AppError } from '../../../src/core/errors'
 import { periodRange, periodsOf } from '../../../src/core/period'
 import { coveringGrant, grantsFor, type Grant } from '../../../src/core/policy'
+import { checkObservedAt } from '../../../src/core/observed-time'
 import { limitRefusal } from '../../../src/core/scoring'
 import type { StartMediaCheck } from '../../platform/media-check'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
@@ -16,12 +17,14 @@ import { applyScoreRecords } from './records'
 import { loadRuleInForce, ruleSetIdOf, type RuleRow } from './rules'
 import { readVillageSettings } from '../account/village-settings'
 
-type SubmitInput = { requestId: string; householdIds: string[]; ruleId: number; note?: string; photos?: string[] }
+type SubmitInput = { requestId: string; householdIds: string[]; ruleId: number; note?: string; photos?: string[]; observedAt?: string }
 
 /**
  * One inspection: a scorer applies one rule to several households of their scope. Each household
  * gets a score record; it moves points at once, or waits for a cadre when the village asks for
  * approval of grid leaders' scores. All or nothing: one household out of scope refuses the lot.
+ * A walk kept offline arrives with its observed time: it counts when it arrives (src/core/observed-time),
+ * and one that arrives late waits for a cadre unless a cadre scored it.
  */
 export async function submitScore(
   db: Db,
@@ -32,6 +35,9 @@ export async function submitScore(
 ): Promise<SubmitResult> {
   const caller = await loadCaller(db, openid)
   if (grantsFor(caller.grants, 'score').length === 0) throw new AppError('FORBIDDEN', '只有网格长、村干部和社区评分员可以评分')
+  const observedAt = input.observedAt ? new Date(input.observedAt) : now
+  const observed = checkObservedAt(observedAt, now)
+  if (!observed.accepted) throw new AppError('INVALID_INPUT', observed.message)
   const rule = await loadRuleInForce(db, input.ruleId)
   const photos = input.photos ?? []
   if (rule.evidenceRequired && photos.length === 0) throw new AppError('EVIDENCE_REQUIRED')
@@ -52,7 +58,8 @@ export async function submitScore(
     const { thisMonth, thisYear } = counts.get(id) ?? { thisMonth: 0, thisYear: 0 }
     const refusal = limitRefusal(rule, thisMonth, thisYear)
     if (refusal) throw new AppError('LIMIT_REACHED', `${place.name}家“${rule.title}”${refusal}`)
-    targets.push({ place, grant, needsApproval: grant.role === 'grid_leader' && village.gridLeadersNeedApproval })
+    const needsApproval = (grant.role === 'grid_leader' && village.gridLeadersNeedApproval) || (observed.late && grant.role !== 'cadre')
+    targets.push({ place, grant, needsApproval })
   }
 
   // One insert for every record and one batch of ledger entries for those that move points now.
@@ -71,6 +78,7 @@ export async function submitScore(
           submittedBy: openid,
           scorerOrgId: grant.org.id,
           requestId: input.requestId,
+          observedAt,
           createdAt: now,
         })),
       )

@@ -35,6 +35,11 @@ export const scoreRecords = pgTable(
     ledgerEntryId: bigint('ledger_entry_id', { mode: 'number' })
       .unique()
       .references(() => ledgerEntries.id),
+    /**
+     * When the scorer saw it: the moment an inspection walk was finished on the phone, perhaps offline
+     * and hours before it reached the server (`createdAt`, the time recorded). Periods follow createdAt.
+     */
+    observedAt: timestamp('observed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -49,6 +49,8 @@ export const scoreInputs = {
     ruleId: id,
     note: note.optional(),
     photos: photos.optional(),
+    /** When the walk was finished on the phone (UTC, ISO), when it differs from its arrival: a walk kept offline. */
+    observedAt: z.iso.datetime('评分时间的格式不对，请重新入户评分').optional(),
   }),
   decide: z.object({ requestId: requestIdSchema, recordId: id, approve: z.boolean(), note: note.optional() }),
   reverse: z.object({ requestId: requestIdSchema, entryId: id, reason }),
@@ -89,6 +91,9 @@ export const scoreInputs = {
   pointsImportConfirm: z.object({ requestId: requestIdSchema, importId: id }),
   pointsImportWithdraw: z.object({ requestId: requestIdSchema, importId: id }),
 }
+
+/** What one inspection walk sends (see scoreInputs.submit). */
+export type SubmitInput = z.input<typeof scoreInputs.submit>
 
 export type RuleView = {
   id: number
@@ -181,6 +186,8 @@ export type ScoreRecordView = {
   photosInCheck: number
   photoNote: string | null
   submittedBy: string
+  /** When the scorer saw it (a walk kept offline is observed before it is recorded, createdAt). */
+  observedAt: string
   createdAt: string
   decisionNote: string
 }

@@ -10,6 +10,7 @@ import { Loaded } from '../../components/loaded'
 import { MessagesEntry } from '../../components/notice/messages-entry'
 import { NotRegisteredCard } from '../../components/not-registered-card'
 import { StaffRoleCard } from '../../components/staff-role-card'
+import { WaitingWalksEntry } from '../../components/waiting-walks-entry'
 import { HouseholdTodo } from '../../components/villager/household-todo'
 import { VillagerHome } from '../../components/villager/villager-home'
 import { useDemoIdentities } from '../../hooks/use-demo-identities'
@@ -52,6 +53,8 @@ export default function HomePage() {
   return (
     <View className={`screen home ${elder.rootClass}`}>
       <DemoIdentitySwitcher />
+      {/* Before anything the network must answer: walks kept without signal are shown without it too. */}
+      <WaitingWalksEntry />
       <Loaded
         state={state}
         onRetry={reload}

@@ -28,6 +28,9 @@ export function RecordCard({ record, children }: { record: ScoreRecordView; chil
       <Text className="muted-text">
         {formatLocalTime(record.createdAt)} · {record.source === 'claim' ? '申报人' : '评分人'} {record.submittedBy}
       </Text>
+      {formatLocalTime(record.observedAt) !== formatLocalTime(record.createdAt) && (
+        <Text className="muted-text">入户时间 {formatLocalTime(record.observedAt)}（没有信号时记下，后来上传）</Text>
+      )}
       {record.note && <Text className="plain-text">说明：{record.note}</Text>}
       {record.decisionNote && <Text className="plain-text">审核意见：{record.decisionNote}</Text>}
       <PhotoThumbs photos={record.photos} inCheck={record.photosInCheck} note={record.photoNote} />

@@ -1,48 +1,90 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { submitScore } from '../../api/score'
+import { newRequestId } from '../../api/request-id'
+import { keepWalk, readWalks, sendWaitingWalks } from '../../api/walk-store'
 import { BigButton } from '../../components/big-button'
 import type { HouseholdView } from '../../core/contracts/account'
 import type { RuleView, SubmitResult } from '../../core/contracts/score'
 import { PhotoThumbs } from '../../components/photo-thumbs'
 import { PointsText } from '../../components/points-text'
+import type { UploadedPhoto } from '../../hooks/use-photo-uploads'
+import type { QueuedWalk } from '../../core/walk-queue'
+import { QueuedWalkCard } from '../components/queued-walk-card'
 import { StatusTag } from '../components/status-tag'
 
 type Props = {
-  /** Made when this step opened; every retry sends it again, so the walk is scored at most once. */
-  requestId: string
+  orgId: string
   households: HouseholdView[]
   rule: RuleView
-  photos: string[]
+  photos: UploadedPhoto[]
   note: string
   onBack: () => void
-  onSubmitted: () => void
+  /** The walk is finished: kept on the phone at the tap, applied once the server says so. */
+  onFinished: (finished: 'kept' | 'applied') => void
   onStartOver: () => void
 }
 
-type Sending = { status: 'idle' } | { status: 'sending' } | { status: 'failed'; message: string } | { status: 'done'; result: SubmitResult }
+type Outcome = { status: 'idle' } | { status: 'sending'; requestId: string } | { status: 'waiting' | 'refused'; requestId: string } | { status: 'done'; result: SubmitResult }
 
-/** Step 4: everything once more, one 提交 for all households, then each household's result. */
-export function ConfirmStep({ requestId, households, rule, photos, note, onBack, onSubmitted, onStartOver }: Props) {
-  const [sending, setSending] = useState<Sending>({ status: 'idle' })
+/**
+ * Step 4: everything once more and one 提交 for all households. The tap finishes the walk: it is kept
+ * on the phone with its requestId and the time now, then sent; each household's result shows once
+ * the server has it. Without signal it waits as 「待上传」 and goes up when the network is back.
+ */
+export function ConfirmStep({ orgId, households, rule, photos, note, onBack, onFinished, onStartOver }: Props) {
+  const [outcome, setOutcome] = useState<Outcome>({ status: 'idle' })
 
-  const submit = async () => {
-    if (sending.status === 'sending' || sending.status === 'done') return
-    setSending({ status: 'sending' })
-    const trimmed = note.trim()
-    const envelope = await submitScore({
-      requestId,
-      householdIds: households.map((h) => h.id),
-      ruleId: rule.id,
-      ...(trimmed ? { note: trimmed } : {}),
-      ...(photos.length > 0 ? { photos } : {}),
-    })
-    setSending(envelope.ok ? { status: 'done', result: envelope.data } : { status: 'failed', message: envelope.error.message })
-    if (envelope.ok) onSubmitted()
+  const finish = async () => {
+    if (outcome.status !== 'idle') return
+    const walk: QueuedWalk = {
+      requestId: newRequestId(),
+      orgId,
+      observedAt: new Date().toISOString(),
+      rule: { id: rule.id, code: rule.code, title: rule.title, points: rule.points },
+      households: households.map(({ id, name, houseNo }) => ({ id, name, houseNo })),
+      note: note.trim(),
+      photos,
+      refusal: null,
+    }
+    keepWalk(walk)
+    setOutcome({ status: 'sending', requestId: walk.requestId })
+    onFinished('kept')
+    // A sending already under way may have read the queue before this walk: then send once more.
+    for (let round = 0; round < 2; round++) {
+      const report = await sendWaitingWalks()
+      const result = report.applied.find((r) => r.requestId === walk.requestId)
+      if (result) {
+        onFinished('applied')
+        return setOutcome({ status: 'done', result })
+      }
+      const kept = readWalks().find((w) => w.requestId === walk.requestId)
+      if (!kept) return setOutcome({ status: 'waiting', requestId: walk.requestId })
+      if (kept.refusal) return setOutcome({ status: 'refused', requestId: walk.requestId })
+      if (report.offline) break
+    }
+    setOutcome({ status: 'waiting', requestId: walk.requestId })
   }
 
-  if (sending.status === 'done') return <SubmitResultView result={sending.result} onStartOver={onStartOver} />
+  if (outcome.status === 'done') return <SubmitResultView result={outcome.result} onStartOver={onStartOver} />
+  if (outcome.status === 'waiting' || outcome.status === 'refused') {
+    const kept = readWalks().find((w) => w.requestId === outcome.requestId)
+    return (
+      <View>
+        {outcome.status === 'waiting' && (
+          <View className="card inspect__done">
+            <Text className="inspect__done-title">已存在手机里，待上传</Text>
+            <Text className="plain-text">现在没有信号。有网以后会自动上传，上传成功才算记分。</Text>
+          </View>
+        )}
+        {kept && <QueuedWalkCard walk={kept} />}
+        <BigButton onClick={onStartOver}>再评下一批</BigButton>
+        <BigButton kind="plain" onClick={() => void Taro.navigateTo({ url: '/work/walk-queue/index' })}>
+          看待上传的评分
+        </BigButton>
+      </View>
+    )
+  }
 
   return (
     <View>
@@ -64,18 +106,13 @@ export function ConfirmStep({ requestId, households, rule, photos, note, onBack,
       </View>
       <View className="card">
         <Text className="section-title">照片 {photos.length} 张</Text>
-        <PhotoThumbs photos={photos} />
+        <PhotoThumbs photos={photos.map((p) => p.fileId ?? p.localPath)} />
         <Text className="plain-text">说明：{note.trim() || '没有写'}</Text>
       </View>
-      {sending.status === 'failed' && (
-        <View className="card inspect__failure">
-          <Text className="inspect__failure-text">没有提交成功：{sending.message}</Text>
-        </View>
-      )}
-      <BigButton onClick={() => void submit()}>
-        {sending.status === 'sending' ? '正在提交，请稍等…' : sending.status === 'failed' ? '重试提交' : `确认提交（${households.length} 户）`}
+      <BigButton onClick={() => void finish()}>
+        {outcome.status === 'sending' ? '正在提交，请稍等…' : `确认提交（${households.length} 户）`}
       </BigButton>
-      {sending.status !== 'sending' && (
+      {outcome.status === 'idle' && (
         <BigButton kind="plain" onClick={onBack}>
           上一步：修改照片和说明
         </BigButton>

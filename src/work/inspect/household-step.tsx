@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { listHouseholds } from '../../api/account'
+import { walkHouseholds } from '../../api/walk-copies'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import type { HouseholdView } from '../../core/contracts/account'
@@ -20,7 +20,7 @@ export function HouseholdStep({ orgId, selected, onChange, onNext }: Props) {
   const elder = useElderMode()
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(0)
-  const { state, reload } = useEnvelope(() => listHouseholds(orgId, search), [orgId, search])
+  const { state, reload } = useEnvelope(() => walkHouseholds(orgId, search), [orgId, search])
   const pageSize = elder.pageSize(30)
 
   const searchFor = (text: string) => {

@@ -1,6 +1,6 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import { newRequestId } from '../../api/request-id'
+import { useEffect, useState } from 'react'
 import { usePhotoUploads } from '../../hooks/use-photo-uploads'
 import type { HouseholdView } from '../../core/contracts/account'
 import type { RuleView } from '../../core/contracts/score'
@@ -39,18 +39,15 @@ function InspectionWalk({ orgId }: { orgId: string }) {
   const [households, setHouseholds] = useState<HouseholdView[]>([])
   usePreselectedHousehold(orgId, setHouseholds)
   const [rule, setRule] = useState<RuleView | null>(null)
-  const uploads = usePhotoUploads(9)
+  // Photos taken without signal stay on the phone and go up with the finished walk.
+  const uploads = usePhotoUploads(9, { keepOffline: true })
   const [note, setNote] = useState('')
-  // One id per opening of the confirm step: every retry of that submission reuses it.
-  const [requestId, setRequestId] = useState('')
-  const [submitted, setSubmitted] = useState(false)
+  // Kept: the walk is on the phone (perhaps waiting for signal); applied: the server has scored it.
+  const [finished, setFinished] = useState<'no' | 'kept' | 'applied'>('no')
+  useAskBeforeLeaving(finished === 'no' && (households.length > 0 || note.trim() !== '' || uploads.photos.length > 0))
 
-  const openConfirm = () => {
-    setRequestId(newRequestId())
-    setStep('confirm')
-  }
   const startOver = () => {
-    setSubmitted(false)
+    setFinished('no')
     setHouseholds([])
     setRule(null)
     uploads.clear()
@@ -60,7 +57,7 @@ function InspectionWalk({ orgId }: { orgId: string }) {
 
   return (
     <View className={`screen ${elder.rootClass} inspect`}>
-      <Text className="inspect__step">{submitted ? '评分完成' : STEP_TITLES[step]}</Text>
+      <Text className="inspect__step">{finished === 'applied' ? '评分完成' : finished === 'kept' ? '已记下这次评分' : STEP_TITLES[step]}</Text>
       {step === 'households' && (
         <HouseholdStep orgId={orgId} selected={households} onChange={setHouseholds} onNext={() => setStep('rule')} />
       )}
@@ -81,22 +78,34 @@ function InspectionWalk({ orgId }: { orgId: string }) {
           uploads={uploads}
           note={note}
           onNote={setNote}
-          onNext={openConfirm}
+          onNext={() => setStep('confirm')}
           onBack={() => setStep('rule')}
         />
       )}
       {step === 'confirm' && rule && (
         <ConfirmStep
-          requestId={requestId}
+          orgId={orgId}
           households={households}
           rule={rule}
-          photos={uploads.fileIds}
+          photos={uploads.photos}
           note={note}
           onBack={() => setStep('evidence')}
-          onSubmitted={() => setSubmitted(true)}
+          onFinished={setFinished}
           onStartOver={startOver}
         />
       )}
     </View>
   )
+}
+
+/**
+ * The back arrow in the middle of a walk asks first (WeChat's own 「还没提交，确定离开吗？」 with 取消),
+ * while households, a note or photos are chosen and not yet finished.
+ */
+function useAskBeforeLeaving(ask: boolean) {
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'weapp') return
+    if (ask) void Taro.enableAlertBeforeUnload({ message: '还没提交，确定离开吗？' })
+    else void Taro.disableAlertBeforeUnload()
+  }, [ask])
 }

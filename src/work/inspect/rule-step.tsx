@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { rules } from '../../api/score'
+import { walkRules } from '../../api/walk-copies'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import type { RuleView } from '../../core/contracts/score'
@@ -16,7 +16,7 @@ type Props = {
 
 /** Step 2: the rules in force, grouped by category; one tap picks a rule. */
 export function RuleStep({ orgId, selected, onPick, onBack }: Props) {
-  const { state, reload } = useEnvelope(() => rules(orgId), [orgId])
+  const { state, reload } = useEnvelope(() => walkRules(orgId), [orgId])
   const groups = state.status === 'ok' ? groupByCategory(state.data.rules) : []
   return (
     <View>

@@ -8,6 +8,11 @@ export type DevicePhoto = { path: string; bytes: Buffer }
  */
 export class Device {
   readonly storage = new Map<string, string>()
+  /** The phone's network: off, WeChat's calls fail as with no signal (setNetwork). */
+  online = true
+  readonly networkListeners = new Set<(status: { isConnected: boolean; networkType: string }) => void>()
+  /** Calls that still get through before the signal drops by itself (dropNetworkAfter); null: it holds. */
+  callsBeforeDrop: number | null = null
   readonly tempFiles = new Map<string, Buffer>()
   readonly toasts: string[] = []
   readonly modals: { title: string; content: string; confirmed: boolean }[] = []
@@ -33,6 +38,11 @@ export class Device {
   private readonly pickedPhotos: DevicePhoto[][] = []
   private subscribeAnswer: 'accept' | 'reject' = 'accept'
   private tempCounter = 0
+
+  /** The signal drops by itself after `calls` more cloud calls (uploads and functions) got through. */
+  dropNetworkAfter(calls: number): void {
+    this.callsBeforeDrop = calls
+  }
 
   /** The next showModal is answered with 确定 (true) or 取消 (false). */
   answerNextModal(confirm: boolean): void {

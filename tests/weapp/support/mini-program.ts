@@ -15,7 +15,7 @@ type Config = Record<string, unknown> & { data?: Record<string, unknown> }
 type Instance = Record<string, unknown> & { data: Record<string, unknown> }
 
 /** A page on the stack: its route, the query it was opened with, and the instance the framework drives. */
-export type OpenPage = { route: string; query: Record<string, string>; instance: Instance; title: string }
+export type OpenPage = { route: string; query: Record<string, string>; instance: Instance; title: string; alertBeforeUnload?: string | null }
 
 export type LaunchOptions = {
   world: WeChatWorld
@@ -27,6 +27,8 @@ export type LaunchOptions = {
   /** Where the mini-program opens: the first page of app.json by default. */
   path?: string
   query?: Record<string, string>
+  /** The phone, when the app starts again on one it ran on before (its storage and saved files kept). */
+  device?: Device
   /** 1001 from the chat list; 1044 from a share card in a group chat (with that group's name). */
   scene?: number
   groupName?: string
@@ -44,7 +46,7 @@ const BUBBLING = new Set(['tap', 'longpress', 'longtap', 'touchstart', 'touchmov
  * `errors` for the test to fail on.
  */
 export class MiniProgram {
-  readonly device = new Device()
+  readonly device: Device
   readonly errors: string[] = []
   readonly cloudCalls: { name: string; action: unknown }[] = []
   private readonly appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[]; tabBar?: { list: { pagePath: string; text: string }[] } }
@@ -62,6 +64,10 @@ export class MiniProgram {
   private lastActivity = 0
 
   constructor(private readonly options: LaunchOptions) {
+    this.device = options.device ?? new Device()
+    // Temp files (photos just taken) last one launch of the app, as in WeChat.
+    if (options.device) options.device.tempFiles.clear()
+    options.device?.networkListeners.clear()
     this.appJson = JSON.parse(readFileSync(path.join(options.distDir, 'app.json'), 'utf8'))
     const firstPage = this.appJson.pages[0]
     this.enterOptions = {
@@ -80,6 +86,10 @@ export class MiniProgram {
       setTitle: (title) => {
         const top = this.stack.at(-1)
         if (top) top.title = title
+      },
+      setAlertBeforeUnload: (message) => {
+        const top = this.stack.at(-1)
+        if (top) top.alertBeforeUnload = message
       },
       renderTop: () => this.render(),
       callFunction: (name, data) => this.callCloud(name, data),
@@ -256,10 +266,31 @@ export class MiniProgram {
     await this.idle()
   }
 
-  /** The phone's back button. */
+  /**
+   * The phone's back arrow. A page that asked (wx.enableAlertBeforeUnload) gets WeChat's dialog first,
+   * with 取消 and 确定: the test answers it with device.answerNextModal, as any modal.
+   */
   async back(): Promise<void> {
+    const question = this.stack.at(-1)?.alertBeforeUnload
+    if (question && !this.device.takeModalAnswer('', question)) return
     this.navigateBack(1)
     await this.idle()
+  }
+
+  /** Switches the phone's network off or on; WeChat tells the app's listeners of the change. */
+  async setNetwork(online: boolean): Promise<void> {
+    if (this.device.online === online) return
+    this.device.online = online
+    for (const listener of this.device.networkListeners) this.guard('onNetworkStatusChange', () => listener({ isConnected: online, networkType: online ? 'wifi' : 'none' }))
+    await this.idle()
+  }
+
+  /** The app is killed (swiped away): nothing runs on, no page is told; the phone keeps its storage and saved files. */
+  kill(): void {
+    this.stack.length = 0
+    this.tabInstances.clear()
+    for (const timer of this.timers) clearTimeout(timer)
+    this.timers.clear()
   }
 
   /** Unloads every page and stops every timer the mini-program left running. */

@@ -13,6 +13,8 @@ export type WxHost = {
   navigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string): void
   navigateBack(delta: number): void
   setTitle(title: string): void
+  /** The top page's back-arrow question, or null for none. */
+  setAlertBeforeUnload(message: string | null): void
   /** The rendered tree of the page on top, for selector queries. */
   renderTop(): ViewNode
   callFunction(name: string, data: unknown): Promise<unknown>
@@ -124,6 +126,17 @@ export function createWx(host: WxHost): Record<string, unknown> {
     }
   }
 
+  /** WeChat's answer when the phone has no network: the call never reached the cloud. */
+  const requireNetwork = () => {
+    if (device.online && device.callsBeforeDrop === 0) {
+      device.callsBeforeDrop = null
+      device.online = false
+      for (const listener of device.networkListeners) listener({ isConnected: false, networkType: 'none' })
+    }
+    if (!device.online) throw new WxFail('Error: request:fail -2:net::ERR_INTERNET_DISCONNECTED', -1)
+    if (device.callsBeforeDrop !== null) device.callsBeforeDrop--
+  }
+
   const readStorage = (key: string) => {
     const stored = device.storage.get(key)
     return stored === undefined ? '' : JSON.parse(stored)
@@ -165,6 +178,15 @@ export function createWx(host: WxHost): Record<string, unknown> {
     onError: () => undefined,
     onUnhandledRejection: () => undefined,
     onPageNotFound: () => undefined,
+
+    // Network: the phone's signal, switched by the test (MiniProgram.setNetwork).
+    getNetworkType: asyncApi('getNetworkType', () => ({ networkType: device.online ? 'wifi' : 'none' })),
+    onNetworkStatusChange: (listener: (status: { isConnected: boolean; networkType: string }) => void) => void device.networkListeners.add(listener),
+    offNetworkStatusChange: (listener: (status: { isConnected: boolean; networkType: string }) => void) => void device.networkListeners.delete(listener),
+
+    // The back-arrow question (wx.enableAlertBeforeUnload): asked when the person leaves the page by the back arrow.
+    enableAlertBeforeUnload: asyncApi('enableAlertBeforeUnload', ({ message }: { message: string }) => host.setAlertBeforeUnload(message)),
+    disableAlertBeforeUnload: asyncApi('disableAlertBeforeUnload', () => host.setAlertBeforeUnload(null)),
 
     // Privacy (小程序隐私协议开发指南): the consent the privacy interfaces below wait for.
     onNeedPrivacyAuthorization: (listener: PrivacyListener) => {
@@ -234,6 +256,15 @@ export function createWx(host: WxHost): Record<string, unknown> {
     // The user data folder: files the app writes there stay on the phone until it deletes them.
     env: { USER_DATA_PATH },
     getFileSystemManager: () => ({
+      // A temp file kept for later launches (temp files last one launch): moved into the user data folder.
+      saveFileSync(tempFilePath: string) {
+        const bytes = device.tempFiles.get(tempFilePath)
+        if (!bytes) throw new Error(`saveFileSync:fail no such file or directory ${tempFilePath}`)
+        const savedFilePath = `${USER_DATA_PATH}/saved-${device.userFiles.size + 1}-${tempFilePath.split('/').pop()}`
+        device.userFiles.set(savedFilePath, bytes)
+        device.tempFiles.delete(tempFilePath)
+        return savedFilePath
+      },
       writeFileSync(filePath: string, data: string | ArrayBuffer, encoding?: string) {
         if (!filePath.startsWith(`${USER_DATA_PATH}/`)) throw new Error(`writeFileSync:fail permission denied, open ${filePath}`)
         device.userFiles.set(filePath, typeof data === 'string' ? Buffer.from(data, (encoding ?? 'utf8') as BufferEncoding) : Buffer.from(data))
@@ -278,12 +309,13 @@ export function createWx(host: WxHost): Record<string, unknown> {
 
     cloud: {
       init: () => undefined,
-      callFunction: asyncApi('cloud.callFunction', async ({ name, data }: { name: string; data?: unknown }) => ({
-        result: await host.callFunction(name, data ?? {}),
-        requestID: `req-${Date.now()}`,
-      })),
+      callFunction: asyncApi('cloud.callFunction', async ({ name, data }: { name: string; data?: unknown }) => {
+        requireNetwork()
+        return { result: await host.callFunction(name, data ?? {}), requestID: `req-${Date.now()}` }
+      }),
       uploadFile: asyncApi('cloud.uploadFile', ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
-        const bytes = device.tempFiles.get(filePath)
+        requireNetwork()
+        const bytes = device.tempFiles.get(filePath) ?? device.userFiles.get(filePath)
         if (!bytes) throw new WxFail('file not found')
         return { fileID: world.storeCloudFile(cloudPath, bytes), statusCode: 200 }
       }),

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '待上传的评分' })

@@ -26,11 +26,11 @@ export async function whatWaits(db: Db, openid: string, now = new Date()): Promi
     work.push({ orgId: grant.org.id, key: 'review', count: pending.records.length + pending.appeals.length, overdue: 0 })
   }
   for (const grant of grantsFor(caller.grants, 'score')) {
-    const { toVerify, overdue } = await awaitingCheck(db, openid, { orgId: grant.org.id })
+    const { toVerify, overdue } = await awaitingCheck(db, openid, { orgId: grant.org.id }, now)
     work.push({ orgId: grant.org.id, key: 'notice-verify', count: toVerify.length + overdue.length, overdue: overdue.length })
   }
   for (const grant of caller.grants.filter((g) => MATTER_STAFF_ROLES.includes(g.role))) {
-    const { matters } = await matterWorkList(db, openid, { orgId: grant.org.id })
+    const { matters } = await matterWorkList(db, openid, { orgId: grant.org.id }, now)
     work.push({ orgId: grant.org.id, key: 'matter-work', count: matters.length, overdue: matters.filter((m) => m.status === 'overdue').length })
   }
   return {

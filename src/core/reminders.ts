@@ -19,7 +19,7 @@ export function isQuietHour(now: Date): boolean {
   return now < shanghaiInstant(day, QUIET_UNTIL_HOUR) || now >= shanghaiInstant(day, QUIET_FROM_HOUR)
 }
 
-/** 「问题解决了吗？」 is asked this many days after the answer when the raiser has not rated it. */
+/** 「问题解决了吗？」 is asked on the morning this many calendar days (Shanghai) after the answer, when the raiser has not rated it. */
 export const RATE_REQUEST_AFTER_DAYS = 3
 /** A 积分证明 expiring within this many days is announced to its household. */
 export const CERTIFICATE_WARNING_DAYS = 3

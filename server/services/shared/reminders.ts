@@ -101,7 +101,7 @@ async function matterRateRequests(db: Db, now: Date): Promise<Reminder[]> {
     .select({ id: matters.id, text: matters.text, answeredAt, openid: householdMembers.openid })
     .from(matters)
     .innerJoin(householdMembers, and(eq(householdMembers.householdId, matters.householdId), isNull(householdMembers.unboundAt)))
-    .where(and(eq(matters.status, 'answered'), lte(answeredAt, new Date(now.getTime() - RATE_REQUEST_AFTER_DAYS * DAY))))
+    .where(and(eq(matters.status, 'answered'), lt(answeredAt, shanghaiInstant(shiftDay(localDay(now), 1 - RATE_REQUEST_AFTER_DAYS)))))
   return rows.map((m) => ({ openid: m.openid, reason: 'matter-rate', subject: `matter:${m.id}`, day: localDay(m.answeredAt), note: matterRateNote(m) }))
 }
 

@@ -1,5 +1,5 @@
 import type { WaitingWork, WaitingWorkKey } from './contracts/account'
-import { calendarDaysUntil, localDay, shanghaiInstant } from './period'
+import { calendarDaysUntil, localDay, shanghaiInstant, shiftDay } from './period'
 import { noticeDueText } from './villager-labels'
 
 /**
@@ -17,6 +17,14 @@ export const QUIET_UNTIL_HOUR = 7
 export function isQuietHour(now: Date): boolean {
   const day = localDay(now)
   return now < shanghaiInstant(day, QUIET_UNTIL_HOUR) || now >= shanghaiInstant(day, QUIET_FROM_HOUR)
+}
+
+/** The latest moment reminders may go out at or before `now`: `now` itself outside quiet hours, else 20:59 the evening before. */
+export function latestWakingMoment(now: Date): Date {
+  if (!isQuietHour(now)) return now
+  const evening = shanghaiInstant(localDay(now), QUIET_FROM_HOUR)
+  const lastMinute = (from: Date) => new Date(from.getTime() - 60_000)
+  return now >= evening ? lastMinute(evening) : lastMinute(shanghaiInstant(shiftDay(localDay(now), -1), QUIET_FROM_HOUR))
 }
 
 /** 「问题解决了吗？」 is asked on the morning this many calendar days (Shanghai) after the answer, when the raiser has not rated it. */

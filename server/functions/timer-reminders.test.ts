@@ -114,7 +114,7 @@ describe('the clock: three days of reminders in the demo village', () => {
     const cadre = sent.filter((m) => m.openid === 'demo-cadre')
     expect(cadre).toHaveLength(1)
     expect(cadre[0]).toMatchObject({ at: `${day(1)} 07:00`, title: '今天要做的' })
-    expect(cadre[0].body).toContain('待我审核 1 条')
+    expect(cadre[0].body).toContain('待我审核 1 条，最早的等了 1 天')
     expect(cadre[0].body).toContain('交办给您的议事 1 件明天到期')
     expect(subscribeSent.filter((m) => m.openid === 'demo-villager')).toHaveLength(1)
   })

@@ -90,19 +90,29 @@ export const WAITING_WORK_LABELS: Record<WaitingWorkKey, string> = {
   'matter-work': '议事待办',
 }
 
+/** How long the oldest item of a kind has waited, in Shanghai calendar days: 「最早的等了 4 天」, 「都是今天的」. */
+export function waitingAgeText(oldestAt: Date | string, now: Date): string {
+  const days = -calendarDaysUntil(oldestAt, now)
+  return days > 0 ? `最早的等了 ${days} 天` : '都是今天的'
+}
+
+/** 「待我审核 3 条」 with 「其中 1 条逾期」 when some are. */
+export function waitingCountText(work: Pick<WaitingWork, 'key' | 'count' | 'overdue'>): string {
+  return `${WAITING_WORK_LABELS[work.key]} ${work.count} 条${work.overdue > 0 ? `（其中 ${work.overdue} 条逾期）` : ''}`
+}
+
 /**
  * A staff member's one message of the day: every kind of work waiting for them, counted, with the overdue
  * and the matters given to them that are due tomorrow. Null when nothing waits.
  */
-export function digestNote(work: readonly WaitingWork[], mattersDueTomorrow: number): Notification | null {
-  const waiting = work.filter((w) => w.count > 0)
-  if (waiting.length === 0 && mattersDueTomorrow === 0) return null
-  const totals = new Map<WaitingWorkKey, { count: number; overdue: number }>()
-  for (const w of waiting) {
-    const sum = totals.get(w.key) ?? { count: 0, overdue: 0 }
-    totals.set(w.key, { count: sum.count + w.count, overdue: sum.overdue + w.overdue })
+export function digestNote(work: readonly WaitingWork[], mattersDueTomorrow: number, now: Date): Notification | null {
+  if (work.length === 0 && mattersDueTomorrow === 0) return null
+  const totals = new Map<WaitingWorkKey, WaitingWork>()
+  for (const w of work) {
+    const sum = totals.get(w.key)
+    totals.set(w.key, sum ? { ...sum, count: sum.count + w.count, overdue: sum.overdue + w.overdue, oldestAt: sum.oldestAt < w.oldestAt ? sum.oldestAt : w.oldestAt } : w)
   }
-  const lines = [...totals].map(([key, { count, overdue }]) => `${WAITING_WORK_LABELS[key]} ${count} 条${overdue > 0 ? `（其中 ${overdue} 条逾期）` : ''}`)
+  const lines = [...totals.values()].map((w) => `${waitingCountText(w)}，${waitingAgeText(w.oldestAt, now)}`)
   if (mattersDueTomorrow > 0) lines.push(`交办给您的议事 ${mattersDueTomorrow} 件明天到期`)
-  return { title: '今天要做的', body: `${lines.join('；')}。`, page: 'pages/home/index', item: lines[0] }
+  return { title: '今天要做的', body: `${lines.join('；')}。`, page: 'pages/home/index', item: WAITING_WORK_LABELS[work[0]?.key ?? 'matter-work'] }
 }

@@ -164,7 +164,7 @@ async function staffDigests(db: Db, now: Date): Promise<Reminder[]> {
           lt(matters.dueAt, tomorrow.to),
         ),
       )
-    const note = digestNote(work, dueTomorrow)
+    const note = digestNote(work, dueTomorrow, now)
     if (note) digests.push({ openid, reason: 'digest', subject: '', day, note })
   }
   return digests

@@ -61,7 +61,7 @@ async function unsent(db: Db, reminders: readonly Reminder[]): Promise<Reminder[
   const taken = await db
     .select({ openid: remindersSent.openid, reason: remindersSent.reason, subject: remindersSent.subject, day: remindersSent.day })
     .from(remindersSent)
-    .where(inArray(remindersSent.openid, [...new Set(reminders.map((r) => r.openid))]))
+    .where(and(inArray(remindersSent.openid, [...new Set(reminders.map((r) => r.openid))]), inArray(remindersSent.day, [...new Set(reminders.map((r) => r.day))])))
   const keys = new Set(taken.map(keyOf))
   return reminders.filter((r) => !keys.has(keyOf(r)))
 }

@@ -57,6 +57,17 @@ withPostgres('the bundled cloud function, as WeChat runs it', () => {
   })
 
   it("When WeChat's timer fires at an ordinary tick, then the bundled timer retries photo checks and leaves retention to 03:00", () => {
-    expect(invokeBundle('', { Type: 'Timer', TriggerName: 'everyTenMinutes', Time: '2026-12-07T04:10:00Z' }, 'timer')).toEqual({ ok: true, data: { photoChecksRetried: 0, photosDeleted: null } })
+    expect(invokeBundle('', { Type: 'Timer', TriggerName: 'everyTenMinutes', Time: '2026-12-07T04:10:00Z' }, 'timer')).toEqual({
+      ok: true,
+      data: { photoChecksRetried: 0, photosDeleted: null, reminders: { sent: 0, quiet: false } },
+    })
+  })
+
+  it('When a user of the mini-program calls the timer by name, then it is refused, whatever the event says', async () => {
+    const event = { Type: 'Timer', TriggerName: 'everyTenMinutes', Time: '2026-12-07T04:10:00Z' }
+    for (const openid of ['demo-villager', 'demo-cadre', 'demo-admin']) {
+      expect(invokeBundle(openid, event, 'timer')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    expect(invokeBundle('', { action: 'run' }, 'timer')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

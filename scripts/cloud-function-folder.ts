@@ -1,4 +1,5 @@
 import { dependencies } from '../package.json'
+import { TIMER_CRON } from '../src/core/timer-tick'
 
 /** The deploy folder's package.json: the runtime installs wx-server-sdk, everything else is bundled. */
 export function functionPackageJson(name: string) {
@@ -24,8 +25,13 @@ export const FUNCTION_NEEDS: Record<string, { openapi: string[]; env: string[]; 
   street: { openapi: [], env: [] },
   wechatPush: { openapi: [], env: ['MESSAGE_PUSH_TOKEN'] },
   // WeChat's cron has 7 fields: second minute hour day month weekday year. Every 10 minutes, so a photo
-  // whose answer was lost is asked again soon after its 30 minutes are up.
-  timer: { openapi: ['security.mediaCheckAsync'], env: [], timer: { name: 'everyTenMinutes', cron: '0 */10 * * * * *' } },
+  // whose answer was lost is asked again soon after its 30 minutes are up, and a reminder held through the
+  // quiet hours goes out within ten minutes of 07:00. The timer sends reminders as subscribe messages.
+  timer: {
+    openapi: ['security.mediaCheckAsync', 'subscribeMessage.send'],
+    env: ['SUBSCRIBE_TEMPLATE_NOTICE'],
+    timer: { name: 'everyTenMinutes', cron: TIMER_CRON },
+  },
 }
 
 /**

@@ -5,9 +5,10 @@ import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import type { DailySummary } from '../../src/core/contracts/card'
 import type { RunList } from '../../src/core/contracts/dividend'
-import type { BulletinView, ChannelSummary, NoticeView } from '../../src/core/contracts/notice'
+import type { BulletinView, ChannelSummary, NoticeOutputs, NoticeView } from '../../src/core/contracts/notice'
 import type { PendingWork, Ranking } from '../../src/core/contracts/score'
 import { lastMonths, localDay, periodsOf, shiftDay } from '../../src/core/period'
+import { isQuietHour } from '../../src/core/reminders'
 import { RULE_CATEGORIES } from '../../src/core/rules'
 import { cloudFunctions } from '../functions'
 import { localPlatform } from '../platform/local/platform'
@@ -123,6 +124,16 @@ describe.each(DEMO_DAYS)('the living demo, seeded relative to the day it is made
       ['inspection', '俞建华'],
       ['inspection', '俞建华'],
     ])
+  })
+
+  it('When 陈明华 opens 我的消息 on the demo’s first day, then the clock has already sent his digest (今天要做的), once, not after the demo’s moment nor in the quiet hours', async () => {
+    const { messages } = await ask<NoticeOutputs['messages']>('demo-cadre', 'notice', { action: 'messages' })
+    const digests = messages.filter((m) => m.title === '今天要做的')
+    expect(digests).toHaveLength(1)
+    expect(digests[0].body).toContain('待我审核')
+    const sentAt = new Date(digests[0].createdAt)
+    expect(sentAt.getTime()).toBeLessThanOrEqual(NOW.getTime())
+    expect(isQuietHour(sentAt)).toBe(false)
   })
 
   it('When 钱小红 opens 兑换汇总, then there were redemptions today and on earlier days', async () => {

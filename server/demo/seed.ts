@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { childPath, type OrgKind } from '../../src/core/org'
+import { latestWakingMoment } from '../../src/core/reminders'
 import type { StaffRole } from '../../src/core/roles'
+import { skipSubscribeMessage } from '../platform/subscribe-message'
+import { sendReminders } from '../services/shared/reminders'
 import type { Db } from '../store/database'
 import { demoStory } from './actions'
 import { planActivity, planVillageSettings } from './activity'
@@ -158,6 +161,8 @@ export async function seedDemoIfEmpty(db: Db, options: DemoSeedOptions = {}): Pr
     await seedDemoBankTerms(tx, clock)
     if (options.history) await seedLivingDemo(tx, clock, options.photoDir, seeded)
     if (options.history) await seedDemoMatters(tx, clock.now)
+    // The clock has already run today: its reminders and the staff's digests are in 我的消息.
+    if (options.history) await sendReminders(tx, skipSubscribeMessage, latestWakingMoment(clock.now))
     return true
   })
 }

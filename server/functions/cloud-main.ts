@@ -95,9 +95,14 @@ export function cloudPushMain(database: () => Promise<Database> | null = databas
   }
 }
 
-/** The deployed timer (function `timer`): WeChat's timer trigger calls it; "now" is the trigger's `Time`. */
+/**
+ * The deployed timer (function `timer`): WeChat's timer trigger calls it; "now" is the trigger's `Time`.
+ * Any user of the mini-program could also call it by name (wx.cloud.callFunction): such a call carries the
+ * caller's OPENID, which a trigger's never does, and is refused before anything runs.
+ */
 export function cloudTimerMain(database: () => Promise<Database> | null = databaseFromEnvironment) {
   return async (event: unknown) => {
+    if (!isTimerTrigger(event, cloud.getWXContext().OPENID)) return errorEnvelope(new AppError('FORBIDDEN', '定时任务只由微信的定时触发器运行'))
     const opened = database()
     if (!opened) {
       console.error('[timer] DATABASE_URL is not configured')
@@ -107,4 +112,9 @@ export function cloudTimerMain(database: () => Promise<Database> | null = databa
     console.log('[timer]', JSON.stringify(report))
     return { ok: true, data: report }
   }
+}
+
+/** A timer trigger's event ({ Type: 'Timer', TriggerName, Time }) with no user behind it. */
+function isTimerTrigger(event: unknown, openid: string | undefined): boolean {
+  return !openid && typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
 }

@@ -2,22 +2,25 @@ import { isRetentionTick } from '../../src/core/photo-retention'
 import type { Platform } from '../platform/platform'
 import { retryPhotoChecks } from '../services/shared/photo-checks'
 import { deleteExpiredPhotos } from '../services/shared/photo-retention'
+import { sendReminders, type ReminderReport } from '../services/shared/reminders'
 import type { Db } from '../store/database'
 
 /** What one tick of the timer did, for the function's log (null: not this tick's work). */
-export type TimerReport = { photoChecksRetried: number; photosDeleted: number | null }
+export type TimerReport = { photoChecksRetried: number; photosDeleted: number | null; reminders: ReminderReport }
 
 /**
  * The scheduled work, run by WeChat's timer trigger (config.json `triggers`, scripts/cloud-function-folder.ts):
  * every tick, photos whose image check never answered are asked about again; once a day (the tick from
- * 03:00 Shanghai time), closed cases' photos past their village's kept days are deleted from storage.
+ * 03:00 Shanghai time), closed cases' photos past their village's kept days are deleted from storage;
+ * every tick outside quiet hours sends the reminders due and not yet sent (services/shared/reminders.ts).
  * "Now" is an input, so a test runs any day's tick; each step is safe to run twice (a tick may come
  * late, or twice).
  */
-export async function runTimer(db: Db, platform: Pick<Platform, 'startMediaCheck' | 'deletePhotos'>, now: Date): Promise<TimerReport> {
+export async function runTimer(db: Db, platform: Pick<Platform, 'startMediaCheck' | 'deletePhotos' | 'sendSubscribeMessage'>, now: Date): Promise<TimerReport> {
   const photoChecksRetried = platform.startMediaCheck ? await retryPhotoChecks(db, platform.startMediaCheck, now) : 0
   const photosDeleted = platform.deletePhotos && isRetentionTick(now) ? await deleteExpiredPhotos(db, platform.deletePhotos, now) : null
-  return { photoChecksRetried, photosDeleted }
+  const reminders = await sendReminders(db, platform.sendSubscribeMessage, now)
+  return { photoChecksRetried, photosDeleted, reminders }
 }
 
 /**

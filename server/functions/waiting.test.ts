@@ -73,6 +73,7 @@ describe('what waits for each person on 首页', () => {
     const cadre = await waiting('demo-cadre')
     const pending = await ok(call(scoreFunction, 'demo-cadre', { action: 'pending', orgId: 'v-zjq' }))
     expect(workOf(cadre, 'review', 'v-zjq').count).toBe(pending.records.length + pending.appeals.length)
+    expect(workOf(cadre, 'review', 'v-zjq').oldestAt).toBe([...pending.records, ...pending.appeals].map((r: any) => r.createdAt).sort()[0])
     const matters = await ok(call(matterFunction, 'demo-cadre', { action: 'workList', orgId: 'v-zjq' }))
     expect(workOf(cadre, 'matter-work', 'v-zjq')).toMatchObject({
       count: matters.matters.length,

@@ -14,7 +14,7 @@ export type LockHolder = {
   /** The process's start time from /proc (Linux), so a recycled pid is not taken for the holder. */
   started: string | null
   host: string
-  purpose: 'gateway' | 'db:backup' | 'db:restore' | 'demo:reset' | 'check:totals'
+  purpose: 'gateway' | 'db:backup' | 'db:restore' | 'demo:reset' | 'check:totals' | 'clock'
   /** The gateway's port, where `npm run db:backup` asks it for a copy. */
   port: number | null
   /** The secret the gateway's admin routes ask for; the file is readable by its owner only. */
@@ -87,6 +87,7 @@ export function heldMessage(folder: string, holder: LockHolder): string {
     'db:restore': '正在恢复备份',
     'demo:reset': '正在重置演示数据',
     'check:totals': '正在核对积分合计',
+    clock: '正在运行定时任务',
   }[holder.purpose]
   if (holder.host !== hostname()) {
     return `数据文件夹 ${folder} 正被电脑 ${holder.host} 上的进程 ${holder.pid} 使用（${what}）。请先在那台电脑上停止它。`

@@ -18,6 +18,8 @@ import { InFlight } from './in-flight'
 import { localPlatform } from '../platform/local/platform'
 import { sendJson } from './respond'
 import { runCommand } from './start-refusal'
+import { startTimerBeat } from './timer-beat'
+import { runTimer } from '../functions/timer'
 
 /**
  * `npm start`: the local gateway over the built H5 app, in demo mode (`npm start` sets DEMO=1).
@@ -78,12 +80,20 @@ async function main() {
     hosts: servedHosts(port, process.env.PUBLIC_HOST),
     messagePushToken: process.env.MESSAGE_PUSH_TOKEN,
   })
+  // WeChat's timer trigger, kept here on the same beat: the clock's reminders land in 我的消息.
+  const timer = startTimerBeat(async (now) => {
+    const work = runTimer(database.db, localPlatform, now)
+    inFlight.track(work.then(() => undefined))
+    const report = await work
+    if (report.reminders.sent > 0) console.log(`[timer] ${report.reminders.sent} 条提醒已发到“我的消息” (reminders sent)`)
+  })
   const where = database.engine === 'pglite' ? `PGlite at ${dataDir}` : 'PostgreSQL (DATABASE_URL)'
   console.log(`善治积分 running at http://127.0.0.1:${port}/  (${demoMode ? 'demo mode' : 'demo off'}, ${where}, pid ${process.pid})`)
 
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return console.log('正在停止，请稍候…')
     stopping = true
+    timer.stop()
     console.log(`收到 ${signal}：做完进行中的请求，关闭数据库后退出…`)
     server.close()
     server.closeIdleConnections()

@@ -1,6 +1,7 @@
 import type { RoleView } from '../core/contracts/account'
 import { MATTER_STAFF_ROLES } from '../core/matter-policy'
 import { PERMISSIONS } from '../core/policy'
+import { WAITING_WORK_LABELS } from '../core/reminders'
 import type { StaffRole } from '../core/roles'
 import { INVITABLE_ROLES } from '../core/staff-policy'
 
@@ -24,10 +25,10 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
     entries.push({ key: 'inspections', label: '我的评分记录', url: '/work/inspections/index' })
   }
   if (holds(role.role, PERMISSIONS.decideScores)) {
-    entries.push({ key: 'review', label: '待我审核', url: `/work/review/index?orgId=${org}` })
+    entries.push({ key: 'review', label: WAITING_WORK_LABELS.review, url: `/work/review/index?orgId=${org}` })
   }
   if (holds(role.role, PERMISSIONS.score)) {
-    entries.push({ key: 'notice-verify', label: '整改核验', url: `/work/notice-verify/index?orgId=${org}` })
+    entries.push({ key: 'notice-verify', label: WAITING_WORK_LABELS['notice-verify'], url: `/work/notice-verify/index?orgId=${org}` })
   }
   // 通报 and their numbers are per village: a bulletin is posted to, and counted for, one village's channels.
   if (holds(role.role, PERMISSIONS.decideScores) && role.org.kind === 'village') {
@@ -77,7 +78,7 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
   }
   // 连心议站 acts on the caller's own scope: the work list and the numbers need no query.
   if (holds(role.role, MATTER_STAFF_ROLES)) {
-    entries.push({ key: 'matter-work', label: '议事待办', url: '/matters/work/index' })
+    entries.push({ key: 'matter-work', label: WAITING_WORK_LABELS['matter-work'], url: '/matters/work/index' })
     entries.push({ key: 'matter-board', label: '议事公开栏', url: `/matters/board/index?orgId=${org}` })
   }
   if (holds(role.role, MATTER_STAFF_ROLES) && role.org.kind !== 'micro_grid') {

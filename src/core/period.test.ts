@@ -1,4 +1,4 @@
-import { formatLocalTime, lastMonths, localDay, periodRange, periodsOf, shanghaiInstant, shiftDay } from './period'
+import { formatLocalTime, lastMonths, localDay, parseLocalTime, periodRange, periodsOf, shanghaiInstant, shiftDay } from './period'
 
 describe('Asia/Shanghai calendar periods', () => {
   it('When it is late on 31 December in UTC, then in Pinghu it is already the new year', () => {
@@ -43,5 +43,11 @@ describe('local days', () => {
     expect(shiftDay('2026-12-31', 1)).toBe('2027-01-01')
     expect(shiftDay('2028-02-28', 1)).toBe('2028-02-29')
     expect(shiftDay('2026-03-01', -1)).toBe('2026-02-28')
+  })
+
+  it('When someone types a Shanghai time such as "2026-12-07 08:00", then it is that instant (00:00 UTC); a time that is not on the clock is refused', () => {
+    expect(parseLocalTime('2026-12-07 08:00')).toEqual(new Date('2026-12-07T00:00:00Z'))
+    expect(parseLocalTime('2026-12-07 07:59')).toEqual(new Date('2026-12-06T23:59:00Z'))
+    for (const bad of ['2026-12-07', '2026-12-07 24:00', '2026-02-30 08:00', '2026-12-07T08:00', '明天 8 点']) expect(parseLocalTime(bad)).toBeNull()
   })
 })

@@ -34,6 +34,14 @@ export function formatLocalTime(instant: Date | string): string {
   return shanghaiClock(instant).format('YYYY-MM-DD HH:mm')
 }
 
+/** The instant a Shanghai wall clock reads "2026-12-07 08:00" (what formatLocalTime writes); null for anything else. */
+export function parseLocalTime(text: string): Date | null {
+  const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})$/.exec(text.trim())
+  if (!match) return null
+  const instant = new Date(shanghaiInstant(match[1]).getTime() + (Number(match[2]) * 60 + Number(match[3])) * 60_000)
+  return formatLocalTime(instant) === text.trim() ? instant : null
+}
+
 /** An instant on Shanghai's clock for a file name: "20261124-093005". */
 export function fileTimestamp(instant: Date): string {
   return shanghaiClock(instant).format('YYYYMMDD-HHmmss')

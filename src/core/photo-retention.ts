@@ -1,4 +1,5 @@
 import { localDay, shanghaiInstant } from './period'
+import { isTickFrom } from './timer-tick'
 
 const DAY_MS = 24 * 3600 * 1000
 
@@ -40,9 +41,7 @@ export function expiredPhotos(cases: readonly PhotoCase[], keptDaysOf: (villageI
 
 /** Retention runs once a day, on the timer's tick in the ten minutes from 03:00 Shanghai time (quiet at night). */
 export const RETENTION_HOUR = 3
-const TICK_MS = 10 * 60_000
 
 export function isRetentionTick(now: Date): boolean {
-  const since = now.getTime() - shanghaiInstant(localDay(now), RETENTION_HOUR).getTime()
-  return since >= 0 && since < TICK_MS
+  return isTickFrom(shanghaiInstant(localDay(now), RETENTION_HOUR), now)
 }

@@ -377,6 +377,18 @@ describeOnServer('authorization.reliability.ts')('who may do what, through the r
     expect({ escalations, disagreements }).toEqual({ escalations: [], disagreements: [] })
   }, 300_000)
 
+  // The clock (issue 26): only WeChat's timer trigger runs it. The gateway serves no such function; the deployed
+  // one refuses any call that carries a user's OPENID (scripts/cloud-bundle.test.ts).
+  it('When any demo role, or no one, calls the clock (timer) through the gateway, then it is refused', async () => {
+    const outcomes: string[] = []
+    for (const openid of [...ROLES, null]) {
+      figures.requests++
+      const event = { Type: 'Timer', TriggerName: 'everyTenMinutes', Time: new Date().toISOString() }
+      outcomes.push(`${openid ?? '(no identity)'}: ${outcomeOf(await post(world.gateway.baseUrl, openid, 'timer', event))}`)
+    }
+    expect(outcomes.filter((line) => !line.endsWith(': NOT_FOUND') && !line.endsWith(': NOT_REGISTERED'))).toEqual([])
+  })
+
   it('When a staff role is added to the policy, then the matrix has a demo identity holding it (its rows follow PERMISSIONS)', () => {
     expect([...STAFF_ROLES].filter((role) => !Object.values(ROLE_OF).includes(role))).toEqual([])
   })

@@ -23,6 +23,7 @@ import {
   photoChecks,
   photoDeletions,
   redemptions,
+  remindersSent,
   scoreRecords,
   subscriptionGrants,
   users,
@@ -168,6 +169,7 @@ export async function withdraw(db: Db, openid: string, now = new Date()): Promis
   await db.update(householdMembers).set({ unboundAt: now }).where(eq(householdMembers.id, member.id))
   await db.delete(subscriptionGrants).where(eq(subscriptionGrants.openid, openid))
   await db.delete(messages).where(eq(messages.openid, openid))
+  await db.delete(remindersSent).where(eq(remindersSent.openid, openid))
   await db
     .update(users)
     .set(caller.grants.length === 0 ? { displayName: WITHDRAWN_NAME, elderMode: false } : { elderMode: false })

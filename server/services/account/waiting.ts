@@ -21,22 +21,25 @@ export async function whatWaits(db: Db, openid: string, now = new Date()): Promi
     ? await selectNoticeViews(db, and(eq(notices.householdId, caller.householdId), inArray(notices.status, ['open', 'proof_submitted'])), caller, now)
     : []
   const work: WaitingWork[] = []
+  const add = (orgId: string, key: WaitingWork['key'], waitingSince: readonly string[], overdue: number) => {
+    if (waitingSince.length > 0) work.push({ orgId, key, count: waitingSince.length, overdue, oldestAt: [...waitingSince].sort()[0] })
+  }
   for (const grant of grantsFor(caller.grants, 'decideScores')) {
     const pending = await pendingWork(db, openid, { orgId: grant.org.id })
-    work.push({ orgId: grant.org.id, key: 'review', count: pending.records.length + pending.appeals.length, overdue: 0 })
+    add(grant.org.id, 'review', [...pending.records, ...pending.appeals].map((r) => r.createdAt), 0)
   }
   for (const grant of grantsFor(caller.grants, 'score')) {
-    const { toVerify, overdue } = await awaitingCheck(db, openid, { orgId: grant.org.id })
-    work.push({ orgId: grant.org.id, key: 'notice-verify', count: toVerify.length + overdue.length, overdue: overdue.length })
+    const { toVerify, overdue } = await awaitingCheck(db, openid, { orgId: grant.org.id }, now)
+    add(grant.org.id, 'notice-verify', [...toVerify, ...overdue].map((n) => n.openedAt), overdue.length)
   }
   for (const grant of caller.grants.filter((g) => MATTER_STAFF_ROLES.includes(g.role))) {
-    const { matters } = await matterWorkList(db, openid, { orgId: grant.org.id })
-    work.push({ orgId: grant.org.id, key: 'matter-work', count: matters.length, overdue: matters.filter((m) => m.status === 'overdue').length })
+    const { matters } = await matterWorkList(db, openid, { orgId: grant.org.id }, now)
+    add(grant.org.id, 'matter-work', matters.map((m) => m.raisedAt), matters.filter((m) => m.status === 'overdue').length)
   }
   return {
     notices: household
       .sort((a, b) => a.deadline.localeCompare(b.deadline))
       .map((n) => ({ id: n.id, problem: n.problem, ruleTitle: n.rule?.title ?? null, points: n.points, status: n.status, deadline: n.deadline })),
-    work: work.filter((w) => w.count > 0),
+    work,
   }
 }

@@ -86,13 +86,13 @@ export async function readMatter(db: Db, openid: string, input: { matterId: numb
 }
 
 /** The work list of a grid leader, cadre or the street's admin: open matters where a step is theirs to take. */
-export async function matterWorkList(db: Db, openid: string, input: { orgId?: string }): Promise<MatterWorkList> {
+export async function matterWorkList(db: Db, openid: string, input: { orgId?: string }, now = new Date()): Promise<MatterWorkList> {
   const caller = await loadCaller(db, openid)
   const grants = caller.grants.filter((g) => MATTER_STAFF_ROLES.includes(g.role))
   if (grants.length === 0) throw new AppError('FORBIDDEN', '议事待办是网格长、村干部和街道管理员用的')
   const scope = input.orgId ? await loadOrg(db, input.orgId) : await loadOrg(db, grants[0].org.id)
   if (input.orgId && !grantsFor(grants, 'viewHouseholds').some((g) => scope.path.startsWith(g.org.path))) throw new AppError('FORBIDDEN', '这个地方不归您管')
   const open: SQL = and(mattersUnder(scope.path), notInArray(matters.status, [...CLOSED_MATTER_STATUSES]))!
-  const views = await selectMatterViews(db, open, caller)
+  const views = await selectMatterViews(db, open, caller, now)
   return { org: orgRef(scope), matters: views.filter((v) => v.steps.length > 0).map((v) => ({ ...publicView(v), mayTake: v.steps })) }
 }

@@ -103,12 +103,11 @@ export async function requireScorerOf(db: Db, caller: Caller, deduction: { house
  * What waits for a scorer under an organisation: proof to check (待核验) and overdue notices (逾期),
  * of the households the caller may score there.
  */
-export async function awaitingCheck(db: Db, openid: string, input: { orgId: string }) {
+export async function awaitingCheck(db: Db, openid: string, input: { orgId: string }, now = new Date()) {
   const caller = await loadCaller(db, openid)
   const [org] = await db.select().from(orgs).where(eq(orgs.id, input.orgId))
   if (!org) throw new AppError('NOT_FOUND', '没有找到这个村或网格')
   if (!mayActOn(caller.grants, 'score', [org.path])) throw new AppError('FORBIDDEN', '您只能核验自己负责范围内的整改')
-  const now = new Date()
   const inScope = inArray(notices.householdId, householdIdsUnder(db, org.path))
   const waiting = await selectNoticeViews(db, and(inScope, inArray(notices.status, ['open', 'proof_submitted'])), caller, now)
   return { toVerify: waiting.filter((n) => n.status === 'proof_submitted'), overdue: waiting.filter((n) => n.status === 'overdue') }

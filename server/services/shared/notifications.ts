@@ -1,11 +1,12 @@
 import { and, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm'
 import type { MessageView } from '../../../src/core/contracts/notice'
 import { formatLocalTime } from '../../../src/core/period'
+import type { Notification } from '../../../src/core/reminders'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { householdMembers, messages, subscriptionGrants } from '../../store/schema'
 
-export type Notification = { title: string; body: string; page: string; item: string }
+export type { Notification }
 
 /**
  * Tells every bound member of a household: always in the in-app message list, and by a WeChat
@@ -33,9 +34,9 @@ export async function notifyPeople(db: Db, send: SendSubscribeMessage, openids: 
 /**
  * One letter a person (an openid appears once: a WeChat user is bound to one household): a grant
  * is used for each person who has one left (one UPDATE), the subscribe messages are sent, and every
- * letter lands in the message list (one INSERT).
+ * letter lands in the message list (one INSERT), dated `now`.
  */
-async function deliver(db: Db, send: SendSubscribeMessage, letters: readonly { openid: string; note: Notification }[]): Promise<void> {
+export async function deliver(db: Db, send: SendSubscribeMessage, letters: readonly { openid: string; note: Notification }[], now = new Date()): Promise<void> {
   if (letters.length === 0) return
   const granted = await db
     .update(subscriptionGrants)
@@ -51,9 +52,9 @@ async function deliver(db: Db, send: SendSubscribeMessage, letters: readonly { o
   const rows = []
   for (const { openid, note } of letters) {
     const delivery = granted.some((g) => g.openid === openid)
-      ? await send({ openid, template: 'notice', page: note.page, fields: { what: note.title, item: note.item, time: formatLocalTime(new Date()) } })
+      ? await send({ openid, template: 'notice', page: note.page, fields: { what: note.title, item: note.item, time: formatLocalTime(now) } })
       : 'no_grant'
-    rows.push({ openid, title: note.title, body: note.body, page: note.page, delivery })
+    rows.push({ openid, title: note.title, body: note.body, page: note.page, delivery, createdAt: now })
   }
   await db.insert(messages).values(rows)
 }

@@ -89,7 +89,8 @@ export type RoleView = { role: Role; label: string; org: OrgRef }
 export type WaitingNotice = { id: number; problem: string; ruleTitle: string | null; points: number; status: ShownNoticeStatus; deadline: string }
 /** The home page's work buttons whose work waits: keyed like them (components/work-entries.ts), per organisation. */
 export type WaitingWorkKey = 'review' | 'notice-verify' | 'matter-work'
-export type WaitingWork = { orgId: string; key: WaitingWorkKey; count: number; overdue: number }
+/** Work of one kind waiting on one organisation: how many, how many overdue, and since when the oldest has waited. */
+export type WaitingWork = { orgId: string; key: WaitingWorkKey; count: number; overdue: number; oldestAt: string }
 export type Waiting = { notices: WaitingNotice[]; work: WaitingWork[] }
 export type HouseholdView = {
   id: string

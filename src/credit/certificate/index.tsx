@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { myCredit, requestCertificate, revokeCertificate } from '../../api/credit'
+import { askNoticeSubscription } from '../../api/subscribe'
 import { BigButton } from '../../components/big-button'
 import { CardQr } from '../../components/card-qr'
 import { Loaded } from '../../components/loaded'
@@ -131,6 +132,8 @@ function RequestForm({ overview, again, onChanged }: { overview: CreditOverview;
     if (sending) return
     if (!bankId) return setProblem('请选择给哪家银行')
     setProblem(null)
+    // 「证明快到期时通知我」: WeChat asks only from a tap, so first, before anything is awaited.
+    void askNoticeSubscription()
     setSending(true)
     const answer = await requestCertificate(intent.idFor({ bankId, showName }), bankId, showName)
     setSending(false)

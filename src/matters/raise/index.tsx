@@ -2,6 +2,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { raiseMatter } from '../../api/matter'
+import { askNoticeSubscription } from '../../api/subscribe'
 import { BigButton } from '../../components/big-button'
 import { FieldProblem } from '../../components/field-problem'
 import { PhotoPicker } from '../../components/photo-picker'
@@ -29,6 +30,8 @@ export default function RaiseMatterPage() {
     if (text.trim().length < 4) return problems.show({ field: 'text', message: '请用几句话说说遇到的问题或建议（至少 4 个字）' })
     if (uploads.uploading > 0) return problems.show({ field: 'photos', message: '照片还在上传，请稍等' })
     problems.clear()
+    // 「办理有结果时通知我」: WeChat asks only from a tap, so first, before anything is awaited.
+    void askNoticeSubscription()
     setSending(true)
     const input = { text: text.trim(), place: place.trim(), photos: uploads.fileIds, showName }
     const envelope = await raiseMatter({ requestId: intent.idFor(input), ...input })

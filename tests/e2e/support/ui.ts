@@ -10,7 +10,7 @@ export function visibleText(page: Page, text: string): Locator {
 
 /**
  * A work button of 首页 by its label, with or without the count of what waits there
- * (「待我审核」 or 「待我审核 · 3 条（其中 1 条逾期）」).
+ * (「待我审核」, or 「待我审核 · 3 条」 under 今天要做的).
  */
 export function workButton(page: Page, label: string): Locator {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

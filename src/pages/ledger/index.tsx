@@ -87,7 +87,7 @@ export default function LedgerPageView() {
             <Text className="plain-text">{state.error.message}</Text>
           </View>
         ) : (
-          <ErrorView message={state.error.message} onRetry={() => refresh(false)} />
+          <ErrorView error={state.error} onRetry={() => refresh(false)} />
         ))}
       {state.status === 'ok' && (
         <View>

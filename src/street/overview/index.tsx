@@ -76,7 +76,7 @@ function Overview({ overview }: { overview: StreetOverview }) {
       {overview.rows.length > 0 && (
         <View className="card street__table-card">
           <Text className="muted-text">点表头排序；点{below}的名字看下一级。左右滑动看全部。</Text>
-          <ScrollView scrollX className="street__scroll">
+          <ScrollView scrollX className="street__scroll sideways-scroller">
             <View className="street__table">
               <View className="street__tr street__tr--head">
                 <Text className="street__th street__name">名称</Text>

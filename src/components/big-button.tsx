@@ -5,8 +5,11 @@ import './big-button.css'
 type Props = {
   children: ReactNode
   onClick: () => void
-  /** danger: an action that takes something away (撤销, 删除); it asks with a 取消 before it acts. */
-  kind?: 'primary' | 'plain' | 'current' | 'danger'
+  /**
+   * danger: the red button that does something that takes away (撤销, 删除), shown with a 取消 (DangerConfirm);
+   * danger-plain: the red-outlined button that opens that question, beside plain edits.
+   */
+  kind?: 'primary' | 'plain' | 'current' | 'danger' | 'danger-plain'
 }
 
 /**

@@ -203,6 +203,13 @@ export function createWx(host: WxHost): Record<string, unknown> {
     hideToast: asyncApi('hideToast', () => undefined),
     showLoading: asyncApi('showLoading', () => undefined),
     hideLoading: asyncApi('hideLoading', () => undefined),
+    // The question WeChat asks when the person leaves a page with unsaved work (base library ≥ 2.12.0);
+    // the stand-in keeps it on, not the popup.
+    enableAlertBeforeUnload: asyncApi('enableAlertBeforeUnload', ({ message }: { message: string }) => {
+      if (typeof message !== 'string' || message === '') throw new Error('enableAlertBeforeUnload:fail message is required')
+      return {}
+    }),
+    disableAlertBeforeUnload: asyncApi('disableAlertBeforeUnload', () => ({})),
     showModal: asyncApi('showModal', ({ title = '', content = '' }: { title?: string; content?: string }) => {
       const confirm = device.takeModalAnswer(title, content)
       return { confirm, cancel: !confirm }

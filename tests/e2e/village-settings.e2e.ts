@@ -32,11 +32,6 @@ describeInBrowser('村里的设置: approval of grid leaders’ scores (H5 demo 
     await visibleText(journey.page, '＋').click()
     await visibleText(journey.page, '＋').click()
     await visibleText(journey.page, '5 天').waitFor()
-    // Unsaved, the back arrow asks first; 留下 keeps the page and the changes.
-    await journey.page.locator('.taro-navigation-bar-back').filter({ visible: true }).click()
-    await visibleText(journey.page, '还没有保存，离开后这次的修改就没了。').waitFor()
-    await visibleText(journey.page, '留下').click()
-    await visibleText(journey.page, '5 天').waitFor()
     await visibleText(journey.page, '保存').click()
     await visibleText(journey.page, '已保存，马上生效').waitFor()
     await journey.page.getByText(/^上次修改：陈明华，\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/).filter({ visible: true }).waitFor()

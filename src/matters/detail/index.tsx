@@ -21,7 +21,7 @@ import { StepForms } from './step-forms'
 /** One matter (router param id): its card, 我也遇到, the steps it went through, and what I may do now. */
 export default function MatterDetailPage() {
   const id = Number(useRouter().params.id ?? 0)
-  return id > 0 ? <MatterDetailOf id={id} /> : <NeedsLink sentence="要看哪一件事？请从「议事公开栏」或「我的议事」里点开一件。" />
+  return id > 0 ? <MatterDetailOf id={id} /> : <NeedsLink pageClass="matters" sentence="要看哪一件事？请从「议事公开栏」或「我的议事」里点开一件。" />
 }
 
 function MatterDetailOf({ id }: { id: number }) {

@@ -2,6 +2,7 @@ import { PropsWithChildren } from 'react'
 import { initCloud } from './api/call-cloud'
 import { watchPrivacyRequests } from './api/privacy'
 import { sendWalksWhenOnline } from './api/walk-store'
+import './styles/tokens.css'
 import './app.css'
 // Resolved per platform by Taro: platform-chrome/index.h5.ts in H5, platform-chrome/index.ts elsewhere.
 import './platform-chrome'

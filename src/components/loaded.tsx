@@ -22,7 +22,7 @@ type Props<T> = {
 export function Loaded<T>({ state, onRetry, errorView, children }: Props<T>) {
   if (state.status === 'loading') return <LoadingView />
   if (state.status === 'error') {
-    const standard = <ErrorView message={state.error.message} onRetry={onRetry} />
+    const standard = <ErrorView error={state.error} onRetry={onRetry} />
     return <>{errorView ? errorView(state.error, standard) : standard}</>
   }
   return <>{children(state.data)}</>

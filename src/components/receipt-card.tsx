@@ -23,7 +23,8 @@ export function ReceiptCard({ receipt, title }: { receipt: ReceiptView; title: s
         <Text>共用积分</Text>
         <Text className="receipt-card__spent">{receipt.pointsSpent} 分</Text>
       </View>
-      <Text className="receipt-card__line">兑换后剩余：{receipt.balanceAfter} 分</Text>
+      {/* After an undo the balance then is no longer the balance: the points went back. */}
+      {!receipt.reversal && <Text className="receipt-card__line">兑换后剩余：{receipt.balanceAfter} 分</Text>}
       <Text className="receipt-card__meta">
         小票 {receipt.receiptId} · {formatLocalTime(receipt.redeemedAt)} · 店员 {receipt.clerkName}
       </Text>

@@ -6,7 +6,8 @@ import { BigButton } from './big-button'
 import { Loaded } from './loaded'
 import { NeedsLink } from './needs-link'
 import type { OrgKind } from '../core/org'
-import type { Permission } from '../core/policy'
+import { PERMISSIONS, type Permission } from '../core/policy'
+import { ROLE_LABELS } from '../core/roles'
 import { useElderMode } from '../hooks/use-elder-mode'
 import { useEnvelope } from '../hooks/use-envelope'
 
@@ -38,7 +39,7 @@ function ScopeChoice({ permission, kinds, question, children }: Props) {
   const orgId = chosen ?? (units.length === 1 ? units[0].id : null)
   if (orgId) return <>{children(orgId)}</>
   if (state.status === 'ok' && units.length === 0) {
-    return <NeedsLink sentence="这项工作要由负责的网格长、村干部、合作社会计或超市店员来做，您现在的身份做不了。" />
+    return <NeedsLink sentence={`这项工作要由${PERMISSIONS[permission].map((role) => ROLE_LABELS[role]).join('或')}来做，您现在的身份做不了。`} />
   }
   return (
     <View className={`screen ${elder.rootClass}`}>

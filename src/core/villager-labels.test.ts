@@ -92,7 +92,7 @@ describe('who is named on a line', () => {
     const grid = { name: '王卫东', org: { name: '第一网格1号微网格' } }
     expect(actorText('score', grid)).toBe('评分人：王卫东（第一网格1号微网格）')
     expect(actorText('restoration', grid)).toBe('评分人：王卫东（第一网格1号微网格）')
-    expect(actorText('redemption', { name: '钱小红', org: { name: '赵家桥村积分超市' } })).toBe('经办人：钱小红（赵家桥村积分超市）')
+    expect(actorText('redemption', { name: '钱小红', org: { name: '赵家桥村积分超市' } })).toBe('兑换地点：赵家桥村积分超市（店员 钱小红）')
     expect(actorText('score', { name: '陈明华', org: null })).toBe('评分人：陈明华')
   })
 

@@ -69,13 +69,15 @@ export function reversalText(line: LedgerLine, corrected: LedgerLine | undefined
 }
 
 /**
- * Who is named on a line: "评分人：王卫东（第一网格1号微网格）", the clerk ("经办人"), or whoever corrected
+ * Who is named on a line: "评分人：王卫东（第一网格1号微网格）", the shop and its clerk ("兑换地点：赵家桥村积分超市（店员 钱小红）"), or whoever corrected
  * it ("更正人：陈明华"). A correction keeps the original scorer's organisation as the points' origin,
  * which is not the corrector's, so it is not shown there.
  */
 export function actorText(kind: LedgerKind, actor: { name: string; org: { name: string } | null }): string {
   if (kind === 'score_reversal' || kind === 'redemption_reversal') return `更正人：${actor.name}`
-  const label = kind === 'redemption' ? '经办人' : kind === 'opening' || kind === 'carried' ? '录入人' : '评分人'
+  // A redemption happened at a shop: the shop is what the household looks for, its clerk comes second.
+  if (kind === 'redemption') return actor.org ? `兑换地点：${actor.org.name}（店员 ${actor.name}）` : `店员：${actor.name}`
+  const label = kind === 'opening' || kind === 'carried' ? '录入人' : '评分人'
   return `${label}：${actor.name}${actor.org ? `（${actor.org.name}）` : ''}`
 }
 

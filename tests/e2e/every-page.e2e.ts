@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core'
 import { openPhonePage } from './support/browser'
 import { describeInBrowser, startJourney } from './support/journey'
-import { switchDemoIdentity } from './support/ui'
+import { settledText, switchDemoIdentity } from './support/ui'
 import { everyPage } from '../../scripts/app-config'
 
 jest.setTimeout(600_000)
@@ -16,18 +15,6 @@ const RAW_TEXT = [
   /\[object Object\]/,
   /期望|无效输入|实际接收|填写的内容有误|Invalid|Expected|Error:/,
 ]
-
-/** The text of the page the router shows for `path`, once it has finished loading. */
-async function settledText(page: Page, path: string): Promise<string> {
-  const shown = page.locator(`.taro_page[id^="/${path}"]`).filter({ visible: true }).last()
-  await shown.waitFor()
-  const deadline = Date.now() + 10_000
-  for (;;) {
-    const text = await shown.innerText()
-    if ((text.trim() !== '' && !text.includes('正在加载')) || Date.now() > deadline) return text
-    await page.waitForTimeout(150)
-  }
-}
 
 /**
  * Every page opened straight from its path, with no query, as every demo role: as a subscribe

@@ -4,7 +4,7 @@ import { eventually } from './support/eventually'
 import { callAs, dataOf } from './support/api'
 import { saveScreenshot } from './support/browser'
 import { describeInBrowser, startJourney } from './support/journey'
-import { switchDemoIdentity, visibleText } from './support/ui'
+import { becomeDemoUser, switchDemoIdentity, visibleText } from './support/ui'
 
 jest.setTimeout(240_000)
 
@@ -60,5 +60,30 @@ describeInBrowser('home page journeys (H5 demo mode)', () => {
     await eventually(() => rows.count(), (value) => expect(value).toBe(1))
     await eventually(() => rows.first().innerText(), (value) => expect(value).toContain('李秀英'))
     await saveScreenshot(journey.page, 'households-02-search')
+  })
+  it('When the network drops, villager 张建国 still sees his points on 首页, with the time they are from', async () => {
+    const { page, gateway } = journey
+    const me = dataOf(await callAs<WhoAmI>(gateway.baseUrl, 'demo-villager', 'account', { action: 'whoami' }))
+    if (!me.registered || !me.household) throw new Error('demo-villager should be a registered household member')
+    await becomeDemoUser(page, gateway.baseUrl, '村民 张建国（赵家桥村1组）')
+    const points = page.locator('.household-card__points-value').filter({ visible: true })
+    await eventually(() => points.innerText(), (value) => expect(value).toContain(String(me.household!.balance)))
+    const banner = page.locator('.offline-banner').filter({ visible: true })
+    expect(await banner.count()).toBe(0)
+
+    // The points cannot be asked again: back on 首页 the last ones stay, said to be from earlier.
+    await page.route('**/api/functions/score', (route) => route.abort())
+    await page.goto(`${gateway.baseUrl}/#/pages/mine/index`)
+    await page.goto(`${gateway.baseUrl}/#/pages/home/index`)
+    await banner.waitFor()
+    expect(await banner.innerText()).toMatch(/没连上网，下面是 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 的数字，可能不是最新的/)
+    expect(await points.innerText()).toContain(String(me.household.balance))
+    await saveScreenshot(page, 'home-04-offline')
+
+    // The network is back: the next return to 首页 brings fresh figures and the banner goes.
+    await page.unroute('**/api/functions/score')
+    await page.goto(`${gateway.baseUrl}/#/pages/mine/index`)
+    await page.goto(`${gateway.baseUrl}/#/pages/home/index`)
+    await banner.waitFor({ state: 'detached' })
   })
 })

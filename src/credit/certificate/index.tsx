@@ -6,6 +6,7 @@ import { askNoticeSubscription } from '../../api/subscribe'
 import { BigButton } from '../../components/big-button'
 import { CardQr } from '../../components/card-qr'
 import { Loaded } from '../../components/loaded'
+import { TermExplainer } from '../../components/term-explainer'
 import type { CreditOverview, MyCertificateView } from '../../core/contracts/credit'
 import { maskName } from '../../core/mask'
 import { formatLocalTime } from '../../core/period'
@@ -53,6 +54,8 @@ function CreditView({ overview, onChanged }: { overview: CreditOverview; onChang
                 ))}
               </View>
             ))}
+          <TermExplainer term="利率优惠" />
+          <TermExplainer term="授信" />
           <Text className="muted-text">规则由银行自己发布，以银行办理时为准；规则变了，已经开出的证明不会变。</Text>
         </View>
       )}

@@ -7,6 +7,7 @@ import { askNoticeSubscription, noticeSubscriptionPossible } from '../../api/sub
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
+import { NeedsLink } from '../../components/needs-link'
 import { PhotoThumbs } from '../../components/photo-thumbs'
 import type { MatterDetail } from '../../core/contracts/matter'
 import { formatLocalTime } from '../../core/period'
@@ -19,8 +20,12 @@ import { StepForms } from './step-forms'
 
 /** One matter (router param id): its card, 我也遇到, the steps it went through, and what I may do now. */
 export default function MatterDetailPage() {
-  const elder = useElderMode()
   const id = Number(useRouter().params.id ?? 0)
+  return id > 0 ? <MatterDetailOf id={id} /> : <NeedsLink pageClass="matters" sentence="要看哪一件事？请从「议事公开栏」或「我的议事」里点开一件。" />
+}
+
+function MatterDetailOf({ id }: { id: number }) {
+  const elder = useElderMode()
   const { state, reload } = useEnvelope(() => matterDetail(id), [id])
   const [changed, setChanged] = useState<MatterDetail | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
@@ -45,9 +50,8 @@ export default function MatterDetailPage() {
 
   return (
     <View className={`screen matters ${elder.rootClass}`}>
-      {!id && <ErrorView message="请从公开栏或“我的议事”里点开一件事" onRetry={reload} />}
-      {id > 0 && state.status === 'loading' && !changed && <LoadingView />}
-      {id > 0 && state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
+      {state.status === 'loading' && !changed && <LoadingView />}
+      {state.status === 'error' && <ErrorView error={state.error} onRetry={reload} />}
       {matter && (
         <View>
           <MatterCard matter={matter} />

@@ -16,7 +16,7 @@ export function StepForms({ matter, onDone }: Props) {
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   // Each card keeps its own words: a decline's reason is not a progress note.
-  const [words, setWords] = useState<Record<'rate' | 'decline' | 'handle' | 'extend', string>>({ rate: '', decline: '', handle: '', extend: '' })
+  const [words, setWords] = useState<Record<'rate' | 'decline' | 'progress' | 'feedback' | 'extend', string>>({ rate: '', decline: '', progress: '', feedback: '', extend: '' })
   const wordsOf = (card: keyof typeof words) => words[card].trim()
   const textarea = (card: keyof typeof words, placeholder: string, maxlength = 200) => (
     <View className={`matters__${card}`}>
@@ -44,7 +44,7 @@ export function StepForms({ matter, onDone }: Props) {
     if (!envelope.ok) return setProblem(envelope.error.message)
     intent.done()
     setProblem(null)
-    setWords({ rate: '', decline: '', handle: '', extend: '' })
+    setWords({ rate: '', decline: '', progress: '', feedback: '', extend: '' })
     setTarget(null)
     uploads.clear()
     onDone(envelope.data)
@@ -67,7 +67,7 @@ export function StepForms({ matter, onDone }: Props) {
       )}
       {(may('accept') || may('decline')) && (
         <View className="card">
-          <Text className="section-title">研判</Text>
+          <Text className="section-title">先看一看：受理吗？</Text>
           {may('accept') && <BigButton onClick={() => void run('accept', { note: '' })}>受理</BigButton>}
           {may('decline') && textarea('decline', '不受理的原因（不受理时必填）')}
           {may('decline') && (
@@ -92,7 +92,7 @@ export function StepForms({ matter, onDone }: Props) {
       )}
       {may('assign') && (
         <View className="card">
-          <Text className="section-title">{matter.assignee ? '改交给谁' : '交办给谁'}</Text>
+          <Text className="section-title">{matter.assignee ? '改交给谁去办' : '交给谁去办'}</Text>
           {matter.cadres.map((cadre) => (
             <View key={cadre.openid} className={`matters__choice ${target === cadre.openid ? 'matters__choice--on' : ''}`} onClick={() => setTarget(cadre.openid)}>
               {target === cadre.openid ? '●' : '○'} 村干部 {cadre.name}
@@ -115,13 +115,22 @@ export function StepForms({ matter, onDone }: Props) {
         <View className="card">
           <Text className="section-title">办理情况</Text>
           <PhotoPicker uploads={uploads} />
-          {textarea('handle', '办理进展或结果', 300)}
           {may('progress') && (
-            <BigButton kind="plain" onClick={() => void run('progress', { note: wordsOf('handle'), photos: uploads.fileIds })}>
-              记录进展
-            </BigButton>
+            <View className="matters__handle-part">
+              <Text className="plain-text">记一笔进展（村民能看到办到哪一步）</Text>
+              {textarea('progress', '今天办了什么', 300)}
+              <BigButton kind="plain" onClick={() => void run('progress', { note: wordsOf('progress'), photos: uploads.fileIds })}>
+                记录进展
+              </BigButton>
+            </View>
           )}
-          {may('feedback') && <BigButton onClick={() => void run('feedback', { outcome: wordsOf('handle'), photos: uploads.fileIds })}>反馈结果给村民</BigButton>}
+          {may('feedback') && (
+            <View className="matters__handle-part">
+              <Text className="plain-text">办好了，告诉村民结果（村民可以评价满意不满意）</Text>
+              {textarea('feedback', '办理结果', 300)}
+              <BigButton onClick={() => void run('feedback', { outcome: wordsOf('feedback'), photos: uploads.fileIds })}>反馈结果给村民</BigButton>
+            </View>
+          )}
         </View>
       )}
       {may('extend') && (

@@ -76,7 +76,7 @@ export default function RaiseMatterPage() {
       </View>
       <FieldProblem text={problems.general} />
       <BigButton onClick={() => void send()}>{sending ? '正在提交…' : '提交到连心议站'}</BigButton>
-      <Text className="muted-text">网格长收到后会研判，办理的每一步都会通知您。</Text>
+      <Text className="muted-text">网格长收到后会先看是不是要办，办理的每一步都会通知您。</Text>
     </View>
   )
 }

@@ -3,6 +3,7 @@ import { Switch, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { issueStaffInvite, listStaff, listStaffInvites, orgTree, revokeRole, revokeStaffInvite } from '../../api/org'
 import { BigButton } from '../../components/big-button'
+import { DangerConfirm } from '../../components/danger-confirm'
 import { CardQr } from '../../components/card-qr'
 import { ChoiceChip } from '../../components/choice-chip'
 import { Loaded } from '../../components/loaded'
@@ -92,7 +93,14 @@ function PersonRow({ person, onRevoked }: { person: StaffMemberView; onRevoked: 
       {person.mayRevoke && !confirming && (
         <ChoiceChip onClick={() => setConfirming(true)}>撤销角色</ChoiceChip>
       )}
-      {confirming && <BigButton onClick={() => void revoke()}>{`确定撤销${person.displayName}的${person.roleLabel}`}</BigButton>}
+      {confirming && (
+        <DangerConfirm
+          sentence={`撤销后，${person.displayName}不能再以${person.roleLabel}的身份在${person.org.name}做事。`}
+          action={`确定撤销${person.displayName}的${person.roleLabel}`}
+          onConfirm={() => void revoke()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </View>
   )
 }

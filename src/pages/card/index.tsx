@@ -89,7 +89,7 @@ export default function CardPage() {
     }
   }, [justRedeemed, loadToken])
 
-  if (error) return <View className={`screen card-page ${elder.rootClass}`}><ErrorView message={error.message} onRetry={start} /></View>
+  if (error) return <View className={`screen card-page ${elder.rootClass}`}><ErrorView error={error} onRetry={start} /></View>
   if (!card) return <View className={`screen card-page ${elder.rootClass}`}><LoadingView /></View>
 
   return (

@@ -1,10 +1,8 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { waiting } from '../../api/account'
 import { onDemoIdentityChange } from '../../api/demo-identity'
 import type { WhoAmI } from '../../core/contracts/account'
-import { BigButton } from '../../components/big-button'
 import { DemoIdentitySwitcher } from '../../components/demo-identity-switcher'
 import { Loaded } from '../../components/loaded'
 import { MessagesEntry } from '../../components/notice/messages-entry'
@@ -35,7 +33,6 @@ function RegisteredHome({ me }: { me: Extract<WhoAmI, { registered: true }> }) {
       {me.household && <HouseholdTodo notices={waits.notices} />}
       {me.household && <VillagerHome household={me.household} />}
       {me.household && <MessagesEntry />}
-      {me.household && <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/card/index' })}>出示积分卡</BigButton>}
       {me.roles
         .filter((role) => role.role !== 'villager')
         .map((role) => (

@@ -5,6 +5,7 @@ import { onDemoIdentityChange } from '../../api/demo-identity'
 import { ledger } from '../../api/score'
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'
+import { TermExplainer } from '../../components/term-explainer'
 import { LoadingView } from '../../components/loading-view'
 import { LedgerHead } from '../../components/ledger-line'
 import type { ApiError } from '../../core/contracts/envelope'
@@ -87,11 +88,12 @@ export default function LedgerPageView() {
             <Text className="plain-text">{state.error.message}</Text>
           </View>
         ) : (
-          <ErrorView message={state.error.message} onRetry={() => refresh(false)} />
+          <ErrorView error={state.error} onRetry={() => refresh(false)} />
         ))}
       {state.status === 'ok' && (
         <View>
           <LedgerHead {...state.head} />
+          {state.lines.some((line) => line.reversedBy !== null) && <TermExplainer term="冲销" />}
           {state.lines.length === 0 && <Text className="plain-text">还没有积分记录。</Text>}
           {state.lines.map((line) => (
             <LedgerLineView

@@ -33,7 +33,7 @@ function NoticeDetail() {
   return (
     <View className={`screen notices ${elder.rootClass}`}>
       {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.error.message} onRetry={reload} />}
+      {state.status === 'error' && <ErrorView error={state.error} onRetry={reload} />}
       {notice && <NoticeCard notice={notice} />}
       {notice?.mine && <OwnNotice notice={notice} onSubmitted={setSubmitted} />}
     </View>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { rules } from '../../api/score'
 import { Loaded } from '../../components/loaded'
+import { TermExplainer } from '../../components/term-explainer'
 import { PointsText } from '../../components/points-text'
 import type { RuleView } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
@@ -57,6 +58,7 @@ export default function RulesPage() {
                 第 {data.version} 版 · {formatLocalTime(data.publishedAt).slice(0, 10)} 公布
               </Text>
               <Text className="muted-text elder-hide">加分是绿色的“+”，扣分是红色的“−”。标着“可自己申报”的，做到了可以拍照申报。</Text>
+              <TermExplainer term="细则" />
             </View>
             {groupRulesByCategory(data.rules).map((group) => (
               <View key={group.category} className="card rules__group">

@@ -36,7 +36,7 @@ function ShopGoods({ shopId }: { shopId: string }) {
   }
 
   if (state.status === 'loading') return <View className="screen"><LoadingView /></View>
-  if (state.status === 'error') return <View className="screen"><ErrorView message={state.error.message} onRetry={reload} /></View>
+  if (state.status === 'error') return <View className="screen"><ErrorView error={state.error} onRetry={reload} /></View>
   if (editing) return <GoodsForm shopId={shopId} goods={editing.goods} onSaved={saved} onCancel={() => setEditing(null)} />
   return (
     <View className="screen goods">

@@ -35,7 +35,7 @@ function Receipt() {
   }
 
   if (state.status === 'loading') return <View className="screen"><LoadingView /></View>
-  if (state.status === 'error') return <View className="screen"><ErrorView message={state.error.message} onRetry={reload} /></View>
+  if (state.status === 'error') return <View className="screen"><ErrorView error={state.error} onRetry={reload} /></View>
   return (
     <View className="screen shop-receipt">
       {message && <Text className="shop-message">{message}</Text>}

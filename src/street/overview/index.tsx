@@ -74,9 +74,17 @@ function Overview({ overview }: { overview: StreetOverview }) {
       </Text>
       {overview.rows.length === 0 && <Text className="plain-text">下面还没有村、社区或网格。</Text>}
       {overview.rows.length > 0 && (
+        <View className="street__cards">
+          <Text className="muted-text">点一个{below}看它下面的情况。</Text>
+          {rows.map((row) => (
+            <StreetRowCard key={row.org.id} row={row} months={overview.months} />
+          ))}
+        </View>
+      )}
+      {overview.rows.length > 0 && (
         <View className="card street__table-card">
           <Text className="muted-text">点表头排序；点{below}的名字看下一级。左右滑动看全部。</Text>
-          <ScrollView scrollX className="street__scroll">
+          <ScrollView scrollX className="street__scroll sideways-scroller">
             <View className="street__table">
               <View className="street__tr street__tr--head">
                 <Text className="street__th street__name">名称</Text>
@@ -113,6 +121,38 @@ function Overview({ overview }: { overview: StreetOverview }) {
 }
 
 /** A village, community or grid opens its own overview; a micro-grid opens its household list. */
+/** The figures a phone shows of each unit; the wide screen and the export have every column. */
+const CARD_FIGURES = ['households', 'coverage', 'net', 'rate', 'overdue', 'spent'] as const
+
+/** One village (or grid) on a phone: its key figures and the last three months' points, tap for the next level. */
+function StreetRowCard({ row, months }: { row: StreetRow; months: string[] }) {
+  const recent = months.slice(-3).map((month, i, all) => {
+    const at = months.length - all.length + i
+    return { month, given: row.trend.given[at], deducted: row.trend.deducted[at] }
+  })
+  return (
+    <View className="card street__row-card" onClick={() => drillDown(row)}>
+      <Text className="street__row-card-name">{row.org.name} ›</Text>
+      <View className="street__row-card-figures">
+        {CARD_FIGURES.map((key) => {
+          const column = STREET_COLUMNS.find((candidate) => candidate.key === key)!
+          return (
+            <View key={key} className="street__row-card-figure">
+              <Text className="street__row-card-label">{column.label}</Text>
+              <Text className="street__row-card-value">{column.text(row)}</Text>
+            </View>
+          )
+        })}
+      </View>
+      {recent.map(({ month, given, deducted }) => (
+        <Text key={month} className="street__row-card-trend">
+          {monthLabel(month)}：<Text className="street__given">加 {given}</Text>，<Text className="street__deducted">扣 {deducted}</Text>
+        </Text>
+      ))}
+    </View>
+  )
+}
+
 function drillDown(row: StreetRow) {
   const id = encodeURIComponent(row.org.id)
   void Taro.navigateTo({ url: row.org.kind === 'micro_grid' ? `/work/households/index?orgId=${id}` : `/street/overview/index?orgId=${id}` })

@@ -29,6 +29,11 @@ type Props = {
  * action is picked and kept while the user retries the same decision, so a retry after a network
  * failure cannot decide twice; another action or note is another intent with a new id.
  */
+/** The one button rule: the page's main (filled) action always sits first, on the left. */
+function mainActionFirst(actions: DecisionAction[]): DecisionAction[] {
+  return [...actions.filter((action) => action.kind === 'primary'), ...actions.filter((action) => action.kind !== 'primary')]
+}
+
 export function DecisionPanel({ actions, noteLabel, run, onDone }: Props) {
   const [chosen, setChosen] = useState<DecisionAction | null>(null)
   const [note, setNote] = useState('')
@@ -63,7 +68,7 @@ export function DecisionPanel({ actions, noteLabel, run, onDone }: Props) {
   if (!chosen) {
     return (
       <View className="decision-panel__actions">
-        {actions.map((action) => (
+        {mainActionFirst(actions).map((action) => (
           <View key={action.key} className="decision-panel__action">
             <BigButton kind={action.kind} onClick={() => choose(action)}>
               {action.label}

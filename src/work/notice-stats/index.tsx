@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { noticeChannels, noticeStats } from '../../api/notice'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
+import { TermExplainer } from '../../components/term-explainer'
 import type { Envelope } from '../../core/contracts/envelope'
 import type { NoticeStats } from '../../core/contracts/notice'
 import { periodsOf } from '../../core/period'
@@ -83,6 +84,12 @@ function StatsCard({ stats, main = false }: { stats: NoticeStats; main?: boolean
           <Figure label="整改率" value={rateText(stats.rectificationRate)} />
           <Figure label="用时中位数" value={stats.medianHoursToRectify === null ? '—' : `${stats.medianHoursToRectify} 小时`} />
         </View>
+      )}
+      {stats.opened > 0 && main && (
+        <>
+          <TermExplainer term="户次" />
+          <TermExplainer term="中位数" />
+        </>
       )}
     </View>
   )

@@ -177,7 +177,7 @@ function InvitesCard({ householdId }: { householdId: string }) {
       )}
       {error && <Text className="roster__error">{error}</Text>}
       <BigButton onClick={() => void issue()}>发一个邀请码</BigButton>
-      {invites.state.status === 'error' && <ErrorView message={invites.state.error.message} onRetry={invites.reload} />}
+      {invites.state.status === 'error' && <ErrorView error={invites.state.error} onRetry={invites.reload} />}
       {invites.state.status === 'ok' &&
         invites.state.data.map((invite) => (
           <View key={invite.id} className="roster__line">

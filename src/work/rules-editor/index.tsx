@@ -3,6 +3,7 @@ import { useRef, useState } from 'react'
 import { newRequestId } from '../../api/request-id'
 import { publishRules, rules } from '../../api/score'
 import { BigButton } from '../../components/big-button'
+import { DangerConfirm } from '../../components/danger-confirm'
 import { Loaded } from '../../components/loaded'
 import type { RuleSetView } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
@@ -45,6 +46,7 @@ function Editor({ set }: { set: RuleSetView }) {
   const [current, setCurrent] = useState(set)
   const [drafts, setDrafts] = useState<RuleDraft[]>(() => set.rules.map(draftOf))
   const [editing, setEditing] = useState<string | null>(null)
+  const [removing, setRemoving] = useState<string | null>(null)
   const [publishing, setPublishing] = useState<Publishing>({ status: 'idle' })
   const [published, setPublished] = useState<number | null>(null)
   // One id per publishing intent: made when 发布 is asked, kept while the same list is retried.
@@ -114,18 +116,30 @@ function Editor({ set }: { set: RuleSetView }) {
             <Text className="muted-text">
               {[draft.category, ...factsOf(draft)].join(' · ')}
             </Text>
-            <View className="rules-editor__actions">
-              <View className="rules-editor__action">
-                <BigButton kind="plain" onClick={() => setEditing(draft.key)}>
-                  修改
-                </BigButton>
+            {removing === draft.key ? (
+              <DangerConfirm
+                sentence="删除这条细则？发布之前，它在村民那里还照旧。"
+                action="确定删除"
+                onConfirm={() => {
+                  setRemoving(null)
+                  remove(draft.key)
+                }}
+                onCancel={() => setRemoving(null)}
+              />
+            ) : (
+              <View className="rules-editor__actions">
+                <View className="rules-editor__action">
+                  <BigButton kind="plain" onClick={() => setEditing(draft.key)}>
+                    修改
+                  </BigButton>
+                </View>
+                <View className="rules-editor__action">
+                  <BigButton kind="danger-plain" onClick={() => setRemoving(draft.key)}>
+                    删除
+                  </BigButton>
+                </View>
               </View>
-              <View className="rules-editor__action">
-                <BigButton kind="plain" onClick={() => remove(draft.key)}>
-                  删除
-                </BigButton>
-              </View>
-            </View>
+            )}
           </View>
         ),
       )}

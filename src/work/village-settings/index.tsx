@@ -6,6 +6,7 @@ import { Loaded } from '../../components/loaded'
 import type { VillageSettingsView } from '../../core/contracts/account'
 import { formatLocalTime } from '../../core/period'
 import type { VillageSettings } from '../../core/village-settings'
+import { useAskBeforeLeaving } from '../../hooks/use-ask-before-leaving'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
@@ -46,8 +47,10 @@ function SettingsForm({ saved, orgId }: { saved: VillageSettingsView; orgId: str
     rectifiedVisibleDays: saved.rectifiedVisibleDays,
     photoKeptDays: saved.photoKeptDays,
   })
+  const [kept, setKept] = useState<VillageSettings>(form)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [lastChange, setLastChange] = useState(saved.lastChange)
+  useAskBeforeLeaving(JSON.stringify(form) !== JSON.stringify(kept))
   const [busy, setBusy] = useState(false)
   const intent = useIntentRequestId()
   const setDays = (days: number) => setForm({ ...form, rectifiedVisibleDays: Math.max(MIN_DAYS, Math.min(MAX_DAYS, days)) })
@@ -61,6 +64,7 @@ function SettingsForm({ saved, orgId }: { saved: VillageSettingsView; orgId: str
     setBusy(false)
     if (!answer.ok) return setMessage({ ok: false, text: answer.error.message })
     intent.done()
+    setKept(form)
     setLastChange(answer.data.lastChange)
     setMessage({ ok: true, text: '已保存，马上生效' })
   }

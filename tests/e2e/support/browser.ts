@@ -37,10 +37,10 @@ export async function openPhonePage(browser: Browser): Promise<Page> {
   return page
 }
 
-/** Saves a full-page screenshot to tests/artifacts/<name>.png (kept as a CI artifact). */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(ARTIFACTS, { recursive: true })
+/** Saves a screenshot (the full page unless told otherwise) to tests/artifacts/<name>.png (kept as a CI artifact). */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`)
-  await page.screenshot({ path: file, fullPage: true })
+  mkdirSync(path.dirname(file), { recursive: true })
+  await page.screenshot({ path: file, fullPage })
   return file
 }

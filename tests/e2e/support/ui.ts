@@ -38,3 +38,15 @@ export async function settled(page: Page): Promise<Page> {
   await page.waitForTimeout(500)
   return page
 }
+
+/** The text of the page the router shows for `path`, once it has finished loading. */
+export async function settledText(page: Page, path: string): Promise<string> {
+  const shown = page.locator(`.taro_page[id^="/${path}"]`).filter({ visible: true }).last()
+  await shown.waitFor()
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    const text = await shown.innerText()
+    if ((text.trim() !== '' && !text.includes('正在加载')) || Date.now() > deadline) return text
+    await page.waitForTimeout(150)
+  }
+}

@@ -425,7 +425,10 @@ describeOnServer('authorization.reliability.ts')('who may do what, through the r
   // An offline walk is an ordinary submit with its observed time: replayed from another leader's phone (the
   // queue's contents copied, same requestId), it is judged by that caller's own scope and changes nothing.
   it("When another leader's phone replays a walk kept offline, then it is FORBIDDEN; the leader's own retry returns the first answer and the walk is one record", async () => {
-    const walk = { action: 'submit', requestId: 'authz-offline-walk', householdIds: ['h-zjq-03'], ruleId: rules.get('v-zjq'), observedAt: new Date(Date.now() - 3_600_000).toISOString() }
+    // The rule in force now: the matrix above publishes the village's rules again.
+    const inForce = dataOf(await post<RuleSetView>(world.gateway.baseUrl, 'demo-grid-leader', 'score', { action: 'rules', orgId: 'v-zjq' }))
+    const ruleId = inForce.rules.find((r) => r.code === 'custom-lavish')!.id
+    const walk = { action: 'submit', requestId: 'authz-offline-walk', householdIds: ['h-zjq-03'], ruleId, observedAt: new Date(Date.now() - 3_600_000).toISOString() }
     const first = dataOf(await post<SubmitResult>(world.gateway.baseUrl, 'demo-grid-leader', 'score', walk))
     for (const other of ['demo-grid-leader-tj', 'demo-cadre-other', 'demo-villager']) {
       expect(outcomeOf(await post(world.gateway.baseUrl, other, 'score', walk))).toBe('FORBIDDEN')

@@ -88,6 +88,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   rectifyDays: { label: '整改天数' },
   requestId: { label: '提交编号', pick: true },
   restorable: { label: '整改后能否返还', pick: true },
+  observedAt: { label: '入户时间' },
   ruleId: { label: '细则', pick: true },
   ruleSetId: { label: '积分细则', pick: true },
   rules: { label: '细则', unit: '条' },

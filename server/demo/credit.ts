@@ -1,4 +1,6 @@
+import { CERTIFICATE_VALID_DAYS } from '../../src/core/credit/certificate'
 import { localDay } from '../../src/core/period'
+import { issueCertificate } from '../services/credit/certificates'
 import type { DemoClock } from './clock'
 import type { Db } from '../store/database'
 import { bankTerms } from '../store/schema'
@@ -26,4 +28,12 @@ export async function seedDemoBankTerms(tx: Db, clock: DemoClock): Promise<void>
     publishedBy: BANK_OFFICER,
     createdAt: published,
   })
+}
+
+/**
+ * 李秀英 asked for a 积分证明 for 平湖农商银行 28 days ago: it expires in two days, so her 首页 says so
+ * and the clock's first pass has told her (as it tells every household in its certificate's last 3 days).
+ */
+export async function seedDemoCertificate(tx: Db, clock: DemoClock): Promise<void> {
+  await issueCertificate(tx, 'demo-villager-2', { bankId: 'bk-pinghu', showName: false }, clock.daysAgo(CERTIFICATE_VALID_DAYS - 2))
 }

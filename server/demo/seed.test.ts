@@ -10,8 +10,10 @@ import type { PendingWork, Ranking } from '../../src/core/contracts/score'
 import { lastMonths, localDay, periodsOf, shiftDay } from '../../src/core/period'
 import { isQuietHour } from '../../src/core/reminders'
 import { RULE_CATEGORIES } from '../../src/core/rules'
+import { noticeDueText } from '../../src/core/villager-labels'
 import { cloudFunctions } from '../functions'
 import { localPlatform } from '../platform/local/platform'
+import { whatWaits } from '../services/account/waiting'
 import { listChannels } from '../services/notice/notices'
 import { beforeTheYearsFirstRound, DEMO_DAYS, latestRoundMonth, roundWalked } from '../test-support/demo-days'
 import type { Database } from '../store/database'
@@ -134,6 +136,15 @@ describe.each(DEMO_DAYS)('the living demo, seeded relative to the day it is made
     const sentAt = new Date(digests[0].createdAt)
     expect(sentAt.getTime()).toBeLessThanOrEqual(NOW.getTime())
     expect(isQuietHour(sentAt)).toBe(false)
+  })
+
+  it('When 李秀英 opens 首页 on the demo’s first day, then her answered matter and her 积分证明 (expiring in 2 days) lead it, and the clock has told her of the certificate', async () => {
+    const waits = await whatWaits(database.db, 'demo-villager-2', NOW)
+    expect(waits.answers).toEqual([expect.objectContaining({ text: '1组垃圾分类亭的门坏了关不上', outcome: '门已换新，请大家轻开轻关', raisedByUs: true })])
+    expect(waits.certificates).toEqual([{ bankName: '平湖农商银行', expiresAt: expect.any(String) }])
+    expect(noticeDueText(waits.certificates[0].expiresAt, NOW)).toBe('还有 2 天到期')
+    const { messages } = await ask<NoticeOutputs['messages']>('demo-villager-2', 'notice', { action: 'messages' })
+    expect(messages.filter((m) => m.title === '积分证明快到期了')).toHaveLength(1)
   })
 
   it('When 钱小红 opens 兑换汇总, then there were redemptions today and on earlier days', async () => {

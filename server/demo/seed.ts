@@ -8,7 +8,7 @@ import type { Db } from '../store/database'
 import { demoStory } from './actions'
 import { planActivity, planVillageSettings } from './activity'
 import { demoClock } from './clock'
-import { BANK_OFFICER, seedDemoBankTerms } from './credit'
+import { BANK_OFFICER, seedDemoBankTerms, seedDemoCertificate } from './credit'
 import { planInspections } from './history'
 import { seedDemoMatters } from './matters'
 import { memberOf, STORY_MEMBER_HOUSEHOLDS, TJ_GRID_LEADER } from './people'
@@ -161,6 +161,7 @@ export async function seedDemoIfEmpty(db: Db, options: DemoSeedOptions = {}): Pr
     await seedDemoBankTerms(tx, clock)
     if (options.history) await seedLivingDemo(tx, clock, options.photoDir, seeded)
     if (options.history) await seedDemoMatters(tx, clock.now)
+    if (options.history) await seedDemoCertificate(tx, clock)
     // The clock has already run today: its reminders and the staff's digests are in 我的消息.
     if (options.history) await sendReminders(tx, skipSubscribeMessage, latestWakingMoment(clock.now))
     return true

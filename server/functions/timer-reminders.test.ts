@@ -106,10 +106,10 @@ describe('the clock: three days of reminders in the demo village', () => {
     }
     const sent = await clockMessages()
     expect(sent.filter((m) => m.openid !== 'demo-cadre' && m.openid !== 'demo-grid-leader')).toEqual([
-      { openid: 'demo-villager', at: `${day(1)} 07:00`, title: '整改快到期了', body: '“门口堆放杂物”明天到期，整改好后请拍照提交。', delivery: 'sent' },
+      { openid: 'demo-villager', at: `${day(1)} 07:00`, title: '整改快到期了', body: '“门口堆放杂物”还有 1 天到期，整改好后请拍照提交。', delivery: 'sent' },
       { openid: 'demo-villager-2', at: `${day(1)} 07:00`, title: '整改快到期了', body: '“门口堆放杂物”今天到期，整改好后请拍照提交。', delivery: 'sent' },
       // His one grant is spent: the second reminder is in 我的消息 only.
-      { openid: 'demo-villager', at: `${day(1)} 07:00`, title: '积分证明快到期了', body: '您家给平湖农商银行的积分证明2 天后到期，还需要的话请重新申请。', delivery: 'no_grant' },
+      { openid: 'demo-villager', at: `${day(1)} 07:00`, title: '积分证明快到期了', body: '您家给平湖农商银行的积分证明还有 2 天到期，还需要的话请重新申请。', delivery: 'no_grant' },
     ])
     const cadre = sent.filter((m) => m.openid === 'demo-cadre')
     expect(cadre).toHaveLength(1)

@@ -17,6 +17,11 @@ export function noticesAwaitingCheck(orgId: string): Promise<Envelope<NoticeOutp
   return callFunction('notice', 'awaitingCheck', { orgId })
 }
 
+/** 我家的通报: every notice of the caller's household (none for a caller without one). */
+export function myNotices(): Promise<Envelope<NoticeView[]>> {
+  return callFunction('notice', 'mine', {})
+}
+
 export function noticeDetail(noticeId: number): Promise<Envelope<NoticeView>> {
   return callFunction('notice', 'detail', { noticeId })
 }

@@ -3,13 +3,14 @@ import { Text, View } from '@tarojs/components'
 import type { RoleView, WaitingWork } from '../core/contracts/account'
 import { waitingAgeText } from '../core/reminders'
 import { BigButton } from './big-button'
-import { workEntriesFor, type WorkEntry } from './work-entries'
+import { overdueUrl, workEntriesFor, type WorkEntry } from './work-entries'
 import './staff-role-card.css'
 
 /**
  * One staff role on one organisation ("村干部 · 赵家桥村"). It starts with 「今天要做的」: each kind of work
  * waiting, with its count (「待我审核 · 3 条」), how long the oldest has waited and the overdue in red, one
- * tap to its list; then the rest of the role's work, quieter.
+ * tap to its list (the overdue count to the same list showing only the overdue, 「只看逾期」); then the
+ * rest of the role's work, quieter.
  */
 export function StaffRoleCard({ role, waiting }: { role: RoleView; waiting: readonly WaitingWork[] }) {
   const entries = workEntriesFor(role)
@@ -18,7 +19,7 @@ export function StaffRoleCard({ role, waiting }: { role: RoleView; waiting: read
     const work = waiting.find((w) => w.key === entry.key)
     return work ? [{ entry, work }] : []
   })
-  const open = (entry: WorkEntry) => void Taro.navigateTo({ url: entry.url })
+  const open = (entry: WorkEntry, url = entry.url) => void Taro.navigateTo({ url })
   return (
     <View className="card staff-role-card">
       <Text className="staff-role-card__title">
@@ -32,8 +33,8 @@ export function StaffRoleCard({ role, waiting }: { role: RoleView; waiting: read
               <BigButton onClick={() => open(entry)}>{`${entry.label} · ${work.count} 条`}</BigButton>
               <Text className="staff-role-card__age">{waitingAgeText(work.oldestAt, now)}</Text>
               {work.overdue > 0 && (
-                <Text className="staff-role-card__overdue" onClick={() => open(entry)}>
-                  {`其中 ${work.overdue} 条逾期`}
+                <Text className="staff-role-card__overdue" onClick={() => open(entry, overdueUrl(entry))}>
+                  {`其中 ${work.overdue} 条逾期 ›`}
                 </Text>
               )}
             </View>

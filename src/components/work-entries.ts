@@ -8,6 +8,14 @@ import { INVITABLE_ROLES } from '../core/staff-policy'
 /** A button on the home page that opens a piece of work for one role on one organisation. */
 export type WorkEntry = { key: string; label: string; url: string }
 
+/** The router parameter a work list reads to show only its overdue items (「只看逾期」): 整改核验 and 议事待办. */
+export const ONLY_OVERDUE = 'only=overdue'
+
+/** The same list opened on its overdue items only: what 首页's 「其中 N 条逾期」 opens. */
+export function overdueUrl(entry: WorkEntry): string {
+  return `${entry.url}${entry.url.includes('?') ? '&' : '?'}${ONLY_OVERDUE}`
+}
+
 function holds(role: RoleView['role'], allowed: readonly StaffRole[]): boolean {
   return (allowed as readonly string[]).includes(role)
 }
@@ -76,9 +84,9 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
   if (holds(role.role, PERMISSIONS.viewAudit)) {
     entries.push({ key: 'audit', label: '操作记录', url: `/org/audit/index?orgId=${org}` })
   }
-  // 连心议站 acts on the caller's own scope: the work list and the numbers need no query.
+  // 议事待办 lists the role's organisation: the matters 首页 counted there (account.waiting).
   if (holds(role.role, MATTER_STAFF_ROLES)) {
-    entries.push({ key: 'matter-work', label: WAITING_WORK_LABELS['matter-work'], url: '/matters/work/index' })
+    entries.push({ key: 'matter-work', label: WAITING_WORK_LABELS['matter-work'], url: `/matters/work/index?orgId=${org}` })
     entries.push({ key: 'matter-board', label: '议事公开栏', url: `/matters/board/index?orgId=${org}` })
   }
   if (holds(role.role, MATTER_STAFF_ROLES) && role.org.kind !== 'micro_grid') {

@@ -24,6 +24,8 @@ export const MATTER_STATUS_LABELS: Record<ShownMatterStatus, string> = {
 
 /** States no step leaves. */
 export const CLOSED_MATTER_STATUSES: readonly MatterStatus[] = ['rated', 'merged', 'declined']
+/** States of a matter being handled (交办 done, no answer yet): its due date counts, it can be 逾期. */
+export const HANDLING_MATTER_STATUSES: readonly MatterStatus[] = ['assigned', 'in_progress']
 
 export const MATTER_RATINGS = ['satisfied', 'fair', 'unsatisfied'] as const
 export type MatterRating = (typeof MATTER_RATINGS)[number]
@@ -70,7 +72,7 @@ export const NEW_MATTER: MatterState = { status: 'collected', assignee: null, du
 
 /** The status a matter shows at `now`: 逾期 while it is handled past its due date. */
 export function shownMatterStatus(matter: Pick<MatterState, 'status' | 'dueAt'>, now: Date): ShownMatterStatus {
-  const handling = matter.status === 'assigned' || matter.status === 'in_progress'
+  const handling = HANDLING_MATTER_STATUSES.includes(matter.status)
   return handling && matter.dueAt !== null && now.getTime() > matter.dueAt.getTime() ? 'overdue' : matter.status
 }
 
@@ -86,7 +88,7 @@ export function nextMatterState(matter: MatterState, action: MatterAction, now: 
   const refuse = (what: string): MatterTransition => ({ ok: false, reason: `这件事${label}，${what}` })
   const to = (changes: Partial<MatterState>, reopens = false): MatterTransition => ({ ok: true, state: { ...matter, ...changes }, reopens })
   if (isMatterClosed(matter.status)) return refuse('不能再办理')
-  const handling = matter.status === 'assigned' || matter.status === 'in_progress'
+  const handling = HANDLING_MATTER_STATUSES.includes(matter.status)
   switch (action.type) {
     case 'accept':
       return matter.status === 'collected' ? to({ status: 'accepted' }) : refuse('已经研判过了')

@@ -1,4 +1,4 @@
-import { digestNote, isQuietHour, latestWakingMoment, waitingAgeText } from './reminders'
+import { certificateExpiringNote, digestNote, isQuietHour, latestWakingMoment, noticeDueNote, waitingAgeText } from './reminders'
 
 const shanghai = (text: string) => new Date(`${text}+08:00`)
 
@@ -28,5 +28,13 @@ describe('the clock: quiet hours, the waking moment, the digest', () => {
     expect(note?.body).toBe('待我审核 3 条，最早的等了 4 天；整改核验 3 条（其中 1 条逾期），最早的等了 1 天；交办给您的议事 1 件明天到期。')
     expect(digestNote([], 0, now)).toBeNull()
     expect(waitingAgeText(shanghai('2026-12-07T00:10:00'), now)).toBe('都是今天的')
+  })
+
+  it('When a household is told of a deadline, then it reads the days as 首页 does: 还有 1 天到期 for tomorrow, 今天到期, 还有 N 天到期', () => {
+    const now = shanghai('2026-12-07T07:00:00')
+    expect(noticeDueNote({ id: 7, problem: '门口堆放杂物', deadline: shanghai('2026-12-08T12:00:00') }, now).body).toBe('“门口堆放杂物”还有 1 天到期，整改好后请拍照提交。')
+    expect(noticeDueNote({ id: 7, problem: '门口堆放杂物', deadline: shanghai('2026-12-07T22:00:00') }, now).body).toBe('“门口堆放杂物”今天到期，整改好后请拍照提交。')
+    expect(certificateExpiringNote({ bankName: '平湖农商银行', expiresAt: shanghai('2026-12-09T10:00:00') }, now).body).toBe('您家给平湖农商银行的积分证明还有 2 天到期，还需要的话请重新申请。')
+    expect(certificateExpiringNote({ bankName: '平湖农商银行', expiresAt: shanghai('2026-12-08T06:00:00') }, now).body).toBe('您家给平湖农商银行的积分证明还有 1 天到期，还需要的话请重新申请。')
   })
 })

@@ -31,6 +31,8 @@ export function latestWakingMoment(now: Date): Date {
 export const RATE_REQUEST_AFTER_DAYS = 3
 /** A 积分证明 expiring within this many days is announced to its household. */
 export const CERTIFICATE_WARNING_DAYS = 3
+/** A matter's answer stays on its households' 首页 this many days (the raiser's until they rate it, within them). */
+export const ANSWER_SHOWN_DAYS = 7
 /**
  * An overdue notice is announced once, if its deadline passed within this many days: the first run of the
  * clock on an old installation does not bring up notices overdue for months.
@@ -73,11 +75,9 @@ export function matterRateNote(matter: { id: number; text: string }): Notificati
 }
 
 export function certificateExpiringNote(certificate: { bankName: string; expiresAt: Date }, now: Date): Notification {
-  const days = calendarDaysUntil(certificate.expiresAt, now)
-  const when = days <= 0 ? '今天' : days === 1 ? '明天' : `${days} 天后`
   return {
     title: '积分证明快到期了',
-    body: `您家给${certificate.bankName}的积分证明${when}到期，还需要的话请重新申请。`,
+    body: `您家给${certificate.bankName}的积分证明${noticeDueText(certificate.expiresAt, now)}，还需要的话请重新申请。`,
     page: 'credit/certificate/index',
     item: `${certificate.bankName}积分证明`,
   }

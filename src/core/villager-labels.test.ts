@@ -112,8 +112,9 @@ describe('ranking', () => {
 describe('a notice deadline as its household reads it', () => {
   // Deadlines are instants; days are counted on Shanghai's calendar (UTC+8), whatever the clock's zone.
   const now = new Date('2026-12-06T15:30:00Z') // 23:30 on 12-06 in Shanghai
-  it('When the deadline is tomorrow in Shanghai though under an hour away, then it reads 明天到期', () => {
-    expect(noticeDueText('2026-12-06T16:10:00Z', now)).toBe('明天到期')
+  it('When the deadline is tomorrow in Shanghai though under an hour away, then it reads 还有 1 天到期 (the issue\'s words), as it does tomorrow evening', () => {
+    expect(noticeDueText('2026-12-06T16:10:00Z', now)).toBe('还有 1 天到期')
+    expect(noticeDueText('2026-12-07T15:59:00Z', now)).toBe('还有 1 天到期')
   })
   it('When the deadline is later today, then 今天到期; once passed today, 已逾期; days later, 已逾期 N 天', () => {
     expect(noticeDueText('2026-12-06T15:50:00Z', now)).toBe('今天到期')

@@ -87,14 +87,12 @@ export function myRankText(mine: { rank: number } | null): string | null {
 }
 
 /**
- * A rectification notice's deadline as its household reads it on 首页, by Shanghai calendar day:
- * 「还有 2 天到期」, 「明天到期」, 「今天到期」, then 「已逾期」 and 「已逾期 3 天」.
+ * A deadline as a household reads it (a 整改通报's, a 积分证明's expiry), by Shanghai calendar day:
+ * 「还有 2 天到期」, 「还有 1 天到期」, 「今天到期」, then 「已逾期」 and 「已逾期 3 天」.
  */
 export function noticeDueText(deadline: Date | string, now: Date): string {
   const days = calendarDaysUntil(deadline, now)
-  if (days > 1) return `还有 ${days} 天到期`
-  if (days === 1) return '明天到期'
+  if (days >= 1) return `还有 ${days} 天到期`
   if (days < 0) return `已逾期 ${-days} 天`
   return new Date(deadline).getTime() >= now.getTime() ? '今天到期' : '已逾期'
-
 }

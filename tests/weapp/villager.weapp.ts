@@ -91,10 +91,27 @@ describe('villager in the mini-program: balance, ledger times, card, claim, appe
     await phone.tap(/我的消息（\d+ 条未读）/)
     expect(phone.screenText()).toContain('您家有一条整改通报')
     await phone.back()
+    const taps = phone.taps
     await phone.tapTab('明细')
     await phone.tap('去整改，分可以加回来')
     expect(phone.page.route).toBe('pages/notices/detail')
     expect(phone.screenText()).toContain('提交整改')
+    // From 首页 to the proof form by the ledger: two taps.
+    expect(phone.taps - taps).toBe(2)
+  })
+
+  it('整改通报 puts 我家的通报 first: his notice with 去整改 above the village’s groups, two taps from 首页 to the proof form', async () => {
+    const phone = await journey.openPhone('demo-villager')
+    const taps = phone.taps
+    await phone.tap('整改通报')
+    const screen = phone.screenText()
+    expect(screen.indexOf('我家的通报')).toBeGreaterThanOrEqual(0)
+    expect(screen.indexOf('我家的通报')).toBeLessThan(screen.indexOf('本村各组的通报'))
+    expect(screen).toContain('这是您家的通报')
+    await phone.tap('去整改')
+    expect(phone.page.route).toBe('pages/notices/detail')
+    expect(phone.screenText()).toContain('提交整改')
+    expect(phone.taps - taps).toBeLessThanOrEqual(3)
   })
 
   it('申诉: he appeals the deduction that is not restorable, and the ledger shows 待处理', async () => {
@@ -116,10 +133,14 @@ describe('villager in the mini-program: balance, ledger times, card, claim, appe
   it('his 整改 comes first on 首页: one tap on 去整改 opens the notice, proof with a photo → 待核验, and 首页 then says it waits for the check', async () => {
     const phone = await journey.openPhone('demo-villager')
     expect(phone.screenText()).toContain('您家有 1 条整改要做')
-    expect(phone.screenText()).toMatch(/(还有 \d+ 天到期|明天到期|今天到期)整改好了拍照上传，核验后扣的 5 分加回来/)
+    expect(phone.screenText()).toMatch(/(还有 \d+ 天到期|今天到期)整改好了拍照上传，核验后扣的 5 分加回来/)
+    // A villager after a deduction reaches the proof form from 首页 in at most 3 taps: here, one.
+    const taps = phone.taps
     await phone.tap('去整改')
     expect(phone.screenText()).toContain('1组01号 张建国')
     expect(phone.screenText()).toContain('提交整改')
+    expect(phone.taps - taps).toBeLessThanOrEqual(3)
+    expect(phone.taps - taps).toBe(1)
     phone.device.pickPhotos(TINY_JPEG)
     await phone.tap('拍照或选照片')
     await phone.answerPrivacy('agree')

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNull, lte, type SQL } from 'drizzle-orm'
 import type { BankOffer, CreditOverview, MyCertificateView, VerificationView } from '../../../src/core/contracts/credit'
 import { termsSentence } from '../../../src/core/credit/bank-terms'
 import {
@@ -14,6 +14,7 @@ import { certificateQrText, formatCertificateCode, newCertificateCode } from '..
 import { AppError } from '../../../src/core/errors'
 import { pathCovers, streetPathOf } from '../../../src/core/org'
 import { localDay } from '../../../src/core/period'
+import { CERTIFICATE_WARNING_DAYS } from '../../../src/core/reminders'
 import type { Db } from '../../store/database'
 import { certificateVerifications, creditCertificates, households, orgs, users } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
@@ -35,6 +36,21 @@ export function claimsOf(row: CertificateRow): CertificateClaims {
     expiresAt: row.expiresAt.toISOString(),
     statements: row.statements,
   }
+}
+
+const DAY_MS = 24 * 3600 * 1000
+
+/**
+ * Certificates in force at `now` that expire within CERTIFICATE_WARNING_DAYS: the clock tells their
+ * households once (services/shared/reminders.ts) and the household's 首页 shows them (account/waiting.ts).
+ */
+export function certificatesExpiringSoon(now: Date): SQL {
+  return and(
+    isNull(creditCertificates.revokedAt),
+    isNull(creditCertificates.supersededAt),
+    gt(creditCertificates.expiresAt, now),
+    lte(creditCertificates.expiresAt, new Date(now.getTime() + CERTIFICATE_WARNING_DAYS * DAY_MS)),
+  )!
 }
 
 /**

@@ -1,8 +1,7 @@
-import { and, eq, inArray, notInArray, or, type SQL } from 'drizzle-orm'
+import { eq, inArray, or } from 'drizzle-orm'
 import type { MatterBoard, MatterDetail, MatterView, MatterWorkList } from '../../../src/core/contracts/matter'
 import type { OrgRef } from '../../../src/core/contracts/account'
 import { AppError } from '../../../src/core/errors'
-import { CLOSED_MATTER_STATUSES } from '../../../src/core/matter'
 import { matterNumbers } from '../../../src/core/matter-numbers'
 import { MATTER_STAFF_ROLES } from '../../../src/core/matter-policy'
 import type { OrgKind } from '../../../src/core/org'
@@ -12,7 +11,7 @@ import { households, matterSeconds, matters, orgs } from '../../store/schema'
 import { loadCaller, type Caller } from '../shared/caller'
 import { requireVillageReader } from '../notice/access'
 import { matterFacts } from './access'
-import { matterDetail, mattersUnder, publicView, selectMatterViews } from './views'
+import { matterDetail, matterWorkFor, mattersUnder, publicView, selectMatterViews } from './views'
 
 
 type Org = { id: string; name: string; kind: OrgKind; path: string }
@@ -92,7 +91,6 @@ export async function matterWorkList(db: Db, openid: string, input: { orgId?: st
   if (grants.length === 0) throw new AppError('FORBIDDEN', '议事待办是网格长、村干部和街道管理员用的')
   const scope = input.orgId ? await loadOrg(db, input.orgId) : await loadOrg(db, grants[0].org.id)
   if (input.orgId && !grantsFor(grants, 'viewHouseholds').some((g) => scope.path.startsWith(g.org.path))) throw new AppError('FORBIDDEN', '这个地方不归您管')
-  const open: SQL = and(mattersUnder(scope.path), notInArray(matters.status, [...CLOSED_MATTER_STATUSES]))!
-  const views = await selectMatterViews(db, open, caller, now)
-  return { org: orgRef(scope), matters: views.filter((v) => v.steps.length > 0).map((v) => ({ ...publicView(v), mayTake: v.steps })) }
+  const views = await selectMatterViews(db, matterWorkFor(caller, scope.path), caller, now)
+  return { org: orgRef(scope), matters: views.map((v) => ({ ...publicView(v), mayTake: v.steps })) }
 }

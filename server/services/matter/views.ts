@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, lt, ne, notInArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { MatterDetail, MatterStepView, MatterView } from '../../../src/core/contracts/matter'
 import { maskName } from '../../../src/core/mask'
 import {
   CLOSED_MATTER_STATUSES,
+  HANDLING_MATTER_STATUSES,
   MATTER_RATING_LABELS,
   MATTER_STATUS_LABELS,
   MATTER_STEP_LABELS,
@@ -14,6 +15,7 @@ import {
 } from '../../../src/core/matter'
 import { availableMatterSteps, matterStandings, seesMatterInFull, type MatterStanding } from '../../../src/core/matter-policy'
 import { photosSeenBy, type PhotoCheck, type PhotoLooker } from '../../../src/core/photo-check'
+import type { StaffRole } from '../../../src/core/roles'
 import type { Db } from '../../store/database'
 import { households, matterSeconds, matters, matterSteps, orgs, users } from '../../store/schema'
 import type { Caller } from '../shared/caller'
@@ -30,6 +32,47 @@ const actor = alias(users, 'actor')
 /** Matters raised anywhere under the organisation with this path (a street, village, grid or micro-grid). */
 export function mattersUnder(orgPath: string): SQL {
   return or(sql`starts_with(${village.path}, ${orgPath})`, sql`starts_with(${microGrid.path}, ${orgPath})`)!
+}
+
+/** A matter being handled past its due date at `now` (逾期, as shownMatterStatus says). */
+export function matterOverdue(now: Date): SQL {
+  return and(inArray(matters.status, [...HANDLING_MATTER_STATUSES]), lt(matters.dueAt, now))!
+}
+
+/**
+ * 议事待办's rows for a viewer under an organisation (its path): the matters where a staff step is the
+ * viewer's to take. 研判 (已收集) and 交办 (已受理) are for the leaders of the matter's micro-grid and the
+ * cadres of its village; while it is handled (已交办, 办理中) its 办理, 延期 and 反馈 are for them too,
+ * and for the street's admins when it was escalated to the street. The state machine says the same
+ * matter by matter (availableMatterSteps; waiting.test.ts holds the two together). The one definition
+ * of that work: the page lists these rows and 首页 and the clock's digest count them
+ * (account/waiting.ts). Its 评价 is the raiser's, on their own page, not staff work. Reads the
+ * matter's village and micro-grid as selectRows and countMatters join them.
+ */
+export function matterWorkFor(viewer: MatterViewer, orgPath: string): SQL {
+  const heldOn = (role: StaffRole, column: AnyColumn): SQL => {
+    const paths = viewer.grants.filter((g) => g.role === role).map((g) => g.org.path)
+    return paths.length > 0 ? or(...paths.map((p) => sql`starts_with(${column}, ${p})`))! : sql`false`
+  }
+  const placeStaff = or(heldOn('grid_leader', microGrid.path), heldOn('cadre', village.path))
+  return and(
+    mattersUnder(orgPath),
+    or(
+      and(inArray(matters.status, ['collected', 'accepted', ...HANDLING_MATTER_STATUSES]), placeStaff),
+      and(inArray(matters.status, [...HANDLING_MATTER_STATUSES]), eq(matters.assignee, 'street'), heldOn('admin', village.path)),
+    ),
+  )!
+}
+
+/** One row of aggregates over the matters with their village and micro-grid joined (what mattersUnder and matterWorkFor read). */
+export async function countMatters(db: Db, aggregates: Record<string, SQL>, where: SQL | undefined): Promise<Record<string, unknown> | undefined> {
+  const [row] = await db
+    .select(aggregates)
+    .from(matters)
+    .innerJoin(village, eq(village.id, matters.villageId))
+    .leftJoin(microGrid, eq(microGrid.id, matters.microGridId))
+    .where(where)
+  return row
 }
 
 /** The matter rows under an organisation (for counting). */

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, gt, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, isNull, lt, or, gt, sql, type SQL } from 'drizzle-orm'
 import type { BulletinView, ChannelSummary, NoticeView } from '../../../src/core/contracts/notice'
 import { AppError } from '../../../src/core/errors'
 import { formatLocalTime, localDay } from '../../../src/core/period'
@@ -99,6 +99,20 @@ export async function requireScorerOf(db: Db, caller: Caller, deduction: { house
   await requirePointsPower(db, caller, 'score', deduction, '只有负责这户的评分人员可以处理它的通报')
 }
 
+/** An open notice past its deadline at `now` (逾期, as shownStatus says). */
+export function noticeOverdue(now: Date): SQL {
+  return and(eq(notices.status, 'open'), lt(notices.deadline, now))!
+}
+
+/**
+ * 整改核验's rows under an organisation (its path) at `now`: proof to check (待核验) and overdue notices
+ * (逾期) of the households under it. The one definition of that work: the page lists these rows and
+ * 首页 and the clock's digest count them (account/waiting.ts).
+ */
+export function noticesToCheckUnder(db: Db, orgPath: string, now: Date): SQL {
+  return and(inArray(notices.householdId, householdIdsUnder(db, orgPath)), or(eq(notices.status, 'proof_submitted'), noticeOverdue(now)))!
+}
+
 /**
  * What waits for a scorer under an organisation: proof to check (待核验) and overdue notices (逾期),
  * of the households the caller may score there.
@@ -108,8 +122,7 @@ export async function awaitingCheck(db: Db, openid: string, input: { orgId: stri
   const [org] = await db.select().from(orgs).where(eq(orgs.id, input.orgId))
   if (!org) throw new AppError('NOT_FOUND', '没有找到这个村或网格')
   if (!mayActOn(caller.grants, 'score', [org.path])) throw new AppError('FORBIDDEN', '您只能核验自己负责范围内的整改')
-  const inScope = inArray(notices.householdId, householdIdsUnder(db, org.path))
-  const waiting = await selectNoticeViews(db, and(inScope, inArray(notices.status, ['open', 'proof_submitted'])), caller, now)
+  const waiting = await selectNoticeViews(db, noticesToCheckUnder(db, org.path, now), caller, now)
   return { toVerify: waiting.filter((n) => n.status === 'proof_submitted'), overdue: waiting.filter((n) => n.status === 'overdue') }
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { MyRequests, PendingWork, ScoreRecordView } from '../../../src/core/contracts/score'
 import { AppError } from '../../../src/core/errors'
 import { mayActOn } from '../../../src/core/policy'
@@ -30,22 +30,37 @@ export async function myRequests(db: Db, openid: string): Promise<MyRequests> {
   }
 }
 
+/**
+ * 待我审核's rows under an organisation (its path): scores and claims waiting for approval, appeals
+ * waiting for a decision, of the households of the villages under it. The one definition of that
+ * work: the page lists these rows and 首页 and the clock's digest count them (account/waiting.ts).
+ */
+export function pendingScoresUnder(orgPath: string): SQL {
+  return and(eq(scoreRecords.status, 'pending'), householdOfVillageUnder(scoreRecords.householdId, orgPath))!
+}
+
+export function pendingAppealsUnder(orgPath: string): SQL {
+  return and(eq(appeals.status, 'pending'), householdOfVillageUnder(appeals.householdId, orgPath))!
+}
+
+function householdOfVillageUnder(householdColumn: typeof scoreRecords.householdId | typeof appeals.householdId, orgPath: string): SQL {
+  return inArray(householdColumn, sql`(select h.id from households h join orgs v on v.id = h.village_id where starts_with(v.path, ${orgPath}))`)
+}
+
 /** What waits for a cadre of this organisation: pending scores and claims, pending appeals. */
 export async function pendingWork(db: Db, openid: string, input: { orgId: string }): Promise<PendingWork> {
   const caller = await loadCaller(db, openid)
   const [org] = await db.select().from(orgs).where(eq(orgs.id, input.orgId))
   if (!org) throw new AppError('NOT_FOUND', '没有找到这个村')
   if (!mayActOn(caller.grants, 'decideScores', [org.path])) throw new AppError('FORBIDDEN', '只有村干部可以审核')
-  const inScope = (householdColumn: typeof scoreRecords.householdId | typeof appeals.householdId) =>
-    inArray(householdColumn, sql`(select h.id from households h join orgs v on v.id = h.village_id where starts_with(v.path, ${org.path}))`)
   return {
     // The cadres deciding them see their photos before WeChat's answer.
-    records: await selectScoreRecordViews(db, and(eq(scoreRecords.status, 'pending'), inScope(scoreRecords.householdId)), {
+    records: await selectScoreRecordViews(db, pendingScoresUnder(org.path), {
       openid,
       concerned: false,
       actingStaff: true,
       streetAdmin: false,
     }),
-    appeals: await selectAppealViews(db, and(eq(appeals.status, 'pending'), inScope(appeals.householdId))),
+    appeals: await selectAppealViews(db, pendingAppealsUnder(org.path)),
   }
 }

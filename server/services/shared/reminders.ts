@@ -1,7 +1,6 @@
-import { and, eq, gte, inArray, isNull, lt, lte, gt, notExists, sql } from 'drizzle-orm'
+import { and, eq, gte, inArray, isNull, lt, notExists, sql } from 'drizzle-orm'
 import { localDay, shanghaiInstant, shiftDay } from '../../../src/core/period'
 import {
-  CERTIFICATE_WARNING_DAYS,
   certificateExpiringNote,
   digestNote,
   isQuietHour,
@@ -15,8 +14,11 @@ import {
 } from '../../../src/core/reminders'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
-import { creditCertificates, householdMembers, matters, matterSteps, notices, remindersSent, roleGrants } from '../../store/schema'
-import { whatWaits } from '../account/waiting'
+import { creditCertificates, householdMembers, matters, notices, remindersSent, roleGrants } from '../../store/schema'
+import { waitingWork } from '../account/waiting'
+import { certificatesExpiringSoon } from '../credit/certificates'
+import { lastAnsweredAt } from '../matter/answers'
+import { loadCaller } from './caller'
 import { deliver } from './notifications'
 
 const DAY = 24 * 60 * 60_000
@@ -94,31 +96,21 @@ async function noticeReminders(db: Db, now: Date): Promise<Reminder[]> {
 
 /** Matters answered some days ago and not rated: the raiser's household is asked 「问题解决了吗？」 once per answer. */
 async function matterRateRequests(db: Db, now: Date): Promise<Reminder[]> {
-  const answeredAt = sql<Date>`(select max(${matterSteps.createdAt}) from ${matterSteps} where ${matterSteps.matterId} = ${matters.id} and ${matterSteps.kind} = 'feedback')`.mapWith(
-    matterSteps.createdAt,
-  )
   const rows = await db
-    .select({ id: matters.id, text: matters.text, answeredAt, openid: householdMembers.openid })
+    .select({ id: matters.id, text: matters.text, answeredAt: lastAnsweredAt, openid: householdMembers.openid })
     .from(matters)
     .innerJoin(householdMembers, and(eq(householdMembers.householdId, matters.householdId), isNull(householdMembers.unboundAt)))
-    .where(and(eq(matters.status, 'answered'), lt(answeredAt, shanghaiInstant(shiftDay(localDay(now), 1 - RATE_REQUEST_AFTER_DAYS)))))
+    .where(and(eq(matters.status, 'answered'), lt(lastAnsweredAt, shanghaiInstant(shiftDay(localDay(now), 1 - RATE_REQUEST_AFTER_DAYS)))))
   return rows.map((m) => ({ openid: m.openid, reason: 'matter-rate', subject: `matter:${m.id}`, day: localDay(m.answeredAt), note: matterRateNote(m) }))
 }
 
-/** Certificates in force that expire within the warning days: once each, to every bound member of the household. */
+/** Certificates in force that expire within the warning days (the ones 首页 shows): once each, to every bound member of the household. */
 async function certificateReminders(db: Db, now: Date): Promise<Reminder[]> {
   const rows = await db
     .select({ id: creditCertificates.id, bankName: creditCertificates.bankName, expiresAt: creditCertificates.expiresAt, openid: householdMembers.openid })
     .from(creditCertificates)
     .innerJoin(householdMembers, and(eq(householdMembers.householdId, creditCertificates.householdId), isNull(householdMembers.unboundAt)))
-    .where(
-      and(
-        isNull(creditCertificates.revokedAt),
-        isNull(creditCertificates.supersededAt),
-        gt(creditCertificates.expiresAt, now),
-        lte(creditCertificates.expiresAt, new Date(now.getTime() + CERTIFICATE_WARNING_DAYS * DAY)),
-      ),
-    )
+    .where(certificatesExpiringSoon(now))
   return rows.map((c) => ({
     openid: c.openid,
     reason: 'certificate-expiring',
@@ -130,7 +122,8 @@ async function certificateReminders(db: Db, now: Date): Promise<Reminder[]> {
 
 /**
  * One message of the day per staff member who has not had it yet: the counts the home page shows
- * (account.waiting's), and the matters given to them that are due tomorrow. Nothing when nothing waits.
+ * (account.waiting's, by the same statements: waitingWork in account/waiting.ts), and the matters
+ * given to them that are due tomorrow. Nothing when nothing waits.
  */
 async function staffDigests(db: Db, now: Date): Promise<Reminder[]> {
   const day = localDay(now)
@@ -152,7 +145,7 @@ async function staffDigests(db: Db, now: Date): Promise<Reminder[]> {
   const tomorrow = { from: shanghaiInstant(shiftDay(day, 1)), to: shanghaiInstant(shiftDay(day, 2)) }
   const digests: Reminder[] = []
   for (const { openid } of staff) {
-    const { work } = await whatWaits(db, openid, now)
+    const work = await waitingWork(db, await loadCaller(db, openid), now)
     const [{ dueTomorrow }] = await db
       .select({ dueTomorrow: sql<number>`count(*)::int` })
       .from(matters)

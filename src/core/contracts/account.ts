@@ -33,7 +33,7 @@ const personName = (what: string) =>
 /** Inputs of the `account` cloud function. The front end imports these as types only. */
 export const accountInputs = {
   whoami: z.object({}),
-  /** What waits for the caller: the household's open 整改, and per staff role the work waiting there. */
+  /** What waits for the caller: the household's open 整改, news of its matters, a certificate about to expire, and per staff role the work waiting there. */
   waiting: z.object({}),
   /** The units a page working on `kinds` may act on for the caller (its picker when there are several). */
   workUnits: z.object({
@@ -91,7 +91,16 @@ export type WaitingNotice = { id: number; problem: string; ruleTitle: string | n
 export type WaitingWorkKey = 'review' | 'notice-verify' | 'matter-work'
 /** Work of one kind waiting on one organisation: how many, how many overdue, and since when the oldest has waited. */
 export type WaitingWork = { orgId: string; key: WaitingWorkKey; count: number; overdue: number; oldestAt: string }
-export type Waiting = { notices: WaitingNotice[]; work: WaitingWork[] }
+/** A matter the household raised or said 我也遇到 to, answered lately (raisedByUs: theirs to rate). */
+export type WaitingAnswer = { id: number; text: string; outcome: string; answeredAt: string; raisedByUs: boolean }
+/** The household's 积分证明 in force that expires within a few days. */
+export type ExpiringCertificate = { bankName: string; expiresAt: string }
+/**
+ * What waits for the caller on 首页: for a household member, its notices not yet rectified, the
+ * answers that are news to it and a certificate about to expire; for staff, the work waiting per
+ * organisation of their roles.
+ */
+export type Waiting = { notices: WaitingNotice[]; answers: WaitingAnswer[]; certificates: ExpiringCertificate[]; work: WaitingWork[] }
 export type HouseholdView = {
   id: string
   name: string

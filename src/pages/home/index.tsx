@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { waiting } from '../../api/account'
 import { onDemoIdentityChange } from '../../api/demo-identity'
-import type { WhoAmI } from '../../core/contracts/account'
+import type { Waiting, WhoAmI } from '../../core/contracts/account'
 import { DemoIdentitySwitcher } from '../../components/demo-identity-switcher'
 import { Loaded } from '../../components/loaded'
 import { MessagesEntry } from '../../components/notice/messages-entry'
@@ -19,18 +19,19 @@ import { useWhoAmI } from '../../hooks/use-whoami'
 import './index.css'
 
 /**
- * A registered caller's 首页: what waits for them first (the household's 整改, the count on each piece
- * of staff work), asked again each time the page shows.
+ * A registered caller's 首页: what waits for them first (the household's 整改 with the days left, an
+ * answer to its matters, a 积分证明 about to expire; the count on each piece of staff work), asked
+ * again each time the page shows.
  */
 function RegisteredHome({ me }: { me: Extract<WhoAmI, { registered: true }> }) {
   const { state, reload } = useEnvelope(() => waiting(), [me.household?.id, me.roles.length])
   useReloadOnReturn(reload)
   useEffect(() => onDemoIdentityChange(reload), [reload])
-  const waits = state.status === 'ok' ? state.data : { notices: [], work: [] }
+  const waits: Waiting = state.status === 'ok' ? state.data : { notices: [], answers: [], certificates: [], work: [] }
   return (
     <View>
       <Text className="home__greeting">{me.displayName}，您好</Text>
-      {me.household && <HouseholdTodo notices={waits.notices} />}
+      {me.household && <HouseholdTodo waits={waits} />}
       {me.household && <VillagerHome household={me.household} />}
       {me.household && <MessagesEntry />}
       {me.roles

@@ -2,24 +2,34 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import { onDemoIdentityChange } from '../../api/demo-identity'
-import { noticeChannels } from '../../api/notice'
+import { myNotices, noticeChannels } from '../../api/notice'
+import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import { MessagesEntry } from '../../components/notice/messages-entry'
-import type { ChannelSummary } from '../../core/contracts/notice'
+import { NoticeCard } from '../../components/notice/notice-card'
+import type { ChannelSummary, NoticeView } from '../../core/contracts/notice'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
+import { useWhoAmI } from '../../hooks/use-whoami'
 import './index.css'
 
-/** 整改通报: the group channels of my village, each with how many notices wait, are overdue, were rectified. */
+/**
+ * 整改通报: a household member's own notices first (我家的通报: what is still to fix or to be checked,
+ * each one tap from its proof), then the group channels of my village, each with how many notices
+ * wait, are overdue, were rectified.
+ */
 export default function NoticesPage() {
   const elder = useElderMode()
   const { state, reload } = useEnvelope(() => noticeChannels(), [])
   useReloadOnReturn(reload)
   useEffect(() => onDemoIdentityChange(reload), [reload])
+  const me = useWhoAmI()
+  const household = me.state.status === 'ok' && me.state.data.registered && me.state.data.household !== null
   return (
     <View className={`screen notices ${elder.rootClass}`}>
       <MessagesEntry />
+      {household && <MyHouseholdNotices />}
       <Text className="section-title">本村各组的通报</Text>
       <Loaded state={state} onRetry={reload}>
         {(data) => (
@@ -44,5 +54,38 @@ function ChannelRow({ channel }: { channel: ChannelSummary }) {
         <Text className="notices__count notices__count--done">已整改 {channel.rectified}</Text>
       </View>
     </View>
+  )
+}
+
+/** 我家的通报: the household's notices not yet rectified, 待整改 with 去整改. */
+function MyHouseholdNotices() {
+  const { state, reload } = useEnvelope(() => myNotices(), [])
+  useReloadOnReturn(reload)
+  useEffect(() => onDemoIdentityChange(reload), [reload])
+  const open = (notice: NoticeView) => void Taro.navigateTo({ url: `/pages/notices/detail?id=${notice.id}` })
+  return (
+    <>
+      <Text className="section-title">我家的通报</Text>
+      <Loaded state={state} onRetry={reload}>
+        {(notices) => {
+          const waiting = notices.filter((n) => n.status === 'open' || n.status === 'overdue' || n.status === 'proof_submitted')
+          if (waiting.length === 0) return <Text className="plain-text notices__empty">您家现在没有要整改的通报。</Text>
+          return (
+            <>
+              {waiting.map((notice) => (
+                <NoticeCard key={notice.id} notice={notice} onOpen={() => open(notice)}>
+                  {notice.status === 'open' && <BigButton onClick={() => open(notice)}>去整改</BigButton>}
+                  {notice.status !== 'open' && (
+                    <BigButton kind="plain" onClick={() => open(notice)}>
+                      查看
+                    </BigButton>
+                  )}
+                </NoticeCard>
+              ))}
+            </>
+          )
+        }}
+      </Loaded>
+    </>
   )
 }

@@ -3,6 +3,7 @@ import { noticesAwaitingCheck, verifyNotice } from '../../api/notice'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import { NoticeCard } from '../../components/notice/notice-card'
+import { OnlyOverdueBar, useOnlyOverdue } from '../../components/only-overdue'
 import type { NoticeView } from '../../core/contracts/notice'
 import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
@@ -15,7 +16,10 @@ import { ExtendPanel } from './extend-panel'
 import { WithScope } from '../../components/with-scope'
 import './index.css'
 
-/** 整改核验 (router param orgId): 待核验 with the household's proof photos, and 逾期 notices to extend. */
+/**
+ * 整改核验 (router param orgId): 待核验 with the household's proof photos, and 逾期 notices to extend.
+ * With `only=overdue` (首页's overdue count) it opens on the 逾期 ones alone, and says so.
+ */
 export default function NoticeVerifyPage() {
   return (
     <WithScope permission="score" kinds={['village', 'community', 'grid', 'micro_grid']} question="核验哪里的整改？">
@@ -29,15 +33,23 @@ function NoticeVerify({ orgId }: { orgId: string }) {
   const { state, reload } = useEnvelope(() => noticesAwaitingCheck(orgId), [orgId])
   const cadreOrgs = useStaffOrgs('decideScores')
   const mayExtend = cadreOrgs.state.status === 'ok' && cadreOrgs.state.data.length > 0
+  const [onlyOverdue, setOnlyOverdue] = useOnlyOverdue()
   useReloadOnReturn(reload)
   return (
     <View className={`screen ${elder.rootClass} notice-verify`}>
       <Loaded state={state} onRetry={reload}>
         {(data) => (
           <View>
-            <Text className="section-title">待核验（{data.toVerify.length}）</Text>
-            {data.toVerify.length === 0 && <Text className="plain-text notice-verify__empty">没有等待核验的整改。</Text>}
-            {data.toVerify.map((notice) => (
+            <OnlyOverdueBar
+              only={onlyOverdue}
+              onChange={setOnlyOverdue}
+              overdue={data.overdue.length}
+              all={data.toVerify.length + data.overdue.length}
+              unit="条"
+            />
+            {!onlyOverdue && <Text className="section-title">待核验（{data.toVerify.length}）</Text>}
+            {!onlyOverdue && data.toVerify.length === 0 && <Text className="plain-text notice-verify__empty">没有等待核验的整改。</Text>}
+            {!onlyOverdue && data.toVerify.map((notice) => (
               <NoticeCard key={notice.id} notice={notice}>
                 <ProofView notice={notice} />
                 <DecisionPanel

@@ -49,6 +49,8 @@ export class MiniProgram {
   readonly device: Device
   readonly errors: string[] = []
   readonly cloudCalls: { name: string; action: unknown }[] = []
+  /** Every tap a person made: on the page (tap), the tab bar (tapTab) and the back arrow (back); a journey counts the steps to a goal by it. */
+  taps = 0
   private readonly appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[]; tabBar?: { list: { pagePath: string; text: string }[] } }
   private readonly pageConfigs = new Map<string, Config>()
   private readonly componentConfigs = new Map<string, Config>()
@@ -163,6 +165,7 @@ export class MiniProgram {
 
   /** Taps what shows `text` (the innermost element holding it), as a finger would, then waits for idle. */
   async tap(text: string | RegExp, which = 0): Promise<void> {
+    this.taps += 1
     const found = findByText(this.render(), text)
     if (found.length <= which) throw new Error(`nothing on ${this.page.route} shows "${text}". The page reads: ${this.screenText()}`)
     const target = found[which]
@@ -260,6 +263,7 @@ export class MiniProgram {
 
   /** Taps an item of WeChat's native tab bar (drawn by WeChat from app.json, not by the page). */
   async tapTab(text: string): Promise<void> {
+    this.taps += 1
     const tab = this.appJson.tabBar?.list.find((item) => item.text === text)
     if (!tab) throw new Error(`the tab bar has no "${text}"`)
     this.switchTab(tab.pagePath)
@@ -271,6 +275,7 @@ export class MiniProgram {
    * with 取消 and 确定: the test answers it with device.answerNextModal, as any modal.
    */
   async back(): Promise<void> {
+    this.taps += 1
     const question = this.stack.at(-1)?.alertBeforeUnload
     if (question && !this.device.takeModalAnswer('', question)) return
     this.navigateBack(1)

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { storeDemoOpenId } from '../api/demo-identity'
-import { useDemoIdentities } from '../hooks/use-demo-identities'
+import { useDemoIdentities } from '../hooks/use-demo-identities.h5'
 import { BigButton } from './big-button'
 import './demo-identity-switcher.css'
 

@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { useEffect, useState, type ReactNode } from 'react'
-import { openPlate } from '../../api/account'
+import { openPlate } from '../../api/door-plates'
 import { ledger } from '../../api/score'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'

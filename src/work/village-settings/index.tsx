@@ -1,6 +1,6 @@
 import { Switch, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { saveVillageSettings, villageSettings } from '../../api/account'
+import { saveVillageSettings, villageSettings } from '../../api/village-settings'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import type { VillageSettingsView } from '../../core/contracts/account'

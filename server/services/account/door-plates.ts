@@ -36,6 +36,7 @@ export async function printPlates(db: Db, openid: string, input: { orgId: string
     .select({ id: orgs.id, name: orgs.name })
     .from(orgs)
     .where(and(eq(orgs.kind, 'village'), sql`starts_with(${unit.path}, ${orgs.path})`))
+  if (!village) throw new AppError('INVALID_INPUT', '这个网格在社区下面，不属于哪个村：门牌按村、村民小组或村里的网格来印')
   const views = await selectHouseholdViews(db, and(householdsUnder(unit.path), eq(households.villageId, village.id)))
   const inUse = await platesInUse(db, views.map((h) => h.id))
   const missing = views.filter((h) => !inUse.has(h.id))

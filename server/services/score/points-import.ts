@@ -209,7 +209,7 @@ async function checkSheet(db: Db, village: Village, input: { asOf: string; file:
 
 /**
  * Who issued each of the caller's live roles that let them confirm this village's imports (null: a
- * role not bound from a code, as `npm run setup` or the roster gives).
+ * role given without an issuer, as the first administrator's code `npm run setup` prints, or the demo's).
  */
 async function confirmingIssuers(db: Db, caller: Caller, village: Village): Promise<(string | null)[]> {
   const grantOrg = alias(orgs, 'grant_org')

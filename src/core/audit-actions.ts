@@ -10,6 +10,7 @@ export const AUDIT_ACTION_LABELS = {
   'unit.retire': '撤销单位',
   'tree.import': '导入组织架构',
   'household.community': '设置居住的社区',
+  'household.bind': '用邀请码绑定农户',
   'shop.villages': '设置积分超市服务的村',
   'village.settings': '修改村里的设置',
   'bank.terms': '银行发布善治贷规则',

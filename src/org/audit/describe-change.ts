@@ -13,6 +13,8 @@ const FIELD_LABELS: Record<string, string> = {
   household: '户主',
   houseNo: '门牌',
   openid: '微信',
+  issuedBy: '发码人',
+  inviteTail: '邀请码尾号',
   handedOverTo: '交给',
   created: '新增',
   moved: '换网格',

@@ -37,6 +37,11 @@ function valueText(key: string, value: unknown): string {
   return String(value)
 }
 
+/** Whether an audit record's before or after shows a staff code's tail (工作码尾号), which the page then explains. */
+export function showsCodeTail(change: unknown): boolean {
+  return typeof change === 'object' && change !== null && 'tail' in change
+}
+
 /** An audit record's before or after as the admin reads it: “岗位：村干部，工作码尾号：K7”. */
 export function describeChange(change: unknown): string {
   if (typeof change !== 'object' || change === null) return ''

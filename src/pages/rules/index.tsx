@@ -59,6 +59,7 @@ export default function RulesPage() {
               </Text>
               <Text className="muted-text elder-hide">加分是绿色的“+”，扣分是红色的“−”。标着“可自己申报”的，做到了可以拍照申报。</Text>
               <TermExplainer term="细则" />
+              {data.rules.some((rule) => rule.restorable) && <TermExplainer term="整改返还" />}
             </View>
             {groupRulesByCategory(data.rules).map((group) => (
               <View key={group.category} className="card rules__group">

@@ -50,7 +50,7 @@ function SettingsForm({ saved, orgId }: { saved: VillageSettingsView; orgId: str
   const [kept, setKept] = useState<VillageSettings>(form)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [lastChange, setLastChange] = useState(saved.lastChange)
-  useAskBeforeLeaving(JSON.stringify(form) !== JSON.stringify(kept))
+  useAskBeforeLeaving(JSON.stringify(form) !== JSON.stringify(kept), '改过的设置还没保存，离开就不算数了。确定离开吗？')
   const [busy, setBusy] = useState(false)
   const intent = useIntentRequestId()
   const setDays = (days: number) => setForm({ ...form, rectifiedVisibleDays: Math.max(MIN_DAYS, Math.min(MAX_DAYS, days)) })

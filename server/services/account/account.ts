@@ -8,8 +8,9 @@ import type { Db } from '../../store/database'
 import { householdById, householdsUnder, selectHouseholdViews } from '../../store/household-views'
 import { households, orgs, users } from '../../store/schema'
 import { findCaller, loadCaller } from '../shared/caller'
+import { selectMerchantViews } from '../merchant/merchants'
 
-/** Who am I: my roles with their organisations and, for a villager, my household. */
+/** Who am I: my roles with their organisations and, for a villager, my household; for a shop owner, my merchant. */
 export async function whoami(db: Db, openid: string): Promise<WhoAmI> {
   const caller = await findCaller(db, openid)
   if (!caller) return { registered: false, openid }
@@ -19,9 +20,11 @@ export async function whoami(db: Db, openid: string): Promise<WhoAmI> {
     label: ROLE_LABELS[g.role],
     org: { id: g.org.id, name: g.org.name, kind: g.org.kind },
   }))
+  const [merchant] = caller.merchantId ? await selectMerchantViews(db, eq(households.id, caller.merchantId)) : []
+  if (merchant) roles.unshift({ role: 'merchant_owner', label: ROLE_LABELS.merchant_owner, org: merchant.alliance })
   if (household) roles.unshift({ role: 'villager', label: ROLE_LABELS.villager, org: household.village })
   const [user] = await db.select({ elderMode: users.elderMode }).from(users).where(eq(users.openid, openid))
-  return { registered: true, openid, displayName: caller.displayName, elderMode: user.elderMode, roles, household: household ?? null }
+  return { registered: true, openid, displayName: caller.displayName, elderMode: user.elderMode, roles, household: household ?? null, merchant: merchant ?? null }
 }
 
 /** Turns 长辈模式 on or off for this user, on every device they use. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { recordIdSchema } from './record-id'
+import type { MerchantCategory } from '../member-kind'
 import { ORG_KINDS, type OrgKind } from '../org'
 import { PERMISSIONS, type Permission } from '../policy'
 import type { ShownNoticeStatus } from '../rectification'
@@ -22,7 +23,7 @@ export const rosterFile = z.object({
 const orgId = z.string().min(1).max(64)
 const householdId = z.string().min(1).max(64)
 const rowId = recordIdSchema
-const personName = (what: string) =>
+export const personName = (what: string) =>
   z
     .string()
     .trim()
@@ -113,7 +114,20 @@ export type WhoAmI =
       elderMode: boolean
       roles: RoleView[]
       household: HouseholdView | null
+      /** The merchant the caller owns (商家自治联盟), beside their household: one of each at most. */
+      merchant: MerchantView | null
     }
+
+/** A merchant of a 商家自治联盟 as its committee and its owner see it (the owner's name is never public). */
+export type MerchantView = {
+  id: string
+  tradeName: string
+  trade: MerchantCategory
+  ownerName: string
+  address: string
+  balance: number
+  alliance: OrgRef
+}
 
 export type HouseholdList = { org: OrgRef; households: HouseholdView[] }
 

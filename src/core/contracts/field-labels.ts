@@ -8,6 +8,8 @@ export type FieldLabel = { label: string; pick?: boolean; unit?: string }
 
 export const FIELD_LABELS: Record<string, FieldLabel> = {
   action: { label: '要做的操作', pick: true },
+  address: { label: '店址' },
+  allianceId: { label: '商家联盟', pick: true },
   accept: { label: '通过还是退回', pick: true },
   appealId: { label: '申诉', pick: true },
   asOf: { label: '截至日期', pick: true },
@@ -68,6 +70,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   note: { label: '说明' },
   noticeId: { label: '整改通报', pick: true },
   noticeIds: { label: '整改通报', pick: true, unit: '条' },
+  ownerName: { label: '店主姓名' },
   on: { label: '开关', pick: true },
   onShelf: { label: '是否上架', pick: true },
   orgId: { label: '村', pick: true },
@@ -104,6 +107,8 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   tiers: { label: '分档', unit: '档' },
   title: { label: '标题' },
   token: { label: '积分卡码' },
+  trade: { label: '业态', pick: true },
+  tradeName: { label: '字号' },
   totalFen: { label: '分红总额' },
   year: { label: '年份', pick: true },
   yearlyLimit: { label: '每年上限' },

@@ -1,0 +1,163 @@
+import { eq } from 'drizzle-orm'
+import type { BindResult, HouseholdList, IssuedInvite, MerchantView, WhoAmI } from '../../src/core/contracts/account'
+import type { Envelope } from '../../src/core/contracts/envelope'
+import type { MerchantList } from '../../src/core/contracts/merchant'
+import type { NoticeView } from '../../src/core/contracts/notice'
+import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
+import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
+import { MERCHANT_RULE_CATEGORIES } from '../../src/core/rules'
+import { localPlatform } from '../platform/local/platform'
+import type { Database } from '../store/database'
+import { households, notices } from '../store/schema'
+import { openDemoTestDatabase } from '../test-support/test-database'
+import { accountFunction } from './account'
+import { merchantFunction } from './merchant'
+import { noticeFunction } from './notice'
+import { orgFunction } from './org'
+import { scoreFunction } from './score'
+
+/**
+ * 商家自治联盟 on the demo street, through the handlers, as the people would: the street's admin
+ * creates the alliance and its committee member binds; the committee adds merchants and an owner
+ * (who is also a villager) binds; an inspector deducts for 食品安全, the owner shows proof, and the
+ * points come back once. Each test builds on the one before.
+ */
+let database: Database
+let seq = 0
+const rid = () => `req-merchant-${++seq}`
+const functions = { org: orgFunction, account: accountFunction, score: scoreFunction, notice: noticeFunction, merchant: merchantFunction }
+const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
+
+beforeAll(async () => {
+  database = await openDemoTestDatabase()
+}, 120_000)
+afterAll(() => database.close())
+
+function call<T>(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<Envelope<T>> {
+  return functions[fn].invoke({ db: database.db, openid, event, platform: localPlatform }) as Promise<Envelope<T>>
+}
+async function ok<T>(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<T> {
+  const answer = await call<T>(openid, fn, event)
+  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
+  return answer.data
+}
+async function refused(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<string> {
+  const answer = await call(openid, fn, event)
+  if (answer.ok) throw new Error(`expected a refusal, got ${JSON.stringify(answer.data)}`)
+  return answer.error.code
+}
+async function staffFor(role: string, orgId: string, by: string, openid: string, displayName: string) {
+  const invite = await ok<IssuedStaffInvite>(by, 'org', { action: 'issueStaffInvite', requestId: rid(), role, orgId })
+  const bound = await ok<StaffBindResult>(openid, 'org', { action: 'bindStaff', requestId: rid(), code: invite.code, displayName })
+  expect(bound).toMatchObject({ bound: true, role })
+}
+
+let allianceId = ''
+let noodles: MerchantView
+let rules: Record<string, number> = {}
+
+describe('the street’s admin starts an alliance', () => {
+  it('When the admin adds 百步商家自治联盟 under the street, then it starts with the merchants’ six categories of rules, published', async () => {
+    const unit = await ok<UnitView>('demo-admin', 'org', { action: 'addUnit', requestId: rid(), parentId: 'st-danghu', kind: 'alliance', name: '百步商家自治联盟' })
+    expect(unit).toMatchObject({ kind: 'alliance', name: '百步商家自治联盟', parentId: 'st-danghu' })
+    allianceId = unit.id
+    const set = await ok<RuleSetView>('demo-admin', 'score', { action: 'rules', orgId: allianceId })
+    expect(new Set(set.rules.map((r) => r.category))).toEqual(new Set(['食品安全', '环境卫生', '门前三包', '消防安全', '诚信经营', '参加培训']))
+    rules = Object.fromEntries(set.rules.map((r) => [r.code, r.id]))
+  })
+
+  it('When a village’s cadre tries to add an alliance, then it is refused', async () => {
+    expect(await refused('demo-cadre', 'org', { action: 'addUnit', requestId: rid(), parentId: 'st-danghu', kind: 'alliance', name: '另一个联盟' })).toBe('FORBIDDEN')
+  })
+
+  it('When the admin invites a committee member (联盟委员), then she binds and may invite a department’s inspector, nothing in a village', async () => {
+    await staffFor('alliance_committee', allianceId, 'demo-admin', 'wx-committee', '沈玉梅')
+    await staffFor('dept_inspector', allianceId, 'wx-committee', 'wx-inspector', '市场监管所 陆明')
+    expect(await refused('wx-committee', 'org', { action: 'issueStaffInvite', requestId: rid(), role: 'grid_leader', orgId: 'v-zjq' })).toBe('FORBIDDEN')
+  })
+})
+
+describe('merchants join and their owners bind', () => {
+  it('When the committee adds two merchants, then the alliance lists them by trade name with their trade', async () => {
+    noodles = await ok<MerchantView>('wx-committee', 'merchant', {
+      action: 'add', requestId: rid(), allianceId, tradeName: '老街面馆', trade: '餐饮', ownerName: '张建国', address: '百步老街 12 号',
+    })
+    await ok<MerchantView>('wx-committee', 'merchant', {
+      action: 'add', requestId: rid(), allianceId, tradeName: '百步超市', trade: '零售', ownerName: '吴海林', address: '百步老街 3 号',
+    })
+    const list = await ok<MerchantList>('wx-inspector', 'merchant', { action: 'list', allianceId })
+    expect(list.merchants.map((m) => [m.tradeName, m.trade, m.balance])).toEqual([
+      ['百步超市', '零售', 0],
+      ['老街面馆', '餐饮', 0],
+    ])
+  })
+
+  it('When a second merchant is added at the same address, or by a village’s cadre, then it is refused and nothing is written', async () => {
+    const before = (await database.db.select().from(households)).length
+    const again = await call('wx-committee', 'merchant', { action: 'add', requestId: rid(), allianceId, tradeName: '新店', trade: '餐饮', ownerName: '王五', address: '百步老街 12 号' })
+    expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await refused('demo-cadre', 'merchant', { action: 'add', requestId: rid(), allianceId, tradeName: '新店', trade: '餐饮', ownerName: '王五', address: '百步老街 99 号' })).toBe('FORBIDDEN')
+    expect(await refused('demo-cadre', 'merchant', { action: 'list', allianceId })).toBe('FORBIDDEN')
+    expect((await database.db.select().from(households)).length).toBe(before)
+  })
+
+  it('When a villager who owns the noodle shop binds with its code, then whoami gives his household and, apart, his merchant', async () => {
+    const invite = await ok<IssuedInvite>('wx-committee', 'account', { action: 'issueInvite', requestId: rid(), householdId: noodles.id })
+    const bound = await ok<BindResult>('demo-villager', 'account', { action: 'bind', requestId: rid(), code: invite.code, displayName: '张建国' })
+    expect(bound).toMatchObject({ bound: true, household: { id: noodles.id, village: { id: allianceId, kind: 'alliance' } } })
+    const me = await ok<WhoAmI>('demo-villager', 'account', { action: 'whoami' })
+    expect(me).toMatchObject({ household: { id: 'h-zjq-01' }, merchant: { id: noodles.id, tradeName: '老街面馆' } })
+    expect(me.registered && me.roles.map((r) => r.role)).toEqual(['villager', 'merchant_owner'])
+  })
+
+  it('When he enters a second shop’s code, then ALREADY_BOUND: one merchant per person, as one household', async () => {
+    const [shop] = (await ok<MerchantList>('wx-committee', 'merchant', { action: 'list', allianceId })).merchants.filter((m) => m.tradeName === '百步超市')
+    const invite = await ok<IssuedInvite>('wx-committee', 'account', { action: 'issueInvite', requestId: rid(), householdId: shop.id })
+    expect(await refused('demo-villager', 'account', { action: 'bind', requestId: rid(), code: invite.code, displayName: '张建国' })).toBe('ALREADY_BOUND')
+  })
+
+  it('When the street’s households are listed, then no merchant is among them', async () => {
+    const list = await ok<HouseholdList>('demo-admin', 'account', { action: 'households', orgId: 'st-danghu' })
+    expect(list.households.length).toBeGreaterThan(30)
+    expect(list.households.filter((h) => h.id.startsWith('m-'))).toEqual([])
+  })
+})
+
+describe('inspection, rectification and points back once', () => {
+  let noticeId = 0
+
+  it('When the inspector deducts 食品安全 with a photo, then the shop loses 10 points and a notice opens for it', async () => {
+    const result = await ok<SubmitResult>('wx-inspector', 'score', {
+      action: 'submit', requestId: rid(), householdIds: [noodles.id], ruleId: rules['alliance-food-safety'], note: '后厨生熟未分开', photos: [PHOTO],
+    })
+    expect(result.results).toMatchObject([{ householdId: noodles.id, status: 'applied', balance: -10 }])
+    const [notice] = await database.db.select().from(notices).where(eq(notices.householdId, noodles.id))
+    expect(notice).toMatchObject({ status: 'open', points: 10 })
+    noticeId = notice.id
+  })
+
+  it('When the inspector tries a household of a village, or a village’s grid leader the shop, then both are refused', async () => {
+    expect(await refused('wx-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: ['h-zjq-01'], ruleId: rules['alliance-hygiene'] })).toBe('FORBIDDEN')
+    expect(await refused('demo-cadre', 'score', { action: 'submit', requestId: rid(), householdIds: [noodles.id], ruleId: rules['alliance-hygiene'] })).toBe('FORBIDDEN')
+  })
+
+  it('When the owner shows proof and the inspector accepts it, then the 10 points come back once; a second check is refused', async () => {
+    await ok<NoticeView>('demo-villager', 'notice', { action: 'submitProof', requestId: rid(), noticeId, photos: [PHOTO], note: '已分区存放' })
+    expect(await refused('demo-villager-2', 'notice', { action: 'submitProof', requestId: rid(), noticeId, photos: [PHOTO] })).toBe('FORBIDDEN')
+    const verified = await ok<NoticeView>('wx-inspector', 'notice', { action: 'verify', requestId: rid(), noticeId, accept: true })
+    expect(verified.status).toBe('rectified')
+    expect(await refused('wx-committee', 'notice', { action: 'verify', requestId: rid(), noticeId, accept: true })).toBe('NOTICE_STATE')
+    const [shop] = await database.db.select().from(households).where(eq(households.id, noodles.id))
+    expect(shop.balance).toBe(0)
+  })
+
+  it('When the owner reads the shop’s ledger, then he sees the deduction and its restoration; his household’s ledger has neither', async () => {
+    const shopLedger = await ok<LedgerPage>('demo-villager', 'score', { action: 'ledger', householdId: noodles.id })
+    expect(shopLedger).toMatchObject({ householdId: noodles.id, balance: 0 })
+    expect(shopLedger.lines.map((e) => e.points)).toEqual([10, -10])
+    const home = await ok<LedgerPage>('demo-villager', 'score', { action: 'ledger' })
+    expect(home.householdId).toBe('h-zjq-01')
+    expect(home.lines.length).toBeGreaterThan(0)
+    expect(home.lines.filter((e) => e.rule && (MERCHANT_RULE_CATEGORIES as readonly string[]).includes(e.rule.category))).toEqual([])
+  })
+})

@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm'
 import type { BindResult, HouseholdList, IssuedInvite, MerchantView, WhoAmI } from '../../src/core/contracts/account'
 import type { Envelope } from '../../src/core/contracts/envelope'
-import type { MerchantList } from '../../src/core/contracts/merchant'
+import type { BoardView, MerchantList, StarRatingsView, StarTermsView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
 import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
 import { MERCHANT_RULE_CATEGORIES } from '../../src/core/rules'
+import { localDay, periodsOf } from '../../src/core/period'
 import { localPlatform } from '../platform/local/platform'
 import type { Database } from '../store/database'
-import { households, notices } from '../store/schema'
+import { households, notices, starRatings } from '../store/schema'
 import { openDemoTestDatabase } from '../test-support/test-database'
 import { accountFunction } from './account'
 import { merchantFunction } from './merchant'
@@ -159,5 +160,56 @@ describe('inspection, rectification and points back once', () => {
     expect(home.householdId).toBe('h-zjq-01')
     expect(home.lines.length).toBeGreaterThan(0)
     expect(home.lines.filter((e) => e.rule && (MERCHANT_RULE_CATEGORIES as readonly string[]).includes(e.rule.category))).toEqual([])
+  })
+})
+
+describe('stars and the 红黑榜', () => {
+  const terms = { windowMonths: 3, bands: [{ minPoints: 3, stars: 3 }, { minPoints: 5, stars: 4 }, { minPoints: 20, stars: 5 }], redMinStars: 4, blackLine: -20 }
+  const month = periodsOf(new Date()).month
+  let supermarketId = ''
+
+  it('When the committee publishes star terms, then they are version 1 in force, in words; an inspector may not publish, and bands must rise', async () => {
+    const published = await ok<StarTermsView>('wx-committee', 'merchant', { action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), ...terms })
+    expect(published).toMatchObject({ version: 1, bandLines: ['近 3 个月积分满 3 分：★★★☆☆', '近 3 个月积分满 5 分：★★★★☆', '近 3 个月积分满 20 分：★★★★★'] })
+    expect(await refused('wx-inspector', 'merchant', { action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), ...terms })).toBe('FORBIDDEN')
+    const falling = await call('wx-committee', 'merchant', { action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), ...terms, bands: [...terms.bands].reverse() })
+    expect(falling).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '第 2 档的起点积分要高于第 1 档' } })
+  })
+
+  it('When the supermarket is found with its frontage not kept, then it is on the black list with the reason and today; the noodle shop has left it today', async () => {
+    const list = await ok<MerchantList>('wx-committee', 'merchant', { action: 'list', allianceId })
+    supermarketId = list.merchants.find((m) => m.tradeName === '百步超市')!.id
+    await ok<SubmitResult>('wx-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: [supermarketId], ruleId: rules['alliance-frontage'], note: '门口堆放纸箱', photos: [PHOTO] })
+    const board = await ok<BoardView>('demo-villager-2', 'merchant', { action: 'board', orgId: 'st-danghu' })
+    expect(board.black).toEqual([
+      expect.objectContaining({ tradeName: '百步超市', trade: '零售', since: localDay(new Date()), reasons: [expect.objectContaining({ text: expect.stringContaining('门前三包不落实（整改后退回）：门口堆放纸箱（整改中') })] }),
+    ])
+    expect(board.leftBlack).toEqual([{ merchantId: noodles.id, tradeName: '老街面馆', trade: '餐饮', leftOn: localDay(new Date()) }])
+    expect(JSON.stringify(board)).not.toMatch(/吴海林|张建国/)
+  })
+
+  it('When the committee rates this month, then each merchant’s stars come from its window’s points; rating again changes nothing, and the kept rows refuse edits', async () => {
+    await ok<SubmitResult>('wx-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: [noodles.id], ruleId: rules['alliance-honest'] })
+    await ok<SubmitResult>('wx-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: [noodles.id], ruleId: rules['alliance-hygiene'] })
+    const rated = await ok<StarRatingsView>('wx-committee', 'merchant', { action: 'rateStars', requestId: rid(), allianceId, period: month })
+    expect(rated.ratings.map((r) => [r.tradeName, r.points, r.stars, r.termsVersion])).toEqual([
+      ['老街面馆', 5, 4, 1],
+      ['百步超市', -5, 0, 1],
+    ])
+    await ok<SubmitResult>('wx-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: [supermarketId], ruleId: rules['alliance-honest'] })
+    const again = await ok<StarRatingsView>('wx-committee', 'merchant', { action: 'rateStars', requestId: rid(), allianceId, period: month })
+    expect(again.ratings).toEqual(rated.ratings)
+    await expect(database.db.update(starRatings).set({ stars: 5 }).where(eq(starRatings.merchantId, noodles.id))).rejects.toThrow()
+    expect(await refused('wx-inspector', 'merchant', { action: 'rateStars', requestId: rid(), allianceId, period: month })).toBe('FORBIDDEN')
+    const next = await call('wx-committee', 'merchant', { action: 'rateStars', requestId: rid(), allianceId, period: '2099-01' })
+    expect(next).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('When anyone reads the board, then the four-star noodle shop is on the red list since today and a trade shows only its own', async () => {
+    const board = await ok<BoardView>('a-customer', 'merchant', { action: 'board', orgId: allianceId })
+    expect(board.red).toEqual([expect.objectContaining({ tradeName: '老街面馆', stars: 4, since: localDay(new Date()) })])
+    expect(board.black.map((e) => e.tradeName)).toEqual(['百步超市'])
+    const caterers = await ok<BoardView>('a-customer', 'merchant', { action: 'board', orgId: 'st-danghu', trade: '零售' })
+    expect([...caterers.red, ...caterers.black].map((e) => e.tradeName)).toEqual(['百步超市'])
   })
 })

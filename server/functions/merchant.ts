@@ -1,9 +1,18 @@
 import { merchantInputs } from '../../src/core/contracts/merchant'
+import { redBlackBoard } from '../services/merchant/board'
 import { addMerchant, listMerchants } from '../services/merchant/merchants'
+import { listRatings, rateStars } from '../services/merchant/star-ratings'
+import { listStarTerms, publishStarTerms } from '../services/merchant/star-terms'
 import { action, defineFunction } from './define-function'
 
 /** 商家自治联盟: the alliance's merchants; their scoring, notices and binding go through score, notice and account. */
 export const merchantFunction = defineFunction('merchant', {
   add: action({ input: merchantInputs.add, mutates: true, run: ({ db, openid }, input) => addMerchant(db, openid, input) }),
   list: action({ input: merchantInputs.list, run: ({ db, openid }, input) => listMerchants(db, openid, input) }),
+  starTerms: action({ input: merchantInputs.starTerms, run: ({ db, openid }, input) => listStarTerms(db, openid, input) }),
+  publishStarTerms: action({ input: merchantInputs.publishStarTerms, mutates: true, run: ({ db, openid }, input) => publishStarTerms(db, openid, input) }),
+  rateStars: action({ input: merchantInputs.rateStars, mutates: true, run: ({ db, openid }, input) => rateStars(db, openid, input) }),
+  ratings: action({ input: merchantInputs.ratings, run: ({ db }, input) => listRatings(db, input) }),
+  // Public, as a notice board on the street: anyone may read it, nobody's name is on it.
+  board: action({ input: merchantInputs.board, run: ({ db }, input) => redBlackBoard(db, input) }),
 })

@@ -1,9 +1,12 @@
 import { z } from 'zod'
-import { MERCHANT_CATEGORIES } from '../member-kind'
+import { MERCHANT_CATEGORIES, type MerchantCategory } from '../member-kind'
+import type { BoardReason } from '../merchant/red-black-board'
+import { MAX_STARS, starTermsProblem, type StarBand } from '../merchant/star-terms'
 import { personName, type MerchantView, type OrgRef } from './account'
 import { requestIdSchema } from './request-id'
 
 const allianceId = z.string().min(1).max(64)
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 2026-11 这样的格式')
 const plainText = (what: string, max: number) =>
   z
     .string()
@@ -30,6 +33,76 @@ export const merchantInputs = {
     address: plainText('店址', 40),
   }),
   list: z.object({ allianceId }),
+  /** The alliance's star terms, newest version first: published, anyone may read them. */
+  starTerms: z.object({ allianceId }),
+  publishStarTerms: z
+    .object({
+      requestId: requestIdSchema,
+      allianceId,
+      /** The Asia/Shanghai day the terms take effect: today or later. */
+      effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择生效日期'),
+      windowMonths: z.number().int().min(1, '评比至少看 1 个月的积分').max(12, '评比最多看 12 个月的积分'),
+      bands: z
+        .array(
+          z.object({
+            minPoints: z.number().int().min(-10_000).max(10_000, '起点积分最多 10000 分'),
+            stars: z.number().int().min(1, '星级至少 1 星').max(MAX_STARS, `星级最多 ${MAX_STARS} 星`),
+          }),
+        )
+        .min(1, '请至少填一档')
+        .max(MAX_STARS, `最多 ${MAX_STARS} 档`),
+      redMinStars: z.number().int().min(1, '上红榜至少要 1 星').max(MAX_STARS, `上红榜最多要 ${MAX_STARS} 星`),
+      blackLine: z.number().int().min(-10_000, '黑榜线最低 -10000 分').max(10_000, '黑榜线最高 10000 分'),
+    })
+    .superRefine((terms, ctx) => {
+      const problem = starTermsProblem(terms)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['bands'] })
+    }),
+  /** 星级评比: rate the alliance's merchants for a month (this one or one before); a merchant rated for it keeps its result. */
+  rateStars: z.object({ requestId: requestIdSchema, allianceId, period: monthSchema }),
+  ratings: z.object({ allianceId, period: monthSchema }),
+  /** 红黑榜: public, per street (every alliance under it) or per alliance, optionally one trade. */
+  board: z.object({ orgId: z.string().min(1).max(64), trade: z.enum(MERCHANT_CATEGORIES).optional() }),
+}
+
+export type StarTermsView = {
+  id: number
+  version: number
+  effectiveFrom: string
+  windowMonths: number
+  bands: StarBand[]
+  redMinStars: number
+  blackLine: number
+  /** Each band in words: "近 3 个月积分满 10 分：★★★★☆". */
+  bandLines: string[]
+  publishedAt: string
+}
+
+export type StarTermsPage = { alliance: OrgRef; versions: (StarTermsView & { inForce: boolean })[]; mayPublish: boolean }
+
+/** One merchant's kept result of one rating period. */
+export type StarRatingView = { merchantId: string; tradeName: string; trade: MerchantCategory; period: string; points: number; stars: number; termsVersion: number; ratedAt: string }
+
+export type StarRatingsView = { alliance: OrgRef; period: string; ratings: StarRatingView[] }
+
+/** A merchant on the 红黑榜: its trade name (public) and never a person's name. */
+export type BoardEntryView = {
+  merchantId: string
+  tradeName: string
+  trade: MerchantCategory
+  alliance: string
+  stars: number | null
+  reasons: BoardReason[]
+  since: string
+}
+
+export type BoardView = {
+  org: OrgRef
+  trade: MerchantCategory | null
+  red: BoardEntryView[]
+  black: BoardEntryView[]
+  /** Merchants who left the black list in the last 30 days, with the day. */
+  leftBlack: { merchantId: string; tradeName: string; trade: MerchantCategory; leftOn: string }[]
 }
 
 export type MerchantList = { alliance: OrgRef; merchants: MerchantView[] }
@@ -37,4 +110,9 @@ export type MerchantList = { alliance: OrgRef; merchants: MerchantView[] }
 export type MerchantOutputs = {
   add: MerchantView
   list: MerchantList
+  starTerms: StarTermsPage
+  publishStarTerms: StarTermsView
+  rateStars: StarRatingsView
+  ratings: StarRatingsView
+  board: BoardView
 }

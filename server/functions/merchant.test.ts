@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { BindResult, HouseholdList, IssuedInvite, MerchantView, WhoAmI } from '../../src/core/contracts/account'
 import type { Envelope } from '../../src/core/contracts/envelope'
-import type { BoardView, MerchantList, StarRatingsView, StarTermsView } from '../../src/core/contracts/merchant'
+import type { BoardView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
 import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
@@ -211,5 +211,33 @@ describe('stars and the 红黑榜', () => {
     expect(board.black.map((e) => e.tradeName)).toEqual(['百步超市'])
     const caterers = await ok<BoardView>('a-customer', 'merchant', { action: 'board', orgId: 'st-danghu', trade: '零售' })
     expect([...caterers.red, ...caterers.black].map((e) => e.tradeName)).toEqual(['百步超市'])
+  })
+})
+
+describe('training with sign-in by code', () => {
+  let code = ''
+
+  it('When the committee opens a session, then its code is shown once; an inspector may not open one', async () => {
+    const opened = await ok<OpenedTraining>('wx-committee', 'merchant', { action: 'openTraining', requestId: 'req-training-open-1', allianceId, title: '食品安全法规培训', hours: 3 })
+    expect(opened).toMatchObject({ title: '食品安全法规培训', signedIn: 0 })
+    code = opened.code
+    const replay = await ok<Record<string, unknown>>('wx-committee', 'merchant', { action: 'openTraining', requestId: 'req-training-open-1', allianceId, title: '食品安全法规培训', hours: 3 })
+    expect(replay).toMatchObject({ codeShownOnce: true })
+    expect(replay.code).toBeUndefined()
+    expect(await refused('wx-inspector', 'merchant', { action: 'openTraining', requestId: rid(), allianceId, title: '消防培训', hours: 2 })).toBe('FORBIDDEN')
+  })
+
+  it('When the noodle shop’s owner scans it twice, then 参加培训 gives its points once; a wrong code costs a try; a villager without a shop may not sign in', async () => {
+    const first = await ok<SignInResult>('demo-villager', 'merchant', { action: 'signIn', requestId: rid(), code })
+    expect(first).toEqual({ signedIn: true, already: false, tradeName: '老街面馆', title: '食品安全法规培训', points: 5, balance: 10 })
+    const second = await ok<SignInResult>('demo-villager', 'merchant', { action: 'signIn', requestId: rid(), code: code.toLowerCase() })
+    expect(second).toMatchObject({ signedIn: true, already: true, balance: 10 })
+    const wrong = await ok<SignInResult>('demo-villager', 'merchant', { action: 'signIn', requestId: rid(), code: 'WRONG234' })
+    expect(wrong).toMatchObject({ signedIn: false, reason: 'wrong', message: '签到码不对，请核对后再输一次' })
+    expect(await refused('demo-villager-2', 'merchant', { action: 'signIn', requestId: rid(), code })).toBe('FORBIDDEN')
+    const [session] = await ok<TrainingView[]>('wx-committee', 'merchant', { action: 'trainings', allianceId })
+    expect(session).toMatchObject({ title: '食品安全法规培训', signedIn: 1 })
+    const ledger = await ok<LedgerPage>('demo-villager', 'score', { action: 'ledger', householdId: noodles.id })
+    expect(ledger.lines[0]).toMatchObject({ points: 5, note: '培训签到：食品安全法规培训', rule: { category: '参加培训' } })
   })
 })

@@ -3,6 +3,7 @@ import { redBlackBoard } from '../services/merchant/board'
 import { addMerchant, listMerchants } from '../services/merchant/merchants'
 import { listRatings, rateStars } from '../services/merchant/star-ratings'
 import { listStarTerms, publishStarTerms } from '../services/merchant/star-terms'
+import { listTrainings, openTraining, signIn } from '../services/merchant/training'
 import { action, defineFunction } from './define-function'
 
 /** 商家自治联盟: the alliance's merchants; their scoring, notices and binding go through score, notice and account. */
@@ -13,6 +14,10 @@ export const merchantFunction = defineFunction('merchant', {
   publishStarTerms: action({ input: merchantInputs.publishStarTerms, mutates: true, run: ({ db, openid }, input) => publishStarTerms(db, openid, input) }),
   rateStars: action({ input: merchantInputs.rateStars, mutates: true, run: ({ db, openid }, input) => rateStars(db, openid, input) }),
   ratings: action({ input: merchantInputs.ratings, run: ({ db }, input) => listRatings(db, input) }),
+  openTraining: action({ input: merchantInputs.openTraining, mutates: true, secretOutputs: ['code'], run: ({ db, openid }, input) => openTraining(db, openid, input) }),
+  trainings: action({ input: merchantInputs.trainings, run: ({ db, openid }, input) => listTrainings(db, openid, input) }),
+  // The code is a live secret while the session lasts: replays keep no trace of it.
+  signIn: action({ input: merchantInputs.signIn, mutates: true, secretFields: ['code'], run: ({ db, openid, platform }, input) => signIn(db, openid, platform.sendSubscribeMessage, input) }),
   // Public, as a notice board on the street: anyone may read it, nobody's name is on it.
   board: action({ input: merchantInputs.board, run: ({ db }, input) => redBlackBoard(db, input) }),
 })

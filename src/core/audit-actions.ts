@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS = {
   'points.importWithdraw': '作废纸质积分导入草稿',
   'merchant.add': '商家加入联盟',
   'alliance.starTerms': '商家联盟发布星级评比规则',
+  'alliance.training': '商家联盟开培训签到',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS

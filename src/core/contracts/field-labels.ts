@@ -50,6 +50,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   groupId: { label: '村民小组', pick: true },
   headName: { label: '户主姓名' },
   houseNo: { label: '门牌号' },
+  hours: { label: '签到开放几小时' },
   householdId: { label: '农户', pick: true },
   householdIds: { label: '农户', pick: true, unit: '户' },
   ids: { label: '消息', pick: true, unit: '条' },

@@ -4,6 +4,7 @@ import type { BoardReason } from '../merchant/red-black-board'
 import { MAX_STARS, starTermsProblem, type StarBand } from '../merchant/star-terms'
 import { personName, type MerchantView, type OrgRef } from './account'
 import { requestIdSchema } from './request-id'
+import type { ShownOnce } from './shown-once'
 
 const allianceId = z.string().min(1).max(64)
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 2026-11 这样的格式')
@@ -61,9 +62,22 @@ export const merchantInputs = {
   /** 星级评比: rate the alliance's merchants for a month (this one or one before); a merchant rated for it keeps its result. */
   rateStars: z.object({ requestId: requestIdSchema, allianceId, period: monthSchema }),
   ratings: z.object({ allianceId, period: monthSchema }),
+  /** 开培训: the committee opens a training session; its sign-in code is shown once, valid for `hours`. */
+  openTraining: z.object({ requestId: requestIdSchema, allianceId, title: plainText('培训主题', 40), hours: z.number().int().min(1, '签到至少开 1 小时').max(12, '签到最多开 12 小时') }),
+  trainings: z.object({ allianceId }),
+  /** 培训签到: a merchant's owner scans (or types) the session's code: 参加培训 points once per session. */
+  signIn: z.object({ requestId: requestIdSchema, code: z.string().trim().min(1, '请扫码或输入签到码').max(20, '签到码是 8 位') }),
   /** 红黑榜: public, per street (every alliance under it) or per alliance, optionally one trade. */
   board: z.object({ orgId: z.string().min(1).max(64), trade: z.enum(MERCHANT_CATEGORIES).optional() }),
 }
+
+export type TrainingView = { id: number; title: string; alliance: OrgRef; closesAt: string; codeTail: string; signedIn: number; openedAt: string }
+
+export type OpenedTraining = TrainingView & { code: string }
+
+export type SignInResult =
+  | { signedIn: true; already: boolean; tradeName: string; title: string; points: number; balance: number }
+  | { signedIn: false; reason: 'wrong' | 'closed'; message: string; triesLeft: number }
 
 export type StarTermsView = {
   id: number
@@ -115,4 +129,7 @@ export type MerchantOutputs = {
   rateStars: StarRatingsView
   ratings: StarRatingsView
   board: BoardView
+  openTraining: ShownOnce<OpenedTraining>
+  trainings: TrainingView[]
+  signIn: SignInResult
 }

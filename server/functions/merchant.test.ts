@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
-import type { BindResult, HouseholdList, IssuedInvite, MerchantView, WhoAmI } from '../../src/core/contracts/account'
+import type { BindResult, HouseholdList, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
 import type { Envelope } from '../../src/core/contracts/envelope'
-import type { BoardView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView } from '../../src/core/contracts/merchant'
+import type { BoardView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
 import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
@@ -239,5 +239,39 @@ describe('training with sign-in by code', () => {
     expect(session).toMatchObject({ title: '食品安全法规培训', signedIn: 1 })
     const ledger = await ok<LedgerPage>('demo-villager', 'score', { action: 'ledger', householdId: noodles.id })
     expect(ledger.lines[0]).toMatchObject({ points: 5, note: '培训签到：食品安全法规培训', rule: { category: '参加培训' } })
+  })
+})
+
+describe('the storefront sign and a customer’s concern', () => {
+  let signs: PlateSheet
+
+  it('When the committee prints its merchants’ signs, then each merchant has one, with its address and no name', async () => {
+    signs = await ok<PlateSheet>('wx-committee', 'account', { action: 'printPlates', requestId: rid(), orgId: allianceId })
+    expect(signs.plates.map((p) => p.houseNo).sort()).toEqual(['百步老街 12 号', '百步老街 3 号'])
+    expect(signs.village).toMatchObject({ id: allianceId, kind: 'alliance' })
+    expect(await refused('demo-cadre', 'account', { action: 'printPlates', requestId: rid(), orgId: allianceId })).toBe('FORBIDDEN')
+  })
+
+  it('When a customer scans the noodle shop’s sign, then they see its stars, the red list since today and today’s inspection; the inspector gets 入户评分', async () => {
+    const sign = signs.plates.find((p) => p.householdId === noodles.id)!
+    const opened = await ok<PlateOpening>('a-customer', 'account', { action: 'openPlate', plate: sign.signed })
+    expect(opened).toEqual({
+      open: 'storefront',
+      storefront: {
+        merchantId: noodles.id, tradeName: '老街面馆', trade: '餐饮', alliance: '百步商家自治联盟', stars: 4, list: 'red', since: localDay(new Date()),
+        reasons: [{ text: '星级评比 4 星，没有待整改的问题', since: localDay(new Date()) }], lastInspection: localDay(new Date()),
+      },
+    })
+    expect(await ok<PlateOpening>('wx-inspector', 'account', { action: 'openPlate', plate: sign.signed })).toMatchObject({ open: 'inspect', orgId: allianceId })
+  })
+
+  it('When the customer raises a concern, then the committee reads it with the trade name; a sixth in a day is refused and nothing more is kept', async () => {
+    expect(await ok('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: '面里吃出了头发' })).toEqual({ received: true, tradeName: '老街面馆' })
+    const concerns = await ok<ConcernView[]>('wx-committee', 'merchant', { action: 'concerns', allianceId })
+    expect(concerns.map((c) => [c.tradeName, c.text])).toEqual([['老街面馆', '面里吃出了头发']])
+    expect(await refused('demo-cadre', 'merchant', { action: 'concerns', allianceId })).toBe('FORBIDDEN')
+    for (let i = 0; i < 4; i++) await ok('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: `第 ${i + 2} 次反映的问题` })
+    expect(await refused('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: '第六次反映的问题' })).toBe('LIMIT_REACHED')
+    expect(await ok<ConcernView[]>('wx-committee', 'merchant', { action: 'concerns', allianceId })).toHaveLength(5)
   })
 })

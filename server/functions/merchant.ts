@@ -1,5 +1,6 @@
 import { merchantInputs } from '../../src/core/contracts/merchant'
 import { redBlackBoard } from '../services/merchant/board'
+import { listConcerns, raiseConcern } from '../services/merchant/concerns'
 import { addMerchant, listMerchants } from '../services/merchant/merchants'
 import { listRatings, rateStars } from '../services/merchant/star-ratings'
 import { listStarTerms, publishStarTerms } from '../services/merchant/star-terms'
@@ -18,6 +19,8 @@ export const merchantFunction = defineFunction('merchant', {
   trainings: action({ input: merchantInputs.trainings, run: ({ db, openid }, input) => listTrainings(db, openid, input) }),
   // The code is a live secret while the session lasts: replays keep no trace of it.
   signIn: action({ input: merchantInputs.signIn, mutates: true, secretFields: ['code'], run: ({ db, openid, platform }, input) => signIn(db, openid, platform.sendSubscribeMessage, input) }),
+  concern: action({ input: merchantInputs.concern, mutates: true, run: ({ db, openid, platform }, input) => raiseConcern(db, openid, platform.contentCheck, input) }),
+  concerns: action({ input: merchantInputs.concerns, run: ({ db, openid }, input) => listConcerns(db, openid, input) }),
   // Public, as a notice board on the street: anyone may read it, nobody's name is on it.
   board: action({ input: merchantInputs.board, run: ({ db }, input) => redBlackBoard(db, input) }),
 })

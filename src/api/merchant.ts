@@ -1,6 +1,6 @@
 import type { MerchantView } from '../core/contracts/account'
 import type { Envelope } from '../core/contracts/envelope'
-import type { MerchantList } from '../core/contracts/merchant'
+import type { BoardView, MerchantList } from '../core/contracts/merchant'
 import { callFunction } from './call-function'
 import type { ActionParams } from './function-contracts'
 
@@ -12,4 +12,14 @@ export function addMerchant(input: ActionParams<'merchant', 'add'>): Promise<Env
 /** 联盟商家: an alliance's merchants. */
 export function merchants(allianceId: string): Promise<Envelope<MerchantList>> {
   return callFunction('merchant', 'list', { allianceId })
+}
+
+/** 我要反映: a customer's concern about a merchant, for its alliance's committee. */
+export function raiseConcern(requestId: string, merchantId: string, text: string): Promise<Envelope<{ received: true; tradeName: string }>> {
+  return callFunction('merchant', 'concern', { requestId, merchantId, text })
+}
+
+/** 红黑榜: a street's or an alliance's, optionally one trade. */
+export function redBlackBoard(input: ActionParams<'merchant', 'board'>): Promise<Envelope<BoardView>> {
+  return callFunction('merchant', 'board', input)
 }

@@ -103,3 +103,21 @@ export const trainingSignIns = pgTable(
   },
   (t) => [uniqueIndex('training_sign_ins_once').on(t.sessionId, t.merchantId)],
 )
+
+/** A customer's concern about a merchant, raised from its storefront sign, for the alliance's committee. */
+export const merchantConcerns = pgTable(
+  'merchant_concerns',
+  {
+    id: serial('id').primaryKey(),
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => households.id),
+    allianceId: text('alliance_id')
+      .notNull()
+      .references(() => orgs.id),
+    text: text('text').notNull(),
+    openid: text('openid').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('merchant_concerns_alliance_idx').on(t.allianceId, t.id), index('merchant_concerns_openid_idx').on(t.openid, t.createdAt)],
+)

@@ -67,6 +67,9 @@ export const merchantInputs = {
   trainings: z.object({ allianceId }),
   /** 培训签到: a merchant's owner scans (or types) the session's code: 参加培训 points once per session. */
   signIn: z.object({ requestId: requestIdSchema, code: z.string().trim().min(1, '请扫码或输入签到码').max(20, '签到码是 8 位') }),
+  /** 我要反映: anyone who opened a storefront sign raises a concern about the merchant, for its committee. */
+  concern: z.object({ requestId: requestIdSchema, merchantId: z.string().min(1).max(64), text: z.string().trim().min(4, '请把问题写清楚，至少 4 个字').max(200, '最多 200 个字') }),
+  concerns: z.object({ allianceId }),
   /** 红黑榜: public, per street (every alliance under it) or per alliance, optionally one trade. */
   board: z.object({ orgId: z.string().min(1).max(64), trade: z.enum(MERCHANT_CATEGORIES).optional() }),
 }
@@ -78,6 +81,8 @@ export type OpenedTraining = TrainingView & { code: string }
 export type SignInResult =
   | { signedIn: true; already: boolean; tradeName: string; title: string; points: number; balance: number }
   | { signedIn: false; reason: 'wrong' | 'closed'; message: string; triesLeft: number }
+
+export type ConcernView = { id: number; merchantId: string; tradeName: string; text: string; createdAt: string }
 
 export type StarTermsView = {
   id: number
@@ -132,4 +137,6 @@ export type MerchantOutputs = {
   openTraining: ShownOnce<OpenedTraining>
   trainings: TrainingView[]
   signIn: SignInResult
+  concern: { received: true; tradeName: string }
+  concerns: ConcernView[]
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm'
+import { Workbook } from 'exceljs'
 import type { BindResult, HouseholdList, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
 import type { Envelope } from '../../src/core/contracts/envelope'
-import type { BoardView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView } from '../../src/core/contracts/merchant'
+import type { BoardView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
 import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
@@ -164,13 +165,21 @@ describe('inspection, rectification and points back once', () => {
 })
 
 describe('stars and the 红黑榜', () => {
-  const terms = { windowMonths: 3, bands: [{ minPoints: 3, stars: 3 }, { minPoints: 5, stars: 4 }, { minPoints: 20, stars: 5 }], redMinStars: 4, blackLine: -20 }
+  const terms = {
+    windowMonths: 3,
+    bands: [{ minPoints: 3, stars: 3 }, { minPoints: 5, stars: 4, rewardFen: 100_000 }, { minPoints: 20, stars: 5, rewardFen: 300_000 }],
+    redMinStars: 4,
+    blackLine: -20,
+  }
   const month = periodsOf(new Date()).month
   let supermarketId = ''
 
   it('When the committee publishes star terms, then they are version 1 in force, in words; an inspector may not publish, and bands must rise', async () => {
     const published = await ok<StarTermsView>('wx-committee', 'merchant', { action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), ...terms })
-    expect(published).toMatchObject({ version: 1, bandLines: ['近 3 个月积分满 3 分：★★★☆☆', '近 3 个月积分满 5 分：★★★★☆', '近 3 个月积分满 20 分：★★★★★'] })
+    expect(published).toMatchObject({
+      version: 1,
+      bandLines: ['近 3 个月积分满 3 分：★★★☆☆', '近 3 个月积分满 5 分：★★★★☆，年度表彰奖励 1,000.00 元', '近 3 个月积分满 20 分：★★★★★，年度表彰奖励 3,000.00 元'],
+    })
     expect(await refused('wx-inspector', 'merchant', { action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), ...terms })).toBe('FORBIDDEN')
     const falling = await call('wx-committee', 'merchant', { action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), ...terms, bands: [...terms.bands].reverse() })
     expect(falling).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '第 2 档的起点积分要高于第 1 档' } })
@@ -273,5 +282,29 @@ describe('the storefront sign and a customer’s concern', () => {
     for (let i = 0; i < 4; i++) await ok('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: `第 ${i + 2} 次反映的问题` })
     expect(await refused('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: '第六次反映的问题' })).toBe('LIMIT_REACHED')
     expect(await ok<ConcernView[]>('wx-committee', 'merchant', { action: 'concerns', allianceId })).toHaveLength(5)
+  })
+})
+
+describe('the year: commendation and rewards', () => {
+  const year = Number(periodsOf(new Date()).year)
+
+  it('When the committee reads the year, then the shop rated four stars all year is commended with its band’s reward and the other is not, with why', async () => {
+    const view = await ok<YearView>('wx-committee', 'merchant', { action: 'year', allianceId, year })
+    expect(view).toMatchObject({ commended: 1, totalRewardFen: 100_000 })
+    expect(view.entries.map((e) => [e.tradeName, e.commended, e.rewardFen, e.why])).toEqual([
+      ['老街面馆', true, 100_000, '全年 1 次评比都在 4 星以上'],
+      ['百步超市', false, 0, `${periodsOf(new Date()).month} 评为 0 星，不到 4 星`],
+    ])
+    expect(await refused('demo-cadre', 'merchant', { action: 'year', allianceId, year })).toBe('FORBIDDEN')
+  })
+
+  it('When it is exported, then the .xlsx holds the same list in yuan', async () => {
+    const file = await ok<YearExport>('wx-inspector', 'merchant', { action: 'exportYear', allianceId, year })
+    expect(file.fileName).toBe(`百步商家自治联盟-${year}年度表彰.xlsx`)
+    const workbook = new Workbook()
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('年度表彰')!
+    expect(sheet.getCell(2, 1).value).toBe('表彰 1 家，奖励合计 1,000.00 元')
+    expect((sheet.getRow(4).values as unknown[]).slice(1, 8)).toEqual([1, '老街面馆', '餐饮', 1, '★★★★☆', '表彰', '1,000.00'])
   })
 })

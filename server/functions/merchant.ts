@@ -5,6 +5,7 @@ import { addMerchant, listMerchants } from '../services/merchant/merchants'
 import { listRatings, rateStars } from '../services/merchant/star-ratings'
 import { listStarTerms, publishStarTerms } from '../services/merchant/star-terms'
 import { listTrainings, openTraining, signIn } from '../services/merchant/training'
+import { allianceYear, exportAllianceYear } from '../services/merchant/year'
 import { action, defineFunction } from './define-function'
 
 /** 商家自治联盟: the alliance's merchants; their scoring, notices and binding go through score, notice and account. */
@@ -21,6 +22,8 @@ export const merchantFunction = defineFunction('merchant', {
   signIn: action({ input: merchantInputs.signIn, mutates: true, secretFields: ['code'], run: ({ db, openid, platform }, input) => signIn(db, openid, platform.sendSubscribeMessage, input) }),
   concern: action({ input: merchantInputs.concern, mutates: true, run: ({ db, openid, platform }, input) => raiseConcern(db, openid, platform.contentCheck, input) }),
   concerns: action({ input: merchantInputs.concerns, run: ({ db, openid }, input) => listConcerns(db, openid, input) }),
+  year: action({ input: merchantInputs.year, run: ({ db, openid }, input) => allianceYear(db, openid, input) }),
+  exportYear: action({ input: merchantInputs.exportYear, run: ({ db, openid }, input) => exportAllianceYear(db, openid, input) }),
   // Public, as a notice board on the street: anyone may read it, nobody's name is on it.
   board: action({ input: merchantInputs.board, run: ({ db }, input) => redBlackBoard(db, input) }),
 })

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, lte, max } from 'drizzle-orm'
 import type { StarTermsPage, StarTermsView } from '../../../src/core/contracts/merchant'
 import { AppError } from '../../../src/core/errors'
 import { starText, type StarTerms } from '../../../src/core/merchant/star-terms'
+import { formatYuan } from '../../../src/core/money'
 import { localDay } from '../../../src/core/period'
 import { mayActOn } from '../../../src/core/policy'
 import { isCalendarDay, versionInForce } from '../../../src/core/published-versions'
@@ -82,7 +83,7 @@ function starTermsView(row: TermsRow): StarTermsView {
     bands: row.bands,
     redMinStars: row.redMinStars,
     blackLine: row.blackLine,
-    bandLines: row.bands.map((band) => `近 ${row.windowMonths} 个月积分满 ${band.minPoints} 分：${starText(band.stars)}`),
+    bandLines: row.bands.map((band) => `近 ${row.windowMonths} 个月积分满 ${band.minPoints} 分：${starText(band.stars)}${band.rewardFen ? `，年度表彰奖励 ${formatYuan(band.rewardFen)} 元` : ''}`),
     publishedAt: row.createdAt.toISOString(),
   }
 }

@@ -94,6 +94,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   rectifyDays: { label: '整改天数' },
   redMinStars: { label: '上红榜要的星级' },
   requestId: { label: '提交编号', pick: true },
+  rewardFen: { label: '年度奖励' },
   restorable: { label: '整改后能否返还', pick: true },
   observedAt: { label: '入户时间' },
   ruleId: { label: '细则', pick: true },

@@ -48,6 +48,8 @@ export const merchantInputs = {
           z.object({
             minPoints: z.number().int().min(-10_000).max(10_000, '起点积分最多 10000 分'),
             stars: z.number().int().min(1, '星级至少 1 星').max(MAX_STARS, `星级最多 ${MAX_STARS} 星`),
+            /** Fen; at most 100,000 元 a merchant. */
+            rewardFen: z.number().int().min(0, '奖励不能是负数').max(10_000_000, '奖励最多 10 万元').optional(),
           }),
         )
         .min(1, '请至少填一档')
@@ -70,6 +72,9 @@ export const merchantInputs = {
   /** 我要反映: anyone who opened a storefront sign raises a concern about the merchant, for its committee. */
   concern: z.object({ requestId: requestIdSchema, merchantId: z.string().min(1).max(64), text: z.string().trim().min(4, '请把问题写清楚，至少 4 个字').max(200, '最多 200 个字') }),
   concerns: z.object({ allianceId }),
+  /** 年度表彰: the year's commended merchants and their rewards, and the same as .xlsx. */
+  year: z.object({ allianceId, year: z.number().int().min(2000).max(2100) }),
+  exportYear: z.object({ allianceId, year: z.number().int().min(2000).max(2100) }),
   /** 红黑榜: public, per street (every alliance under it) or per alliance, optionally one trade. */
   board: z.object({ orgId: z.string().min(1).max(64), trade: z.enum(MERCHANT_CATEGORIES).optional() }),
 }
@@ -81,6 +86,12 @@ export type OpenedTraining = TrainingView & { code: string }
 export type SignInResult =
   | { signedIn: true; already: boolean; tradeName: string; title: string; points: number; balance: number }
   | { signedIn: false; reason: 'wrong' | 'closed'; message: string; triesLeft: number }
+
+export type YearEntryView = { merchantId: string; tradeName: string; trade: MerchantCategory; ratings: number; latestStars: number | null; commended: boolean; rewardFen: number; why: string }
+
+export type YearView = { alliance: OrgRef; year: number; entries: YearEntryView[]; commended: number; totalRewardFen: number }
+
+export type YearExport = { fileName: string; mimeType: string; base64: string }
 
 export type ConcernView = { id: number; merchantId: string; tradeName: string; text: string; createdAt: string }
 
@@ -139,4 +150,6 @@ export type MerchantOutputs = {
   signIn: SignInResult
   concern: { received: true; tradeName: string }
   concerns: ConcernView[]
+  year: YearView
+  exportYear: YearExport
 }

@@ -5,7 +5,8 @@
  * with an open or overdue rectification or whose balance is below `blackLine`. The alliance publishes
  * versions, each from a day on; versions are never edited, and a rating keeps the version it used.
  */
-export type StarBand = { minPoints: number; stars: number }
+/** `rewardFen`: what the alliance pays a merchant commended at the year's end whose last rating reached the band (0 or absent: none). */
+export type StarBand = { minPoints: number; stars: number; rewardFen?: number }
 
 export type StarTerms = {
   /** Months of earned points a rating reads, ending with the rating month. */
@@ -25,6 +26,7 @@ export function starTermsProblem(terms: StarTerms): string | null {
   for (let i = 1; i < bands.length; i++) {
     if (bands[i].minPoints <= bands[i - 1].minPoints) return `第 ${i + 1} 档的起点积分要高于第 ${i} 档`
     if (bands[i].stars <= bands[i - 1].stars) return `第 ${i + 1} 档的星级要高于第 ${i} 档`
+    if ((bands[i].rewardFen ?? 0) < (bands[i - 1].rewardFen ?? 0)) return `第 ${i + 1} 档的奖励不能低于第 ${i} 档`
   }
   if (!bands.some((b) => b.stars >= terms.redMinStars)) return `没有哪一档能达到上红榜要的 ${terms.redMinStars} 星`
   return null
@@ -32,12 +34,17 @@ export function starTermsProblem(terms: StarTerms): string | null {
 
 /** The stars a number of points reaches: the highest band whose start it meets, 0 below the first. */
 export function starsFor(bands: readonly StarBand[], points: number): number {
-  let stars = 0
-  for (const band of bands) if (points >= band.minPoints) stars = band.stars
-  return stars
+  return bandReached(bands, points)?.stars ?? 0
 }
 
 /** "★★★☆☆" */
 export function starText(stars: number): string {
   return '★'.repeat(stars) + '☆'.repeat(MAX_STARS - stars)
+}
+
+/** The band a number of points reaches, or null below the first. */
+export function bandReached(bands: readonly StarBand[], points: number): StarBand | null {
+  let reached: StarBand | null = null
+  for (const band of bands) if (points >= band.minPoints) reached = band
+  return reached
 }

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { raiseConcern } from '../api/merchant'
 import type { StorefrontView } from '../core/contracts/account'
 import { starText } from '../core/merchant/star-terms'
+import { useIntentRequestId } from '../hooks/use-intent-request-id'
 import { BigButton } from './big-button'
 import './storefront-card.css'
 
@@ -15,9 +16,11 @@ const LIST_WORDS = { red: '红榜', black: '黑榜' } as const
 export function StorefrontCard({ storefront }: { storefront: StorefrontView }) {
   const [text, setText] = useState('')
   const [answer, setAnswer] = useState<string | null>(null)
-  const [requestId] = useState(() => `concern-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`)
+  const intent = useIntentRequestId()
   const send = async () => {
-    const result = await raiseConcern(requestId, storefront.merchantId, text.trim())
+    const input = { merchantId: storefront.merchantId, text: text.trim() }
+    const result = await raiseConcern(intent.idFor(input), input.merchantId, input.text)
+    if (result.ok) intent.done()
     setAnswer(result.ok ? '已转给商家联盟委员会，谢谢您。' : result.error.message)
   }
   return (

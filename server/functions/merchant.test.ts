@@ -80,13 +80,15 @@ describe('the street’s admin starts an alliance', () => {
 })
 
 describe('merchants join and their owners bind', () => {
-  it('When the committee adds two merchants, then the alliance lists them by trade name with their trade', async () => {
+  it('When the committee adds two merchants, then the alliance lists them by trade name with their trade, and 入户评分 lists them for the inspector', async () => {
     noodles = await ok<MerchantView>('wx-committee', 'merchant', {
       action: 'add', requestId: rid(), allianceId, tradeName: '老街面馆', trade: '餐饮', ownerName: '张建国', address: '百步老街 12 号',
     })
     await ok<MerchantView>('wx-committee', 'merchant', {
       action: 'add', requestId: rid(), allianceId, tradeName: '百步超市', trade: '零售', ownerName: '吴海林', address: '百步老街 3 号',
     })
+    const toInspect = await ok<HouseholdList>('wx-inspector', 'account', { action: 'households', orgId: allianceId })
+    expect(toInspect.households.map((h) => h.houseNo).sort()).toEqual(['百步老街 12 号', '百步老街 3 号'])
     const list = await ok<MerchantList>('wx-inspector', 'merchant', { action: 'list', allianceId })
     expect(list.merchants.map((m) => [m.tradeName, m.trade, m.balance])).toEqual([
       ['百步超市', '零售', 0],

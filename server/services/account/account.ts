@@ -1,6 +1,7 @@
 import { and, eq, ilike, or, type SQL } from 'drizzle-orm'
 import type { HouseholdList, RoleView, WhoAmI } from '../../../src/core/contracts/account'
 import { AppError } from '../../../src/core/errors'
+import { memberKindAt } from '../../../src/core/member-kind'
 import type { OrgKind } from '../../../src/core/org'
 import { mayActOn } from '../../../src/core/policy'
 import { ROLE_LABELS } from '../../../src/core/roles'
@@ -34,7 +35,7 @@ export async function setElderMode(db: Db, openid: string, on: boolean): Promise
   return { elderMode: on }
 }
 
-/** The households of one organisation within the caller's scope, for cadres and scorers. */
+/** The households of one organisation within the caller's scope (an alliance's merchants), for cadres and scorers. */
 export async function listHouseholds(
   db: Db,
   openid: string,
@@ -52,7 +53,8 @@ export async function listHouseholds(
     : undefined
   return {
     org: { id: org.id, name: org.name, kind: org.kind as OrgKind },
-    households: await selectHouseholdViews(db, and(householdsUnder(org.path), matches)),
+    // An alliance's are its merchants: 入户评分 lists them for its committee and inspectors.
+    households: await selectHouseholdViews(db, and(householdsUnder(org.path, memberKindAt(org.kind as OrgKind)), matches)),
   }
 }
 

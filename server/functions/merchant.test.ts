@@ -4,6 +4,7 @@ import type { BindResult, HouseholdList, IssuedInvite, MerchantView, PlateOpenin
 import type { Envelope } from '../../src/core/contracts/envelope'
 import type { BoardView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
+import type { StreetOverview } from '../../src/core/contracts/street'
 import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
 import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
 import { MERCHANT_RULE_CATEGORIES } from '../../src/core/rules'
@@ -17,6 +18,7 @@ import { merchantFunction } from './merchant'
 import { noticeFunction } from './notice'
 import { orgFunction } from './org'
 import { scoreFunction } from './score'
+import { streetFunction } from './street'
 
 /**
  * 商家自治联盟 on the demo street, through the handlers, as the people would: the street's admin
@@ -27,7 +29,7 @@ import { scoreFunction } from './score'
 let database: Database
 let seq = 0
 const rid = () => `req-merchant-${++seq}`
-const functions = { org: orgFunction, account: accountFunction, score: scoreFunction, notice: noticeFunction, merchant: merchantFunction }
+const functions = { org: orgFunction, account: accountFunction, score: scoreFunction, notice: noticeFunction, merchant: merchantFunction, street: streetFunction }
 const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
 
 beforeAll(async () => {
@@ -308,5 +310,16 @@ describe('the year: commendation and rewards', () => {
     const sheet = workbook.getWorksheet('年度表彰')!
     expect(sheet.getCell(2, 1).value).toBe('表彰 1 家，奖励合计 1,000.00 元')
     expect((sheet.getRow(4).values as unknown[]).slice(1, 8)).toEqual([1, '老街面馆', '餐饮', 1, '★★★★☆', '表彰', '1,000.00'])
+  })
+})
+
+describe('the street’s view', () => {
+  it('When the admin opens 街道总览 for this month, then each alliance has its own numbers beside the villages, and no village counts a merchant', async () => {
+    const overview = await ok<StreetOverview>('demo-admin', 'street', { action: 'overview', orgId: 'st-danghu', period: periodsOf(new Date()).month })
+    expect(overview.alliances.find((a) => a.org.id === allianceId)).toEqual({
+      org: { id: allianceId, name: '百步商家自治联盟', kind: 'alliance' }, merchants: 2, boundOwners: 1, red: 1, black: 1, given: 13, deducted: 15,
+    })
+    expect(overview.alliances.find((a) => a.org.id === 'al-danghu')).toMatchObject({ merchants: 3, boundOwners: 1, red: 0, black: 0 })
+    expect(Object.fromEntries(overview.rows.map((r) => [r.org.name, r.households]))).toEqual({ 赵家桥村: 32, 通界村: 8, 东湖社区: 4 })
   })
 })

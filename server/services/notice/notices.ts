@@ -232,11 +232,12 @@ export async function listChannels(db: Db, openid: string, input: { orgId?: stri
   return rows
 }
 
-/** My household's notices, in full. */
+/** My household's notices (and my merchant's), in full. */
 export async function myNotices(db: Db, openid: string): Promise<NoticeView[]> {
   const caller = await loadCaller(db, openid)
-  if (!caller.householdId) return []
-  return selectNoticeViews(db, eq(notices.householdId, caller.householdId), caller)
+  const own = [caller.householdId, caller.merchantId].filter((id): id is string => id !== null)
+  if (own.length === 0) return []
+  return selectNoticeViews(db, inArray(notices.householdId, own), caller)
 }
 
 export async function noticeDetail(db: Db, openid: string, input: { noticeId: number }): Promise<NoticeView> {

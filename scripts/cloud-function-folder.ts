@@ -23,6 +23,7 @@ export const FUNCTION_NEEDS: Record<string, { openapi: string[]; env: string[]; 
   org: { openapi: ['security.msgSecCheck'], env: ['CODE_HASH_KEY'] },
   matter: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE', 'CODE_HASH_KEY'] },
   credit: { openapi: [], env: ['CREDIT_SIGNING_KEY', 'CODE_HASH_KEY'] },
+  merchant: { openapi: ['security.msgSecCheck'], env: ['CODE_HASH_KEY'] },
   street: { openapi: [], env: [] },
   wechatPush: { openapi: [], env: ['MESSAGE_PUSH_TOKEN'] },
   // WeChat's cron has 7 fields: second minute hour day month weekday year. Every 10 minutes, so a photo

@@ -17,6 +17,9 @@ export const AUDIT_ACTION_LABELS = {
   'points.importDraft': '起草纸质积分导入',
   'points.importConfirm': '确认纸质积分导入',
   'points.importWithdraw': '作废纸质积分导入草稿',
+  'merchant.add': '商家加入联盟',
+  'alliance.starTerms': '商家联盟发布星级评比规则',
+  'alliance.training': '商家联盟开培训签到',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS

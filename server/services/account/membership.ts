@@ -1,12 +1,13 @@
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import type { BindResult, MemberView } from '../../../src/core/contracts/account'
 import { AppError } from '../../../src/core/errors'
+import type { MemberKind } from '../../../src/core/member-kind'
 import { looksLikeInviteCode, normaliseInviteCode } from '../../../src/core/roster/invite-code'
 import { requireCleanText, type ContentCheck } from '../../platform/content-check'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { householdById, selectHouseholdViews } from '../../store/household-views'
-import { householdMembers, inviteCodes, users } from '../../store/schema'
+import { householdMembers, households, inviteCodes, users } from '../../store/schema'
 import { admitBindAttempt, recordFailedBind } from '../shared/bind-attempts'
 import { findCaller, loadCaller } from '../shared/caller'
 import { codeHashCandidates } from '../shared/code-hash'
@@ -42,7 +43,6 @@ export async function bindHousehold(
 ): Promise<BindResult> {
   const failures = await admitBindAttempt(db, openid)
   const caller = await findCaller(db, openid)
-  if (caller?.householdId) throw new AppError('ALREADY_BOUND')
 
   const refuse = async (reason: RefusedCode): Promise<BindResult> => {
     const triesLeft = await recordFailedBind(db, openid, reason, failures)
@@ -56,13 +56,19 @@ export async function bindHousehold(
       householdId: inviteCodes.householdId,
       issuedBy: inviteCodes.issuedBy,
       codeTail: inviteCodes.codeTail,
+      memberKind: households.memberKind,
       usedAt: inviteCodes.usedAt,
       revokedAt: inviteCodes.revokedAt,
       expired: sql<boolean>`${inviteCodes.expiresAt} <= now()`,
     })
     .from(inviteCodes)
+    .innerJoin(households, eq(households.id, inviteCodes.householdId))
     .where(inArray(inviteCodes.codeHash, codeHashCandidates(code)))
   if (!invite) return refuse('wrong')
+  // One household and one merchant per person: a shop owner is also a villager somewhere.
+  const memberKind = invite.memberKind as MemberKind
+  if (memberKind === 'household' && caller?.householdId) throw new AppError('ALREADY_BOUND')
+  if (memberKind === 'merchant' && caller?.merchantId) throw new AppError('ALREADY_BOUND', '您的微信已经绑定了一家店，如要换店请先找联盟委员解绑')
   if (invite.usedAt) return refuse('used')
   if (invite.revokedAt) return refuse('revoked')
   if (invite.expired) return refuse('expired')
@@ -90,7 +96,7 @@ export async function bindHousehold(
     page: 'pages/mine/index',
     item: '新成员绑定',
   })
-  const [member] = await db.insert(householdMembers).values({ householdId: invite.householdId, openid }).returning()
+  const [member] = await db.insert(householdMembers).values({ householdId: invite.householdId, openid, memberKind }).returning()
   await db.update(inviteCodes).set({ memberId: member.id }).where(eq(inviteCodes.id, invite.id))
   await recordAudit(db, {
     actorOpenid: openid,

@@ -13,6 +13,8 @@ import { requireVillageReader } from './access'
 import { noticeViewById, selectNoticeViews } from './views'
 import { notifyHouseholds } from '../shared/notifications'
 import { readVillageSettings } from '../account/village-settings'
+import { memberKindAt } from '../../../src/core/member-kind'
+import type { OrgKind } from '../../../src/core/org'
 
 const DAY = 24 * 3600 * 1000
 const DEFAULT_RECTIFY_DAYS = 7
@@ -108,7 +110,7 @@ export async function awaitingCheck(db: Db, openid: string, input: { orgId: stri
   const [org] = await db.select().from(orgs).where(eq(orgs.id, input.orgId))
   if (!org) throw new AppError('NOT_FOUND', '没有找到这个村或网格')
   if (!mayActOn(caller.grants, 'score', [org.path])) throw new AppError('FORBIDDEN', '您只能核验自己负责范围内的整改')
-  const inScope = inArray(notices.householdId, householdIdsUnder(db, org.path))
+  const inScope = inArray(notices.householdId, householdIdsUnder(db, org.path, memberKindAt(org.kind as OrgKind)))
   const waiting = await selectNoticeViews(db, and(inScope, inArray(notices.status, ['open', 'proof_submitted'])), caller, now)
   return { toVerify: waiting.filter((n) => n.status === 'proof_submitted'), overdue: waiting.filter((n) => n.status === 'overdue') }
 }
@@ -230,11 +232,12 @@ export async function listChannels(db: Db, openid: string, input: { orgId?: stri
   return rows
 }
 
-/** My household's notices, in full. */
+/** My household's notices (and my merchant's), in full. */
 export async function myNotices(db: Db, openid: string): Promise<NoticeView[]> {
   const caller = await loadCaller(db, openid)
-  if (!caller.householdId) return []
-  return selectNoticeViews(db, eq(notices.householdId, caller.householdId), caller)
+  const own = [caller.householdId, caller.merchantId].filter((id): id is string => id !== null)
+  if (own.length === 0) return []
+  return selectNoticeViews(db, inArray(notices.householdId, own), caller)
 }
 
 export async function noticeDetail(db: Db, openid: string, input: { noticeId: number }): Promise<NoticeView> {

@@ -73,7 +73,12 @@ describeInBrowser('home page journeys (H5 demo mode)', () => {
 
     // The points cannot be asked again: back on 首页 the last ones stay, said to be from earlier.
     // Away and back by the tab bar, as a person goes: 首页 stays mounted and asks again when it shows.
-    const tab = (name: string) => page.locator('.weui-tabbar__item', { hasText: name }).click()
+    // The next tap waits until the page tapped to is on screen, as a person's does.
+    const onScreen = { 我的: page.locator('.mine__elder-state').filter({ visible: true }), 首页: points }
+    const tab = async (name: keyof typeof onScreen) => {
+      await page.locator('.weui-tabbar__item', { hasText: name }).click()
+      await onScreen[name].first().waitFor()
+    }
     await page.route('**/api/functions/score', (route) => route.abort())
     await tab('我的')
     await tab('首页')

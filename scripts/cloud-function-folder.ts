@@ -13,15 +13,17 @@ export function functionPackageJson(name: string) {
 }
 
 /** What each function reaches beyond its database: cloud calls it may make, variables it reads. */
+// CODE_HASH_KEY: every function with a state change keys its requests' fingerprints with it (idempotency.ts).
 export const FUNCTION_NEEDS: Record<string, { openapi: string[]; env: string[]; timer?: { name: string; cron: string } }> = {
   account: { openapi: ['security.msgSecCheck'], env: ['CODE_HASH_KEY'] },
-  score: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
-  notice: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
-  card: { openapi: [], env: ['CARD_TOKEN_SECRET'] },
-  dividend: { openapi: [], env: [] },
+  score: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE', 'CODE_HASH_KEY'] },
+  notice: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE', 'CODE_HASH_KEY'] },
+  card: { openapi: [], env: ['CARD_TOKEN_SECRET', 'CODE_HASH_KEY'] },
+  dividend: { openapi: [], env: ['CODE_HASH_KEY'] },
   org: { openapi: ['security.msgSecCheck'], env: ['CODE_HASH_KEY'] },
-  matter: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE'] },
-  credit: { openapi: [], env: ['CREDIT_SIGNING_KEY'] },
+  matter: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE', 'CODE_HASH_KEY'] },
+  credit: { openapi: [], env: ['CREDIT_SIGNING_KEY', 'CODE_HASH_KEY'] },
+  merchant: { openapi: ['security.msgSecCheck'], env: ['CODE_HASH_KEY'] },
   street: { openapi: [], env: [] },
   wechatPush: { openapi: [], env: ['MESSAGE_PUSH_TOKEN'] },
   // WeChat's cron has 7 fields: second minute hour day month weekday year. Every 10 minutes, so a photo

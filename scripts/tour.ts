@@ -19,8 +19,11 @@ export const TOUR_SCREENS: { artifact: string; name: string }[] = [
   { artifact: 'rectification-05-bulletin-poster', name: '07-cadre-bulletin' },
   { artifact: 'card-03-clerk-receipt', name: '08-shop-redemption' },
   { artifact: 'dividend-06-public-list', name: '09-dividend-public-list' },
+  { artifact: 'villager-06a-elder-home', name: '10-elder-home' },
+  { artifact: 'villager-06b-elder-card', name: '11-elder-card' },
+  { artifact: 'street-00-phone-cards', name: '12-street-phone' },
 ]
-const JOURNEYS = ['villager', 'grid-leader', 'cadre', 'shop', 'accountant']
+const JOURNEYS = ['villager', 'grid-leader', 'cadre', 'shop', 'accountant', 'street']
 /** Phone width in CSS pixels, and at most this many screens of a long page. */
 const WIDTH = 390
 const MAX_HEIGHT = 1_200

@@ -9,7 +9,7 @@ import type { BulletinView, ChannelSummary, NoticeOutputs, NoticeView } from '..
 import type { PendingWork, Ranking } from '../../src/core/contracts/score'
 import { lastMonths, localDay, periodsOf, shiftDay } from '../../src/core/period'
 import { isQuietHour } from '../../src/core/reminders'
-import { RULE_CATEGORIES } from '../../src/core/rules'
+import { VILLAGE_RULE_CATEGORIES } from '../../src/core/rules'
 import { noticeDueText } from '../../src/core/villager-labels'
 import { cloudFunctions } from '../functions'
 import { localPlatform } from '../platform/local/platform'
@@ -85,7 +85,7 @@ describe.each(DEMO_DAYS)('the living demo, seeded relative to the day it is made
         from ledger_entries e join rules r on r.id = e.rule_id join households h on h.id = e.household_id
        where e.kind = 'score' and h.village_id = 'v-zjq' group by 1 order by 1`)
     expect(scored.map((m) => m.month)).toEqual(months)
-    expect(new Set(scored.flatMap((m) => m.categories))).toEqual(new Set(RULE_CATEGORIES))
+    expect(new Set(scored.flatMap((m) => m.categories))).toEqual(new Set(VILLAGE_RULE_CATEGORIES))
 
     const month = await ask<Ranking>('demo-cadre', 'score', { action: 'ranking', orgId: 'v-zjq', period: latestRoundMonth(NOW), full: true })
     expect(month.all!.filter((row) => row.points > 0).length).toBeGreaterThanOrEqual(20)

@@ -11,6 +11,7 @@ import { demoClock } from './clock'
 import { BANK_OFFICER, seedDemoBankTerms, seedDemoCertificate } from './credit'
 import { planInspections } from './history'
 import { seedDemoMatters } from './matters'
+import { ALLIANCE_COMMITTEE, DEMO_ALLIANCE, DEPT_INSPECTOR, MERCHANT_OWNER, seedDemoAlliance } from './merchants'
 import { memberOf, STORY_MEMBER_HOUSEHOLDS, TJ_GRID_LEADER } from './people'
 import { saveDemoPhotos } from './photos'
 import { seedDemoRules } from './rules'
@@ -21,7 +22,8 @@ import { householdMembers, households, orgs, roleGrants, users } from '../store/
 /**
  * The demo: 当湖街道 with 赵家桥村 (shaped like the real one, scaled down: 2 grids of 2 micro-grids,
  * 4 villager groups, 32 households), 通界村 (8 households, 4 of them relocated to 东湖社区 as in
- * version 3.0), 赵家桥村's 积分超市, and 平湖农商银行 (with its 当湖支行) for 善治贷. One fixed openid
+ * version 3.0), 赵家桥村's 积分超市, 平湖农商银行 (with its 当湖支行) for 善治贷, and 当湖商家自治联盟 with three
+ * merchants. One fixed openid
  * per role, listed in README.
  */
 type OrgSeed = { id: string; kind: OrgKind; name: string; parentId: string | null; settings?: object }
@@ -44,6 +46,7 @@ const ORGS: OrgSeed[] = [
   { id: 'c-donghu', kind: 'community', name: '东湖社区', parentId: 'st-danghu' },
   { id: 'bk-pinghu', kind: 'bank', name: '平湖农商银行', parentId: 'st-danghu' },
   { id: 'bkb-danghu', kind: 'bank_branch', name: '当湖支行', parentId: 'bk-pinghu' },
+  { id: DEMO_ALLIANCE, kind: 'alliance', name: '当湖商家自治联盟', parentId: 'st-danghu' },
 ]
 
 const ZJQ_HEADS = [
@@ -65,6 +68,9 @@ export const DEMO_IDENTITIES: readonly { openid: string; name: string; label: st
   { openid: 'demo-shop', name: '钱小红', label: '超市店员 钱小红（赵家桥村积分超市）' },
   { openid: 'demo-admin', name: '金伟', label: '街道管理员 金伟（当湖街道）' },
   { openid: BANK_OFFICER, name: '顾晓燕', label: '银行信贷员 顾晓燕（平湖农商银行）' },
+  { openid: ALLIANCE_COMMITTEE, name: '沈玉梅', label: '联盟委员 沈玉梅（当湖商家自治联盟）' },
+  { openid: DEPT_INSPECTOR, name: '陆明', label: '部门检查员 陆明（当湖商家自治联盟）' },
+  { openid: MERCHANT_OWNER, name: '吴海林', label: '店主 吴海林（老街面馆）' },
 ]
 
 const GRANTS: { openid: string; role: StaffRole; orgId: string }[] = [
@@ -76,6 +82,8 @@ const GRANTS: { openid: string; role: StaffRole; orgId: string }[] = [
   { openid: 'demo-shop', role: 'shop_clerk', orgId: 'shop-zjq' },
   { openid: 'demo-admin', role: 'admin', orgId: 'st-danghu' },
   { openid: BANK_OFFICER, role: 'bank_officer', orgId: 'bk-pinghu' },
+  { openid: ALLIANCE_COMMITTEE, role: 'alliance_committee', orgId: DEMO_ALLIANCE },
+  { openid: DEPT_INSPECTOR, role: 'dept_inspector', orgId: DEMO_ALLIANCE },
 ]
 
 const MEMBERS = [
@@ -159,6 +167,7 @@ export async function seedDemoIfEmpty(db: Db, options: DemoSeedOptions = {}): Pr
     await seedDemoRules(tx, openedAt ?? clock.now)
     await seedDemoShop(tx)
     await seedDemoBankTerms(tx, clock)
+    await seedDemoAlliance(tx, clock)
     if (options.history) await seedLivingDemo(tx, clock, options.photoDir, seeded)
     if (options.history) await seedDemoMatters(tx, clock.now)
     if (options.history) await seedDemoCertificate(tx, clock)

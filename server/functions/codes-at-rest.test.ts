@@ -7,6 +7,7 @@ import type { Envelope } from '../../src/core/contracts/envelope'
 import type { IssuedStaffInvite, StaffBindResult } from '../../src/core/contracts/org'
 import type { ShownOnce } from '../../src/core/contracts/shown-once'
 import { formatInviteCode } from '../../src/core/roster/invite-code'
+import stringify from 'safe-stable-stringify'
 import { localPlatform } from '../platform/local/platform'
 import { codeHash } from '../services/shared/code-hash'
 import { setUpStreet } from '../services/org/street-setup'
@@ -34,6 +35,12 @@ async function ok<T>(fn: CloudFunction, openid: string, event: Record<string, un
   const answer = (await fn.invoke({ db: database.db, openid, event, platform: localPlatform })) as Envelope<T>
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
   return answer.data
+}
+
+async function fails(fn: CloudFunction, openid: string, event: Record<string, unknown>): Promise<string> {
+  const answer = (await fn.invoke({ db: database.db, openid, event, platform: localPlatform })) as Envelope<unknown>
+  if (answer.ok) throw new Error(`${String(event.action)} was expected to be refused`)
+  return answer.error.code
 }
 
 async function rowsOf<T>(query: ReturnType<typeof sql>): Promise<T[]> {
@@ -86,6 +93,10 @@ describe('codes at rest', () => {
     expect(await ok<BindResult>(accountFunction, 'wx-codes-villager', { action: 'bind', requestId: rid(), code: formatInviteCode(second.code), displayName: '新村民' })).toMatchObject({ bound: true })
     expect(await ok<StaffBindResult>(orgFunction, 'wx-codes-admin', { action: 'bindStaff', requestId: rid(), code: setup.adminInvite!.code, displayName: '新管理员' })).toMatchObject({ bound: true })
 
+    // A code also typed by someone it refuses (already bound) stays live: nothing stored may give it away.
+    const typedLive = { code: first.code, displayName: '张建国' }
+    expect(await fails(accountFunction, 'demo-villager', { action: 'bind', requestId: rid(), ...typedLive })).toBe('ALREADY_BOUND')
+
     const dump = (await dumpEverything()).toUpperCase()
     const squeezed = dump.replace(/[^0-9A-Z]/g, '')
     for (const code of issued) {
@@ -93,6 +104,18 @@ describe('codes at rest', () => {
       expect(dump).not.toContain(formatInviteCode(code))
       expect(squeezed).not.toContain(code)
     }
+    // Nor a plain sha256 of the parameters a code was typed with, which a dump could be searched for.
+    const searchable = [typedLive, { code: second.code, displayName: '新村民' }, { code: formatInviteCode(second.code), displayName: '新村民' }, { code: setup.adminInvite!.code, displayName: '新管理员' }]
+      .map((params) => createHash('sha256').update(stringify(params)!).digest('hex').toUpperCase())
+    for (const hash of searchable) expect(dump).not.toContain(hash)
+  })
+
+  it('When the stored fingerprints of requests are looked at, then none is the plain sha256 of its parameters', async () => {
+    const requestId = rid()
+    await ok(accountFunction, 'demo-cadre', { action: 'issueInvite', requestId, householdId: 'h-zjq-07' })
+    const [row] = await rowsOf<{ params_hash: string }>(sql`select params_hash from idempotency_keys where request_id = ${requestId}`)
+    expect(row.params_hash).not.toBe(createHash('sha256').update(stringify({ householdId: 'h-zjq-07' })!).digest('hex'))
+    expect(row.params_hash).toBe(codeHash(stringify({ householdId: 'h-zjq-07' })!))
   })
 
   it('When a stored code hash is looked at without the key, then it is not the sha256 of the code and another key gives another hash', async () => {

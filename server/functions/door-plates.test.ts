@@ -5,9 +5,10 @@ import { localPlatform } from '../platform/local/platform'
 import { plateSigner } from '../services/account/plate-key'
 import { hmacSigner } from '../services/shared/hmac-signer'
 import type { Database } from '../store/database'
-import { doorPlates } from '../store/schema'
+import { doorPlates, householdMembers, roleGrants, users } from '../store/schema'
 import { openDemoTestDatabase } from '../test-support/test-database'
 import { accountFunction } from './account'
+import { orgFunction } from './org'
 
 let database: Database
 let seq = 0
@@ -78,6 +79,18 @@ describe('printing a sheet of door plates', () => {
     expect(await refused('demo-cadre', { action: 'printPlates', requestId: rid(), orgId: 'g-nowhere' })).toBe('NOT_FOUND')
     expect(await plateCount()).toBe(before)
   })
+
+  it('When the admin prints a grid that hangs under a community, then it is refused in plain words and nothing is issued', async () => {
+    const event = { action: 'addUnit', requestId: rid(), parentId: 'c-donghu', kind: 'grid', name: '东湖一网格' }
+    const grid = (await orgFunction.invoke({ db: database.db, openid: 'demo-admin', event, platform: localPlatform })) as Answer
+    if (!grid.ok) throw new Error(grid.error.message)
+    const before = await plateCount()
+    expect(await invoke('demo-admin', { action: 'printPlates', requestId: rid(), orgId: grid.data.id })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '这个网格在社区下面，不属于哪个村：门牌按村、村民小组或村里的网格来印' },
+    })
+    expect(await plateCount()).toBe(before)
+  })
 })
 
 describe('scanning a plate', () => {
@@ -89,6 +102,15 @@ describe('scanning a plate', () => {
   it('When one of the household’s own members scans it, or types its code, then their home opens', async () => {
     expect(await open('demo-villager', plateLink(LINK, first.signed))).toEqual({ open: 'home' })
     expect(await open('demo-villager', first.code.toLowerCase().replace('-', ' '))).toEqual({ open: 'home' })
+  })
+
+  it('When a grid leader scans the plate of the household he lives in, then his home opens, not 入户评分', async () => {
+    await database.db.insert(users).values({ openid: 'wx-leader-at-home', displayName: '朱网格长' })
+    await database.db.insert(roleGrants).values({ openid: 'wx-leader-at-home', role: 'grid_leader', orgId: 'mg-zjq-1-1' })
+    await database.db.insert(householdMembers).values({ householdId: 'h-zjq-06', openid: 'wx-leader-at-home' })
+    const home = sheet.plates.find((p) => p.householdId === 'h-zjq-06')!
+    expect(await open('wx-leader-at-home', home.signed)).toEqual({ open: 'home' })
+    expect(await open('wx-leader-at-home', first.signed)).toMatchObject({ open: 'inspect', orgId: 'mg-zjq-1-1' })
   })
 
   it('When a neighbour of the village scans it, then only the public card shows: 门牌, group, the masked name and the board’s notices', async () => {

@@ -4,6 +4,7 @@ import { creditFunction } from './credit'
 import type { CloudFunction } from './define-function'
 import { dividendFunction } from './dividend'
 import { matterFunction } from './matter'
+import { merchantFunction } from './merchant'
 import { noticeFunction } from './notice'
 import { orgFunction } from './org'
 import { scoreFunction } from './score'
@@ -20,6 +21,7 @@ export const cloudFunctions: Record<string, CloudFunction> = {
   matter: matterFunction,
   street: streetFunction,
   credit: creditFunction,
+  merchant: merchantFunction,
 }
 
 /**

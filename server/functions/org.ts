@@ -24,6 +24,7 @@ export const orgFunction = defineFunction('org', {
   bindStaff: action({
     input: orgInputs.bindStaff,
     mutates: true,
+    secretFields: ['code'],
     run: ({ db, openid, platform }, input) => bindStaff(db, openid, input, platform.contentCheck),
   }),
   staff: action({ input: orgInputs.staff, run: ({ db, openid }, input) => listStaff(db, openid, input) }),

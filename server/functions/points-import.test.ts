@@ -14,6 +14,7 @@ import { auditRecords, householdPeriodPoints, households, ledgerEntries, pointsI
 import { openDemoTestDatabase } from '../test-support/test-database'
 import { cardFunction } from './card'
 import { dividendFunction } from './dividend'
+import { orgFunction } from './org'
 import { scoreFunction } from './score'
 
 /**
@@ -30,7 +31,7 @@ afterAll(() => database.close())
 const CADRE = 'demo-cadre'
 const ACCOUNTANT = 'demo-accountant'
 const VILLAGE = 'v-zjq'
-const functions = { score: scoreFunction, dividend: dividendFunction, card: cardFunction }
+const functions = { score: scoreFunction, dividend: dividendFunction, card: cardFunction, org: orgFunction }
 let seq = 0
 const rid = () => `req-import-${++seq}`
 
@@ -194,6 +195,19 @@ describe('who may import and confirm', () => {
     const own = await refused(CADRE, { action: 'pointsImportConfirm', requestId: rid(), importId: draft.id })
     expect(own).toMatchObject({ code: 'FORBIDDEN', message: '导入要由另一个人确认：请合作社会计或另一位村干部确认' })
     expect(await footprint()).toEqual(before)
+  })
+
+  it('When the drafter binds an accountant code he issued with his second WeChat, then that account may not confirm: it is not a second person', async () => {
+    const secondPhone = 'wx-cadre-second-phone'
+    const invite = await ok<{ code: string }>(CADRE, { action: 'issueStaffInvite', requestId: rid(), role: 'accountant', orgId: VILLAGE }, 'org')
+    expect(await ok(secondPhone, { action: 'bindStaff', requestId: rid(), code: invite.code, displayName: '陈明华小号' }, 'org')).toMatchObject({ bound: true })
+    const [draft] = (await ok<PointsImportList>(secondPhone, { action: 'pointsImports', orgId: VILLAGE })).imports
+    expect(draft).toMatchObject({ status: 'draft', mayConfirm: false })
+    const before = await footprint()
+    const alone = await refused(secondPhone, { action: 'pointsImportConfirm', requestId: rid(), importId: draft.id })
+    expect(alone).toMatchObject({ code: 'FORBIDDEN', message: '您的身份是用起草人发的码开通的，不能算第二个人：请另一位合作社会计或村干部确认' })
+    expect(await footprint()).toEqual(before)
+    expect((await ok<PointsImportList>(ACCOUNTANT, { action: 'pointsImports', orgId: VILLAGE })).imports[0]).toMatchObject({ id: draft.id, mayConfirm: true })
   })
 })
 

@@ -2,7 +2,7 @@ import { count, eq, sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { localPlatform } from '../platform/local/platform'
 import type { Database } from '../store/database'
-import { appeals, householdMembers, households, ledgerEntries, rules, scoreRecords } from '../store/schema'
+import { appeals, householdMembers, households, ledgerEntries, roleGrants, rules, scoreRecords, users } from '../store/schema'
 import { openDemoTestDatabase, ruleIdsByCode } from '../test-support/test-database'
 import { accountFunction } from './account'
 import { scoreFunction } from './score'
@@ -266,6 +266,82 @@ describe('approval, claims and appeals', () => {
   it('When a cadre scores under a village needing approval, then the score applies at once (only grid leaders wait)', async () => {
     const result = await ok('demo-cadre', { action: 'submit', requestId: rid(), householdIds: ['h-zjq-11'], ruleId: ruleIds['waste-right'] })
     expect(result.results[0].status).toBe('applied')
+  })
+})
+
+describe('nobody scores or decides for their own household', () => {
+  // 赵家桥村 has a cadre who lives in 陆小妹家 (h-zjq-08), with a family member bound beside him.
+  const CADRE_AT_HOME = 'wx-cadre-h08'
+  const FAMILY = 'wx-h08-member'
+  const OWN = '不能给自己家评分/审核，请让其他干部处理'
+  beforeAll(async () => {
+    await database.db.insert(users).values([{ openid: CADRE_AT_HOME, displayName: '陆村干' }, { openid: FAMILY, displayName: '陆家人' }])
+    await database.db.insert(roleGrants).values({ openid: CADRE_AT_HOME, role: 'cadre', orgId: 'v-zjq' })
+    await database.db.insert(householdMembers).values([{ householdId: 'h-zjq-08', openid: CADRE_AT_HOME }, { householdId: 'h-zjq-08', openid: FAMILY }])
+  })
+
+  it('When the cadre scores his own household, alone or in a walk, then 不能给自己家评分 and nothing is written', async () => {
+    const [own, other] = [await balanceOf('h-zjq-08'), await balanceOf('h-zjq-09')]
+    const rows = await writtenRows()
+    for (const householdIds of [['h-zjq-08'], ['h-zjq-09', 'h-zjq-08']]) {
+      expect(await call(CADRE_AT_HOME, { action: 'submit', requestId: rid(), householdIds, ruleId: ruleIds['custom-simple'] })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: OWN } })
+    }
+    expect([await balanceOf('h-zjq-08'), await balanceOf('h-zjq-09'), await writtenRows()]).toEqual([own, other, rows])
+    expect((await ok(CADRE_AT_HOME, { action: 'submit', requestId: rid(), householdIds: ['h-zjq-09'], ruleId: ruleIds['custom-simple'] })).results[0].status).toBe('applied')
+  })
+
+  it('When his family claims, appeals a deduction, then he may neither approve, overturn nor reverse it; another cadre may', async () => {
+    const claim = await ok(FAMILY, { action: 'claim', requestId: rid(), ruleId: ruleIds['volunteer-service'], photos: [PHOTO] })
+    const deduction = (await ok('demo-cadre', { action: 'submit', requestId: rid(), householdIds: ['h-zjq-08'], ruleId: ruleIds['waste-wrong'] })).results[0].entryId
+    const appeal = await ok(FAMILY, { action: 'appeal', requestId: rid(), entryId: deduction, reason: '那天不是我家' })
+    const [balance, rows] = [await balanceOf('h-zjq-08'), await writtenRows()]
+    for (const event of [
+      { action: 'decide', requestId: rid(), recordId: claim.id, approve: true },
+      { action: 'decideAppeal', requestId: rid(), appealId: appeal.id, overturn: true },
+      { action: 'reverse', requestId: rid(), entryId: deduction, reason: '扣错了' },
+    ]) {
+      expect(await call(CADRE_AT_HOME, event)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: OWN } })
+    }
+    expect([await balanceOf('h-zjq-08'), await writtenRows()]).toEqual([balance, rows])
+    expect((await ok(FAMILY, { action: 'myRequests' })).claims.find((c: any) => c.id === claim.id)).toMatchObject({ status: 'pending' })
+    expect(await ok('demo-cadre', { action: 'decide', requestId: rid(), recordId: claim.id, approve: true })).toMatchObject({ status: 'applied' })
+    expect(await ok('demo-cadre', { action: 'decideAppeal', requestId: rid(), appealId: appeal.id, overturn: false })).toMatchObject({ status: 'upheld' })
+  })
+})
+
+describe('a claim keeps within the rule’s limits', () => {
+  // 参加村里志愿服务活动: at most 4 a month. 钱桂英家 (h-zjq-10) has a member who claims.
+  const CLAIMER = 'wx-claimer-h10'
+  beforeAll(async () => {
+    await database.db.insert(users).values({ openid: CLAIMER, displayName: '钱家人' })
+    await database.db.insert(householdMembers).values({ householdId: 'h-zjq-10', openid: CLAIMER })
+  })
+  const claim = () => call(CLAIMER, { action: 'claim', requestId: rid(), ruleId: ruleIds['volunteer-service'], photos: [PHOTO] })
+
+  it('When a household has claimed the monthly limit (waiting claims count), then the next claim is refused in plain words and nothing is written', async () => {
+    for (let i = 0; i < 4; i++) expect(await claim()).toMatchObject({ ok: true, data: { status: 'pending' } })
+    const rows = await writtenRows()
+    expect(await claim()).toEqual({ ok: false, error: { code: 'LIMIT_REACHED', message: '“参加村里志愿服务活动”本月已满 4 次，不能再申报了' } })
+    expect(await writtenRows()).toBe(rows)
+  })
+
+  it('When more claims wait than the limit allows (claimed before limits were checked), then approval stops at the limit and the balance moves no further', async () => {
+    const [rule] = await database.db.select().from(rules).where(eq(rules.id, ruleIds['volunteer-service']))
+    await database.db.insert(scoreRecords).values({
+      householdId: 'h-zjq-10', ruleId: rule.id, points: rule.points, source: 'claim', status: 'pending', photos: [PHOTO], submittedBy: CLAIMER, scorerOrgId: 'v-zjq', requestId: rid(),
+    })
+    const waiting = (await ok(CLAIMER, { action: 'myRequests' })).claims.filter((c: any) => c.status === 'pending').map((c: any) => c.id)
+    expect(waiting).toHaveLength(5)
+    const before = await balanceOf('h-zjq-10')
+    const [last, ...first] = waiting
+    for (const recordId of first) expect(await ok('demo-cadre', { action: 'decide', requestId: rid(), recordId, approve: true })).toMatchObject({ status: 'applied' })
+    expect(await balanceOf('h-zjq-10')).toBe(before + 4 * rule.points)
+    expect(await call('demo-cadre', { action: 'decide', requestId: rid(), recordId: last, approve: true })).toEqual({
+      ok: false,
+      error: { code: 'LIMIT_REACHED', message: '钱桂英家“参加村里志愿服务活动”本月已满 4 次，这条不能再通过，请驳回' },
+    })
+    expect(await balanceOf('h-zjq-10')).toBe(before + 4 * rule.points)
+    expect(await ok('demo-cadre', { action: 'decide', requestId: rid(), recordId: last, approve: false, note: '本月次数已满' })).toMatchObject({ status: 'rejected' })
   })
 })
 

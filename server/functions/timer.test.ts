@@ -38,10 +38,18 @@ describe('the timer (WeChat timer trigger)', () => {
     expect(await runTimer(database.db, { startMediaCheck: null, deletePhotos: null, sendSubscribeMessage: skipSubscribeMessage }, new Date('2026-12-07T00:00:00Z'))).toMatchObject({ photoChecksRetried: 0, photosDeleted: null })
   })
 
-  it("When WeChat's timer event names its Time, then that is now; without one, the clock", () => {
-    expect(timerNow({ Type: 'Timer', TriggerName: 'everyTenMinutes', Time: '2026-12-06T02:10:00Z' })).toEqual(new Date('2026-12-06T02:10:00Z'))
-    const clock = () => new Date('2026-01-01T00:00:00Z')
+  it("When WeChat's timer event names its Time near the clock, then that is now; without one, the clock", () => {
+    const clock = () => new Date('2026-12-06T02:10:04Z')
+    expect(timerNow({ Type: 'Timer', TriggerName: 'everyTenMinutes', Time: '2026-12-06T02:10:00Z' }, clock)).toEqual(new Date('2026-12-06T02:10:00Z'))
     expect(timerNow({ Time: 'yesterday' }, clock)).toEqual(clock())
     expect(timerNow(undefined, clock)).toEqual(clock())
+  })
+
+  it('When a timer event names a Time more than 10 minutes from the clock, then it is ignored and the clock is now', () => {
+    const clock = () => new Date('2026-12-06T02:10:00Z')
+    expect(timerNow({ Type: 'Timer', Time: '2030-01-01T19:00:00Z' }, clock)).toEqual(clock())
+    expect(timerNow({ Type: 'Timer', Time: '2026-12-06T02:20:01Z' }, clock)).toEqual(clock())
+    expect(timerNow({ Type: 'Timer', Time: '2026-12-06T01:59:59Z' }, clock)).toEqual(clock())
+    expect(timerNow({ Type: 'Timer', Time: '2026-12-06T02:19:00Z' }, clock)).toEqual(new Date('2026-12-06T02:19:00Z'))
   })
 })

@@ -23,12 +23,17 @@ export async function runTimer(db: Db, platform: Pick<Platform, 'startMediaCheck
   return { photoChecksRetried, photosDeleted, reminders }
 }
 
+/** How far a timer event's `Time` may lie from the server's clock and still name the tick. */
+const TRUSTED_TIME_DRIFT_MS = 10 * 60_000
+
 /**
- * The moment a timer event names (WeChat's timer passes `Time`, an ISO instant); the clock when it names
- * none or something unreadable.
+ * The moment of this tick: the server's clock. A timer event's `Time` (WeChat's timer passes the tick's
+ * ISO instant) names it instead when it lies within 10 minutes of the clock; an event is not proof of the
+ * time, so one naming another day (or something unreadable) is ignored.
  */
 export function timerNow(event: unknown, clock: () => Date = () => new Date()): Date {
+  const now = clock()
   const time = typeof event === 'object' && event !== null ? (event as { Time?: unknown }).Time : undefined
-  const parsed = typeof time === 'string' ? new Date(time) : null
-  return parsed && !Number.isNaN(parsed.getTime()) ? parsed : clock()
+  const named = typeof time === 'string' ? new Date(time) : null
+  return named && Math.abs(named.getTime() - now.getTime()) <= TRUSTED_TIME_DRIFT_MS ? named : now
 }

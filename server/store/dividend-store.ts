@@ -19,13 +19,14 @@ export type YearHousehold = {
 
 /**
  * Every household whose shares this cooperative holds (relocated ones included: their points
- * count here wherever they were scored) with the points earned in the Asia/Shanghai year.
+ * count here wherever they were scored) with the points earned in the Asia/Shanghai year. Never a
+ * merchant: a dividend is a cooperative's, paid by shares and households' points only.
  */
 export async function selectYearHouseholds(db: Db, villageId: string, year: number): Promise<YearHousehold[]> {
   const members = await db
     .select({ householdId: households.id, headName: households.headName, houseNo: households.houseNo, shares: households.shares })
     .from(households)
-    .where(eq(households.villageId, villageId))
+    .where(shareholdersOf(villageId))
     .orderBy(asc(households.id))
   // Earned points per household and scoring organisation: the kept totals, never the ledger itself.
   const scorer = alias(orgs, 'scorer')
@@ -35,7 +36,7 @@ export async function selectYearHouseholds(db: Db, villageId: string, year: numb
     .from(households)
     .innerJoin(householdRulePoints, and(eq(householdRulePoints.householdId, households.id), eq(householdRulePoints.period, String(year))))
     .leftJoin(scorer, eq(scorer.id, householdRulePoints.scorerOrgId))
-    .where(eq(households.villageId, villageId))
+    .where(shareholdersOf(villageId))
     .groupBy(householdRulePoints.householdId, scorer.id, scorer.name)
     .orderBy(asc(householdRulePoints.householdId), asc(scorer.name))
   const byId = new Map<string, YearHousehold>(members.map((m) => [m.householdId, { ...m, points: 0, pointsOrigin: [] }]))
@@ -210,4 +211,9 @@ export function selectRunLines(db: Db, runId: number) {
 function cooperativeName(villageName: string, settings: unknown): string {
   const named = (settings as { cooperative?: unknown } | null)?.cooperative
   return typeof named === 'string' && named.length > 0 ? named : `${villageName}股份经济合作社`
+}
+
+/** The households of a cooperative: its members of kind 'household' (an alliance's merchants never). */
+function shareholdersOf(villageId: string) {
+  return and(eq(households.villageId, villageId), eq(households.memberKind, 'household'))
 }

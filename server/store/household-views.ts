@@ -1,6 +1,7 @@
-import { asc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { HouseholdView, OrgRef } from '../../src/core/contracts/account'
+import type { MemberKind } from '../../src/core/member-kind'
 import type { OrgKind } from '../../src/core/org'
 import type { Db } from './database'
 import { householdPeriodPoints, households, orgs } from './schema'
@@ -21,6 +22,7 @@ function householdsWithPlaces(db: Db) {
       balance: households.balance,
       villageId: village.id,
       villageName: village.name,
+      villageKind: village.kind,
       groupId: villagerGroup.id,
       groupName: villagerGroup.name,
       microGridId: microGrid.id,
@@ -52,27 +54,32 @@ export async function selectHouseholdViews(db: Db, where: SQL | undefined): Prom
     houseNo: r.houseNo,
     shares: r.shares,
     balance: r.balance,
-    village: { id: r.villageId, name: r.villageName, kind: 'village' },
+    // A merchant's "village" is its alliance.
+    village: { id: r.villageId, name: r.villageName, kind: r.villageKind as OrgKind },
     group: orgRef(r.groupId, r.groupName, 'villager_group'),
     microGrid: orgRef(r.microGridId, r.microGridName, 'micro_grid'),
   }))
 }
 
 /**
- * Households that sit anywhere under the organisation with this path: their village, group,
+ * Members of one kind (households unless told; an alliance's merchants with 'merchant', see
+ * member-kind.ts) that sit anywhere under the organisation with this path: their village, group,
  * micro-grid or community is under it. The organisations under the path are found once (a small
  * table) and each of the four columns is looked up through its own index, so a micro-grid's hundred
  * households are found without reading a city's 300,000.
  */
-export function householdsUnder(orgPath: string): SQL {
+export function householdsUnder(orgPath: string, kind: MemberKind = 'household'): SQL {
   const orgIdsUnder = sql`array(select ${orgs.id} from ${orgs} where starts_with(${orgs.path}, ${orgPath}))`
   const under = (column: AnyColumn) => sql`${column} = any(${orgIdsUnder})`
-  return or(under(households.villageId), under(households.groupId), under(households.microGridId), under(households.communityId))!
+  return and(
+    eq(households.memberKind, kind),
+    or(under(households.villageId), under(households.groupId), under(households.microGridId), under(households.communityId)),
+  )!
 }
 
-/** The ids of the households under an organisation, as a subquery. */
-export function householdIdsUnder(db: Db, orgPath: string) {
-  return db.select({ id: households.id }).from(households).where(householdsUnder(orgPath))
+/** The ids of the members of a kind (households unless told) under an organisation, as a subquery. */
+export function householdIdsUnder(db: Db, orgPath: string, kind: MemberKind = 'household') {
+  return db.select({ id: households.id }).from(households).where(householdsUnder(orgPath, kind))
 }
 
 export function householdById(id: string): SQL {

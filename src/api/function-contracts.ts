@@ -2,6 +2,7 @@ import type { input } from 'zod'
 import type { AccountOutputs, accountInputs } from '../core/contracts/account'
 import type { CardOutputs, cardInputs } from '../core/contracts/card'
 import type { CreditOutputs, creditInputs } from '../core/contracts/credit'
+import type { MerchantOutputs, merchantInputs } from '../core/contracts/merchant'
 import type { DividendOutputs, dividendInputs } from '../core/contracts/dividend'
 import type { MatterOutputs, matterInputs } from '../core/contracts/matter'
 import type { NoticeOutputs, noticeInputs } from '../core/contracts/notice'
@@ -28,6 +29,7 @@ export type FunctionContracts = {
   matter: Contract<typeof matterInputs, MatterOutputs>
   street: Contract<typeof streetInputs, StreetOutputs>
   credit: Contract<typeof creditInputs, CreditOutputs>
+  merchant: Contract<typeof merchantInputs, MerchantOutputs>
 }
 
 export type FunctionName = keyof FunctionContracts

@@ -1,7 +1,7 @@
 import type { HouseholdList } from '../core/contracts/account'
 import type { Envelope } from '../core/contracts/envelope'
 import type { RuleSetView } from '../core/contracts/score'
-import { listHouseholds } from './account'
+import { listHouseholds } from './roster'
 import { withKeptCopy } from './kept-copy'
 import { rules } from './score'
 

@@ -77,7 +77,7 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
     entries.push({ key: 'village-settings', label: '村里的设置', url: `/work/village-settings/index?orgId=${org}` })
   }
   // The organisation tree and its people: whoever may staff it (the street's admin, a village's cadre).
-  if (role.role !== 'villager' && INVITABLE_ROLES[role.role].length > 0) {
+  if (role.role !== 'villager' && role.role !== 'merchant_owner' && INVITABLE_ROLES[role.role].length > 0) {
     entries.push({ key: 'org-tree', label: '组织架构', url: `/org/tree/index?orgId=${org}` })
     entries.push({ key: 'people', label: '工作人员', url: `/org/people/index?orgId=${org}` })
   }

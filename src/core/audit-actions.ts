@@ -10,12 +10,16 @@ export const AUDIT_ACTION_LABELS = {
   'unit.retire': '撤销单位',
   'tree.import': '导入组织架构',
   'household.community': '设置居住的社区',
+  'household.bind': '用邀请码绑定农户',
   'shop.villages': '设置积分超市服务的村',
   'village.settings': '修改村里的设置',
   'bank.terms': '银行发布善治贷规则',
   'points.importDraft': '起草纸质积分导入',
   'points.importConfirm': '确认纸质积分导入',
   'points.importWithdraw': '作废纸质积分导入草稿',
+  'merchant.add': '商家加入联盟',
+  'alliance.starTerms': '商家联盟发布星级评比规则',
+  'alliance.training': '商家联盟开培训签到',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS

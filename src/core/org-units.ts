@@ -18,6 +18,7 @@ export const UNIT_KEEPERS: Record<OrgKind, readonly StaffRole[]> = {
   shop: ['admin', 'cadre'],
   bank: ['admin'],
   bank_branch: ['admin'],
+  alliance: ['admin'],
 }
 
 /** The longest name a unit may have (园区 names like “第一网格3号微网格” fit with room). */
@@ -53,7 +54,7 @@ export function retirementRefusal(load: UnitLoad): string | null {
  * and micro-grids by name). `parentPath` is the path of the unit's parent ("/" for a street).
  */
 export function nameScopePath(kind: OrgKind, parentPath: string): string {
-  if (kind === 'street' || kind === 'village' || kind === 'community' || kind === 'bank') return parentPath
+  if (kind === 'street' || kind === 'village' || kind === 'community' || kind === 'bank' || kind === 'alliance') return parentPath
   const [street, village] = parentPath.split('/').filter(Boolean)
   return `/${street}/${village}/`
 }

@@ -2,11 +2,12 @@
  * The organisation tree: street/town → villages (each with its cooperative) and communities;
  * a village → villager groups and grids → micro-grids; shops under the village they serve; a bank
  * that lends to the street's households (善治贷) and its branches, under the street but outside every
- * village, so no village scope covers them and no bank scope covers a village.
+ * village, so no village scope covers them and no bank scope covers a village; a 商家自治联盟 (alliance)
+ * under the street, whose members are merchants (member-kind.ts), likewise outside every village.
  * Every org carries a materialised path "/street/village/grid/micro-grid/" so "is X within the
  * scope of Y" is a prefix test.
  */
-export const ORG_KINDS = ['street', 'village', 'community', 'villager_group', 'grid', 'micro_grid', 'shop', 'bank', 'bank_branch'] as const
+export const ORG_KINDS = ['street', 'village', 'community', 'villager_group', 'grid', 'micro_grid', 'shop', 'bank', 'bank_branch', 'alliance'] as const
 export type OrgKind = (typeof ORG_KINDS)[number]
 
 export const ORG_KIND_LABELS: Record<OrgKind, string> = {
@@ -19,6 +20,7 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   shop: '积分超市',
   bank: '银行',
   bank_branch: '银行支行',
+  alliance: '商家联盟',
 }
 
 /** Which kinds may hang under which: the shape DOMAIN.md describes. */
@@ -32,6 +34,7 @@ const ALLOWED_PARENTS: Record<OrgKind, readonly (OrgKind | null)[]> = {
   shop: ['village', 'community'],
   bank: ['street'],
   bank_branch: ['bank'],
+  alliance: ['street'],
 }
 
 export function canHangUnder(kind: OrgKind, parentKind: OrgKind | null): boolean {

@@ -1,7 +1,7 @@
 import { AppError } from './errors'
 import type { LedgerKind } from './ledger'
 import { localDay, shanghaiInstant } from './period'
-import { RULE_CATEGORIES, type RuleCategory } from './rules'
+import { VILLAGE_RULE_CATEGORIES as RULE_CATEGORIES, type RuleCategory } from './rules'
 import { cleanCell, cleanHouseNo, splitTable } from './roster/roster-rows'
 
 /**

@@ -13,13 +13,13 @@ export type Grant = {
  */
 export const PERMISSIONS = {
   /** See the households (names, house numbers, balances) of an organisation. */
-  viewHouseholds: ['grid_leader', 'cadre', 'community_scorer', 'accountant', 'admin'],
-  /** Score households under a rule (inspections). */
-  score: ['grid_leader', 'cadre', 'community_scorer'],
+  viewHouseholds: ['grid_leader', 'cadre', 'community_scorer', 'accountant', 'admin', 'alliance_committee', 'dept_inspector'],
+  /** Score households (or an alliance's merchants) under a rule (inspections). */
+  score: ['grid_leader', 'cadre', 'community_scorer', 'alliance_committee', 'dept_inspector'],
   /** Approve or reject pending scores and claims, reverse entries, decide appeals. */
-  decideScores: ['cadre'],
+  decideScores: ['cadre', 'alliance_committee'],
   /** Edit and publish a rule set owned by an organisation. */
-  editRules: ['cadre', 'admin'],
+  editRules: ['cadre', 'admin', 'alliance_committee'],
   /** Run the cooperative's annual dividend: preview, save a draft, publish (公示), export. */
   runDividend: ['accountant', 'cadre'],
   /** Take points for goods at a shop (scan a card, enter a printed card's PIN). */
@@ -32,8 +32,11 @@ export const PERMISSIONS = {
   viewShopReports: ['shop_clerk', 'cadre', 'accountant', 'admin'],
   /** Set or reset the PIN of a household's printed point card. */
   manageCardPin: ['cadre'],
-  /** Keep a village's roster: import it, edit households, issue and revoke invite codes, unbind members. */
-  manageRoster: ['cadre', 'admin'],
+  /**
+   * Keep a village's roster: import it, edit households, issue and revoke invite codes, unbind members;
+   * on an alliance: add its merchants and issue their owners' codes.
+   */
+  manageRoster: ['cadre', 'admin', 'alliance_committee'],
   /** Draft the import of a village's paper 善治积分 (carried-over balances, this year's and last year's points). */
   draftPointsImport: ['cadre'],
   /** Confirm another person's draft of such an import, which writes its ledger entries. */

@@ -8,7 +8,7 @@ import { ROLE_ORG_KIND, type StaffRole } from './roles'
  */
 export const INVITABLE_ROLES: Record<StaffRole, readonly StaffRole[]> = {
   // The street's administrator staffs everything under the street, a successor admin included.
-  admin: ['admin', 'cadre', 'community_scorer', 'accountant', 'grid_leader', 'shop_clerk', 'bank_officer'],
+  admin: ['admin', 'cadre', 'community_scorer', 'accountant', 'grid_leader', 'shop_clerk', 'bank_officer', 'alliance_committee', 'dept_inspector'],
   // A village's (or community's) cadre: its grid leaders, shop clerks and the cooperative's accountant.
   cadre: ['grid_leader', 'shop_clerk', 'accountant'],
   community_scorer: [],
@@ -17,6 +17,9 @@ export const INVITABLE_ROLES: Record<StaffRole, readonly StaffRole[]> = {
   shop_clerk: [],
   // A bank's loan officers are staffed by the street's admin (a bank that lends to the street's households).
   bank_officer: [],
+  // A 商家自治联盟's committee brings in the supporting departments' inspectors.
+  alliance_committee: ['dept_inspector'],
+  dept_inspector: [],
 }
 
 /** The organisation a role would be granted on: its kind and materialised path. */

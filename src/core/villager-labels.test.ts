@@ -1,5 +1,6 @@
 import type { LedgerLine, RuleView } from './contracts/score'
-import { actorText, canAppeal, groupRulesByCategory, myRankText, reversalText, ruleLimitText, ruleTags, noticeDueText, signedPoints } from './villager-labels'
+import { groupRulesByCategory, ruleLimitText, ruleTags } from './rule-labels'
+import { actorText, canAppeal, myRankText, reversalText, noticeDueText, signedPoints } from './villager-labels'
 
 const rule = (over: Partial<RuleView>): RuleView => ({
   id: 1,

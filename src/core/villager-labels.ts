@@ -1,7 +1,5 @@
-import type { AppealStatus, LedgerLine, RecordStatus, RuleView } from './contracts/score'
+import type { AppealStatus, LedgerLine, RecordStatus } from './contracts/score'
 import type { LedgerKind } from './ledger'
-import type { RuleCategory } from './rules'
-import { RULE_CATEGORIES } from './rules'
 import { calendarDaysUntil } from './period'
 
 /** Points as a villager reads them: "+5", "−5" (a real minus sign), "0". */
@@ -32,32 +30,6 @@ export const CLAIM_STATUS_LABELS: Record<RecordStatus, string> = {
 /** A deduction that can still be appealed: a score below zero, not reversed, not appealed yet. */
 export function canAppeal(line: LedgerLine): boolean {
   return line.kind === 'score' && line.points < 0 && line.appeal === null && line.reversedBy === null
-}
-
-/** The limits of a rule in words: "每月最多 4 次", "每年最多 1 次", both, or none. */
-export function ruleLimitText(rule: Pick<RuleView, 'monthlyLimit' | 'yearlyLimit'>): string | null {
-  const parts: string[] = []
-  if (rule.monthlyLimit !== null) parts.push(`每月最多 ${rule.monthlyLimit} 次`)
-  if (rule.yearlyLimit !== null) parts.push(`每年最多 ${rule.yearlyLimit} 次`)
-  return parts.length > 0 ? parts.join('，') : null
-}
-
-/** The small tags under a rule: limits, 需拍照, 整改后可返还 (with the days allowed), 可自己申报. */
-export function ruleTags(rule: RuleView): string[] {
-  const tags: string[] = []
-  const limit = ruleLimitText(rule)
-  if (limit) tags.push(limit)
-  if (rule.evidenceRequired) tags.push('需拍照')
-  if (rule.restorable) tags.push(rule.rectifyDays ? `整改后可返还（${rule.rectifyDays} 天内）` : '整改后可返还')
-  if (rule.claimable) tags.push('可自己申报')
-  return tags
-}
-
-/** Rules grouped by category, in the categories' usual order and the published order within each. */
-export function groupRulesByCategory(rules: readonly RuleView[]): { category: RuleCategory; rules: RuleView[] }[] {
-  return RULE_CATEGORIES.map((category) => ({ category, rules: rules.filter((rule) => rule.category === category) })).filter(
-    (group) => group.rules.length > 0,
-  )
 }
 
 /** What a reversal line says about the entry it corrects; the earlier line is used when it is at hand. */

@@ -1,6 +1,7 @@
 import type { Envelope } from './contracts/envelope'
 import type { SubmitInput, SubmitResult } from './contracts/score'
-import { addWalk, parseWalkQueue, refusedHousehold, retriedWalk, sendWalks, type QueuedWalk, type WalkQueue } from './walk-queue'
+import { refusedHousehold, retriedWalk } from './walk-fixes'
+import { addWalk, parseWalkQueue, sendWalks, type QueuedWalk, type WalkQueue } from './walk-queue'
 
 const walk = (requestId: string, extra: Partial<QueuedWalk> = {}): QueuedWalk => ({
   requestId,

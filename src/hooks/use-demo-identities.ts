@@ -1,31 +1,8 @@
-import { useEffect, useState } from 'react'
-import { fetchDemoIdentities, onDemoIdentityChange, readDemoOpenId, type DemoIdentity } from '../api/demo-identity'
+import type { DemoIdentities, useDemoIdentities as useH5DemoIdentities } from './use-demo-identities.h5'
 
-export type DemoIdentities = {
-  /** The identities the gateway offers; empty when not in demo mode and in the mini-program. */
-  identities: DemoIdentity[]
-  /** The demo openid chosen in this browser, if any. */
-  currentOpenId: string | null
-  /** Demo mode, and nobody chosen yet: nothing can load until someone is picked. */
-  awaitingChoice: boolean
-}
+export type { DemoIdentities }
 
-/** The demo identities offered by the gateway and the one chosen now. */
-export function useDemoIdentities(): DemoIdentities {
-  const [identities, setIdentities] = useState<DemoIdentity[]>([])
-  const [currentOpenId, setCurrentOpenId] = useState(readDemoOpenId)
+const NONE: DemoIdentities = { identities: [], currentOpenId: null, awaitingChoice: false }
 
-  useEffect(() => {
-    let active = true
-    void fetchDemoIdentities().then((envelope) => {
-      if (active && envelope.ok) setIdentities(envelope.data)
-    })
-    const unsubscribe = onDemoIdentityChange(() => setCurrentOpenId(readDemoOpenId()))
-    return () => {
-      active = false
-      unsubscribe()
-    }
-  }, [])
-
-  return { identities, currentOpenId, awaitingChoice: identities.length > 0 && currentOpenId === null }
-}
+// The mini-program never has demo identities: Taro picks use-demo-identities.h5.ts in H5.
+export const useDemoIdentities: typeof useH5DemoIdentities = () => NONE

@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
-import { listHouseholds } from '../api/account'
+import { listHouseholds } from '../api/roster'
 import type { HouseholdView } from '../core/contracts/account'
 
 /**

@@ -39,6 +39,9 @@ describeInBrowser('every page opens from any link (H5 demo mode)', () => {
     '超市店员 钱小红（赵家桥村积分超市）',
     '街道管理员 金伟（当湖街道）',
     '银行信贷员 顾晓燕（平湖农商银行）',
+    '联盟委员 沈玉梅（当湖商家自治联盟）',
+    '部门检查员 陆明（当湖商家自治联盟）',
+    '店主 吴海林（老街面馆）',
   ]
   it.each(identities)('When %s opens every page with no query, then no page shows raw error text', async (label) => {
     // A phone of one's own for each role.

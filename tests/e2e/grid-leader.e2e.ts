@@ -20,7 +20,8 @@ const PICKED = ['张建国', '李秀英']
  * picks the deduction “房前屋后乱堆乱放” (−5, photo required), adds a photo, confirms; the first
  * answer is lost on the way back (network failure), 重试提交 resends the same requestId and the
  * households are scored once. He walks three more households with 房前屋后整洁有序 (+2) and opens
- * his micro-grid's 美丽积分图. Then cadre 陈明华 opens the 美丽积分图 of the micro-grid.
+ * his micro-grid's 美丽积分图. Then cadre 陈明华 opens the 美丽积分图 of the micro-grid, and selects the
+ * whole village in 入户评分.
  */
 describeInBrowser('grid leader journey: inspection walks and 美丽积分图 (H5 demo mode)', () => {
   const journey = startJourney()
@@ -230,5 +231,16 @@ describeInBrowser('grid leader journey: inspection walks and 美丽积分图 (H5
     await visibleText(journey.page, '第一网格1号微网格 · 8 户').waitFor()
     await journey.page.locator('.elder .beauty__row').first().waitFor()
     await saveScreenshot(journey.page, 'beauty-02-chart-elder')
+  })
+
+  it('cadre 陈明华 (长辈模式, fewer a screen) starts a walk of 赵家桥村: 「全选这 32 户」 takes every household the page counts, those behind 再显示 too', async () => {
+    await journey.page.goto(`${journey.gateway.baseUrl}/`)
+    await visibleText(journey.page, '入户评分').click()
+    await visibleText(journey.page, '赵家桥村 共 32 户').waitFor()
+    await journey.page.getByText(/^再显示 \d+ 户$/).filter({ visible: true }).first().waitFor()
+    await visibleText(journey.page, '全选这 32 户').click()
+    await visibleText(journey.page, '已选 32 户').waitFor()
+    await visibleText(journey.page, '取消全选').click()
+    await visibleText(journey.page, '请点农户名字前的方框，选好要评分的农户').waitFor()
   })
 })

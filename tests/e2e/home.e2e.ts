@@ -76,13 +76,14 @@ describeInBrowser('home page journeys (H5 demo mode)', () => {
 
     // The points cannot be asked again: back on 首页 the last ones stay, said to be from earlier.
     // Away and back by the tab bar, as a person goes: 首页 stays mounted and asks again when it shows.
-    const tab = (name: string) => page.locator('.weui-tabbar__item', { hasText: name }).click()
-    // A person reads 我的 before going back: its first showing must be drawn before 首页 is tapped (a
-    // tab tapped while another is still being made can leave the first on screen in Taro's H5 router).
-    const mine = visibleText(page, '我的身份')
+    // The next tap waits until the page tapped to is on screen, as a person's does.
+    const onScreen = { 我的: page.locator('.mine__elder-state').filter({ visible: true }), 首页: points }
+    const tab = async (name: keyof typeof onScreen) => {
+      await page.locator('.weui-tabbar__item', { hasText: name }).click()
+      await onScreen[name].first().waitFor()
+    }
     await page.route('**/api/functions/score', (route) => route.abort())
     await tab('我的')
-    await mine.waitFor()
     await tab('首页')
     await banner.waitFor()
     expect(await banner.innerText()).toMatch(/没连上网，下面是 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 的数字，可能不是最新的/)
@@ -92,7 +93,6 @@ describeInBrowser('home page journeys (H5 demo mode)', () => {
     // The network is back: the next return to 首页 brings fresh figures and the banner goes.
     await page.unroute('**/api/functions/score')
     await tab('我的')
-    await mine.waitFor()
     await tab('首页')
     await banner.waitFor({ state: 'detached' })
   })

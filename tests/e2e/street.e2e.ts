@@ -34,14 +34,15 @@ describeInBrowser('street journey: the street admin compares villages, drills do
     expect(expected.rows.map((r) => r.org.name)).toEqual(['通界村', '赵家桥村', '东湖社区'])
     const asText = (rows: StreetOverview['rows']) => rows.map((r) => [r.org.name, ...STREET_COLUMNS.map((c) => c.text(r))])
 
+    await journey.page.setViewportSize({ width: 360, height: 640 })
     await becomeDemoUser(journey.page, journey.gateway.baseUrl, '街道管理员 金伟（当湖街道）')
     await visibleText(journey.page, '街道总览').click()
     await visibleText(journey.page, `当湖街道 · ${MONTH.slice(0, 4)}年${Number(MONTH.slice(5))}月`).waitFor()
-    // On a phone: one card per unit with its key figures and the last months' numbers, no table.
+    // On a phone 360 wide: one card per unit with its key figures and the last months' numbers, no table.
     const zjqCard = journey.page.locator('.street__row-card').filter({ visible: true }).filter({ hasText: '赵家桥村' })
     await eventually(() => zjqCard.innerText(), (text) => expect(text).toMatch(/户数\s*32[\s\S]*整改率[\s\S]*加 \d+，扣 \d+/))
     expect(await journey.page.locator('.street__tr').filter({ visible: true }).count()).toBe(0)
-    await saveScreenshot(journey.page, 'street-00-phone-cards')
+    await saveScreenshot(await settled(journey.page), 'street-00-phone-cards')
     // On a wide screen: the whole table.
     await journey.page.setViewportSize({ width: 1280, height: 900 })
     await eventually(screenTable, (table) => expect(table).toEqual([['名称', ...STREET_COLUMNS.map((c) => c.label)], ...asText(expected.rows)]))

@@ -6,7 +6,8 @@ import type { NoticeOutputs } from '../../src/core/contracts/notice'
 import type { AppealView, LedgerPage, MyRequests, PendingWork, Ranking, RuleSetView } from '../../src/core/contracts/score'
 import { formatYuan } from '../../src/core/money'
 import { periodsOf } from '../../src/core/period'
-import { ruleTags } from '../../src/core/villager-labels'
+import { PLAIN_WORDS } from '../../src/core/plain-words'
+import { ruleTags } from '../../src/core/rule-labels'
 import { eventually } from './support/eventually'
 import { callAs, dataOf, publishDividendAs, THIS_YEAR } from './support/api'
 import { saveScreenshot } from './support/browser'
@@ -168,6 +169,16 @@ describeInBrowser('villager journey: home, ledger, appeal, ranking, rules, card,
     expect(me.registered && me.elderMode).toBe(true)
     await saveScreenshot(journey.page, 'villager-06-elder-mine')
 
+    // 首页 in 长辈模式 leads with 出示积分卡; the card's lines and number code grow with it.
+    await visibleText(journey.page, '首页').click() // the tab bar
+    await visibleText(journey.page, '出示积分卡').waitFor()
+    await saveScreenshot(await settled(journey.page), 'villager-06a-elder-home', { fullPage: false })
+    await visibleText(journey.page, '出示积分卡').click()
+    await journey.page.locator('.card-qr__image--png[style*="data:image/png"]').filter({ visible: true }).waitFor()
+    await eventually(() => journey.page.locator('.card-page__code-text').filter({ visible: true }).innerText(), (value) => expect(value).toMatch(/\d{4} \d{3} \d{3}/))
+    await saveScreenshot(await settled(journey.page), 'villager-06b-elder-card')
+    await journey.page.locator('#taro-navigation-bar .taro-navigation-bar-back').filter({ visible: true }).click()
+
     await visibleText(journey.page, '排行').click()
     await visibleText(journey.page, '本月').click()
     // The month's list, loaded (the year's list shown before the tap has the same button).
@@ -261,6 +272,10 @@ describeInBrowser('villager journey: home, ledger, appeal, ranking, rules, card,
     const clutter = published.rules.find((rule) => rule.title === RULE_TITLE)!
     const item = journey.page.locator('.rule-item').filter({ visible: true }).filter({ has: journey.page.getByText(RULE_TITLE, { exact: true }) })
     for (const tag of ruleTags(clutter)) await eventually(() => item.innerText(), (value) => expect(value).toContain(tag))
+    // 「整改后可返还」 is explained in everyday words by a tap.
+    await visibleText(journey.page, '什么是「整改返还」？').click()
+    await visibleText(journey.page, PLAIN_WORDS.整改返还).waitFor()
+    await visibleText(journey.page, '收起「整改返还」的解释').click()
     await saveScreenshot(await settled(journey.page), 'villager-11-rules')
   })
 

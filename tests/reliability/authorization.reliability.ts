@@ -25,6 +25,8 @@ const figures = new Figures('authorisation matrix (action × demo role × own/ot
  * a community's staff hold power only over the entries their community scored.
  */
 type Place = { village: string; org: string; household: string; shop: string | null; scoredBy?: 'community' }
+const ALLIANCE_PLACE: Place = { village: 'al-danghu', org: 'al-danghu', household: 'm-danghu-02', shop: null }
+const inAlliance = (place: Place) => place.village.startsWith('al-')
 const SCOPES: Record<string, { own: Place; other: Place | null }> = {
   'demo-villager': { own: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-01', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-zjq-03', shop: null } },
   'demo-villager-2': { own: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-02', shop: 'shop-zjq' }, other: { village: 'v-tj', org: 'v-tj', household: 'h-tj-02', shop: null } },
@@ -39,16 +41,26 @@ const SCOPES: Record<string, { own: Place; other: Place | null }> = {
   // 善治贷: the loan officer's own place is her bank (a household's certificate addressed to it); outside it, a
   // certificate the household addressed to another bank. Every village row tries 赵家桥村 or 通界村: all refused.
   'demo-bank': { own: { village: 'v-zjq', org: 'bk-pinghu', household: 'h-zjq-10', shop: null }, other: { village: 'v-tj', org: 'v-tj', household: 'h-zjq-20', shop: null } },
+  // 商家自治联盟: the committee member, the department's inspector and a merchant's owner stand in the demo alliance
+  // (outside it: a village, and for the merchant rows another alliance the admin added).
+  'demo-alliance': { own: ALLIANCE_PLACE, other: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-10', shop: 'shop-zjq' } },
+  'demo-inspector': { own: ALLIANCE_PLACE, other: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-10', shop: 'shop-zjq' } },
+  'demo-merchant': { own: { ...ALLIANCE_PLACE, household: 'm-danghu-01' }, other: { village: 'v-zjq', org: 'v-zjq', household: 'h-zjq-03', shop: null } },
 }
 const ROLES = Object.keys(SCOPES)
 /** The staff role each demo identity holds (the villagers hold none): the rows below follow PERMISSIONS through it. */
 const ROLE_OF: Record<string, StaffRole | null> = {
   'demo-villager': null, 'demo-villager-2': null, 'demo-grid-leader': 'grid_leader', 'demo-cadre': 'cadre', 'demo-cadre-other': 'cadre',
   'demo-community': 'community_scorer', 'demo-accountant': 'accountant', 'demo-shop': 'shop_clerk', 'demo-admin': 'admin', 'demo-bank': 'bank_officer',
+  'demo-alliance': 'alliance_committee', 'demo-inspector': 'dept_inspector', 'demo-merchant': null,
 }
 /** The demo identities whose role carries `permission`, from the policy table itself: a new role there changes the rows. */
 const holders = (permission: Permission) => ROLES.filter((openid) => (PERMISSIONS[permission] as readonly string[]).includes(ROLE_OF[openid] ?? ''))
-const VILLAGERS = ROLES.filter((openid) => ROLE_OF[openid] === null)
+/** A merchant's owner holds no staff role either, and is no villager: merchant rows name it. */
+const MERCHANT_OWNERS = ['demo-merchant']
+const VILLAGERS = ROLES.filter((openid) => ROLE_OF[openid] === null && !MERCHANT_OWNERS.includes(openid))
+/** Of the holders of a permission, those whose role sits on an alliance, and the street's admin above it. */
+const onAlliance = (permission: Permission) => holders(permission).filter((openid) => openid === 'demo-admin' || inAlliance(SCOPES[openid].own))
 const OFFICERS = holders('verifyCertificate')
 const STAFF_VIEW = holders('viewHouseholds')
 const SCORERS = holders('score')
@@ -76,6 +88,8 @@ const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
 const REP: Record<string, string> = { 'v-zjq': 'h-zjq-10', 'v-tj': 'h-tj-02' }
 /** The bank a place stands for: the officer's own, or (any other place) the other bank the admin added. */
 const bankOf = (c: Ctx) => (c.place.org === 'bk-pinghu' ? 'bk-pinghu' : c.fx.otherBank)
+/** The alliance a place stands for: the demo alliance for its own people, another alliance from anywhere else. */
+const allianceOf = (c: Ctx) => (inAlliance(c.place) ? 'al-danghu' : c.fx.otherAlliance)
 /** The household's entries and notices the place acts on: its village's, or (scoredBy) its community's. */
 const entriesOf = (c: Ctx) => (c.place.scoredBy === 'community' ? c.fx.communityEntries : c.fx.entries).get(c.place.household)
 const noticesOf = (c: Ctx) => (c.place.scoredBy === 'community' ? c.fx.communityNotices : c.fx.notices).get(c.place.household)
@@ -135,6 +149,9 @@ type Fixtures = {
   otherBank: string
   /** 门牌码: each household's signed plate, printed by its village's cadre. */
   plates: Map<string, string>
+  /** 商家自治联盟: a second alliance (with star terms), the place outside the demo alliance, and a training session's code. */
+  otherAlliance: string
+  trainingCode: string
 }
 type Ctx = { place: Place; ruleOf(village: string): number; n: number; fx: Fixtures }
 /**
@@ -148,6 +165,8 @@ type Row = {
   event(ctx: Ctx): Record<string, unknown> | null | Promise<Record<string, unknown> | null>
   /** Answers that count as a refusal besides FORBIDDEN (a caller with no household asking for its own). */
   refusals?: readonly string[]
+  /** A row on an alliance's merchants (merchant.*): it is tried in alliance places; every other row never is. */
+  merchants?: boolean
 }
 
 /**
@@ -312,6 +331,23 @@ const TABLE: Row[] = [
   // Publishing gives the rules new ids, which the rows above use. The set is the one the place's village
   // uses: 赵家桥村 owns its own; 通界村 uses the street's (当湖街道), which its cadre may not edit.
   { action: 'score.publishRules', allowed: ['demo-cadre', 'demo-admin'], scoped: true, event: (c) => on(c.fx.ruleSets.get(c.place.village), (set) => ({ requestId: `authz-rules-${c.n}`, ruleSetId: set.id, rules: set.rules.map(({ id: _id, ...rule }) => rule) })) },
+  // 商家自治联盟: its committee (or the street's admin) adds merchants and publishes star terms; the committee rates
+  // stars and opens training; its people read the merchants, trainings and customers' concerns. The board, the
+  // star terms and the ratings are public; a merchant's owner signs in to training; anyone may raise a concern.
+  { action: 'merchant.add', merchants: true, allowed: onAlliance('manageRoster'), scoped: true, event: (c) => ({ requestId: `authz-merchant-${c.n}`, allianceId: allianceOf(c), tradeName: `核对小店${c.n}`, trade: '零售', ownerName: '核对店主', address: `核对路 ${c.n} 号` }) },
+  { action: 'merchant.list', merchants: true, allowed: onAlliance('viewHouseholds'), scoped: true, event: (c) => ({ allianceId: allianceOf(c) }) },
+  { action: 'merchant.starTerms', merchants: true, allowed: ALL, scoped: false, event: (c) => ({ allianceId: allianceOf(c) }) },
+  { action: 'merchant.publishStarTerms', merchants: true, allowed: onAlliance('editRules'), scoped: true, event: (c) => ({ requestId: `authz-star-terms-${c.n}`, allianceId: allianceOf(c), effectiveFrom: localDay(new Date()), windowMonths: 3, bands: [{ minPoints: 0, stars: 3 }, { minPoints: 10, stars: 4 }], redMinStars: 4, blackLine: -20 }) },
+  { action: 'merchant.rateStars', merchants: true, allowed: onAlliance('decideScores'), scoped: true, event: (c) => ({ requestId: `authz-rate-${c.n}`, allianceId: allianceOf(c), period: THIS_MONTH }) },
+  { action: 'merchant.ratings', merchants: true, allowed: ALL, scoped: false, event: (c) => ({ allianceId: allianceOf(c), period: THIS_MONTH }) },
+  { action: 'merchant.board', merchants: true, allowed: ALL, scoped: false, event: () => ({ orgId: 'st-danghu' }) },
+  { action: 'merchant.openTraining', merchants: true, allowed: onAlliance('decideScores'), scoped: true, event: (c) => ({ requestId: `authz-training-${c.n}`, allianceId: allianceOf(c), title: '核对培训', hours: 2 }) },
+  { action: 'merchant.trainings', merchants: true, allowed: onAlliance('viewHouseholds'), scoped: true, event: (c) => ({ allianceId: allianceOf(c) }) },
+  { action: 'merchant.signIn', merchants: true, allowed: MERCHANT_OWNERS, scoped: false, event: (c) => ({ requestId: `authz-sign-in-${c.n}`, code: c.fx.trainingCode }) },
+  { action: 'merchant.concern', merchants: true, allowed: ALL, scoped: false, event: (c) => ({ requestId: `authz-concern-${c.n}`, merchantId: 'm-danghu-01', text: '核对反映的问题' }) },
+  { action: 'merchant.year', merchants: true, allowed: onAlliance('viewHouseholds'), scoped: true, event: (c) => ({ allianceId: allianceOf(c), year: 2026 }) },
+  { action: 'merchant.exportYear', merchants: true, allowed: onAlliance('viewHouseholds'), scoped: true, event: (c) => ({ allianceId: allianceOf(c), year: 2026 }) },
+  { action: 'merchant.concerns', merchants: true, allowed: onAlliance('viewHouseholds'), scoped: true, event: (c) => ({ allianceId: allianceOf(c) }) },
   // After everything: 解除绑定 ends the caller's own binding, which the villagers' rows above need. Only a bound
   // member has a binding to end: anyone else is told there is none (NOT_FOUND), and nothing changes.
   { action: 'account.withdraw', allowed: VILLAGERS, scoped: false, event: (c) => ({ requestId: `authz-withdraw-${c.n}` }), refusals: ['NOT_FOUND'] },
@@ -353,6 +389,9 @@ describeOnServer('authorization.reliability.ts')('who may do what, through the r
         {
           const place = SCOPES[role][where]
           if (!place || (where === 'other' && !row.scoped)) continue
+          // A household row is never tried in an alliance, which holds no households; a merchant row is tried
+          // from every place (its event names the alliance the place stands for).
+          if (inAlliance(place) && !row.merchants) continue
           const event = await row.event({ place, ruleOf, n: n++, fx })
           if (!event) continue
           figures.requests++
@@ -458,6 +497,7 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
     claimRules: new Map(), ruleSets: new Map(), published: new Map(), drafts: new Map(), invites: new Map(), members: new Map(),
     details: new Map(), receipts: new Map(), goods: new Map(), rosterDigests: new Map(), pointsImports: new Map(), pointsDrafts: new Map(), card: null, matters: new Map(), villageMatters: new Map(),
     units: new Map(), spareUnits: new Map(), treeDigests: new Map(), staffInvites: new Map(), staffGrants: new Map(), certificates: new Map(), otherBank: '', plates: new Map(),
+    otherAlliance: '', trainingCode: '',
     token: async () => (await call<MyCardToken>('demo-villager', 'card', { action: 'cardToken' })).token,
     cardCode: async () => (await call<MyCardToken>('demo-villager', 'card', { action: 'cardToken' })).code,
   }
@@ -562,6 +602,10 @@ async function arrange(baseUrl: string): Promise<Fixtures> {
     const sheet = await call<PlateSheet>(cadre, 'account', { action: 'printPlates', requestId: `authz-fx-plates-${village}`, orgId: village })
     for (const plate of sheet.plates) fx.plates.set(plate.householdId, plate.signed)
   }
+  // 商家自治联盟: another alliance of the street, with star terms so its rating is possible, and a session of the demo alliance.
+  fx.otherAlliance = (await call<UnitView>('demo-admin', 'org', { action: 'addUnit', requestId: 'authz-fx-alliance', parentId: 'st-danghu', kind: 'alliance', name: '核对商家联盟' })).id
+  await call('demo-admin', 'merchant', { action: 'publishStarTerms', requestId: 'authz-fx-star-terms', allianceId: fx.otherAlliance, effectiveFrom: localDay(new Date()), windowMonths: 3, bands: [{ minPoints: 0, stars: 3 }], redMinStars: 3, blackLine: -20 })
+  fx.trainingCode = (await call<{ code: string }>('demo-alliance', 'merchant', { action: 'openTraining', requestId: 'authz-fx-training', allianceId: 'al-danghu', title: '核对培训', hours: 3 })).code
   fx.pending.set('v-zjq', (await call<ScoreRecordView>('demo-villager', 'score', { action: 'claim', requestId: 'authz-fx-claim', ruleId: fx.claimRules.get('v-zjq')!, photos: [PHOTO] })).id)
   const lavish = await call<SubmitResult>('demo-cadre', 'score', { action: 'submit', requestId: 'authz-fx-appealed', householdIds: ['h-zjq-01'], ruleId: fx.ruleSets.get('v-zjq')!.rules.find((r) => r.code === 'custom-lavish')!.id })
   fx.appeals.set('v-zjq', (await call<AppealView>('demo-villager', 'score', { action: 'appeal', requestId: 'authz-fx-appeal', entryId: lavish.results[0].entryId!, reason: '不是我家的' })).id)

@@ -7,6 +7,7 @@ import { cardInputs } from '../../src/core/contracts/card'
 import { creditInputs } from '../../src/core/contracts/credit'
 import { dividendInputs } from '../../src/core/contracts/dividend'
 import { matterInputs } from '../../src/core/contracts/matter'
+import { merchantInputs } from '../../src/core/contracts/merchant'
 import { noticeInputs } from '../../src/core/contracts/notice'
 import { orgInputs } from '../../src/core/contracts/org'
 import { scoreInputs } from '../../src/core/contracts/score'
@@ -33,9 +34,10 @@ const CONTRACTS: Record<string, Record<string, z.ZodObject>> = {
   matter: matterInputs as Record<string, z.ZodObject>,
   street: streetInputs as Record<string, z.ZodObject>,
   credit: creditInputs as Record<string, z.ZodObject>,
+  merchant: merchantInputs as Record<string, z.ZodObject>,
 }
 const ACTIONS = Object.values(cloudFunctions).flatMap((fn) => fn.actions.map((action) => ({ fn: fn.name, action, name: `${fn.name}.${action}` })))
-const CALLERS = ['demo-cadre', 'demo-villager', 'demo-shop', 'demo-accountant', 'demo-admin', 'demo-grid-leader', 'demo-bank', 'stranger-openid', null] as const
+const CALLERS = ['demo-cadre', 'demo-villager', 'demo-shop', 'demo-accountant', 'demo-admin', 'demo-grid-leader', 'demo-bank', 'demo-alliance', 'demo-merchant', 'stranger-openid', null] as const
 const CHINESE = /[\u4e00-\u9fff]/
 
 /** What is wrong with an answer to bad input, if anything: it must be a structured, plain-Chinese refusal, never a 500. */

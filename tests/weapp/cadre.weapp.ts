@@ -13,6 +13,7 @@ const TJ_GROUP = '通界村村民群'
  * Cadre 陈明华 posts a 通报 in the weapp build and shares it; the share path, opened from a card in
  * the village's group chat (scene 1044 + getGroupEnterInfo), records that group as the village's and
  * shows the notice masked; a member of another village's group opening the same card sees nothing private.
+ * 村里的设置 changed and left by the back arrow asks first.
  */
 describe('cadre in the mini-program: a 通报 shared into a group chat, opened by its members', () => {
   const journey = weappJourney()
@@ -73,5 +74,22 @@ describe('cadre in the mini-program: a 通报 shared into a group chat, opened b
     const phone = await openSharedCard('demo-cadre-other', TJ_GROUP)
     expect(phone.screenText()).toContain('看不了这期通报')
     expect(phone.screenText()).not.toContain('张')
+  })
+
+  it('陈明华 changes 村里的设置 and presses the back arrow: she is asked; 取消 keeps the change on screen, 确定 leaves it unsaved', async () => {
+    const phone = await journey.openPhone('demo-cadre')
+    await phone.tap('村里的设置')
+    expect(phone.screenText()).toContain('3 天')
+    await phone.tap('＋')
+    expect(phone.screenText()).toContain('4 天')
+    phone.device.answerNextModal(false)
+    await phone.back()
+    expect(phone.device.modals.at(-1)).toMatchObject({ content: '改过的设置还没保存，离开就不算数了。确定离开吗？', confirmed: false })
+    expect(phone.page.route).toBe('work/village-settings/index')
+    expect(phone.screenText()).toContain('4 天')
+    phone.device.answerNextModal(true)
+    await phone.back()
+    expect(phone.page.route).toBe('pages/home/index')
+    expect(await journey.callAs('demo-cadre', 'account', { action: 'villageSettings', orgId: 'v-zjq' })).toMatchObject({ rectifiedVisibleDays: 3 })
   })
 })

@@ -54,6 +54,8 @@ describe('villager in the mini-program: balance, ledger times, card, claim, appe
     // The clipboard is a privacy interface: WeChat waits for his consent first.
     await phone.answerPrivacy('agree')
     expect(phone.device.clipboard).toBe(shown![1].replace(/ /g, ''))
+    // Copied, the page says what to do next with it.
+    expect(phone.screenText()).toContain('已复制。在微信里发给店员，她粘贴到「积分兑换」的数字码框里，点「查看这张卡」')
     // The clerk types the code he hears: the shop gets this household's card (masked) and its token.
     const held = await journey.callAs<{ token: string; holder: { householdName: string; villageName: string } }>('demo-shop', 'card', { action: 'codeToken', code: shown![1], shopId: 'shop-zjq' })
     expect(held.holder).toMatchObject({ householdName: '张**', villageName: '赵家桥村' })

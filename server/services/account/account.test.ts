@@ -41,6 +41,9 @@ describe('whoami', () => {
     'demo-shop': [['shop_clerk', 'shop-zjq']],
     'demo-admin': [['admin', 'st-danghu']],
     'demo-bank': [['bank_officer', 'bk-pinghu']],
+    'demo-alliance': [['alliance_committee', 'al-danghu']],
+    'demo-inspector': [['dept_inspector', 'al-danghu']],
+    'demo-merchant': [['merchant_owner', 'al-danghu']],
   }
 
   it.each(DEMO_IDENTITIES.map((d) => d.openid))('When %s asks who they are, then the roles and organisations are theirs', async (openid) => {

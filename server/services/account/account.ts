@@ -1,6 +1,7 @@
 import { and, eq, ilike, or, type SQL } from 'drizzle-orm'
 import type { HouseholdList, RoleView, WhoAmI } from '../../../src/core/contracts/account'
 import { AppError } from '../../../src/core/errors'
+import { memberKindAt } from '../../../src/core/member-kind'
 import type { OrgKind } from '../../../src/core/org'
 import { mayActOn } from '../../../src/core/policy'
 import { ROLE_LABELS } from '../../../src/core/roles'
@@ -8,8 +9,9 @@ import type { Db } from '../../store/database'
 import { householdById, householdsUnder, selectHouseholdViews } from '../../store/household-views'
 import { households, orgs, users } from '../../store/schema'
 import { findCaller, loadCaller } from '../shared/caller'
+import { selectMerchantViews } from '../merchant/merchants'
 
-/** Who am I: my roles with their organisations and, for a villager, my household. */
+/** Who am I: my roles with their organisations and, for a villager, my household; for a shop owner, my merchant. */
 export async function whoami(db: Db, openid: string): Promise<WhoAmI> {
   const caller = await findCaller(db, openid)
   if (!caller) return { registered: false, openid }
@@ -19,9 +21,11 @@ export async function whoami(db: Db, openid: string): Promise<WhoAmI> {
     label: ROLE_LABELS[g.role],
     org: { id: g.org.id, name: g.org.name, kind: g.org.kind },
   }))
+  const [merchant] = caller.merchantId ? await selectMerchantViews(db, eq(households.id, caller.merchantId)) : []
+  if (merchant) roles.unshift({ role: 'merchant_owner', label: ROLE_LABELS.merchant_owner, org: merchant.alliance })
   if (household) roles.unshift({ role: 'villager', label: ROLE_LABELS.villager, org: household.village })
   const [user] = await db.select({ elderMode: users.elderMode }).from(users).where(eq(users.openid, openid))
-  return { registered: true, openid, displayName: caller.displayName, elderMode: user.elderMode, roles, household: household ?? null }
+  return { registered: true, openid, displayName: caller.displayName, elderMode: user.elderMode, roles, household: household ?? null, merchant: merchant ?? null }
 }
 
 /** Turns 长辈模式 on or off for this user, on every device they use. */
@@ -31,7 +35,7 @@ export async function setElderMode(db: Db, openid: string, on: boolean): Promise
   return { elderMode: on }
 }
 
-/** The households of one organisation within the caller's scope, for cadres and scorers. */
+/** The households of one organisation within the caller's scope (an alliance's merchants), for cadres and scorers. */
 export async function listHouseholds(
   db: Db,
   openid: string,
@@ -49,7 +53,8 @@ export async function listHouseholds(
     : undefined
   return {
     org: { id: org.id, name: org.name, kind: org.kind as OrgKind },
-    households: await selectHouseholdViews(db, and(householdsUnder(org.path), matches)),
+    // An alliance's are its merchants: 入户评分 lists them for its committee and inspectors.
+    households: await selectHouseholdViews(db, and(householdsUnder(org.path, memberKindAt(org.kind as OrgKind)), matches)),
   }
 }
 

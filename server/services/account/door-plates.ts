@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { DoorPlateView, HouseholdView, PlateOpening, PlateSheet } from '../../../src/core/contracts/account'
 import { AppError } from '../../../src/core/errors'
 import { maskName } from '../../../src/core/mask'
+import { memberKindAt } from '../../../src/core/member-kind'
 import type { OrgKind } from '../../../src/core/org'
 import { formatPlateCode, newPlateCode, plateStanding, readPlateScan, readSignedPlate, signPlate } from '../../../src/core/plates/plate-code'
 import { coveringGrant, mayActOn } from '../../../src/core/policy'
@@ -13,18 +14,20 @@ import { findCaller, loadCaller, type Caller } from '../shared/caller'
 import { readsVillage } from '../notice/access'
 import { stillOnBoard } from '../notice/notices'
 import { selectNoticeViews } from '../notice/views'
+import { storefront } from '../merchant/storefront'
 import { plateSigner } from './plate-key'
 import { householdInScope } from './roster-scope'
 
 /** The units whose plates are printed as one sheet. */
-const SHEET_KINDS: readonly string[] = ['village', 'villager_group', 'grid', 'micro_grid']
+const SHEET_KINDS: readonly string[] = ['village', 'villager_group', 'grid', 'micro_grid', 'alliance']
 
 type PlateRow = typeof doorPlates.$inferSelect
 
 /**
  * 印门牌: the plates of a group's or micro-grid's households (or a grid's, or the village's), one per
  * household in 门牌 order; a household without a plate in use gets one now. Printing again gives the
- * same plates. A cadre of the village (or the street's admin) only: the roster's keepers.
+ * same plates. A cadre of the village (or the street's admin) only: the roster's keepers. An alliance's
+ * committee prints its merchants' storefront signs the same way (their "village" is the alliance).
  */
 export async function printPlates(db: Db, openid: string, input: { orgId: string }): Promise<PlateSheet> {
   const caller = await loadCaller(db, openid)
@@ -33,16 +36,17 @@ export async function printPlates(db: Db, openid: string, input: { orgId: string
   if (!SHEET_KINDS.includes(unit.kind)) throw new AppError('INVALID_INPUT', '门牌按村、村民小组或网格来印')
   if (!mayActOn(caller.grants, 'manageRoster', [unit.path])) throw new AppError('FORBIDDEN', '只有本村的村干部能印本村的门牌')
   const [village] = await db
-    .select({ id: orgs.id, name: orgs.name })
+    .select({ id: orgs.id, name: orgs.name, kind: orgs.kind })
     .from(orgs)
-    .where(and(eq(orgs.kind, 'village'), sql`starts_with(${unit.path}, ${orgs.path})`))
-  const views = await selectHouseholdViews(db, and(householdsUnder(unit.path), eq(households.villageId, village.id)))
+    .where(and(inArray(orgs.kind, ['village', 'alliance']), sql`starts_with(${unit.path}, ${orgs.path})`))
+  if (!village) throw new AppError('INVALID_INPUT', '这个网格在社区下面，不属于哪个村：门牌按村、村民小组或村里的网格来印')
+  const views = await selectHouseholdViews(db, and(householdsUnder(unit.path, memberKindAt(unit.kind as OrgKind)), eq(households.villageId, village.id)))
   const inUse = await platesInUse(db, views.map((h) => h.id))
   const missing = views.filter((h) => !inUse.has(h.id))
   for (const household of missing) inUse.set(household.id, await issuePlate(db, openid, household))
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind as OrgKind },
-    village: { ...village, kind: 'village' },
+    village: { ...village, kind: village.kind as OrgKind },
     plates: views.map((h) => plateView(h, inUse.get(h.id)!)),
     newlyIssued: missing.length,
   }
@@ -75,9 +79,12 @@ export async function openPlate(db: Db, openid: string, input: { plate: string }
   const caller = await findCaller(db, openid)
   const place = (await householdPlaces(db, [issued.householdId])).get(issued.householdId)!
   const [household] = await selectHouseholdViews(db, householdById(issued.householdId))
+  // Their own door opens home, even for staff: nobody scores their own household.
+  if (caller?.householdId === household.id) return { open: 'home' }
   const scorer = caller && coveringGrant(caller.grants, 'score', place.paths)
   if (scorer) return { open: 'inspect', orgId: scorer.org.id, household }
-  if (caller?.householdId === household.id) return { open: 'home' }
+  // A merchant's plate is its storefront sign: its owner and its customers see what the public sees.
+  if (household.village.kind === 'alliance') return { open: 'storefront', storefront: await storefront(db, household.id) }
   const villageReader = caller && (await readsVillage(db, caller, { id: household.village.id, path: place.villagePaths[0] }))
   return publicCard(db, villageReader ? caller : null, household)
 }

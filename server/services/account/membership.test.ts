@@ -3,7 +3,11 @@ import { eq, sql } from 'drizzle-orm'
 import type { BindResult, InviteView, IssuedInvite, MemberView, WhoAmI } from '../../../src/core/contracts/account'
 import type { Envelope } from '../../../src/core/contracts/envelope'
 import { INVITE_ALPHABET } from '../../../src/core/roster/invite-code'
+import type { MessageView } from '../../../src/core/contracts/notice'
+import type { AuditPage } from '../../../src/core/contracts/org'
 import { accountFunction } from '../../functions/account'
+import { noticeFunction } from '../../functions/notice'
+import { orgFunction } from '../../functions/org'
 import { localPlatform } from '../../platform/local/platform'
 import type { Database } from '../../store/database'
 import { failedBindAttempts, householdMembers, inviteCodes, users } from '../../store/schema'
@@ -171,6 +175,40 @@ describe('binding with a code', () => {
     expect(await bind('wx-noname', invite.code, '  ')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await bind('wx-noname', invite.code, '名'.repeat(21))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await database.db.select().from(users).where(eq(users.openid, 'wx-noname'))).toEqual([])
+  })
+})
+
+describe('who binds, and the family told', () => {
+  const messagesOf = async (openid: string) =>
+    data((await noticeFunction.invoke({ db: database.db, openid, event: { action: 'messages' }, platform: localPlatform })) as Envelope<{ messages: MessageView[] }>).messages
+
+  it('When the cadre who issued a code enters it himself, then it is refused in plain words, nothing is bound and the code still works for the family', async () => {
+    const invite = await issue('h-zjq-02')
+    const own = await bind('demo-cadre', invite.code, '陈明华')
+    expect(own).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '这个绑定码是您自己发的，请让户主本人绑定' } })
+    expect(await whoami('demo-cadre')).toMatchObject({ registered: true, household: null })
+    const invites = data(await call<InviteView[]>('demo-cadre', 'invites', { householdId: 'h-zjq-02' }))
+    expect(invites.find((i) => i.id === invite.id)).toMatchObject({ status: 'active' })
+    expect(data(await bind('wx-li-son', invite.code, '李小军'))).toMatchObject({ bound: true, household: { id: 'h-zjq-02' } })
+  })
+
+  it('When someone new binds a household, then its members already bound find it in 我的消息, the newcomer does not, and the audit trail keeps it', async () => {
+    const before = (await messagesOf('demo-villager-2')).length
+    const invite = await issue('h-zjq-02')
+    expect(data(await bind('wx-li-daughter', invite.code, '李小红'))).toMatchObject({ bound: true })
+    const told = await messagesOf('demo-villager-2')
+    expect(told).toHaveLength(before + 1)
+    expect(told[0]).toMatchObject({ title: '家里新绑定了一个微信', page: 'pages/mine/index', read: false })
+    expect(told[0].body).toContain('“李小红”用村里发的邀请码绑定了李秀英家')
+    expect(told[0].body).toContain('如果不是您家里人，请马上告诉村干部解绑')
+    expect((await messagesOf('wx-li-daughter')).map((m) => m.title)).not.toContain('家里新绑定了一个微信')
+    const trail = data((await orgFunction.invoke({ db: database.db, openid: 'demo-admin', event: { action: 'audit' }, platform: localPlatform })) as Envelope<AuditPage>)
+    expect(trail.records.find((r) => r.action === 'household.bind')).toMatchObject({
+      byName: '李小红',
+      actionLabel: '用邀请码绑定农户',
+      org: { id: 'v-zjq' },
+      after: { household: '李秀英', name: '李小红', openid: 'wx-li-daughter', issuedBy: 'demo-cadre', inviteTail: invite.code.slice(-2) },
+    })
   })
 })
 

@@ -153,7 +153,7 @@ async function householdData(db: Db, householdId: string, openid: string, now: D
 
 /**
  * 解除绑定 by the member themselves: their WeChat binding ends; their subscriptions, messages, elder-mode
- * setting and (when they hold no staff role, whose records name them) the name they gave go. The
+ * setting and (when they hold no staff role, whose records name them, and own no merchant) the name they gave go. The
  * household's ledger, dividends and roster, and the village's case records stay. Refused when the
  * caller is bound to no household; a repeat of the request returns the first answer.
  */
@@ -163,7 +163,7 @@ export async function withdraw(db: Db, openid: string, now = new Date()): Promis
     .select({ id: householdMembers.id, household: households.headName, houseNo: households.houseNo })
     .from(householdMembers)
     .innerJoin(households, eq(households.id, householdMembers.householdId))
-    .where(and(eq(householdMembers.openid, openid), isNull(householdMembers.unboundAt)))
+    .where(and(eq(householdMembers.openid, openid), eq(householdMembers.memberKind, 'household'), isNull(householdMembers.unboundAt)))
     .for('update')
   if (!member) throw new AppError('NOT_FOUND', '您的微信现在没有绑定哪一户，不用解除')
   await db.update(householdMembers).set({ unboundAt: now }).where(eq(householdMembers.id, member.id))
@@ -172,7 +172,7 @@ export async function withdraw(db: Db, openid: string, now = new Date()): Promis
   await db.delete(remindersSent).where(eq(remindersSent.openid, openid))
   await db
     .update(users)
-    .set(caller.grants.length === 0 ? { displayName: WITHDRAWN_NAME, elderMode: false } : { elderMode: false })
+    .set(caller.grants.length === 0 && caller.merchantId === null ? { displayName: WITHDRAWN_NAME, elderMode: false } : { elderMode: false })
     .where(eq(users.openid, openid))
   return { household: `${member.houseNo} ${member.household}`, unboundAt: now.toISOString(), goes: WITHDRAW_GOES, stays: WITHDRAW_STAYS }
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import type { Waiting, WaitingWork, WaitingWorkKey } from '../../../src/core/contracts/account'
 import { MATTER_STAFF_ROLES } from '../../../src/core/matter-policy'
+import type { OrgKind } from '../../../src/core/org'
 import { grantsFor, type Grant } from '../../../src/core/policy'
 import type { Db } from '../../store/database'
 import { appeals, creditCertificates, matters, notices, scoreRecords } from '../../store/schema'
@@ -53,12 +54,12 @@ export async function waitingWork(db: Db, caller: Caller, now: Date): Promise<Wa
   ]
 }
 
-type Scope = { id: string; path: string }
+type Scope = { id: string; path: string; kind: OrgKind }
 
 /** The organisations of these grants, each once (two roles on one organisation count its work once). */
 function scopesOf(grants: readonly Grant[]): Scope[] {
   const seen = new Map<string, Scope>()
-  for (const { org } of grants) if (!seen.has(org.id)) seen.set(org.id, { id: org.id, path: org.path })
+  for (const { org } of grants) if (!seen.has(org.id)) seen.set(org.id, { id: org.id, path: org.path, kind: org.kind })
   return [...seen.values()]
 }
 
@@ -109,9 +110,9 @@ async function reviewWork(db: Db, scopes: readonly Scope[]): Promise<WaitingWork
 async function noticeCheckWork(db: Db, scopes: readonly Scope[], now: Date): Promise<WaitingWork[]> {
   if (scopes.length === 0) return []
   const [row] = await db
-    .select(tallies(scopes, (i) => noticesToCheckUnder(db, scopes[i].path, now), noticeOverdue(now), notices.createdAt, notices.createdAt))
+    .select(tallies(scopes, (i) => noticesToCheckUnder(db, scopes[i], now), noticeOverdue(now), notices.createdAt, notices.createdAt))
     .from(notices)
-    .where(or(...scopes.map((scope) => noticesToCheckUnder(db, scope.path, now))))
+    .where(or(...scopes.map((scope) => noticesToCheckUnder(db, scope, now))))
   return workOf('notice-verify', scopes, row)
 }
 

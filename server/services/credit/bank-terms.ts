@@ -4,6 +4,7 @@ import { formatPercentagePoints, TERMS_BASIS_LABELS, type TermsBand, type TermsB
 import { AppError } from '../../../src/core/errors'
 import { formatYuan } from '../../../src/core/money'
 import { localDay } from '../../../src/core/period'
+import { isCalendarDay, versionInForce } from '../../../src/core/published-versions'
 import { coveringGrant } from '../../../src/core/policy'
 import type { Db } from '../../store/database'
 import { bankTerms, orgs } from '../../store/schema'
@@ -20,7 +21,7 @@ export async function listBankTerms(db: Db, openid: string, input: { bankId?: st
   const bank = await officerBank(db, caller, input.bankId)
   officerGrantIn(caller, bank, '您只能看本行的规则')
   const rows = await db.select().from(bankTerms).where(eq(bankTerms.bankId, bank.id)).orderBy(desc(bankTerms.version))
-  const inForce = termsInForce(rows, localDay(new Date()))
+  const inForce = versionInForce(rows, localDay(new Date()))
   return {
     bank: orgRef(bank),
     versions: rows.map((row) => ({ ...termsVersionView(row), inForce: row.id === inForce?.id })),
@@ -69,17 +70,10 @@ export async function termsInForceFor(db: Db, bankIds: readonly string[], day: s
     .orderBy(desc(bankTerms.version))
   const found = new Map<string, TermsVersionView>()
   for (const bankId of bankIds) {
-    const row = termsInForce(rows.filter((r) => r.bankId === bankId), day)
+    const row = versionInForce(rows.filter((r) => r.bankId === bankId), day)
     if (row) found.set(bankId, termsVersionView(row))
   }
   return found
-}
-
-/** Of one bank's versions, the one in force on `day`: the latest to have taken effect (the newer version on a tie). */
-function termsInForce(rows: readonly TermsRow[], day: string): TermsRow | undefined {
-  return rows
-    .filter((r) => r.effectiveFrom <= day)
-    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.version - a.version)[0]
 }
 
 function termsVersionView(row: TermsRow): TermsVersionView {
@@ -101,9 +95,4 @@ function bandLines(basis: TermsBasis, bands: readonly TermsBand[]): string[] {
     const line = band.creditLineFen > 0 ? `，授信最高 ${formatYuan(band.creditLineFen)} 元` : ''
     return `${TERMS_BASIS_LABELS[basis]}满 ${band.minPoints} 分：利率优惠 ${formatPercentagePoints(band.discountBp)} 个百分点${line}`
   })
-}
-
-function isCalendarDay(day: string): boolean {
-  const date = new Date(`${day}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day
 }

@@ -13,6 +13,8 @@ import { requireVillageReader } from './access'
 import { noticeViewById, selectNoticeViews } from './views'
 import { notifyHouseholds } from '../shared/notifications'
 import { readVillageSettings } from '../account/village-settings'
+import { memberKindAt } from '../../../src/core/member-kind'
+import type { OrgKind } from '../../../src/core/org'
 
 const DAY = 24 * 3600 * 1000
 const DEFAULT_RECTIFY_DAYS = 7
@@ -105,12 +107,14 @@ export function noticeOverdue(now: Date): SQL {
 }
 
 /**
- * 整改核验's rows under an organisation (its path) at `now`: proof to check (待核验) and overdue notices
- * (逾期) of the households under it. The one definition of that work: the page lists these rows and
- * 首页 and the clock's digest count them (account/waiting.ts).
+ * 整改核验's rows under an organisation at `now`: proof to check (待核验) and overdue notices (逾期) of
+ * the members under it (a village's households, an alliance's merchants: memberKindAt). The one
+ * definition of that work: the page lists these rows and 首页 and the clock's digest count them
+ * (account/waiting.ts).
  */
-export function noticesToCheckUnder(db: Db, orgPath: string, now: Date): SQL {
-  return and(inArray(notices.householdId, householdIdsUnder(db, orgPath)), or(eq(notices.status, 'proof_submitted'), noticeOverdue(now)))!
+export function noticesToCheckUnder(db: Db, org: { path: string; kind: OrgKind }, now: Date): SQL {
+  const members = householdIdsUnder(db, org.path, memberKindAt(org.kind))
+  return and(inArray(notices.householdId, members), or(eq(notices.status, 'proof_submitted'), noticeOverdue(now)))!
 }
 
 /**
@@ -122,7 +126,7 @@ export async function awaitingCheck(db: Db, openid: string, input: { orgId: stri
   const [org] = await db.select().from(orgs).where(eq(orgs.id, input.orgId))
   if (!org) throw new AppError('NOT_FOUND', '没有找到这个村或网格')
   if (!mayActOn(caller.grants, 'score', [org.path])) throw new AppError('FORBIDDEN', '您只能核验自己负责范围内的整改')
-  const waiting = await selectNoticeViews(db, noticesToCheckUnder(db, org.path, now), caller, now)
+  const waiting = await selectNoticeViews(db, noticesToCheckUnder(db, { path: org.path, kind: org.kind as OrgKind }, now), caller, now)
   return { toVerify: waiting.filter((n) => n.status === 'proof_submitted'), overdue: waiting.filter((n) => n.status === 'overdue') }
 }
 
@@ -243,11 +247,12 @@ export async function listChannels(db: Db, openid: string, input: { orgId?: stri
   return rows
 }
 
-/** My household's notices, in full. */
+/** My household's notices (and my merchant's), in full. */
 export async function myNotices(db: Db, openid: string): Promise<NoticeView[]> {
   const caller = await loadCaller(db, openid)
-  if (!caller.householdId) return []
-  return selectNoticeViews(db, eq(notices.householdId, caller.householdId), caller)
+  const own = [caller.householdId, caller.merchantId].filter((id): id is string => id !== null)
+  if (own.length === 0) return []
+  return selectNoticeViews(db, inArray(notices.householdId, own), caller)
 }
 
 export async function noticeDetail(db: Db, openid: string, input: { noticeId: number }): Promise<NoticeView> {

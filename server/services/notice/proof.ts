@@ -9,7 +9,7 @@ import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { appendLedgerEntry } from '../../store/ledger'
 import { ledgerEntries, notices } from '../../store/schema'
-import { loadCaller } from '../shared/caller'
+import { isOwnMember, loadCaller } from '../shared/caller'
 import { requirePointsPower } from '../shared/points-power'
 import { noticeViewById, type NoticeRow } from './views'
 import { requireScorerOf } from './notices'
@@ -47,7 +47,7 @@ export async function submitProof(
 ): Promise<NoticeView> {
   const caller = await loadCaller(db, openid)
   const notice = await lockNotice(db, input.noticeId)
-  if (notice.householdId !== caller.householdId) throw new AppError('FORBIDDEN', '只有这户的家里人可以提交整改')
+  if (!isOwnMember(caller, notice.householdId)) throw new AppError('FORBIDDEN', '只有这户的家里人（或这家店的店主）可以提交整改')
   transition(notice, { type: 'submitProof' }, now)
   await requireCleanText(platform.contentCheck, input.note, openid)
   await db

@@ -8,6 +8,8 @@ import type { Db } from '../../store/database'
 import { householdIdsUnder } from '../../store/household-views'
 import { notices, orgs } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
+import { memberKindAt } from '../../../src/core/member-kind'
+import type { OrgKind } from '../../../src/core/org'
 
 /** What cadres need per village, group, grid or micro-grid and period: opened, rectified, overdue, rate, median time. */
 export async function noticeStats(db: Db, openid: string, input: { orgId: string; period: string }): Promise<NoticeStats> {
@@ -19,7 +21,7 @@ export async function noticeStats(db: Db, openid: string, input: { orgId: string
   const rows = await db
     .select({ status: notices.status, deadline: notices.deadline, openedAt: notices.createdAt, rectifiedAt: notices.rectifiedAt })
     .from(notices)
-    .where(and(inArray(notices.householdId, householdIdsUnder(db, org.path)), gte(notices.createdAt, from), lt(notices.createdAt, to)))
+    .where(and(inArray(notices.householdId, householdIdsUnder(db, org.path, memberKindAt(org.kind as OrgKind))), gte(notices.createdAt, from), lt(notices.createdAt, to)))
   const numbers = rectificationNumbers(rows, new Date())
   return {
     org: { id: org.id, name: org.name },

@@ -18,8 +18,11 @@ const HOUR = 3600 * 1000
 
 export type NoticeRow = typeof notices.$inferSelect
 
-/** Who is looking decides how much they see: the household itself and staff in scope see everything. */
-export type Viewer = { openid: string; householdId: string | null; grants: readonly Grant[] }
+/**
+ * Who is looking decides how much they see: the household itself (or the merchant's owner) and staff in
+ * scope see everything. A merchant is shown by its trade name (public), never its owner's name.
+ */
+export type Viewer = { openid: string; householdId: string | null; merchantId?: string | null; grants: readonly Grant[] }
 
 export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: Viewer, now = new Date()): Promise<NoticeView[]> {
   const rows = await db
@@ -27,6 +30,7 @@ export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: 
       notice: notices,
       name: households.headName,
       houseNo: households.houseNo,
+      tradeName: households.tradeName,
       channelName: channel.name,
       paths: { channel: channel.path, village: village.path, microGrid: microGrid.path, community: community.path },
       rule: { title: rules.title, category: rules.category },
@@ -42,8 +46,8 @@ export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: 
     .orderBy(desc(notices.id))
     .limit(200)
   const checks = await photoChecksOf(db, rows.flatMap(({ notice }) => [...notice.photos, ...notice.proofPhotos]))
-  return rows.map(({ notice, name, houseNo, channelName, paths, rule }) => {
-    const mine = notice.householdId === viewer.householdId
+  return rows.map(({ notice, name, houseNo, tradeName, channelName, paths, rule }) => {
+    const mine = notice.householdId === viewer.householdId || notice.householdId === viewer.merchantId
     const householdPaths = [paths.channel, paths.village, paths.microGrid, paths.community].filter((p): p is string => p !== null)
     const staff = mayActOn(viewer.grants, 'viewHouseholds', householdPaths)
     const full = mine || staff
@@ -54,8 +58,8 @@ export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: 
     const status = shownStatus({ status: notice.status as NoticeStatus, deadline: notice.deadline }, now)
     return {
       id: notice.id,
-      householdLabel: full ? `${houseNo} ${name}` : `${channelName} ${maskName(name)}`,
-      publicLabel: `${channelName} ${maskName(name)}`,
+      householdLabel: tradeName ? `${channelName} ${tradeName}` : full ? `${houseNo} ${name}` : `${channelName} ${maskName(name)}`,
+      publicLabel: tradeName ? `${channelName} ${tradeName}` : `${channelName} ${maskName(name)}`,
       householdId: full ? notice.householdId : null,
       masked: !full,
       mine,

@@ -20,6 +20,7 @@ const ID_PREFIX: Record<OrgKind, string> = {
   shop: 'shop',
   bank: 'bk',
   bank_branch: 'bkb',
+  alliance: 'al',
 }
 
 /** A fresh id for a new unit, such as "mg-3f9a1c07d2": its kind readable, never a "/". */

@@ -149,7 +149,7 @@ export async function insertUnit(db: Db, unit: { parent: OrgRow | null; kind: Or
     .values({ id, kind, name, parentId: parent?.id ?? null, path: childPath(parent?.path ?? null, id) })
     .returning()
   if (kind === 'shop' && parent?.kind === 'village') await db.insert(shopVillages).values({ shopId: id, villageId: parent.id })
-  if (kind === 'village' || kind === 'community') await createStarterRuleSet(db, row)
+  if (kind === 'village' || kind === 'community' || kind === 'alliance') await createStarterRuleSet(db, row)
   return row
 }
 
@@ -175,7 +175,7 @@ async function requireFreeName(db: Db, kind: OrgKind, parentPath: string, name: 
 
 function requireKeeper(caller: Caller, kind: OrgKind, path: string): void {
   if (!mayKeepUnit(caller.grants, kind, path)) {
-    throw new AppError('FORBIDDEN', kind === 'village' || kind === 'community' ? '只有街道管理员能管理村和社区' : '您只能管理自己村里的单位')
+    throw new AppError('FORBIDDEN', kind === 'village' || kind === 'community' || kind === 'alliance' ? '只有街道管理员能管理村、社区和商家联盟' : '您只能管理自己村里的单位')
   }
 }
 

@@ -4,7 +4,7 @@ import { AppError } from '../../../src/core/errors'
 import { requireCleanText, type ContentCheck } from '../../platform/content-check'
 import type { Db } from '../../store/database'
 import { appeals, households, ledgerEntries, rules } from '../../store/schema'
-import { loadCaller } from '../shared/caller'
+import { isOwnMember, loadCaller } from '../shared/caller'
 import { requirePointsPower } from '../shared/points-power'
 import { reverseScoreEntry } from './reverse-entry'
 
@@ -19,7 +19,7 @@ export async function fileAppeal(
   const caller = await loadCaller(db, openid)
   const [entry] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.id, input.entryId))
   if (!entry) throw new AppError('NOT_FOUND', '没有找到这笔积分')
-  if (entry.householdId !== caller.householdId) throw new AppError('FORBIDDEN', '只能对自己家的扣分申诉')
+  if (!isOwnMember(caller, entry.householdId)) throw new AppError('FORBIDDEN', '只能对自己家（或自己店）的扣分申诉')
   if (entry.kind !== 'score' || entry.points >= 0) throw new AppError('NOT_APPEALABLE')
   const [existing] = await db.select({ id: appeals.id }).from(appeals).where(eq(appeals.entryId, entry.id))
   if (existing) throw new AppError('ALREADY_APPEALED')

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { ScoreRecordView } from '../../../src/core/contracts/score'
 import { AppError } from '../../../src/core/errors'
+import { limitRefusal } from '../../../src/core/scoring'
 import type { ContentCheck } from '../../platform/content-check'
 import type { StartMediaCheck } from '../../platform/media-check'
 import { requireCleanText } from '../../platform/content-check'
@@ -10,6 +11,7 @@ import { households, rules, scoreRecords } from '../../store/schema'
 import { requestPhotoChecks } from '../shared/photo-checks'
 import { loadCaller } from '../shared/caller'
 import { requirePointsPower } from '../shared/points-power'
+import { APPLIED, countsTowardLimits, PROMISED } from './limits'
 import { reverseScoreEntry } from './reverse-entry'
 import { loadRuleInForce, ruleSetIdOf } from './rules'
 import { applyScoreRecords, scoreRecordView } from './records'
@@ -22,8 +24,9 @@ export async function reverseEntry(db: Db, openid: string, input: { entryId: num
 }
 
 /**
- * A villager claims a claimable rule (volunteer service) for their own household, with a photo.
- * It waits for a cadre's approval before any points move.
+ * A villager claims a claimable rule (volunteer service) for their own household, with a photo,
+ * within the rule's monthly and yearly limits (claims still waiting count). It waits for a cadre's
+ * approval before any points move.
  */
 export async function claimRule(
   db: Db,
@@ -36,8 +39,11 @@ export async function claimRule(
   if (!caller.householdId) throw new AppError('FORBIDDEN', '只有绑定了农户的村民可以申报')
   const rule = await loadRuleInForce(db, input.ruleId)
   if (!rule.claimable) throw new AppError('NOT_CLAIMABLE')
-  const [household] = await db.select({ villageId: households.villageId }).from(households).where(eq(households.id, caller.householdId))
+  const [household] = await db.select({ villageId: households.villageId }).from(households).where(eq(households.id, caller.householdId)).for('update')
   if ((await ruleSetIdOf(db, household.villageId)) !== rule.ruleSetId) throw new AppError('RULE_NOT_APPLICABLE')
+  const { thisMonth, thisYear } = (await countsTowardLimits(db, rule, [caller.householdId], at, PROMISED)).get(caller.householdId) ?? { thisMonth: 0, thisYear: 0 }
+  const overLimit = limitRefusal(rule, thisMonth, thisYear)
+  if (overLimit) throw new AppError('LIMIT_REACHED', `“${rule.title}”${overLimit}，不能再申报了`)
   await requireCleanText(platform.contentCheck, input.note, openid)
   const [record] = await db
     .insert(scoreRecords)
@@ -61,8 +67,9 @@ export async function claimRule(
 }
 
 /**
- * A cadre approves or rejects a pending score or claim of their village. Approval moves the points;
- * nobody decides what they submitted themselves.
+ * A cadre approves or rejects a pending score or claim of their village. Approval moves the points,
+ * within the rule's limits for the month and year it was submitted in (checked again under the
+ * household's row lock: what applied meanwhile counts); nobody decides what they submitted themselves.
  */
 export async function decideScoreRecord(
   db: Db,
@@ -78,8 +85,12 @@ export async function decideScoreRecord(
   if (record.status !== 'pending') throw new AppError('ALREADY_DECIDED')
   const decision = { decidedBy: openid, decidedAt: new Date(), decisionNote: input.note ?? '' }
   if (input.approve) {
+    const [household] = await db.select({ name: households.headName }).from(households).where(eq(households.id, record.householdId)).for('update')
+    const [rule] = await db.select().from(rules).where(eq(rules.id, record.ruleId))
+    const { thisMonth, thisYear } = (await countsTowardLimits(db, rule, [record.householdId], record.createdAt, APPLIED)).get(record.householdId) ?? { thisMonth: 0, thisYear: 0 }
+    const overLimit = limitRefusal(rule, thisMonth, thisYear)
+    if (overLimit) throw new AppError('LIMIT_REACHED', `${household.name}家“${rule.title}”${overLimit}，这条不能再通过，请驳回`)
     await db.update(scoreRecords).set(decision).where(eq(scoreRecords.id, record.id))
-    const [rule] = await db.select({ restorable: rules.restorable }).from(rules).where(eq(rules.id, record.ruleId))
     await applyScoreRecords(db, send, [record], rule, openid)
   } else {
     await db.update(scoreRecords).set({ ...decision, status: 'rejected' }).where(eq(scoreRecords.id, record.id))

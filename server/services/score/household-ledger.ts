@@ -12,7 +12,7 @@ import type { RuleCategory } from '../../../src/core/rules'
 import type { Db } from '../../store/database'
 import { householdPlaces } from '../../store/household-views'
 import { appeals, householdPeriodPoints, households, ledgerEntries, notices, orgs, rules, scoreRecords, users } from '../../store/schema'
-import { loadCaller } from '../shared/caller'
+import { isOwnMember, loadCaller } from '../shared/caller'
 import { photoChecksOf } from '../shared/photo-checks'
 
 /**
@@ -30,7 +30,7 @@ export async function householdLedger(
   const place = (await householdPlaces(db, [householdId])).get(householdId)
   if (!place) throw new AppError('NOT_FOUND', '没有找到这户')
   const staff = mayActOn(caller.grants, 'viewHouseholds', place.paths)
-  if (householdId !== caller.householdId && !staff) throw new AppError('FORBIDDEN', '您只能查看自己负责范围内的农户')
+  if (!isOwnMember(caller, householdId) && !staff) throw new AppError('FORBIDDEN', '您只能查看自己负责范围内的农户')
   const limit = input.limit ?? 20
   const reversal = alias(ledgerEntries, 'reversal')
   const rows = await db
@@ -71,7 +71,7 @@ export async function householdLedger(
   const page = rows.slice(0, limit)
   const now = new Date()
   const checks = await photoChecksOf(db, page.flatMap((row) => row.photos ?? []))
-  const looker = { openid, concerned: householdId === caller.householdId, actingStaff: staff, streetAdmin: mayActOn(caller.grants, 'viewStreet', place.paths) }
+  const looker = { openid, concerned: isOwnMember(caller, householdId), actingStaff: staff, streetAdmin: mayActOn(caller.grants, 'viewStreet', place.paths) }
   return {
     householdId,
     householdName: household.name,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { asc, desc, eq, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { Workbook } from 'exceljs'
 import type { OrgRef } from '../../../src/core/contracts/account'
@@ -9,9 +9,11 @@ import { AppError } from '../../../src/core/errors'
 import { localDay } from '../../../src/core/period'
 import { asOfProblem, checkPointsImport, importEntries, templateRows, type ImportHousehold, type PointsImportRow } from '../../../src/core/points-import'
 import { mayActOn, type Permission } from '../../../src/core/policy'
+import type { OrgKind } from '../../../src/core/org'
+import type { StaffRole } from '../../../src/core/roles'
 import type { Db } from '../../store/database'
 import { appendLedgerEntries, type NewEntry } from '../../store/ledger'
-import { households, orgs, paperCards, pointsImportHouseholds, pointsImports, users } from '../../store/schema'
+import { households, orgs, paperCards, pointsImportHouseholds, pointsImports, roleGrants, staffInvites, users } from '../../store/schema'
 import { readRosterTable } from '../account/roster-file'
 import { recordAudit } from '../org/audit-trail'
 import { loadCaller, type Caller } from '../shared/caller'
@@ -116,6 +118,9 @@ export async function confirmPointsImport(db: Db, openid: string, input: { impor
   if (!mayActOn(caller.grants, 'confirmPointsImport', [village.path])) throw new AppError('FORBIDDEN', '只有本村的合作社会计或村干部能确认导入')
   if (draft.status !== 'draft') throw new AppError('ALREADY_DECIDED', '这份导入已经确认过了')
   if (draft.draftedBy === caller.openid) throw new AppError('FORBIDDEN', '导入要由另一个人确认：请合作社会计或另一位村干部确认')
+  if (!isSecondPerson(await confirmingIssuers(db, caller, village), draft.draftedBy)) {
+    throw new AppError('FORBIDDEN', '您的身份是用起草人发的码开通的，不能算第二个人：请另一位合作社会计或村干部确认')
+  }
 
   const rows = draft.rows as PointsImportRow[]
   const claimed = await db
@@ -202,6 +207,31 @@ async function checkSheet(db: Db, village: Village, input: { asOf: string; file:
   }
 }
 
+/**
+ * Who issued each of the caller's live roles that let them confirm this village's imports (null: a
+ * role given without an issuer, as the first administrator's code `npm run setup` prints, or the demo's).
+ */
+async function confirmingIssuers(db: Db, caller: Caller, village: Village): Promise<(string | null)[]> {
+  const grantOrg = alias(orgs, 'grant_org')
+  const grants = await db
+    .select({ role: roleGrants.role, org: { id: grantOrg.id, name: grantOrg.name, kind: grantOrg.kind, path: grantOrg.path }, issuedBy: staffInvites.issuedBy })
+    .from(roleGrants)
+    .innerJoin(grantOrg, eq(grantOrg.id, roleGrants.orgId))
+    .leftJoin(staffInvites, eq(staffInvites.grantId, roleGrants.id))
+    .where(and(eq(roleGrants.openid, caller.openid), isNull(roleGrants.revokedAt)))
+  return grants
+    .filter(({ role, org }) => mayActOn([{ role: role as StaffRole, org: { ...org, kind: org.kind as OrgKind } }], 'confirmPointsImport', [village.path]))
+    .map((grant) => grant.issuedBy)
+}
+
+/**
+ * Two people, not one with two WeChat accounts: a role bound from a code the drafter issued (he may
+ * have bound it himself) does not make its holder the second person; another role may.
+ */
+function isSecondPerson(confirmingIssuers: readonly (string | null)[], draftedBy: string): boolean {
+  return confirmingIssuers.some((issuer) => issuer !== draftedBy)
+}
+
 /** A village the caller holds one of the permissions on (a cadre or accountant of it). */
 async function villageFor(db: Db, caller: Caller, orgId: string, ...permissions: Permission[]): Promise<Village> {
   const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId))
@@ -234,7 +264,7 @@ async function importViews(db: Db, caller: Caller, village: Village, where: SQL)
     .leftJoin(confirmer, eq(confirmer.openid, pointsImports.confirmedBy))
     .where(where)
     .orderBy(desc(pointsImports.id))
-  const mayConfirmHere = mayActOn(caller.grants, 'confirmPointsImport', [village.path])
+  const issuers = await confirmingIssuers(db, caller, village)
   return found.map(({ row, draftedBy, confirmedBy }) => {
     const rows = row.rows as PointsImportRow[]
     const categories = [...new Set(rows.flatMap((r) => Object.keys(r.thisYear)))] as PointsImportView['categories']
@@ -253,7 +283,7 @@ async function importViews(db: Db, caller: Caller, village: Village, where: SQL)
       draftedAt: row.createdAt.toISOString(),
       confirmedBy: confirmedBy ?? null,
       confirmedAt: row.confirmedAt?.toISOString() ?? null,
-      mayConfirm: row.status === 'draft' && row.draftedBy !== caller.openid && mayConfirmHere,
+      mayConfirm: row.status === 'draft' && row.draftedBy !== caller.openid && isSecondPerson(issuers, row.draftedBy),
     }
   })
 }

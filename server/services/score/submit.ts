@@ -1,8 +1,6 @@
-import { and, asc, count, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/pg-core'
+import { asc, inArray } from 'drizzle-orm'
 import type { SubmitResult } from '../../../src/core/contracts/score'
 import { AppError } from '../../../src/core/errors'
-import { periodRange, periodsOf } from '../../../src/core/period'
 import { coveringGrant, grantsFor, type Grant } from '../../../src/core/policy'
 import { checkObservedAt } from '../../../src/core/observed-time'
 import { limitRefusal } from '../../../src/core/scoring'
@@ -10,11 +8,13 @@ import type { StartMediaCheck } from '../../platform/media-check'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { householdPlaces, type HouseholdPlace } from '../../store/household-views'
-import { households, ledgerEntries, rules, scoreRecords } from '../../store/schema'
+import { households, scoreRecords } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
+import { refuseOwnHousehold } from '../shared/points-power'
 import { requestPhotoChecks } from '../shared/photo-checks'
+import { countsTowardLimits, PROMISED } from './limits'
 import { applyScoreRecords } from './records'
-import { loadRuleInForce, ruleSetIdOf, type RuleRow } from './rules'
+import { loadRuleInForce, ruleSetIdOf } from './rules'
 import { readVillageSettings } from '../account/village-settings'
 
 type SubmitInput = { requestId: string; householdIds: string[]; ruleId: number; note?: string; photos?: string[]; observedAt?: string }
@@ -44,7 +44,7 @@ export async function submitScore(
 
   const balances = await lockHouseholds(db, input.householdIds)
   const places = await householdPlaces(db, input.householdIds)
-  const counts = await countsTowardLimits(db, rule, input.householdIds, now)
+  const counts = await countsTowardLimits(db, rule, input.householdIds, now, PROMISED)
   const villages = new Map<string, { ruleSetId: string | null; gridLeadersNeedApproval: boolean }>()
   const targets: { place: HouseholdPlace; grant: Grant; needsApproval: boolean }[] = []
   for (const id of input.householdIds) {
@@ -52,6 +52,7 @@ export async function submitScore(
     if (!place) throw new AppError('NOT_FOUND', '没有找到所选的农户，请刷新后重试')
     const grant = coveringGrant(caller.grants, 'score', place.paths)
     if (!grant) throw new AppError('FORBIDDEN', `${place.name}家不在您负责的范围内`)
+    refuseOwnHousehold(caller, id)
     if (!villages.has(place.villageId)) villages.set(place.villageId, await villageScoring(db, place.villageId))
     const village = villages.get(place.villageId)!
     if (village.ruleSetId !== rule.ruleSetId) throw new AppError('RULE_NOT_APPLICABLE', `这条细则不适用于${place.name}家`)
@@ -124,39 +125,4 @@ async function villageScoring(db: Db, villageId: string) {
     ruleSetId: await ruleSetIdOf(db, villageId),
     gridLeadersNeedApproval: (await readVillageSettings(db, villageId)).gridLeaderScoresNeedApproval,
   }
-}
-
-/**
- * Counts each household's scores under the same rule (any version: the code names it) this month and
- * this year — pending ones too, reversed ones not — in one query for all of them; a rule without
- * limits needs none. Households with no such score are absent.
- */
-async function countsTowardLimits(db: Db, rule: RuleRow, householdIds: string[], now: Date) {
-  const counts = new Map<string, { thisMonth: number; thisYear: number }>()
-  if (rule.monthlyLimit === null && rule.yearlyLimit === null) return counts
-  const { month, year } = periodsOf(now)
-  const monthStart = periodRange(month).from
-  const reversal = alias(ledgerEntries, 'reversal')
-  const rows = await db
-    .select({
-      householdId: scoreRecords.householdId,
-      thisYear: count(),
-      thisMonth: sql<number>`count(*) filter (where ${scoreRecords.createdAt} >= ${monthStart.toISOString()})`.mapWith(Number),
-    })
-    .from(scoreRecords)
-    .innerJoin(rules, eq(rules.id, scoreRecords.ruleId))
-    .leftJoin(reversal, eq(reversal.reversesEntryId, scoreRecords.ledgerEntryId))
-    .where(
-      and(
-        inArray(scoreRecords.householdId, householdIds),
-        eq(rules.ruleSetId, rule.ruleSetId),
-        eq(rules.code, rule.code),
-        inArray(scoreRecords.status, ['pending', 'applied']),
-        isNull(reversal.id),
-        gte(scoreRecords.createdAt, periodRange(year).from),
-      ),
-    )
-    .groupBy(scoreRecords.householdId)
-  for (const row of rows) counts.set(row.householdId, { thisMonth: row.thisMonth, thisYear: row.thisYear })
-  return counts
 }

@@ -1,18 +1,25 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { AppError } from '../../../src/core/errors'
+import type { MemberKind } from '../../../src/core/member-kind'
 import type { OrgKind } from '../../../src/core/org'
 import type { Grant } from '../../../src/core/policy'
 import type { StaffRole } from '../../../src/core/roles'
 import type { Db } from '../../store/database'
 import { householdMembers, orgs, roleGrants, users } from '../../store/schema'
 
-/** Who is calling, as the database knows them: their grants and the household they belong to. */
+/** Who is calling, as the database knows them: their grants, the household they belong to and the merchant they own. */
 export type Caller = {
   openid: string
   displayName: string
   grants: Grant[]
   householdId: string | null
+  merchantId: string | null
+}
+
+/** True when the member (a household or a merchant) is the caller's own: they are bound to it. */
+export function isOwnMember(caller: Caller, memberId: string): boolean {
+  return memberId === caller.householdId || memberId === caller.merchantId
 }
 
 /** Resolves an openid (taken from the platform, never from the client) to a caller, or null. */
@@ -26,10 +33,11 @@ export async function findCaller(db: Db, openid: string): Promise<Caller | null>
     .innerJoin(grantOrg, eq(grantOrg.id, roleGrants.orgId))
     .where(and(eq(roleGrants.openid, openid), isNull(roleGrants.revokedAt)))
     .orderBy(roleGrants.id)
-  const [membership] = await db
-    .select({ householdId: householdMembers.householdId })
+  const memberships = await db
+    .select({ memberId: householdMembers.householdId, kind: householdMembers.memberKind })
     .from(householdMembers)
     .where(and(eq(householdMembers.openid, openid), isNull(householdMembers.unboundAt)))
+  const boundTo = (kind: MemberKind) => memberships.find((m) => m.kind === kind)?.memberId ?? null
   return {
     openid,
     displayName: user.displayName,
@@ -37,7 +45,8 @@ export async function findCaller(db: Db, openid: string): Promise<Caller | null>
       role: r.role as StaffRole,
       org: { id: r.id, name: r.name, kind: r.kind as OrgKind, path: r.path },
     })),
-    householdId: membership?.householdId ?? null,
+    householdId: boundTo('household'),
+    merchantId: boundTo('merchant'),
   }
 }
 

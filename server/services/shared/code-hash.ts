@@ -6,10 +6,10 @@ const MIN_KEY_BYTES = 32
 let cachedKey: Buffer | undefined
 
 /**
- * The key invite and staff codes are hashed with: CODE_HASH_KEY (base64 or hex, at least 32 bytes),
- * which must be set in the cloud (the `account` and `org` functions); locally a random key is made
- * once and kept in DATA_DIR/code-hash-key. Read on first use, so an action that never touches a
- * code never needs it.
+ * The key invite and staff codes, and every request's fingerprint (idempotency.ts), are hashed with:
+ * CODE_HASH_KEY (base64 or hex, at least 32 bytes), which must be set in the cloud (every function
+ * with a state change); locally a random key is made once and kept in DATA_DIR/code-hash-key. Read
+ * on first use, so a function that never changes state never needs it.
  */
 export function codeHashKey(): Buffer {
   cachedKey ??= keptSecret({
@@ -39,8 +39,9 @@ export function codeHash(code: string, key: Buffer = codeHashKey()): string {
 
 /**
  * The unkeyed sha256 codes were kept as before CODE_HASH_KEY. Only looked up, never written: a code
- * issued before the change still binds until it expires (7 days). Remove this (and its use in
- * `codeHashCandidates`) once no row with an unkeyed hash is active — 7 days after deploying.
+ * issued before the change still binds until it expires (7 days), and a request fingerprinted before
+ * is still recognised when repeated (idempotency.ts). Remove this (and its use in `codeHashCandidates`)
+ * once no row with an unkeyed hash is active — 30 days after deploying (REPLAY_KEPT_DAYS).
  */
 export function legacyCodeHash(code: string): string {
   return createHash('sha256').update(code).digest('hex')

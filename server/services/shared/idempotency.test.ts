@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
+import stringify from 'safe-stable-stringify'
 import { AppError } from '../../../src/core/errors'
 import type { Database, Db } from '../../store/database'
 import { appendLedgerEntry } from '../../store/ledger'
@@ -85,6 +87,23 @@ describe('at most one effect per requestId', () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => runOnce(database.db, key, addPoints(7))))
     expect(new Set(answers.map((a) => a.balance))).toEqual(new Set([start + 7]))
     expect(await entryCount()).toBe(before + 1)
+  })
+})
+
+describe('requests fingerprinted before the keyed hash', () => {
+  it('When a request kept with a plain sha256 fingerprint is repeated, then it gets its first answer and nothing is written', async () => {
+    const key = { openid: 'demo-cadre', requestId: 'req-legacy-hash', operation: 'test.add', params: { points: 5 } }
+    await database.db.insert(idempotencyKeys).values({
+      openid: key.openid,
+      requestId: key.requestId,
+      operation: key.operation,
+      paramsHash: createHash('sha256').update(stringify(key.params)!).digest('hex'),
+      response: { ok: true, data: { balance: 42 } },
+    })
+    const before = await entryCount()
+    expect(await runOnce(database.db, key, addPoints(5))).toEqual({ balance: 42 })
+    expect(await entryCount()).toBe(before)
+    await expect(runOnce(database.db, { ...key, params: { points: 6 } }, addPoints(6))).rejects.toMatchObject({ code: 'IDEMPOTENCY_MISMATCH' })
   })
 })
 

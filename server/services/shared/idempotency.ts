@@ -1,15 +1,27 @@
-import { createHash } from 'node:crypto'
 import { and, eq, lt, sql } from 'drizzle-orm'
 import stringify from 'safe-stable-stringify'
 import type { Envelope } from '../../../src/core/contracts/envelope'
 import { AppError, type ErrorCode } from '../../../src/core/errors'
 import type { Db } from '../../store/database'
 import { idempotencyKeys } from '../../store/schema'
+import { codeHash, codeHashCandidates } from './code-hash'
 
 export type RequestKey = { openid: string; requestId: string; operation: string; params: unknown }
 
+/**
+ * A request's fingerprint: an HMAC under the code-hash key, like the codes themselves, so a dump of
+ * the table cannot be searched for what a request carried (a code, a name) by hashing guesses.
+ */
 function paramsHash(params: unknown): string {
-  return createHash('sha256').update(stringify(params) ?? '').digest('hex')
+  return codeHash(stringify(params) ?? '')
+}
+
+/**
+ * The fingerprints a stored row may hold for these parameters: keyed, then the plain sha256 rows
+ * written before the HMAC (purged with their answers after REPLAY_KEPT_DAYS).
+ */
+function paramsHashCandidates(params: unknown): string[] {
+  return codeHashCandidates(stringify(params) ?? '')
 }
 
 /**
@@ -41,15 +53,15 @@ export async function runOnce<T>(db: Db, key: RequestKey, work: (tx: Db) => Prom
     const response: Envelope<never> = { ok: false, error: { code: error.code, message: error.message } }
     await db.insert(idempotencyKeys).values({ ...keyRow, response }).onConflictDoNothing()
   }
-  return replay<T>(db, key, hash)
+  return replay<T>(db, key)
 }
 
-async function replay<T>(db: Db, key: RequestKey, hash: string): Promise<T> {
+async function replay<T>(db: Db, key: RequestKey): Promise<T> {
   const [row] = await db
     .select()
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.openid, key.openid), eq(idempotencyKeys.requestId, key.requestId)))
-  if (!row || row.operation !== key.operation || row.paramsHash !== hash) throw new AppError('IDEMPOTENCY_MISMATCH')
+  if (!row || row.operation !== key.operation || !paramsHashCandidates(key.params).includes(row.paramsHash)) throw new AppError('IDEMPOTENCY_MISMATCH')
   const response = row.response as Envelope<T>
   if (response.ok) return response.data
   throw new AppError(response.error.code as ErrorCode, response.error.message)

@@ -22,6 +22,7 @@ import {
   type Parent,
 } from '../../store/street-figures'
 import { loadCaller } from '../shared/caller'
+import { allianceFigures } from '../merchant/alliance-figures'
 import { matterFacts, type MatterRow } from '../matter/access'
 import { matterRowsUnder } from '../matter/views'
 
@@ -104,6 +105,7 @@ export async function streetOverview(db: Db, openid: string, input: { orgId?: st
     months,
     rows,
     flows: org.kind === 'street' ? flowsOf(await selectCommunityFlows(db, parent, input.period), units) : [],
+    alliances: org.kind === 'street' ? await allianceFigures(db, org.id, input.period, now) : [],
   }
 }
 

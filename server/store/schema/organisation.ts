@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core'
 import { createdAt } from './columns'
 
 /** Streets, villages (cooperatives), communities, villager groups, grids, micro-grids, shops. */
@@ -52,8 +52,12 @@ export const roleGrants = pgTable(
 )
 
 /**
- * A shareholder household. `villageId` is the cooperative that holds its shares and pays it;
- * `communityId` is where a relocated household now lives (村社联动, version 3.0).
+ * A scored member: a shareholder household (`memberKind` 'household') or a merchant of a 商家自治联盟
+ * ('merchant', src/core/member-kind.ts), on the same ledger, rules and notices. For a household
+ * `villageId` is the cooperative that holds its shares and pays it; `communityId` is where a relocated
+ * household now lives (村社联动, version 3.0). For a merchant `villageId` is its alliance, `headName` its
+ * owner (never shown publicly), `houseNo` its number in the alliance, `tradeName` (字号, public) and
+ * `category` (业态) its own; it holds no shares.
  * `balance` is kept in step with the ledger inside the same transaction as every entry.
  */
 export const households = pgTable(
@@ -72,6 +76,9 @@ export const households = pgTable(
     /** Family members' names as listed in the roster (成员); binding WeChat users is separate. */
     memberNames: text('member_names').array().notNull().default(sql`'{}'::text[]`),
     balance: integer('balance').notNull().default(0),
+    memberKind: text('member_kind').notNull().default('household'),
+    tradeName: text('trade_name'),
+    category: text('category'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -83,10 +90,21 @@ export const households = pgTable(
     index('households_micro_grid_idx').on(t.microGridId),
     index('households_community_idx').on(t.communityId),
     check('households_shares_nonneg', sql`${t.shares} >= 0`),
+    check('households_member_kind', sql`${t.memberKind} in ('household', 'merchant')`),
+    // What household_members' kind refers to: a membership's kind is its member's.
+    unique('households_id_kind').on(t.id, t.memberKind),
+    check(
+      'households_merchant_fields',
+      sql`(${t.memberKind} = 'merchant') = (${t.tradeName} is not null and ${t.category} is not null) and (${t.memberKind} = 'household' or ${t.shares} = 0)`,
+    ),
   ],
 )
 
-/** A WeChat user bound to a household. An openid belongs to at most one household at a time. */
+/**
+ * A WeChat user bound to a household or to a merchant (its owner). An openid belongs to at most one
+ * household and at most one merchant at a time: `memberKind` copies the member's kind (set on binding)
+ * so the unique index can say so.
+ */
 export const householdMembers = pgTable(
   'household_members',
   {
@@ -99,10 +117,12 @@ export const householdMembers = pgTable(
       .references(() => users.openid),
     boundAt: timestamp('bound_at', { withTimezone: true }).notNull().defaultNow(),
     unboundAt: timestamp('unbound_at', { withTimezone: true }),
+    memberKind: text('member_kind').notNull().default('household'),
   },
   (t) => [
-    uniqueIndex('household_members_active_openid')
-      .on(t.openid)
+    foreignKey({ name: 'household_members_kind_fk', columns: [t.householdId, t.memberKind], foreignColumns: [households.id, households.memberKind] }),
+    uniqueIndex('household_members_active_openid_kind')
+      .on(t.openid, t.memberKind)
       .where(sql`${t.unboundAt} is null`),
     index('household_members_household_idx').on(t.householdId),
   ],

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import { onDemoIdentityChange } from '../../api/demo-identity'
-import { myMessages } from '../../api/notice'
+import { myMessages } from '../../api/messages'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
 import { BigButton } from '../big-button'

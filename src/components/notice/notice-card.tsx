@@ -18,11 +18,11 @@ export function NoticeCard({ notice, onOpen, children }: Props) {
   const done = rectifiedText(notice)
   return (
     <View className={`card notice-card notice-card--${notice.status}`}>
-      <View className="notice-card__top" onClick={onOpen}>
-        <Text className="notice-card__who">{notice.householdLabel}</Text>
-        <NoticeStatusTag notice={notice} />
-      </View>
       <View onClick={onOpen}>
+        <View className="notice-card__top">
+          <Text className="notice-card__who">{notice.householdLabel}</Text>
+          <NoticeStatusTag notice={notice} />
+        </View>
         <Text className="notice-card__problem">{notice.problem}</Text>
         {notice.rule && <Text className="notice-card__rule">细则：{notice.rule.title}（扣 {notice.points} 分）</Text>}
         {done ? (

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { recordIdSchema } from './record-id'
+import type { MerchantCategory } from '../member-kind'
+import type { BoardReason } from '../merchant/red-black-board'
 import { ORG_KINDS, type OrgKind } from '../org'
 import { PERMISSIONS, type Permission } from '../policy'
 import type { ShownNoticeStatus } from '../rectification'
@@ -22,7 +24,7 @@ export const rosterFile = z.object({
 const orgId = z.string().min(1).max(64)
 const householdId = z.string().min(1).max(64)
 const rowId = recordIdSchema
-const personName = (what: string) =>
+export const personName = (what: string) =>
   z
     .string()
     .trim()
@@ -122,7 +124,20 @@ export type WhoAmI =
       elderMode: boolean
       roles: RoleView[]
       household: HouseholdView | null
+      /** The merchant the caller owns (商家自治联盟), beside their household: one of each at most. */
+      merchant: MerchantView | null
     }
+
+/** A merchant of a 商家自治联盟 as its committee and its owner see it (the owner's name is never public). */
+export type MerchantView = {
+  id: string
+  tradeName: string
+  trade: MerchantCategory
+  ownerName: string
+  address: string
+  balance: number
+  alliance: OrgRef
+}
 
 export type HouseholdList = { org: OrgRef; households: HouseholdView[] }
 
@@ -208,9 +223,25 @@ export type PlateSheet = { unit: OrgRef; village: OrgRef; plates: DoorPlateView[
  * else, what the village already publishes of it (its 门牌, group, and its notices now on the board,
  * masked as the board masks them, for the village's own people only).
  */
+/** A merchant's storefront sign opened by anyone (a customer): stars, where it stands on the 红黑榜, the last inspection. No person's name. */
+export type StorefrontView = {
+  merchantId: string
+  tradeName: string
+  trade: MerchantCategory
+  alliance: string
+  stars: number | null
+  list: 'red' | 'black' | null
+  /** Since when it is on that list (Asia/Shanghai day). */
+  since: string | null
+  reasons: BoardReason[]
+  /** The day of its latest inspection; null before the first. */
+  lastInspection: string | null
+}
+
 export type PlateOpening =
   | { open: 'inspect'; orgId: string; household: HouseholdView }
   | { open: 'home' }
+  | { open: 'storefront'; storefront: StorefrontView }
   | {
       open: 'public'
       houseNo: string

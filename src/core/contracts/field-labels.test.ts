@@ -4,6 +4,7 @@ import { cardInputs } from './card'
 import { creditInputs } from './credit'
 import { dividendInputs } from './dividend'
 import { FIELD_LABELS } from './field-labels'
+import { merchantInputs } from './merchant'
 import { noticeInputs } from './notice'
 import { plainIssueMessage } from './plain-issues'
 import { scoreInputs } from './score'
@@ -23,7 +24,7 @@ function fieldNames(schema: z.ZodType, into = new Set<string>()): Set<string> {
 describe('field labels for messages about bad input', () => {
   it('When any action’s input has a field, then it has a label a person understands', () => {
     const names = new Set<string>()
-    for (const inputs of [accountInputs, cardInputs, creditInputs, dividendInputs, noticeInputs, scoreInputs]) {
+    for (const inputs of [accountInputs, cardInputs, creditInputs, dividendInputs, merchantInputs, noticeInputs, scoreInputs]) {
       for (const schema of Object.values(inputs)) fieldNames(schema as z.ZodType, names)
     }
     expect(names.size).toBeGreaterThan(50)

@@ -16,7 +16,7 @@ const unitName = z
   .max(UNIT_NAME_MAX, `名称最多 ${UNIT_NAME_MAX} 个字`)
   .regex(/^[^\p{C}<>/]+$/u, '名称里有不能用的符号')
 /** The kinds a page adds by hand: the street comes from `npm run setup`. */
-const unitKind = z.enum(['village', 'community', 'villager_group', 'grid', 'micro_grid', 'shop', 'bank', 'bank_branch'])
+const unitKind = z.enum(['village', 'community', 'villager_group', 'grid', 'micro_grid', 'shop', 'bank', 'bank_branch', 'alliance'])
 
 /**
  * Inputs of the `org` cloud function: the organisation tree, staff codes and roles, the audit trail.

@@ -80,7 +80,12 @@ export type StreetOverview = {
   rows: StreetRow[]
   /** Where a street's relocated shareholders are scored (empty below the street). */
   flows: CommunityFlow[]
+  /** The street's 商家自治联盟 (empty below the street): apart from the villages, never in their figures. */
+  alliances: AllianceFigures[]
 }
+
+/** A 商家自治联盟 of the street: its merchants, owners bound, where they stand on the 红黑榜 now, its points in the period. */
+export type AllianceFigures = { org: OrgRef; merchants: number; boundOwners: number; red: number; black: number; given: number; deducted: number }
 
 /** The .xlsx, as the dividend export hands over its file. */
 export type StreetExport = DividendExport

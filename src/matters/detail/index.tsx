@@ -9,6 +9,7 @@ import { ErrorView } from '../../components/error-view'
 import { LoadingView } from '../../components/loading-view'
 import { NeedsLink } from '../../components/needs-link'
 import { PhotoThumbs } from '../../components/photo-thumbs'
+import { TermExplainer } from '../../components/term-explainer'
 import type { MatterDetail } from '../../core/contracts/matter'
 import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
@@ -66,6 +67,7 @@ function MatterDetailOf({ id }: { id: number }) {
           )}
           <View className="card">
             <Text className="section-title">办理经过</Text>
+            {matter.steps.some((step) => step.kind === 'assign') && <TermExplainer term="交办" />}
             {matter.steps.map((step) => (
               <View key={step.id} className="matters__step">
                 <Text className="matters__step-title">

@@ -1,4 +1,4 @@
-import { describeChange } from './describe-change'
+import { describeChange, showsCodeTail } from './describe-change'
 
 describe('an audit record in words', () => {
   it('When a staff code is recorded, then the role and the code tail read in Chinese', () => {
@@ -18,5 +18,11 @@ describe('an audit record in words', () => {
 
   it('When a bank officer is invited, then the role reads as 银行信贷员', () => {
     expect(describeChange({ role: 'bank_officer', tail: 'Q3', handOver: false })).toBe('岗位：银行信贷员，工作码尾号：Q3，换人：否')
+  })
+
+  it('When a record shows a staff code’s tail, then the page is told to explain 工作码尾号; a setting change or nothing is not', () => {
+    expect(showsCodeTail({ role: 'cadre', tail: 'K7' })).toBe(true)
+    expect(showsCodeTail({ rectifiedVisibleDays: 5 })).toBe(false)
+    expect(showsCodeTail(null)).toBe(false)
   })
 })

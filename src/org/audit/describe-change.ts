@@ -13,6 +13,8 @@ const FIELD_LABELS: Record<string, string> = {
   household: '户主',
   houseNo: '门牌',
   openid: '微信',
+  issuedBy: '发码人',
+  inviteTail: '邀请码尾号',
   handedOverTo: '交给',
   created: '新增',
   moved: '换网格',
@@ -33,6 +35,11 @@ function valueText(key: string, value: unknown): string {
   if (key === 'kind' && typeof value === 'string' && value in ORG_KIND_LABELS) return ORG_KIND_LABELS[value as OrgKind]
   if (Array.isArray(value)) return value.length > 0 ? value.join('、') : '无'
   return String(value)
+}
+
+/** Whether an audit record's before or after shows a staff code's tail (工作码尾号), which the page then explains. */
+export function showsCodeTail(change: unknown): boolean {
+  return typeof change === 'object' && change !== null && 'tail' in change
 }
 
 /** An audit record's before or after as the admin reads it: “岗位：村干部，工作码尾号：K7”. */

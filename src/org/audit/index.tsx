@@ -2,10 +2,11 @@ import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { auditTrail } from '../../api/org'
 import { Loaded } from '../../components/loaded'
+import { TermExplainer } from '../../components/term-explainer'
 import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
-import { describeChange } from './describe-change'
+import { describeChange, showsCodeTail } from './describe-change'
 import '../org.css'
 
 /**
@@ -23,6 +24,7 @@ export default function AuditPage() {
           <View>
             <Text className="section-title">{data.org.name}的操作记录</Text>
             <Text className="muted-text">谁在什么时候给了谁什么权力、改了什么。这些记录谁都改不了、删不掉。</Text>
+            {data.records.some((record) => showsCodeTail(record.before) || showsCodeTail(record.after)) && <TermExplainer term="工作码尾号" />}
             <View className="card">
               {elder.trim(data.records, 200).map((record) => (
                 <View key={record.id} className="staff__row staff__audit">

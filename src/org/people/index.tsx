@@ -7,6 +7,7 @@ import { DangerConfirm } from '../../components/danger-confirm'
 import { CardQr } from '../../components/card-qr'
 import { ChoiceChip } from '../../components/choice-chip'
 import { Loaded } from '../../components/loaded'
+import { TermExplainer } from '../../components/term-explainer'
 import type { IssuedStaffInvite, OrgTree, StaffList, StaffMemberView } from '../../core/contracts/org'
 import { shownCode, type ShownOnce } from '../../core/contracts/shown-once'
 import { formatLocalTime } from '../../core/period'
@@ -55,6 +56,7 @@ export default function PeoplePage() {
       {invites.state.status === 'ok' && invites.state.data.length > 0 && (
         <View className="card elder-hide">
           <Text className="section-title">发过的工作码</Text>
+          <TermExplainer term="工作码尾号" />
           {invites.state.data.map((invite) => (
             <View key={invite.id} className="staff__row">
               <Text className="plain-text">

@@ -1,7 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { appeal } from '../../api/score'
+import { appeal } from '../../api/villager-requests'
 import { BigButton } from '../../components/big-button'
 import { PointsText } from '../../components/points-text'
 import { StatusTag } from '../../components/villager/status-tag'

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { bindHousehold } from '../../api/account'
+import { bindHousehold } from '../../api/roster'
 import { BigButton } from '../../components/big-button'
 import { FieldProblem } from '../../components/field-problem'
 import type { HouseholdView } from '../../core/contracts/account'

@@ -30,6 +30,8 @@ export default function CardPage() {
   const [token, setToken] = useState<MyCardToken | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [secondsLeft, setSecondsLeft] = useState(0)
+  // The code last copied: its next step shows until the code is replaced.
+  const [copiedCode, setCopiedCode] = useState<string | null>(null)
   const openedAt = useRef(Date.now())
   const elder = useElderMode()
 
@@ -119,9 +121,12 @@ export default function CardPage() {
             <Text className="card-page__code-text" selectable>
               {formatCardCode(token.code)}
             </Text>
-            <BigButton kind="plain" onClick={() => void Taro.setClipboardData({ data: token.code })}>
+            <BigButton kind="plain" onClick={() => void Taro.setClipboardData({ data: token.code }).then(() => setCopiedCode(token.code))}>
               复制数字码
             </BigButton>
+            {copiedCode === token.code && (
+              <Text className="plain-text">已复制。在微信里发给店员，她粘贴到「积分兑换」的数字码框里，点「查看这张卡」；{secondsLeft} 秒内有效。</Text>
+            )}
           </View>
         )}
       </View>

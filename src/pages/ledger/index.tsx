@@ -94,6 +94,8 @@ export default function LedgerPageView() {
         <View>
           <LedgerHead {...state.head} />
           {state.lines.some((line) => line.reversedBy !== null) && <TermExplainer term="冲销" />}
+          {state.lines.some((line) => line.kind === 'restoration') && <TermExplainer term="整改返还" />}
+          {state.lines.some((line) => line.kind === 'opening' || line.kind === 'carried') && <TermExplainer term="纸质记录结转" />}
           {state.lines.length === 0 && <Text className="plain-text">还没有积分记录。</Text>}
           {state.lines.map((line) => (
             <LedgerLineView

@@ -1,11 +1,12 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { useEffect, useState, type ReactNode } from 'react'
-import { openPlate } from '../../api/account'
+import { openPlate } from '../../api/door-plates'
 import { ledger } from '../../api/score'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import { LedgerLineCard } from '../../components/ledger-line'
+import { StorefrontCard } from '../../components/storefront-card'
 import type { PlateOpening } from '../../core/contracts/account'
 import type { ApiError } from '../../core/contracts/envelope'
 import { formatLocalTime } from '../../core/period'
@@ -21,7 +22,7 @@ const LAST_SCORES = 3
  * (扫普通链接二维码打开小程序); the H5 link and the app's own links carry the signed plate as `p`.
  * Without either it offers 扫门牌 (wx.scanCode) and a box for the code printed under the QR.
  * The server decides by who scans: the household's scorer gets 入户评分 for it, its members their
- * home, anyone else the public card.
+ * home, anyone else the public card; a merchant's plate is its storefront sign (stars, 红黑榜, 我要反映).
  */
 export default function PlatePage() {
   const params = useRouter().params
@@ -88,6 +89,7 @@ function Refused({ message, onAgain }: { message: string; onAgain: () => void })
 function Opening({ opening }: { opening: PlateOpening }) {
   if (opening.open === 'home') return <Text className="plain-text">这是您家的门牌，正在打开首页…</Text>
   if (opening.open === 'inspect') return <ScoreThisHousehold opening={opening} />
+  if (opening.open === 'storefront') return <StorefrontCard storefront={opening.storefront} />
   return (
     <View className="card plate-page__public">
       <Text className="plate-page__house">{opening.houseNo}</Text>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { myRequests } from '../../api/score'
+import { myRequests } from '../../api/villager-requests'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import { PhotoThumbs } from '../../components/photo-thumbs'

@@ -6,7 +6,7 @@ import { TermExplainer } from '../../components/term-explainer'
 import { PointsText } from '../../components/points-text'
 import type { RuleView } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
-import { groupRulesByCategory, ruleTags } from '../../core/villager-labels'
+import { groupRulesByCategory, ruleTags } from '../../core/rule-labels'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import './index.css'
@@ -59,6 +59,7 @@ export default function RulesPage() {
               </Text>
               <Text className="muted-text elder-hide">加分是绿色的“+”，扣分是红色的“−”。标着“可自己申报”的，做到了可以拍照申报。</Text>
               <TermExplainer term="细则" />
+              {data.rules.some((rule) => rule.restorable) && <TermExplainer term="整改返还" />}
             </View>
             {groupRulesByCategory(data.rules).map((group) => (
               <View key={group.category} className="card rules__group">

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { exportMyData, myData, withdraw } from '../../api/account'
+import { exportMyData, myData, withdraw } from '../../api/my-data'
 import { saveExport } from '../../api/save-export'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'

@@ -116,6 +116,7 @@ function Overview({ overview }: { overview: StreetOverview }) {
       {overview.rows.length > 0 && <StreetBeautyChart overview={overview} />}
       {overview.rows.length > 0 && <Categories rows={overview.rows} />}
       {overview.flows.length > 0 && <Flows overview={overview} />}
+      {overview.alliances.length > 0 && <Alliances overview={overview} />}
     </View>
   )
 }
@@ -270,6 +271,21 @@ function Flows({ overview }: { overview: StreetOverview }) {
       {overview.flows.map((flow) => (
         <Text key={`${flow.community.id}-${flow.village.id}`} className="plain-text street__flow">
           {flow.community.name} → {flow.village.name}：{flow.households} 户股东，{periodLabel(overview.period)}流入 {flow.points} 分
+        </Text>
+      ))}
+    </View>
+  )
+}
+
+/** 商家自治联盟: each alliance of the street apart from the villages: its merchants, the 红黑榜 now, its points. */
+function Alliances({ overview }: { overview: StreetOverview }) {
+  return (
+    <View className="card">
+      <Text className="section-title">商家自治联盟</Text>
+      <Text className="muted-text">商家的积分单独计算，不算进各村的数字。</Text>
+      {overview.alliances.map((a) => (
+        <Text key={a.org.id} className="plain-text street__flow">
+          {a.org.name}：{a.merchants} 家商家（{a.boundOwners} 家店主已绑定），红榜 {a.red} 家、黑榜 {a.black} 家；{periodLabel(overview.period)}加分 {a.given}、扣分 {a.deducted}
         </Text>
       ))}
     </View>

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
-import { beautyChart } from '../../api/score'
+import { beautyChart } from '../../api/staff-scoring'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import type { BeautyChart as BeautyChartView } from '../../core/contracts/score'

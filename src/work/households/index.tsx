@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { listHouseholds } from '../../api/account'
+import { listHouseholds } from '../../api/roster'
 import { Loaded } from '../../components/loaded'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { HouseholdRow } from '../components/household-row'

@@ -34,9 +34,10 @@ export function HouseholdStep({ orgId, selected, onChange, onNext }: Props) {
 
   const list = state.status === 'ok' ? state.data.households : []
   const visible = list.slice(0, Math.max(shown, pageSize))
-  const allVisibleSelected = visible.length > 0 && visible.every((h) => isSelected(h.id))
-  const selectVisible = () =>
-    onChange(allVisibleSelected ? selected.filter((h) => !visible.some((v) => v.id === h.id)) : [...selected, ...visible.filter((h) => !isSelected(h.id))])
+  // 「全选」 takes every household the list counts (共 N 户), the ones behind 再显示 too; the confirm step names them all.
+  const allSelected = list.length > 0 && list.every((h) => isSelected(h.id))
+  const selectAll = () =>
+    onChange(allSelected ? selected.filter((h) => !list.some((v) => v.id === h.id)) : [...selected, ...list.filter((h) => !isSelected(h.id))])
 
   return (
     <View>
@@ -49,9 +50,9 @@ export function HouseholdStep({ orgId, selected, onChange, onNext }: Props) {
               {search ? `，找到“${search}”` : ''} 共 {list.length} 户
             </Text>
             {list.length === 0 && <Text className="plain-text">没有找到符合的农户，请换个名字或门牌再找。</Text>}
-            {visible.length > 1 && (
-              <BigButton kind="plain" onClick={selectVisible}>
-                {allVisibleSelected ? '取消全选' : `全选这 ${visible.length} 户`}
+            {list.length > 1 && (
+              <BigButton kind="plain" onClick={selectAll}>
+                {allSelected ? '取消全选' : `全选这 ${list.length} 户`}
               </BigButton>
             )}
             {visible.map((household) => (

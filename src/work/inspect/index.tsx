@@ -1,9 +1,9 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { usePhotoUploads } from '../../hooks/use-photo-uploads'
 import type { HouseholdView } from '../../core/contracts/account'
 import type { RuleView } from '../../core/contracts/score'
+import { useAskBeforeLeaving } from '../../hooks/use-ask-before-leaving'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { usePreselectedHousehold } from '../../hooks/use-preselected-household'
 import { WithScope } from '../../components/with-scope'
@@ -44,7 +44,8 @@ function InspectionWalk({ orgId }: { orgId: string }) {
   const [note, setNote] = useState('')
   // Kept: the walk is on the phone (perhaps waiting for signal); applied: the server has scored it.
   const [finished, setFinished] = useState<'no' | 'kept' | 'applied'>('no')
-  useAskBeforeLeaving(finished === 'no' && (households.length > 0 || note.trim() !== '' || uploads.photos.length > 0))
+  // The back arrow in the middle of a walk asks first, while households, a note or photos are chosen.
+  useAskBeforeLeaving(finished === 'no' && (households.length > 0 || note.trim() !== '' || uploads.photos.length > 0), '还没提交，确定离开吗？')
 
   const startOver = () => {
     setFinished('no')
@@ -98,14 +99,3 @@ function InspectionWalk({ orgId }: { orgId: string }) {
   )
 }
 
-/**
- * The back arrow in the middle of a walk asks first (WeChat's own 「还没提交，确定离开吗？」 with 取消),
- * while households, a note or photos are chosen and not yet finished.
- */
-function useAskBeforeLeaving(ask: boolean) {
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'weapp') return
-    if (ask) void Taro.enableAlertBeforeUnload({ message: '还没提交，确定离开吗？' })
-    else void Taro.disableAlertBeforeUnload()
-  }, [ask])
-}

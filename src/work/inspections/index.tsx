@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { myInspections } from '../../api/score'
+import { myInspections } from '../../api/staff-scoring'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import { useElderMode } from '../../hooks/use-elder-mode'

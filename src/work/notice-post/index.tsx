@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { bulletinCandidates, postBulletin } from '../../api/notice'
+import { bulletinCandidates, postBulletin } from '../../api/notice-work'
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'

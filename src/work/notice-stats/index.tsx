@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { noticeChannels, noticeStats } from '../../api/notice'
+import { noticeChannels } from '../../api/notice'
+import { noticeStats } from '../../api/notice-work'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import { TermExplainer } from '../../components/term-explainer'

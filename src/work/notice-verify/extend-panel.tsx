@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { extendNotice } from '../../api/notice'
+import { extendNotice } from '../../api/notice-work'
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
 import '../components/decision-panel.css'

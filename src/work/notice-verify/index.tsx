@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { noticesAwaitingCheck, verifyNotice } from '../../api/notice'
+import { noticesAwaitingCheck, verifyNotice } from '../../api/notice-work'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import { NoticeCard } from '../../components/notice/notice-card'

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { printPlates, reissuePlate } from '../../api/account'
+import { printPlates, reissuePlate } from '../../api/door-plates'
 import { plateQrText } from '../../api/plate-link'
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'

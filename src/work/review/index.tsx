@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { decideAppeal, decideScore, pendingWork } from '../../api/score'
+import { decideAppeal, decideScore, pendingWork } from '../../api/staff-scoring'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import type { AppealView } from '../../core/contracts/score'

@@ -1,16 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import {
-  householdDetail,
-  issueInvite,
-  listInvites,
-  listMembers,
-  revokeInvite,
-  unbindMember,
-  updateHousehold,
-  type HouseholdChanges,
-} from '../../api/account'
+import { householdDetail, issueInvite, listInvites, listMembers, revokeInvite, unbindMember, updateHousehold, type HouseholdChanges } from '../../api/roster'
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'
 import { ErrorView } from '../../components/error-view'

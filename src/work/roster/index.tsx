@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { importRoster, listHouseholds, previewRoster } from '../../api/account'
+import { importRoster, listHouseholds, previewRoster } from '../../api/roster'
 import { pickRosterFile, type RosterFile } from '../../api/pick-roster-file'
 import { newRequestId } from '../../api/request-id'
 import { BigButton } from '../../components/big-button'

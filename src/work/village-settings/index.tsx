@@ -1,6 +1,6 @@
 import { Switch, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { saveVillageSettings, villageSettings } from '../../api/account'
+import { saveVillageSettings, villageSettings } from '../../api/village-settings'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import type { VillageSettingsView } from '../../core/contracts/account'
@@ -50,7 +50,7 @@ function SettingsForm({ saved, orgId }: { saved: VillageSettingsView; orgId: str
   const [kept, setKept] = useState<VillageSettings>(form)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [lastChange, setLastChange] = useState(saved.lastChange)
-  useAskBeforeLeaving(JSON.stringify(form) !== JSON.stringify(kept))
+  useAskBeforeLeaving(JSON.stringify(form) !== JSON.stringify(kept), '改过的设置还没保存，离开就不算数了。确定离开吗？')
   const [busy, setBusy] = useState(false)
   const intent = useIntentRequestId()
   const setDays = (days: number) => setForm({ ...form, rectifiedVisibleDays: Math.max(MIN_DAYS, Math.min(MAX_DAYS, days)) })

@@ -1,0 +1,327 @@
+import { eq } from 'drizzle-orm'
+import { Workbook } from 'exceljs'
+import type { BindResult, HouseholdList, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
+import type { Envelope } from '../../src/core/contracts/envelope'
+import type { BoardView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
+import type { NoticeView } from '../../src/core/contracts/notice'
+import type { StreetOverview } from '../../src/core/contracts/street'
+import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
+import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
+import { MERCHANT_RULE_CATEGORIES } from '../../src/core/rules'
+import { localDay, periodsOf } from '../../src/core/period'
+import { localPlatform } from '../platform/local/platform'
+import type { Database } from '../store/database'
+import { households, notices, starRatings } from '../store/schema'
+import { openDemoTestDatabase } from '../test-support/test-database'
+import { accountFunction } from './account'
+import { merchantFunction } from './merchant'
+import { noticeFunction } from './notice'
+import { orgFunction } from './org'
+import { scoreFunction } from './score'
+import { streetFunction } from './street'
+
+/**
+ * 商家自治联盟 on the demo street, through the handlers, as the people would: the street's admin
+ * creates the alliance and its committee member binds; the committee adds merchants and an owner
+ * (who is also a villager) binds; an inspector deducts for 食品安全, the owner shows proof, and the
+ * points come back once. Each test builds on the one before.
+ */
+let database: Database
+let seq = 0
+const rid = () => `req-merchant-${++seq}`
+const functions = { org: orgFunction, account: accountFunction, score: scoreFunction, notice: noticeFunction, merchant: merchantFunction, street: streetFunction }
+const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
+
+beforeAll(async () => {
+  database = await openDemoTestDatabase()
+}, 120_000)
+afterAll(() => database.close())
+
+function call<T>(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<Envelope<T>> {
+  return functions[fn].invoke({ db: database.db, openid, event, platform: localPlatform }) as Promise<Envelope<T>>
+}
+async function ok<T>(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<T> {
+  const answer = await call<T>(openid, fn, event)
+  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
+  return answer.data
+}
+async function refused(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<string> {
+  const answer = await call(openid, fn, event)
+  if (answer.ok) throw new Error(`expected a refusal, got ${JSON.stringify(answer.data)}`)
+  return answer.error.code
+}
+async function staffFor(role: string, orgId: string, by: string, openid: string, displayName: string) {
+  const invite = await ok<IssuedStaffInvite>(by, 'org', { action: 'issueStaffInvite', requestId: rid(), role, orgId })
+  const bound = await ok<StaffBindResult>(openid, 'org', { action: 'bindStaff', requestId: rid(), code: invite.code, displayName })
+  expect(bound).toMatchObject({ bound: true, role })
+}
+
+let allianceId = ''
+let noodles: MerchantView
+let rules: Record<string, number> = {}
+
+describe('the street’s admin starts an alliance', () => {
+  it('When the admin adds 百步商家自治联盟 under the street, then it starts with the merchants’ six categories of rules, published', async () => {
+    const unit = await ok<UnitView>('demo-admin', 'org', { action: 'addUnit', requestId: rid(), parentId: 'st-danghu', kind: 'alliance', name: '百步商家自治联盟' })
+    expect(unit).toMatchObject({ kind: 'alliance', name: '百步商家自治联盟', parentId: 'st-danghu' })
+    allianceId = unit.id
+    const set = await ok<RuleSetView>('demo-admin', 'score', { action: 'rules', orgId: allianceId })
+    expect(new Set(set.rules.map((r) => r.category))).toEqual(new Set(['食品安全', '环境卫生', '门前三包', '消防安全', '诚信经营', '参加培训']))
+    rules = Object.fromEntries(set.rules.map((r) => [r.code, r.id]))
+  })
+
+  it('When a village’s cadre tries to add an alliance, then it is refused', async () => {
+    expect(await refused('demo-cadre', 'org', { action: 'addUnit', requestId: rid(), parentId: 'st-danghu', kind: 'alliance', name: '另一个联盟' })).toBe('FORBIDDEN')
+  })
+
+  it('When the admin invites a committee member (联盟委员), then she binds and may invite a department’s inspector, nothing in a village', async () => {
+    await staffFor('alliance_committee', allianceId, 'demo-admin', 'wx-committee', '沈玉梅')
+    await staffFor('dept_inspector', allianceId, 'wx-committee', 'wx-inspector', '市场监管所 陆明')
+    expect(await refused('wx-committee', 'org', { action: 'issueStaffInvite', requestId: rid(), role: 'grid_leader', orgId: 'v-zjq' })).toBe('FORBIDDEN')
+  })
+})
+
+describe('merchants join and their owners bind', () => {
+  it('When the committee adds two merchants, then the alliance lists them by trade name with their trade, and 入户评分 lists them for the inspector', async () => {
+    noodles = await ok<MerchantView>('wx-committee', 'merchant', {
+      action: 'add', requestId: rid(), allianceId, tradeName: '老街面馆', trade: '餐饮', ownerName: '张建国', address: '百步老街 12 号',
+    })
+    await ok<MerchantView>('wx-committee', 'merchant', {
+      action: 'add', requestId: rid(), allianceId, tradeName: '百步超市', trade: '零售', ownerName: '吴海林', address: '百步老街 3 号',
+    })
+    const toInspect = await ok<HouseholdList>('wx-inspector', 'account', { action: 'households', orgId: allianceId })
+    expect(toInspect.households.map((h) => h.houseNo).sort()).toEqual(['百步老街 12 号', '百步老街 3 号'])
+    const list = await ok<MerchantList>('wx-inspector', 'merchant', { action: 'list', allianceId })
+    expect(list.merchants.map((m) => [m.tradeName, m.trade, m.balance])).toEqual([
+      ['百步超市', '零售', 0],
+      ['老街面馆', '餐饮', 0],
+    ])
+  })
+
+  it('When a second merchant is added at the same address, or by a village’s cadre, then it is refused and nothing is written', async () => {
+    const before = (await database.db.select().from(households)).length
+    const again = await call('wx-committee', 'merchant', { action: 'add', requestId: rid(), allianceId, tradeName: '新店', trade: '餐饮', ownerName: '王五', address: '百步老街 12 号' })
+    expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await refused('demo-cadre', 'merchant', { action: 'add', requestId: rid(), allianceId, tradeName: '新店', trade: '餐饮', ownerName: '王五', address: '百步老街 99 号' })).toBe('FORBIDDEN')
+    expect(await refused('demo-cadre', 'merchant', { action: 'list', allianceId })).toBe('FORBIDDEN')
+    expect((await database.db.select().from(households)).length).toBe(before)
+  })
+
+  it('When a villager who owns the noodle shop binds with its code, then whoami gives his household and, apart, his merchant', async () => {
+    const invite = await ok<IssuedInvite>('wx-committee', 'account', { action: 'issueInvite', requestId: rid(), householdId: noodles.id })
+    const bound = await ok<BindResult>('demo-villager', 'account', { action: 'bind', requestId: rid(), code: invite.code, displayName: '张建国' })
+    expect(bound).toMatchObject({ bound: true, household: { id: noodles.id, village: { id: allianceId, kind: 'alliance' } } })
+    const me = await ok<WhoAmI>('demo-villager', 'account', { action: 'whoami' })
+    expect(me).toMatchObject({ household: { id: 'h-zjq-01' }, merchant: { id: noodles.id, tradeName: '老街面馆' } })
+    expect(me.registered && me.roles.map((r) => r.role)).toEqual(['villager', 'merchant_owner'])
+  })
+
+  it('When he enters a second shop’s code, then ALREADY_BOUND: one merchant per person, as one household', async () => {
+    const [shop] = (await ok<MerchantList>('wx-committee', 'merchant', { action: 'list', allianceId })).merchants.filter((m) => m.tradeName === '百步超市')
+    const invite = await ok<IssuedInvite>('wx-committee', 'account', { action: 'issueInvite', requestId: rid(), householdId: shop.id })
+    expect(await refused('demo-villager', 'account', { action: 'bind', requestId: rid(), code: invite.code, displayName: '张建国' })).toBe('ALREADY_BOUND')
+  })
+
+  it('When the street’s households are listed, then no merchant is among them', async () => {
+    const list = await ok<HouseholdList>('demo-admin', 'account', { action: 'households', orgId: 'st-danghu' })
+    expect(list.households.length).toBeGreaterThan(30)
+    expect(list.households.filter((h) => h.id.startsWith('m-'))).toEqual([])
+  })
+})
+
+describe('inspection, rectification and points back once', () => {
+  let noticeId = 0
+
+  it('When the inspector deducts 食品安全 with a photo, then the shop loses 10 points and a notice opens for it', async () => {
+    const result = await ok<SubmitResult>('wx-inspector', 'score', {
+      action: 'submit', requestId: rid(), householdIds: [noodles.id], ruleId: rules['alliance-food-safety'], note: '后厨生熟未分开', photos: [PHOTO],
+    })
+    expect(result.results).toMatchObject([{ householdId: noodles.id, status: 'applied', balance: -10 }])
+    const [notice] = await database.db.select().from(notices).where(eq(notices.householdId, noodles.id))
+    expect(notice).toMatchObject({ status: 'open', points: 10 })
+    noticeId = notice.id
+  })
+
+  it('When the inspector tries a household of a village, or a village’s grid leader the shop, then both are refused', async () => {
+    expect(await refused('wx-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: ['h-zjq-01'], ruleId: rules['alliance-hygiene'] })).toBe('FORBIDDEN')
+    expect(await refused('demo-cadre', 'score', { action: 'submit', requestId: rid(), householdIds: [noodles.id], ruleId: rules['alliance-hygiene'] })).toBe('FORBIDDEN')
+  })
+
+  it('When the owner finds the notice among his own (by the trade name), shows proof and the inspector accepts it, then the 10 points come back once; a second check is refused', async () => {
+    const mine = await ok<NoticeView[]>('demo-villager', 'notice', { action: 'mine' })
+    expect(mine.find((n) => n.id === noticeId)).toMatchObject({ publicLabel: '百步商家自治联盟 老街面馆', masked: false })
+    await ok<NoticeView>('demo-villager', 'notice', { action: 'submitProof', requestId: rid(), noticeId, photos: [PHOTO], note: '已分区存放' })
+    expect(await refused('demo-villager-2', 'notice', { action: 'submitProof', requestId: rid(), noticeId, photos: [PHOTO] })).toBe('FORBIDDEN')
+    const verified = await ok<NoticeView>('wx-inspector', 'notice', { action: 'verify', requestId: rid(), noticeId, accept: true })
+    expect(verified.status).toBe('rectified')
+    expect(await refused('wx-committee', 'notice', { action: 'verify', requestId: rid(), noticeId, accept: true })).toBe('NOTICE_STATE')
+    const [shop] = await database.db.select().from(households).where(eq(households.id, noodles.id))
+    expect(shop.balance).toBe(0)
+  })
+
+  it('When the owner reads the shop’s ledger, then he sees the deduction and its restoration; his household’s ledger has neither', async () => {
+    const shopLedger = await ok<LedgerPage>('demo-villager', 'score', { action: 'ledger', householdId: noodles.id })
+    expect(shopLedger).toMatchObject({ householdId: noodles.id, balance: 0 })
+    expect(shopLedger.lines.map((e) => e.points)).toEqual([10, -10])
+    const home = await ok<LedgerPage>('demo-villager', 'score', { action: 'ledger' })
+    expect(home.householdId).toBe('h-zjq-01')
+    expect(home.lines.length).toBeGreaterThan(0)
+    expect(home.lines.filter((e) => e.rule && (MERCHANT_RULE_CATEGORIES as readonly string[]).includes(e.rule.category))).toEqual([])
+  })
+})
+
+describe('stars and the 红黑榜', () => {
+  const terms = {
+    windowMonths: 3,
+    bands: [{ minPoints: 3, stars: 3 }, { minPoints: 5, stars: 4, rewardFen: 100_000 }, { minPoints: 20, stars: 5, rewardFen: 300_000 }],
+    redMinStars: 4,
+    blackLine: -20,
+  }
+  const month = periodsOf(new Date()).month
+  let supermarketId = ''
+
+  it('When the committee publishes star terms, then they are version 1 in force, in words; an inspector may not publish, and bands must rise', async () => {
+    const published = await ok<StarTermsView>('wx-committee', 'merchant', { action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), ...terms })
+    expect(published).toMatchObject({
+      version: 1,
+      bandLines: ['近 3 个月积分满 3 分：★★★☆☆', '近 3 个月积分满 5 分：★★★★☆，年度表彰奖励 1,000.00 元', '近 3 个月积分满 20 分：★★★★★，年度表彰奖励 3,000.00 元'],
+    })
+    expect(await refused('wx-inspector', 'merchant', { action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), ...terms })).toBe('FORBIDDEN')
+    const falling = await call('wx-committee', 'merchant', { action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), ...terms, bands: [...terms.bands].reverse() })
+    expect(falling).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '第 2 档的起点积分要高于第 1 档' } })
+  })
+
+  it('When the supermarket is found with its frontage not kept, then it is on the black list with the reason and today; the noodle shop has left it today', async () => {
+    const list = await ok<MerchantList>('wx-committee', 'merchant', { action: 'list', allianceId })
+    supermarketId = list.merchants.find((m) => m.tradeName === '百步超市')!.id
+    await ok<SubmitResult>('wx-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: [supermarketId], ruleId: rules['alliance-frontage'], note: '门口堆放纸箱', photos: [PHOTO] })
+    const board = await ok<BoardView>('demo-villager-2', 'merchant', { action: 'board', orgId: 'st-danghu' })
+    expect(board.black).toEqual([
+      expect.objectContaining({ tradeName: '百步超市', trade: '零售', since: localDay(new Date()), reasons: [expect.objectContaining({ text: expect.stringContaining('门前三包不落实（整改后退回）：门口堆放纸箱（整改中') })] }),
+    ])
+    expect(board.leftBlack).toEqual([{ merchantId: noodles.id, tradeName: '老街面馆', trade: '餐饮', leftOn: localDay(new Date()) }])
+    expect(JSON.stringify(board)).not.toMatch(/吴海林|张建国/)
+  })
+
+  it('When the committee rates this month, then each merchant’s stars come from its window’s points; rating again changes nothing, and the kept rows refuse edits', async () => {
+    await ok<SubmitResult>('wx-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: [noodles.id], ruleId: rules['alliance-honest'] })
+    await ok<SubmitResult>('wx-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: [noodles.id], ruleId: rules['alliance-hygiene'] })
+    const rated = await ok<StarRatingsView>('wx-committee', 'merchant', { action: 'rateStars', requestId: rid(), allianceId, period: month })
+    expect(rated.ratings.map((r) => [r.tradeName, r.points, r.stars, r.termsVersion])).toEqual([
+      ['老街面馆', 5, 4, 1],
+      ['百步超市', -5, 0, 1],
+    ])
+    await ok<SubmitResult>('wx-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: [supermarketId], ruleId: rules['alliance-honest'] })
+    const again = await ok<StarRatingsView>('wx-committee', 'merchant', { action: 'rateStars', requestId: rid(), allianceId, period: month })
+    expect(again.ratings).toEqual(rated.ratings)
+    await expect(database.db.update(starRatings).set({ stars: 5 }).where(eq(starRatings.merchantId, noodles.id))).rejects.toThrow()
+    expect(await refused('wx-inspector', 'merchant', { action: 'rateStars', requestId: rid(), allianceId, period: month })).toBe('FORBIDDEN')
+    const next = await call('wx-committee', 'merchant', { action: 'rateStars', requestId: rid(), allianceId, period: '2099-01' })
+    expect(next).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('When anyone reads the board, then the four-star noodle shop is on the red list since today and a trade shows only its own', async () => {
+    const board = await ok<BoardView>('a-customer', 'merchant', { action: 'board', orgId: allianceId })
+    expect(board.red).toEqual([expect.objectContaining({ tradeName: '老街面馆', stars: 4, since: localDay(new Date()) })])
+    expect(board.black.map((e) => e.tradeName)).toEqual(['百步超市'])
+    const caterers = await ok<BoardView>('a-customer', 'merchant', { action: 'board', orgId: 'st-danghu', trade: '零售' })
+    expect([...caterers.red, ...caterers.black].map((e) => e.tradeName)).toEqual(['百步超市'])
+  })
+})
+
+describe('training with sign-in by code', () => {
+  let code = ''
+
+  it('When the committee opens a session, then its code is shown once; an inspector may not open one', async () => {
+    const opened = await ok<OpenedTraining>('wx-committee', 'merchant', { action: 'openTraining', requestId: 'req-training-open-1', allianceId, title: '食品安全法规培训', hours: 3 })
+    expect(opened).toMatchObject({ title: '食品安全法规培训', signedIn: 0 })
+    code = opened.code
+    const replay = await ok<Record<string, unknown>>('wx-committee', 'merchant', { action: 'openTraining', requestId: 'req-training-open-1', allianceId, title: '食品安全法规培训', hours: 3 })
+    expect(replay).toMatchObject({ codeShownOnce: true })
+    expect(replay.code).toBeUndefined()
+    expect(await refused('wx-inspector', 'merchant', { action: 'openTraining', requestId: rid(), allianceId, title: '消防培训', hours: 2 })).toBe('FORBIDDEN')
+  })
+
+  it('When the noodle shop’s owner scans it twice, then 参加培训 gives its points once; a wrong code costs a try; a villager without a shop may not sign in', async () => {
+    const first = await ok<SignInResult>('demo-villager', 'merchant', { action: 'signIn', requestId: rid(), code })
+    expect(first).toEqual({ signedIn: true, already: false, tradeName: '老街面馆', title: '食品安全法规培训', points: 5, balance: 10 })
+    const second = await ok<SignInResult>('demo-villager', 'merchant', { action: 'signIn', requestId: rid(), code: code.toLowerCase() })
+    expect(second).toMatchObject({ signedIn: true, already: true, balance: 10 })
+    const wrong = await ok<SignInResult>('demo-villager', 'merchant', { action: 'signIn', requestId: rid(), code: 'WRONG234' })
+    expect(wrong).toMatchObject({ signedIn: false, reason: 'wrong', message: '签到码不对，请核对后再输一次' })
+    expect(await refused('demo-villager-2', 'merchant', { action: 'signIn', requestId: rid(), code })).toBe('FORBIDDEN')
+    const [session] = await ok<TrainingView[]>('wx-committee', 'merchant', { action: 'trainings', allianceId })
+    expect(session).toMatchObject({ title: '食品安全法规培训', signedIn: 1 })
+    const ledger = await ok<LedgerPage>('demo-villager', 'score', { action: 'ledger', householdId: noodles.id })
+    expect(ledger.lines[0]).toMatchObject({ points: 5, note: '培训签到：食品安全法规培训', rule: { category: '参加培训' } })
+  })
+})
+
+describe('the storefront sign and a customer’s concern', () => {
+  let signs: PlateSheet
+
+  it('When the committee prints its merchants’ signs, then each merchant has one, with its address and no name', async () => {
+    signs = await ok<PlateSheet>('wx-committee', 'account', { action: 'printPlates', requestId: rid(), orgId: allianceId })
+    expect(signs.plates.map((p) => p.houseNo).sort()).toEqual(['百步老街 12 号', '百步老街 3 号'])
+    expect(signs.village).toMatchObject({ id: allianceId, kind: 'alliance' })
+    expect(await refused('demo-cadre', 'account', { action: 'printPlates', requestId: rid(), orgId: allianceId })).toBe('FORBIDDEN')
+  })
+
+  it('When a customer scans the noodle shop’s sign, then they see its stars, the red list since today and today’s inspection; the inspector gets 入户评分', async () => {
+    const sign = signs.plates.find((p) => p.householdId === noodles.id)!
+    const opened = await ok<PlateOpening>('a-customer', 'account', { action: 'openPlate', plate: sign.signed })
+    expect(opened).toEqual({
+      open: 'storefront',
+      storefront: {
+        merchantId: noodles.id, tradeName: '老街面馆', trade: '餐饮', alliance: '百步商家自治联盟', stars: 4, list: 'red', since: localDay(new Date()),
+        reasons: [{ text: '星级评比 4 星，没有待整改的问题', since: localDay(new Date()) }], lastInspection: localDay(new Date()),
+      },
+    })
+    expect(await ok<PlateOpening>('wx-inspector', 'account', { action: 'openPlate', plate: sign.signed })).toMatchObject({ open: 'inspect', orgId: allianceId })
+  })
+
+  it('When the customer raises a concern, then the committee reads it with the trade name; a sixth in a day is refused and nothing more is kept', async () => {
+    expect(await ok('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: '面里吃出了头发' })).toEqual({ received: true, tradeName: '老街面馆' })
+    const concerns = await ok<ConcernView[]>('wx-committee', 'merchant', { action: 'concerns', allianceId })
+    expect(concerns.map((c) => [c.tradeName, c.text])).toEqual([['老街面馆', '面里吃出了头发']])
+    expect(await refused('demo-cadre', 'merchant', { action: 'concerns', allianceId })).toBe('FORBIDDEN')
+    for (let i = 0; i < 4; i++) await ok('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: `第 ${i + 2} 次反映的问题` })
+    expect(await refused('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: '第六次反映的问题' })).toBe('LIMIT_REACHED')
+    expect(await ok<ConcernView[]>('wx-committee', 'merchant', { action: 'concerns', allianceId })).toHaveLength(5)
+  })
+})
+
+describe('the year: commendation and rewards', () => {
+  const year = Number(periodsOf(new Date()).year)
+
+  it('When the committee reads the year, then the shop rated four stars all year is commended with its band’s reward and the other is not, with why', async () => {
+    const view = await ok<YearView>('wx-committee', 'merchant', { action: 'year', allianceId, year })
+    expect(view).toMatchObject({ commended: 1, totalRewardFen: 100_000 })
+    expect(view.entries.map((e) => [e.tradeName, e.commended, e.rewardFen, e.why])).toEqual([
+      ['老街面馆', true, 100_000, '全年 1 次评比都在 4 星以上'],
+      ['百步超市', false, 0, `${periodsOf(new Date()).month} 评为 0 星，不到 4 星`],
+    ])
+    expect(await refused('demo-cadre', 'merchant', { action: 'year', allianceId, year })).toBe('FORBIDDEN')
+  })
+
+  it('When it is exported, then the .xlsx holds the same list in yuan', async () => {
+    const file = await ok<YearExport>('wx-inspector', 'merchant', { action: 'exportYear', allianceId, year })
+    expect(file.fileName).toBe(`百步商家自治联盟-${year}年度表彰.xlsx`)
+    const workbook = new Workbook()
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('年度表彰')!
+    expect(sheet.getCell(2, 1).value).toBe('表彰 1 家，奖励合计 1,000.00 元')
+    expect((sheet.getRow(4).values as unknown[]).slice(1, 8)).toEqual([1, '老街面馆', '餐饮', 1, '★★★★☆', '表彰', '1,000.00'])
+  })
+})
+
+describe('the street’s view', () => {
+  it('When the admin opens 街道总览 for this month, then each alliance has its own numbers beside the villages, and no village counts a merchant', async () => {
+    const overview = await ok<StreetOverview>('demo-admin', 'street', { action: 'overview', orgId: 'st-danghu', period: periodsOf(new Date()).month })
+    expect(overview.alliances.find((a) => a.org.id === allianceId)).toEqual({
+      org: { id: allianceId, name: '百步商家自治联盟', kind: 'alliance' }, merchants: 2, boundOwners: 1, red: 1, black: 1, given: 13, deducted: 15,
+    })
+    expect(overview.alliances.find((a) => a.org.id === 'al-danghu')).toMatchObject({ merchants: 3, boundOwners: 1, red: 0, black: 0 })
+    expect(Object.fromEntries(overview.rows.map((r) => [r.org.name, r.households]))).toEqual({ 赵家桥村: 32, 通界村: 8, 东湖社区: 4 })
+  })
+})

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { Workbook } from 'exceljs'
 import type { BindResult, HouseholdList, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
-import type { Envelope } from '../../src/core/contracts/envelope'
 import type { BoardView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { StreetOverview } from '../../src/core/contracts/street'
@@ -9,9 +8,9 @@ import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/cor
 import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
 import { MERCHANT_RULE_CATEGORIES } from '../../src/core/rules'
 import { localDay, periodsOf } from '../../src/core/period'
-import { localPlatform } from '../platform/local/platform'
 import type { Database } from '../store/database'
 import { households, notices, starRatings } from '../store/schema'
+import { functionCaller } from '../test-support/function-caller'
 import { openDemoTestDatabase } from '../test-support/test-database'
 import { accountFunction } from './account'
 import { merchantFunction } from './merchant'
@@ -37,19 +36,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => database.close())
 
-function call<T>(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<Envelope<T>> {
-  return functions[fn].invoke({ db: database.db, openid, event, platform: localPlatform }) as Promise<Envelope<T>>
-}
-async function ok<T>(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<T> {
-  const answer = await call<T>(openid, fn, event)
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
-  return answer.data
-}
-async function refused(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<string> {
-  const answer = await call(openid, fn, event)
-  if (answer.ok) throw new Error(`expected a refusal, got ${JSON.stringify(answer.data)}`)
-  return answer.error.code
-}
+const { call, ok, refused } = functionCaller(functions, () => database.db)
 async function staffFor(role: string, orgId: string, by: string, openid: string, displayName: string) {
   const invite = await ok<IssuedStaffInvite>(by, 'org', { action: 'issueStaffInvite', requestId: rid(), role, orgId })
   const bound = await ok<StaffBindResult>(openid, 'org', { action: 'bindStaff', requestId: rid(), code: invite.code, displayName })

@@ -1,12 +1,11 @@
 import { count, sql } from 'drizzle-orm'
 import type { BindResult, HouseholdList, RosterImportResult, RosterPreview, WhoAmI } from '../../src/core/contracts/account'
-import type { Envelope } from '../../src/core/contracts/envelope'
 import type { AuditPage, IssuedStaffInvite, OrgTree, StaffBindResult, StaffList, TreeImportResult, TreePreview, UnitView } from '../../src/core/contracts/org'
 import type { SubmitResult, RuleSetView } from '../../src/core/contracts/score'
-import { localPlatform } from '../platform/local/platform'
 import { setUpStreet } from '../services/org/street-setup'
 import type { Database } from '../store/database'
 import { auditRecords, orgs, roleGrants, staffInvites } from '../store/schema'
+import { functionCaller } from '../test-support/function-caller'
 import { openTestDatabase } from '../test-support/test-database'
 import { VILLAGE_TREE_ROWS, xlsxOf } from '../test-support/test-village-tree'
 import { accountFunction } from './account'
@@ -27,19 +26,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => database.close())
 
-function call<T>(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<Envelope<T>> {
-  return functions[fn].invoke({ db: database.db, openid, event, platform: localPlatform }) as Promise<Envelope<T>>
-}
-async function ok<T>(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<T> {
-  const answer = await call<T>(openid, fn, event)
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
-  return answer.data
-}
-async function refused(openid: string, fn: keyof typeof functions, event: Record<string, unknown>): Promise<string> {
-  const answer = await call(openid, fn, event)
-  if (answer.ok) throw new Error(`expected a refusal, got ${JSON.stringify(answer.data)}`)
-  return answer.error.code
-}
+const { call, ok, refused } = functionCaller(functions, () => database.db)
 /** Everything these actions write: a refusal must leave every count as it was. */
 async function footprint() {
   const tally = async (table: typeof orgs | typeof roleGrants | typeof staffInvites | typeof auditRecords) => (await database.db.select({ n: count() }).from(table))[0].n

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm'
 import type { MatterDetail } from '../../src/core/contracts/matter'
 import { CERTIFICATE_VALID_DAYS } from '../../src/core/credit/certificate'
+import { MATTER_STAFF_ROLES } from '../../src/core/matter-policy'
+import { PERMISSIONS } from '../../src/core/policy'
 import { ANSWER_SHOWN_DAYS } from '../../src/core/reminders'
 import { localPlatform } from '../platform/local/platform'
 import { whatWaits } from '../services/account/waiting'
@@ -105,8 +107,8 @@ describe('what waits for each person on 首页', () => {
 const DAY = 24 * 3600 * 1000
 
 describe('one definition per kind of waiting work: 首页 and the clock count what the pages list', () => {
-  /** Staff of every kind, and one person holding five roles on four organisations (two roles on one). */
-  const STAFF = ['demo-cadre', 'demo-grid-leader', 'demo-admin', 'demo-cadre-other', 'demo-many-roles']
+  /** Staff of every kind (the alliance's committee member and inspector too), and one person holding five roles on four organisations (two roles on one). */
+  const STAFF = ['demo-cadre', 'demo-grid-leader', 'demo-admin', 'demo-cadre-other', 'demo-alliance', 'demo-inspector', 'demo-many-roles']
   const raised: Record<string, number> = {}
 
   beforeAll(async () => {
@@ -148,6 +150,11 @@ describe('one definition per kind of waiting work: 首页 and the clock count wh
       const walk = await ok(call(scoreFunction, 'demo-cadre', { action: 'submit', requestId: rid(), householdIds: [householdId], ruleId: ruleIds['env-clutter'], photos: [PHOTO], note }))
       if (householdId === 'h-zjq-03') await db.update(notices).set({ deadline: new Date(Date.now() - 3 * DAY) }).where(eq(notices.deductionEntryId, walk.results[0].entryId))
     }
+    // The alliance's inspector deducts the noodle shop under a rule that opens a notice, now overdue: the alliance's 整改核验 counts merchants.
+    const allianceRules = await ok(call(scoreFunction, 'demo-inspector', { action: 'rules', orgId: 'al-danghu' }))
+    const restorable = allianceRules.rules.find((r: any) => r.restorable && r.points < 0)
+    const shopWalk = await ok(call(scoreFunction, 'demo-inspector', { action: 'submit', requestId: rid(), householdIds: ['m-danghu-01'], ruleId: restorable.id, photos: [PHOTO], note: '后厨生熟未分开' }))
+    await db.update(notices).set({ deadline: new Date(Date.now() - DAY) }).where(eq(notices.deductionEntryId, shopWalk.results[0].entryId))
   })
 
   it('When each kind is counted for every organisation of every role, then 首页 reads exactly what 待我审核, 整改核验 and 议事待办 list there, overdue and oldest included', async () => {
@@ -162,15 +169,16 @@ describe('one definition per kind of waiting work: 首页 and the clock count wh
       for (const orgId of orgs) {
         const roles = caller.grants.filter((g) => g.org.id === orgId).map((g) => g.role)
         const lists: { key: string; rows: { at: string; overdue: boolean }[] }[] = []
-        if (roles.includes('cadre')) {
+        const mayDo = (permission: keyof typeof PERMISSIONS) => roles.some((r) => (PERMISSIONS[permission] as readonly string[]).includes(r))
+        if (mayDo('decideScores')) {
           const pending = await ok(call(scoreFunction, openid, { action: 'pending', orgId }))
           lists.push({ key: 'review', rows: [...pending.records, ...pending.appeals].map((r: any) => ({ at: r.createdAt, overdue: false })) })
         }
-        if (roles.some((r) => ['cadre', 'grid_leader', 'community_scorer'].includes(r))) {
+        if (mayDo('score')) {
           const check = await ok(call(noticeFunction, openid, { action: 'awaitingCheck', orgId }))
           lists.push({ key: 'notice-verify', rows: [...check.toVerify, ...check.overdue].map((n: any) => ({ at: n.openedAt, overdue: n.status === 'overdue' })) })
         }
-        if (roles.some((r) => ['cadre', 'grid_leader', 'admin'].includes(r))) {
+        if (roles.some((r) => MATTER_STAFF_ROLES.includes(r))) {
           const list = await ok(call(matterFunction, openid, { action: 'workList', orgId }))
           lists.push({ key: 'matter-work', rows: list.matters.map((m: any) => ({ at: m.raisedAt, overdue: m.status === 'overdue' })) })
         }
@@ -190,12 +198,13 @@ describe('one definition per kind of waiting work: 首页 and the clock count wh
     expect(workOf(await waiting('demo-cadre'), 'matter-work', 'v-zjq').overdue).toBe(2)
     expect(workOf(await waiting('demo-admin'), 'matter-work', 'st-danghu')).toMatchObject({ count: 2, overdue: 1 })
     expect(workOf(await waiting('demo-grid-leader'), 'notice-verify', 'mg-zjq-1-1').overdue).toBeGreaterThanOrEqual(1)
+    expect(workOf(await waiting('demo-inspector'), 'notice-verify', 'al-danghu')).toMatchObject({ count: 1, overdue: 1 })
   })
 
   it('When 议事待办 is read by its one condition, then it holds exactly the matters where the state machine gives the caller a staff step', async () => {
     for (const openid of STAFF) {
       const caller = await loadCaller(database.db, openid)
-      for (const grant of caller.grants.filter((g) => ['cadre', 'grid_leader', 'admin'].includes(g.role))) {
+      for (const grant of caller.grants.filter((g) => MATTER_STAFF_ROLES.includes(g.role))) {
         const list = await ok(call(matterFunction, openid, { action: 'workList', orgId: grant.org.id }))
         const all = await selectMatterViews(database.db, mattersUnder(grant.org.path), caller)
         const stepsForStaff = all.filter((m) => m.steps.some((s) => s !== 'rate')).map((m) => m.id)

@@ -61,7 +61,7 @@ async function run(step: Step): Promise<number> {
   const scorer = merchant ? 'wx-inspector' : 'demo-cadre'
   if (step.what === 'verify') {
     const [open] = await rows<{ id: number; points: number }>(sql`
-      select n.id, n.points from notices n join households h on h.id = n.household_id
+      select n.id::int as id, n.points::int as points from notices n join households h on h.id = n.household_id
        where h.member_kind = ${step.kind} and n.status = 'open' order by n.id limit 1`)
     if (!open) return 0
     const [{ openid }] = await rows<{ openid: string }>(sql`

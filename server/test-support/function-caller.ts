@@ -13,7 +13,7 @@ export function functionCaller<F extends Record<string, CloudFunction>>(function
   }
   async function ok<T>(openid: string, fn: keyof F, event: Record<string, unknown>): Promise<T> {
     const answer = await call<T>(openid, fn, event)
-    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
+    if (!answer.ok) throw new Error(`${String(fn)}.${String(event.action)}: ${answer.error.code} ${answer.error.message}`)
     return answer.data
   }
   async function refused(openid: string, fn: keyof F, event: Record<string, unknown>): Promise<string> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { cloudFunctions } from '../../functions'
-import { localPlatform } from '../../platform/local/platform'
+import { functionCaller } from '../../test-support/function-caller'
 import { rawRows, type Database } from '../../store/database'
 import { findDrift } from '../../store/kept-totals'
 import { openDemoTestDatabase, ruleIdsByCode } from '../../test-support/test-database'
@@ -24,11 +24,7 @@ let villageRules: Record<string, number> = {}
 const HOUSEHOLDS = ['h-zjq-03', 'h-zjq-04', 'h-zjq-11']
 const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
 
-async function call(openid: string, name: string, event: Record<string, unknown>) {
-  const answer = await cloudFunctions[name].invoke({ db: database.db, openid, event, platform: localPlatform })
-  if (!answer.ok) throw new Error(`${name}.${String(event.action)}: ${answer.error.code} ${answer.error.message}`)
-  return answer.data as any
-}
+const call = functionCaller(cloudFunctions, () => database.db).ok<any>
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows
 }

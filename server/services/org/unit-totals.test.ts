@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { periodsOf } from '../../../src/core/period'
 import { cloudFunctions } from '../../functions'
-import { localPlatform } from '../../platform/local/platform'
+import { functionCaller } from '../../test-support/function-caller'
 import { rawRows, type Database } from '../../store/database'
 import { findDrift } from '../../store/kept-totals'
 import { appendLedgerEntries } from '../../store/ledger'
@@ -30,11 +30,7 @@ afterAll(async () => {
   await database.close()
 })
 
-async function call(openid: string, name: string, event: Record<string, unknown>) {
-  const answer = await cloudFunctions[name].invoke({ db: database.db, openid, event, platform: localPlatform })
-  if (!answer.ok) throw new Error(`${name}.${String(event.action)}: ${answer.error.code} ${answer.error.message}`)
-  return answer.data as any
-}
+const call = functionCaller(cloudFunctions, () => database.db).ok<any>
 
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows

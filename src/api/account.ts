@@ -9,7 +9,8 @@ import { withKeptCopy } from './kept-copy'
 /** Who the caller is: registered or not, roles with their organisations, own household. */
 export async function whoami(): Promise<Envelope<WhoAmI>> {
   // Kept per demo identity (one key in the mini-program): without signal a leader still sees 入户评分.
-  return (await withKeptCopy(`whoami:${readDemoOpenId() ?? ''}`, () => callFunction<'account', 'whoami'>('account', 'whoami', {}))).answer
+  // The key names the answer's shape (2: each role carries its work entries), so an older copy is never read.
+  return (await withKeptCopy(`whoami-2:${readDemoOpenId() ?? ''}`, () => callFunction<'account', 'whoami'>('account', 'whoami', {}))).answer
 }
 
 /** What waits for the caller: the household's open 整改 and the staff work waiting, for 首页. */

@@ -6,7 +6,7 @@ import './only-overdue.css'
 
 /**
  * Whether a work list shows only its overdue items: opened so from 首页's 「其中 N 条逾期」 (the router's
- * `only=overdue`, components/work-entries.ts), and switched on the page itself.
+ * `only=overdue`, components/staff-role-card.tsx), and switched on the page itself.
  */
 export function useOnlyOverdue(): [boolean, (only: boolean) => void] {
   const [only, setOnly] = useState(useRouter().params.only === 'overdue')

@@ -1,10 +1,14 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { RoleView, WaitingWork } from '../core/contracts/account'
+import type { RoleView, WaitingWork, WorkEntry } from '../core/contracts/account'
 import { waitingAgeText } from '../core/reminders'
 import { BigButton } from './big-button'
-import { overdueUrl, workEntriesFor, type WorkEntry } from './work-entries'
 import './staff-role-card.css'
+
+/** The same list opened on its overdue items only (「只看逾期」): what 「其中 N 条逾期」 opens. */
+function overdueUrl(entry: WorkEntry): string {
+  return `${entry.url}${entry.url.includes('?') ? '&' : '?'}only=overdue`
+}
 
 /**
  * One staff role on one organisation ("村干部 · 赵家桥村"). It starts with 「今天要做的」: each kind of work
@@ -13,7 +17,7 @@ import './staff-role-card.css'
  * rest of the role's work, quieter.
  */
 export function StaffRoleCard({ role, waiting }: { role: RoleView; waiting: readonly WaitingWork[] }) {
-  const entries = workEntriesFor(role)
+  const { entries } = role
   const now = new Date()
   const waitingEntries = entries.flatMap((entry) => {
     const work = waiting.find((w) => w.key === entry.key)

@@ -53,6 +53,20 @@ describe('whoami', () => {
     expect(me.roles.every((r) => r.label.length > 0 && r.org.name.length > 0)).toBe(true)
   })
 
+  it('When a cadre, a shop owner and a villager ask, then each role carries the buttons 首页 shows for it', async () => {
+    const labelsOf = async (openid: string) => {
+      const me = await whoami(database.db, openid)
+      if (!me.registered) throw new Error('demo user not registered')
+      return me.roles.map((r) => r.entries.map((e) => e.label))
+    }
+    const [cadre] = await labelsOf('demo-cadre')
+    expect(cadre).toEqual(expect.arrayContaining(['入户评分', '待我审核', '名册与绑定', '年度分红']))
+    const me = await whoami(database.db, 'demo-cadre')
+    expect(me.registered && me.roles[0].entries.find((e) => e.key === 'roster')?.url).toBe('/work/roster/index?orgId=v-zjq')
+    expect(await labelsOf('demo-merchant')).toEqual([['红黑榜', '培训签到']])
+    expect(await labelsOf('demo-villager')).toEqual([[]])
+  })
+
   it('When the two demo villagers ask, then each sees a different household of the same micro-grid, with a positive balance', async () => {
     const one = await whoami(database.db, 'demo-villager')
     const two = await whoami(database.db, 'demo-villager-2')

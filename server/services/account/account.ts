@@ -1,29 +1,30 @@
 import { and, eq, ilike, or, type SQL } from 'drizzle-orm'
-import type { HouseholdList, RoleView, WhoAmI } from '../../../src/core/contracts/account'
+import type { HouseholdList, OrgRef, RoleView, WhoAmI } from '../../../src/core/contracts/account'
 import { AppError } from '../../../src/core/errors'
 import { memberKindAt } from '../../../src/core/member-kind'
 import type { OrgKind } from '../../../src/core/org'
 import { mayActOn } from '../../../src/core/policy'
-import { ROLE_LABELS } from '../../../src/core/roles'
+import { ROLE_LABELS, type Role } from '../../../src/core/roles'
+import { workEntriesFor } from '../../../src/core/work-entries'
 import type { Db } from '../../store/database'
 import { householdById, householdsUnder, selectHouseholdViews } from '../../store/household-views'
 import { households, orgs, users } from '../../store/schema'
 import { findCaller, loadCaller } from '../shared/caller'
 import { selectMerchantViews } from '../merchant/merchants'
 
+function roleView(role: Role, org: OrgRef): RoleView {
+  return { role, label: ROLE_LABELS[role], org, entries: workEntriesFor({ role, org }) }
+}
+
 /** Who am I: my roles with their organisations and, for a villager, my household; for a shop owner, my merchant. */
 export async function whoami(db: Db, openid: string): Promise<WhoAmI> {
   const caller = await findCaller(db, openid)
   if (!caller) return { registered: false, openid }
   const [household] = caller.householdId ? await selectHouseholdViews(db, householdById(caller.householdId)) : []
-  const roles: RoleView[] = caller.grants.map((g) => ({
-    role: g.role,
-    label: ROLE_LABELS[g.role],
-    org: { id: g.org.id, name: g.org.name, kind: g.org.kind },
-  }))
+  const roles = caller.grants.map((g) => roleView(g.role, { id: g.org.id, name: g.org.name, kind: g.org.kind }))
   const [merchant] = caller.merchantId ? await selectMerchantViews(db, eq(households.id, caller.merchantId)) : []
-  if (merchant) roles.unshift({ role: 'merchant_owner', label: ROLE_LABELS.merchant_owner, org: merchant.alliance })
-  if (household) roles.unshift({ role: 'villager', label: ROLE_LABELS.villager, org: household.village })
+  if (merchant) roles.unshift(roleView('merchant_owner', merchant.alliance))
+  if (household) roles.unshift(roleView('villager', household.village))
   const [user] = await db.select({ elderMode: users.elderMode }).from(users).where(eq(users.openid, openid))
   return { registered: true, openid, displayName: caller.displayName, elderMode: user.elderMode, roles, household: household ?? null, merchant: merchant ?? null }
 }

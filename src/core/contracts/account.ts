@@ -86,10 +86,13 @@ export const accountInputs = {
 }
 
 export type OrgRef = { id: string; name: string; kind: OrgKind }
-export type RoleView = { role: Role; label: string; org: OrgRef }
+/** A button on 首页 that opens a piece of work for one role on one organisation (core/work-entries.ts). */
+export type WorkEntry = { key: string; label: string; url: string }
+/** One of the caller's roles, with the work it opens from 首页. */
+export type RoleView = { role: Role; label: string; org: OrgRef; entries: WorkEntry[] }
 /** One of the household's rectification notices still waiting for it: to fix (待整改/逾期) or to be checked (待核验). */
 export type WaitingNotice = { id: number; problem: string; ruleTitle: string | null; points: number; status: ShownNoticeStatus; deadline: string }
-/** The home page's work buttons whose work waits: keyed like them (components/work-entries.ts), per organisation. */
+/** The home page's work buttons whose work waits: keyed like them (core/work-entries.ts), per organisation. */
 export type WaitingWorkKey = 'review' | 'notice-verify' | 'matter-work'
 /** Work of one kind waiting on one organisation: how many, how many overdue, and since when the oldest has waited. */
 export type WaitingWork = { orgId: string; key: WaitingWorkKey; count: number; overdue: number; oldestAt: string }

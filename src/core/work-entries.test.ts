@@ -1,12 +1,12 @@
-import type { RoleView } from '../core/contracts/account'
-import { PERMISSIONS } from '../core/policy'
-import { ROLE_LABELS, STAFF_ROLES } from '../core/roles'
+import type { RoleView } from './contracts/account'
+import { PERMISSIONS } from './policy'
+import { STAFF_ROLES } from './roles'
 import { workEntriesFor } from './work-entries'
 
 const village = { id: 'v-zjq', name: '赵家桥村', kind: 'village' as const }
 
-function role(name: RoleView['role']): RoleView {
-  return { role: name, label: ROLE_LABELS[name], org: village }
+function role(name: RoleView['role']): Pick<RoleView, 'role' | 'org'> {
+  return { role: name, org: village }
 }
 
 describe('workEntriesFor', () => {
@@ -32,7 +32,7 @@ describe('workEntriesFor', () => {
   })
 
   it('offers the scoring work to the roles that score, and review and rules to a village cadre', () => {
-    const labels = (name: RoleView['role'], org: RoleView['org'] = village) => workEntriesFor({ role: name, label: ROLE_LABELS[name], org }).map((e) => e.label)
+    const labels = (name: RoleView['role'], org: RoleView['org'] = village) => workEntriesFor({ role: name, org }).map((e) => e.label)
     const microGrid = { id: 'mg-zjq-1-1', name: '第一网格1号微网格', kind: 'micro_grid' as const }
     expect(labels('grid_leader', microGrid)).toEqual(expect.arrayContaining(['入户评分', '我的评分记录', '美丽积分图']))
     expect(labels('grid_leader', microGrid)).not.toContain('待我审核')
@@ -42,7 +42,7 @@ describe('workEntriesFor', () => {
   })
 
   it('offers 整改核验 to the roles that score, and 发布整改通报 and 整改统计 on a village', () => {
-    const labels = (name: RoleView['role'], org: RoleView['org'] = village) => workEntriesFor({ role: name, label: ROLE_LABELS[name], org }).map((e) => e.label)
+    const labels = (name: RoleView['role'], org: RoleView['org'] = village) => workEntriesFor({ role: name, org }).map((e) => e.label)
     const microGrid = { id: 'mg-zjq-1-1', name: '第一网格1号微网格', kind: 'micro_grid' as const }
     expect(labels('grid_leader', microGrid)).toContain('整改核验')
     expect(labels('grid_leader', microGrid)).not.toContain('发布整改通报')
@@ -53,7 +53,7 @@ describe('workEntriesFor', () => {
   })
 
   it('offers the shop’s 兑换汇总 and 商品管理 to its clerk and to a cadre of its village, and the summary alone to the accountant', () => {
-    const labels = (name: RoleView['role'], org: RoleView['org'] = village) => workEntriesFor({ role: name, label: ROLE_LABELS[name], org }).map((e) => e.label)
+    const labels = (name: RoleView['role'], org: RoleView['org'] = village) => workEntriesFor({ role: name, org }).map((e) => e.label)
     const shop = { id: 'shop-zjq', name: '赵家桥村积分超市', kind: 'shop' as const }
     expect(labels('shop_clerk', shop)).toEqual(['积分兑换（扫积分卡）', '积分超市兑换汇总', '积分超市商品管理'])
     expect(labels('cadre')).toEqual(expect.arrayContaining(['积分超市兑换汇总', '积分超市商品管理']))
@@ -66,7 +66,7 @@ describe('workEntriesFor', () => {
   it('offers 村里的设置 to a cadre of a village, and not to its grid leader or accountant', () => {
     expect(workEntriesFor(role('cadre'))).toContainEqual({ key: 'village-settings', label: '村里的设置', url: '/work/village-settings/index?orgId=v-zjq' })
     expect(workEntriesFor(role('accountant')).map((e) => e.label)).not.toContain('村里的设置')
-    expect(workEntriesFor({ role: 'grid_leader', label: ROLE_LABELS.grid_leader, org: { id: 'mg-zjq-1-1', name: '第一网格1号微网格', kind: 'micro_grid' } }).map((e) => e.label)).not.toContain('村里的设置')
+    expect(workEntriesFor({ role: 'grid_leader', org: { id: 'mg-zjq-1-1', name: '第一网格1号微网格', kind: 'micro_grid' } }).map((e) => e.label)).not.toContain('村里的设置')
   })
 
   it('gives a villager no staff work', () => {
@@ -75,7 +75,7 @@ describe('workEntriesFor', () => {
 
   it('offers 组织架构 and 工作人员 to the street admin and a village cadre, and 操作记录 to the admin alone', () => {
     const street = { id: 'st-danghu', name: '当湖街道', kind: 'street' as const }
-    const admin = workEntriesFor({ role: 'admin', label: ROLE_LABELS.admin, org: street })
+    const admin = workEntriesFor({ role: 'admin', org: street })
     expect(admin).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ label: '组织架构', url: '/org/tree/index?orgId=st-danghu' }),
@@ -90,7 +90,7 @@ describe('workEntriesFor', () => {
   })
 
   it('offers 议事待办 and 议事公开栏 to grid leaders, cadres and the street admin, 议事数字 above a micro-grid, and nothing of it to the shop or the accountant', () => {
-    const labels = (name: RoleView['role'], org: RoleView['org'] = village) => workEntriesFor({ role: name, label: ROLE_LABELS[name], org }).map((e) => e.label)
+    const labels = (name: RoleView['role'], org: RoleView['org'] = village) => workEntriesFor({ role: name, org }).map((e) => e.label)
     const microGrid = { id: 'mg-zjq-1-1', name: '第一网格1号微网格', kind: 'micro_grid' as const }
     expect(labels('grid_leader', microGrid)).toEqual(expect.arrayContaining(['议事待办', '议事公开栏']))
     expect(labels('grid_leader', microGrid)).not.toContain('议事数字')
@@ -101,7 +101,7 @@ describe('workEntriesFor', () => {
 
   it('leads the street admin, first of all, to 街道总览 of the street, and no other role to it', () => {
     const street = { id: 'st-danghu', name: '当湖街道', kind: 'street' as const }
-    expect(workEntriesFor({ role: 'admin', label: ROLE_LABELS.admin, org: street })[0]).toEqual({ key: 'street', label: '街道总览', url: '/street/overview/index?orgId=st-danghu' })
+    expect(workEntriesFor({ role: 'admin', org: street })[0]).toEqual({ key: 'street', label: '街道总览', url: '/street/overview/index?orgId=st-danghu' })
     for (const name of ['cadre', 'grid_leader', 'accountant', 'shop_clerk', 'community_scorer', 'villager'] as const) {
       expect(workEntriesFor(role(name)).map((e) => e.label)).not.toContain('街道总览')
     }
@@ -109,7 +109,7 @@ describe('workEntriesFor', () => {
 
   it('offers a bank officer only 核验积分证明 and 本行规则, and no other role those', () => {
     const bank = { id: 'bk-pinghu', name: '平湖农商银行', kind: 'bank' as const }
-    expect(workEntriesFor({ role: 'bank_officer', label: ROLE_LABELS.bank_officer, org: bank }).map((e) => e.label)).toEqual(['核验积分证明', '本行规则'])
+    expect(workEntriesFor({ role: 'bank_officer', org: bank }).map((e) => e.label)).toEqual(['核验积分证明', '本行规则'])
     for (const name of STAFF_ROLES.filter((r) => r !== 'bank_officer')) {
       expect(workEntriesFor(role(name)).map((e) => e.key).filter((key) => key.startsWith('credit'))).toEqual([])
     }
@@ -117,7 +117,7 @@ describe('workEntriesFor', () => {
   it("leads the alliance's people to their pages: 商家联盟 for its committee, 红黑榜 for everyone on it and the street's admin, 培训签到 for an owner", () => {
     const alliance = { id: 'a-dh', name: '当湖商家自治联盟', kind: 'alliance' as const }
     const street = { id: 's-dh', name: '当湖街道', kind: 'street' as const }
-    const on = (name: RoleView['role'], org: RoleView['org']) => workEntriesFor({ role: name, label: ROLE_LABELS[name], org })
+    const on = (name: RoleView['role'], org: RoleView['org']) => workEntriesFor({ role: name, org })
     expect(on('alliance_committee', alliance)).toContainEqual({ key: 'alliance', label: '商家联盟', url: '/merchant/alliance/index?orgId=a-dh' })
     expect(on('dept_inspector', alliance).map((e) => e.label)).toEqual(expect.arrayContaining(['入户评分', '红黑榜']))
     expect(on('dept_inspector', alliance).map((e) => e.label)).not.toContain('商家联盟')

@@ -1,27 +1,19 @@
-import type { RoleView } from '../core/contracts/account'
-import { MATTER_STAFF_ROLES } from '../core/matter-policy'
-import { PERMISSIONS } from '../core/policy'
-import { WAITING_WORK_LABELS } from '../core/reminders'
-import type { StaffRole } from '../core/roles'
-import { INVITABLE_ROLES } from '../core/staff-policy'
-
-/** A button on the home page that opens a piece of work for one role on one organisation. */
-export type WorkEntry = { key: string; label: string; url: string }
-
-/** The router parameter a work list reads to show only its overdue items (「只看逾期」): 整改核验 and 议事待办. */
-export const ONLY_OVERDUE = 'only=overdue'
-
-/** The same list opened on its overdue items only: what 首页's 「其中 N 条逾期」 opens. */
-export function overdueUrl(entry: WorkEntry): string {
-  return `${entry.url}${entry.url.includes('?') ? '&' : '?'}${ONLY_OVERDUE}`
-}
+import type { RoleView, WorkEntry } from './contracts/account'
+import { MATTER_STAFF_ROLES } from './matter-policy'
+import { PERMISSIONS } from './policy'
+import { WAITING_WORK_LABELS } from './reminders'
+import type { StaffRole } from './roles'
+import { INVITABLE_ROLES } from './staff-policy'
 
 function holds(role: RoleView['role'], allowed: readonly StaffRole[]): boolean {
   return (allowed as readonly string[]).includes(role)
 }
 
-/** The work a staff role can open from the home page; the permissions themselves live in core/policy. */
-export function workEntriesFor(role: RoleView): WorkEntry[] {
+/**
+ * The work a staff role can open from the home page; the permissions themselves live in core/policy.
+ * whoami answers them with each role, so the policy tables stay out of the mini-program's main package.
+ */
+export function workEntriesFor(role: Pick<RoleView, 'role' | 'org'>): WorkEntry[] {
   const entries: WorkEntry[] = []
   const org = encodeURIComponent(role.org.id)
   if (holds(role.role, PERMISSIONS.viewStreet)) {

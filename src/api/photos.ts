@@ -1,9 +1,22 @@
 import Taro from '@tarojs/taro'
 import type { Envelope } from '../core/contracts/envelope'
 import { MAX_PHOTO_BYTES } from '../core/photo'
+import { whoami } from './account'
 import { initCloud } from './call-cloud'
 import { readDemoOpenId } from './demo-identity'
 import { isEnvelope, networkFailure } from './network-failure'
+
+let folder: string | undefined
+
+/** Where this user's photos go in cloud storage (whoami says; the server accepts no photo from elsewhere). */
+async function myPhotoFolder(): Promise<Envelope<string>> {
+  if (folder) return { ok: true, data: folder }
+  const me = await whoami()
+  if (!me.ok) return me
+  if (!me.data.registered) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先绑定，再上传照片' } }
+  folder = me.data.photoFolder
+  return { ok: true, data: folder }
+}
 
 /**
  * Uploads one photo the user picked (a temp file path from Taro.chooseImage) and answers its file
@@ -14,7 +27,9 @@ export async function uploadPhoto(tempFilePath: string, size: number): Promise<E
   try {
     if (process.env.TARO_ENV === 'weapp') {
       initCloud()
-      const cloudPath = `evidence/${Date.now()}-${Math.floor(Math.random() * 1e9)}${tempFilePath.match(/\.\w+$/)?.[0] ?? '.jpg'}`
+      const mine = await myPhotoFolder()
+      if (!mine.ok) return mine
+      const cloudPath = `${mine.data}/${Date.now()}-${Math.floor(Math.random() * 1e9)}${tempFilePath.match(/\.\w+$/)?.[0] ?? '.jpg'}`
       const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: tempFilePath })
       return { ok: true, data: { fileId: fileID } }
     }

@@ -21,7 +21,7 @@ describe('cadre in the mini-program: a 通报 shared into a group chat, opened b
 
   beforeAll(async () => {
     const rules = await ruleIdsByCode(journey.cloud.database.db, 'rs-zjq')
-    const photo = journey.world.storeCloudFile('evidence/clutter.jpg', TINY_JPEG)
+    const photo = await journey.photoOf('demo-grid-leader', 'clutter.jpg', TINY_JPEG)
     await journey.callAs('demo-grid-leader', 'score', { action: 'submit', requestId: 'walk-clutter-1', householdIds: ['h-zjq-01'], ruleId: rules['env-clutter'], photos: [photo] })
     journey.world.createGroup(ZJQ_GROUP, ['demo-cadre', 'demo-villager-2'])
     journey.world.createGroup(TJ_GROUP, ['demo-cadre-other'])

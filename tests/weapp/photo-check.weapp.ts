@@ -14,7 +14,7 @@ describe("a matter's photo through WeChat's image check in the mini-program", ()
   const journey = weappJourney()
   let seq = 0
   const raise = async (text: string) => {
-    const photo = journey.world.storeCloudFile(`matters/check-${++seq}.jpg`, TINY_JPEG)
+    const photo = await journey.photoOf('demo-villager', `check-${++seq}.jpg`, TINY_JPEG)
     const matter = await journey.callAs<MatterDetail>('demo-villager', 'matter', { action: 'raise', requestId: `weapp-photo-check-${seq}`, text, place: '村口', photos: [photo] })
     return { photo, matter }
   }

@@ -24,7 +24,7 @@ describe('villager in the mini-program: balance, ledger times, card, claim, appe
     // What the grid leader's and the cadre's journeys do through their own pages: a restorable
     // deduction with a photo (it opens a notice) and one that is not restorable.
     const rules = await ruleIdsByCode(journey.cloud.database.db, 'rs-zjq')
-    const photo = journey.world.storeCloudFile('evidence/clutter.jpg', TINY_JPEG)
+    const photo = await journey.photoOf('demo-grid-leader', 'clutter.jpg', TINY_JPEG)
     await journey.callAs('demo-grid-leader', 'score', { action: 'submit', requestId: 'walk-clutter-1', householdIds: ['h-zjq-01'], ruleId: rules['env-clutter'], photos: [photo] })
     await journey.callAs('demo-cadre', 'score', { action: 'submit', requestId: 'walk-lavish-1', householdIds: ['h-zjq-01'], ruleId: rules['custom-lavish'] })
   })

@@ -10,6 +10,7 @@ import type { Db } from '../../store/database'
 import { householdById, householdsUnder, selectHouseholdViews } from '../../store/household-views'
 import { households, orgs, users } from '../../store/schema'
 import { findCaller, loadCaller } from '../shared/caller'
+import { photoFolderOf } from '../shared/photo-folder'
 import { selectMerchantViews } from '../merchant/merchants'
 
 function roleView(role: Role, org: OrgRef): RoleView {
@@ -26,7 +27,7 @@ export async function whoami(db: Db, openid: string): Promise<WhoAmI> {
   if (merchant) roles.unshift(roleView('merchant_owner', merchant.alliance))
   if (household) roles.unshift(roleView('villager', household.village))
   const [user] = await db.select({ elderMode: users.elderMode }).from(users).where(eq(users.openid, openid))
-  return { registered: true, openid, displayName: caller.displayName, elderMode: user.elderMode, roles, household: household ?? null, merchant: merchant ?? null }
+  return { registered: true, openid, displayName: caller.displayName, elderMode: user.elderMode, roles, household: household ?? null, merchant: merchant ?? null, photoFolder: photoFolderOf(openid) }
 }
 
 /** Turns 长辈模式 on or off for this user, on every device they use. */

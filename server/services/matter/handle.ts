@@ -9,6 +9,7 @@ import type { Db } from '../../store/database'
 import { matters } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
 import { requestPhotoChecks } from '../shared/photo-checks'
+import { refuseOthersPhotos } from '../shared/photo-folder'
 import { lockMatter, matterPlace, recordStep, staffOver, takeStep } from './access'
 import { notifyMatterStep } from './notify'
 import { matterDetail } from './views'
@@ -47,6 +48,7 @@ export async function assignMatter(
 /** 办理中: a progress note with photos for the resident. */
 export async function reportProgress(db: Db, openid: string, platform: Platform, input: { matterId: number; note: string; photos: string[] }): Promise<MatterDetail> {
   const caller = await loadCaller(db, openid)
+  refuseOthersPhotos(openid, input.photos)
   const row = await lockMatter(db, input.matterId)
   const next = await takeStep(db, caller, row, { type: 'progress' }, new Date())
   await requireCleanText(platform.contentCheck, input.note, openid)
@@ -74,6 +76,7 @@ export async function extendMatter(db: Db, openid: string, platform: Platform, i
 /** 已反馈: the outcome written to the resident, who then rates it. */
 export async function giveFeedback(db: Db, openid: string, platform: Platform, input: { matterId: number; outcome: string; photos: string[] }): Promise<MatterDetail> {
   const caller = await loadCaller(db, openid)
+  refuseOthersPhotos(openid, input.photos)
   const row = await lockMatter(db, input.matterId)
   const now = new Date()
   const next = await takeStep(db, caller, row, { type: 'feedback' }, now)

@@ -9,6 +9,7 @@ import type { Db } from '../../store/database'
 import { households, matterSeconds, matters } from '../../store/schema'
 import { loadCaller, type Caller } from '../shared/caller'
 import { requestPhotoChecks } from '../shared/photo-checks'
+import { refuseOthersPhotos } from '../shared/photo-folder'
 import { lockMatter, recordStep } from './access'
 import { notifyMatterStep } from './notify'
 import { matterDetail } from './views'
@@ -27,6 +28,7 @@ export async function raiseMatter(
   input: { text: string; place: string; photos: string[]; showName: boolean },
 ): Promise<MatterDetail> {
   const caller = await loadCaller(db, openid)
+  refuseOthersPhotos(openid, input.photos)
   const household = await requireVillager(db, caller, '提议事')
   await requireCleanText(platform.contentCheck, `${input.text}\n${input.place}`, openid)
   const [row] = await db

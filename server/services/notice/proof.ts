@@ -15,6 +15,7 @@ import { noticeViewById, type NoticeRow } from './views'
 import { requireScorerOf } from './notices'
 import { notifyHousehold } from '../shared/notifications'
 import { requestPhotoChecks } from '../shared/photo-checks'
+import { refuseOthersPhotos } from '../shared/photo-folder'
 
 const DAY = 24 * 3600 * 1000
 
@@ -46,6 +47,7 @@ export async function submitProof(
   now = new Date(),
 ): Promise<NoticeView> {
   const caller = await loadCaller(db, openid)
+  refuseOthersPhotos(openid, input.photos)
   const notice = await lockNotice(db, input.noticeId)
   if (!isOwnMember(caller, notice.householdId)) throw new AppError('FORBIDDEN', '只有这户的家里人（或这家店的店主）可以提交整改')
   transition(notice, { type: 'submitProof' }, now)

@@ -9,6 +9,7 @@ import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { households, rules, scoreRecords } from '../../store/schema'
 import { requestPhotoChecks } from '../shared/photo-checks'
+import { refuseOthersPhotos } from '../shared/photo-folder'
 import { loadCaller } from '../shared/caller'
 import { requirePointsPower } from '../shared/points-power'
 import { APPLIED, countsTowardLimits, PROMISED } from './limits'
@@ -36,6 +37,7 @@ export async function claimRule(
   at = new Date(),
 ): Promise<ScoreRecordView> {
   const caller = await loadCaller(db, openid)
+  refuseOthersPhotos(openid, input.photos)
   if (!caller.householdId) throw new AppError('FORBIDDEN', '只有绑定了农户的村民可以申报')
   const rule = await loadRuleInForce(db, input.ruleId)
   if (!rule.claimable) throw new AppError('NOT_CLAIMABLE')

@@ -5,6 +5,7 @@ import type { SubmitInput, SubmitResult } from '../../../src/core/contracts/scor
 import { addWalk, parseWalkQueue, sendWalks, type QueuedWalk, type WalkQueue, type WalkSender } from '../../../src/core/walk-queue'
 import { scoreFunction } from '../../functions/score'
 import { localPlatform } from '../../platform/local/platform'
+import { photoFolderOf } from '../shared/photo-folder'
 import type { Database } from '../../store/database'
 import { ledgerEntries, scoreRecords } from '../../store/schema'
 import { openDemoTestDatabase, ruleIdsByCode } from '../../test-support/test-database'
@@ -46,7 +47,7 @@ class Phone {
     return {
       read: () => parseWalkQueue(JSON.parse(this.storage)),
       write: (queue) => (this.storage = JSON.stringify(queue)),
-      upload: () => this.call(async () => ({ ok: true as const, data: { fileId: `cloud://evidence/p-${++this.uploads}.jpg` } })),
+      upload: () => this.call(async () => ({ ok: true as const, data: { fileId: `cloud://env.bucket/${photoFolderOf('demo-cadre')}/p-${++this.uploads}.jpg` } })),
       submit: (input: SubmitInput) =>
         this.call(
           () => scoreFunction.invoke({ db: database.db, openid: 'demo-cadre', event: { action: 'submit', ...input }, platform: localPlatform }) as Promise<Envelope<SubmitResult>>,

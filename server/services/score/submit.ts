@@ -12,6 +12,7 @@ import { households, scoreRecords } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
 import { refuseOwnHousehold } from '../shared/points-power'
 import { requestPhotoChecks } from '../shared/photo-checks'
+import { refuseOthersPhotos } from '../shared/photo-folder'
 import { countsTowardLimits, PROMISED } from './limits'
 import { applyScoreRecords } from './records'
 import { loadRuleInForce, ruleSetIdOf } from './rules'
@@ -40,6 +41,7 @@ export async function submitScore(
   if (!observed.accepted) throw new AppError('INVALID_INPUT', observed.message)
   const rule = await loadRuleInForce(db, input.ruleId)
   const photos = input.photos ?? []
+  refuseOthersPhotos(openid, photos)
   if (rule.evidenceRequired && photos.length === 0) throw new AppError('EVIDENCE_REQUIRED')
 
   const balances = await lockHouseholds(db, input.householdIds)

@@ -129,6 +129,8 @@ export type WhoAmI =
       household: HouseholdView | null
       /** The merchant the caller owns (商家自治联盟), beside their household: one of each at most. */
       merchant: MerchantView | null
+      /** The cloud-storage folder the caller's photos upload to: a case may name only photos from it. */
+      photoFolder: string
     }
 
 /** A merchant of a 商家自治联盟 as its committee and its owner see it (the owner's name is never public). */

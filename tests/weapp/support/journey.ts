@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import type { WhoAmI } from '../../../src/core/contracts/account'
 import type { Envelope } from '../../../src/core/contracts/envelope'
 import { startCloudBackend, type CloudBackend } from './cloud-backend'
 import { MiniProgram, type LaunchOptions } from './mini-program'
@@ -15,6 +16,8 @@ export type Journey = {
   openPhone(openid: string, options?: Omit<Partial<LaunchOptions>, 'world' | 'cloud' | 'renderer' | 'distDir' | 'openid'>): Promise<MiniProgram>
   /** One cloud call as `openid`, for what a test checks behind the screen (the ledger, a balance). */
   callAs<T>(openid: string, name: string, event: Record<string, unknown>): Promise<T>
+  /** A photo `openid` uploaded as the app does, into their own folder (the only photos their cases may name): its file id. */
+  photoOf(openid: string, name: string, bytes: Buffer): Promise<string>
 }
 
 /**
@@ -62,6 +65,11 @@ export function weappJourney(): Journey {
       const envelope = (await started().cloud.call(name, event, openid)) as Envelope<T>
       if (!envelope.ok) throw new Error(`${name}.${String(event.action)} as ${openid} failed: ${envelope.error.code} ${envelope.error.message}`)
       return envelope.data
+    },
+    async photoOf(openid, name, bytes) {
+      const me = await this.callAs<WhoAmI>(openid, 'account', { action: 'whoami' })
+      if (!me.registered) throw new Error(`${openid} is not registered`)
+      return world.storeCloudFile(`${me.photoFolder}/${name}`, bytes)
     },
   }
 }

@@ -312,3 +312,50 @@ describe('the street’s view', () => {
     expect(Object.fromEntries(overview.rows.map((r) => [r.org.name, r.households]))).toEqual({ 赵家桥村: 32, 通界村: 8, 东湖社区: 4 })
   })
 })
+
+describe('staff never score the shop they own (the demo alliance, 当湖商家联盟)', () => {
+  const demoAlliance = 'al-danghu'
+  const OWN_SHOP = { ok: false, error: { code: 'FORBIDDEN', message: '不能给自己的店评分/审核，请让其他人处理' } }
+  let demoRules: Record<string, number> = {}
+  const balanceOf = async (id: string) => (await database.db.select({ balance: households.balance }).from(households).where(eq(households.id, id)))[0].balance
+
+  beforeAll(async () => {
+    const set = await ok<RuleSetView>('demo-alliance', 'score', { action: 'rules', orgId: demoAlliance })
+    demoRules = Object.fromEntries(set.rules.map((r) => [r.code, r.id]))
+    const invite = await ok<IssuedInvite>('demo-admin', 'account', { action: 'issueInvite', requestId: rid(), householdId: 'm-danghu-02' })
+    await ok<BindResult>('demo-alliance', 'account', { action: 'bind', requestId: rid(), code: invite.code, displayName: '沈玉梅' })
+  })
+
+  it('When a committee member who owns 东湖超市 scores it, checks its proof, extends or reverses its deduction or decides her own appeal, then each is refused and its points stay', async () => {
+    expect(await call('demo-alliance', 'score', { action: 'submit', requestId: rid(), householdIds: ['m-danghu-02'], ruleId: demoRules['alliance-honest'] })).toMatchObject(OWN_SHOP)
+    const deduction = await ok<SubmitResult>('demo-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: ['m-danghu-02'], ruleId: demoRules['alliance-fire'], photos: [PHOTO], note: '灭火器过期' })
+    const { entryId, balance } = deduction.results[0]
+    const [notice] = await database.db.select().from(notices).where(eq(notices.householdId, 'm-danghu-02'))
+    await ok<NoticeView>('demo-alliance', 'notice', { action: 'submitProof', requestId: rid(), noticeId: notice.id, photos: [PHOTO], note: '已换新的' })
+    expect(await call('demo-alliance', 'notice', { action: 'verify', requestId: rid(), noticeId: notice.id, accept: true })).toMatchObject(OWN_SHOP)
+    expect(await call('demo-alliance', 'notice', { action: 'extend', requestId: rid(), noticeId: notice.id, days: 30 })).toMatchObject(OWN_SHOP)
+    expect(await call('demo-alliance', 'score', { action: 'reverse', requestId: rid(), entryId, reason: '误扣了，撤销' })).toMatchObject(OWN_SHOP)
+    const appeal = await ok<{ id: number }>('demo-alliance', 'score', { action: 'appeal', requestId: rid(), entryId, reason: '灭火器没有过期' })
+    expect(await call('demo-alliance', 'score', { action: 'decideAppeal', requestId: rid(), appealId: appeal.id, overturn: true })).toMatchObject(OWN_SHOP)
+    expect(await balanceOf('m-danghu-02')).toBe(balance)
+  })
+
+  it('When the inspector who owns 湖畔民宿 scores it, then it is refused and nothing is written', async () => {
+    const invite = await ok<IssuedInvite>('demo-alliance', 'account', { action: 'issueInvite', requestId: rid(), householdId: 'm-danghu-03' })
+    await ok<BindResult>('demo-inspector', 'account', { action: 'bind', requestId: rid(), code: invite.code, displayName: '陆明' })
+    const before = await balanceOf('m-danghu-03')
+    expect(await call('demo-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: ['m-danghu-03'], ruleId: demoRules['alliance-honest'] })).toMatchObject(OWN_SHOP)
+    expect(await balanceOf('m-danghu-03')).toBe(before)
+  })
+
+  it('When the committee member signs her own shop in to a training she opened, then it is refused and gives nothing; another shop’s owner signs in', async () => {
+    const opened = await ok<OpenedTraining>('demo-alliance', 'merchant', { action: 'openTraining', requestId: rid(), allianceId: demoAlliance, title: '消防安全培训', hours: 2 })
+    const before = await balanceOf('m-danghu-02')
+    const own = await call('demo-alliance', 'merchant', { action: 'signIn', requestId: rid(), code: opened.code })
+    expect(own).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '这场培训是这家店的店主开的，不能给自己的店签到记分，请让其他委员开培训' } })
+    expect(await balanceOf('m-danghu-02')).toBe(before)
+    expect(await ok<SignInResult>('demo-merchant', 'merchant', { action: 'signIn', requestId: rid(), code: opened.code })).toMatchObject({ signedIn: true, already: false, tradeName: '老街面馆' })
+    const [session] = await ok<TrainingView[]>('demo-alliance', 'merchant', { action: 'trainings', allianceId: demoAlliance })
+    expect(session).toMatchObject({ title: '消防安全培训', signedIn: 1 })
+  })
+})

@@ -8,7 +8,7 @@ import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { households, orgs, rules, scoreRecords, trainingSessions, trainingSignIns } from '../../store/schema'
 import { admitBindAttempt, recordFailedBind } from '../shared/bind-attempts'
-import { loadCaller } from '../shared/caller'
+import { findCaller, isOwnMember, loadCaller } from '../shared/caller'
 import { codeHash, codeHashCandidates } from '../shared/code-hash'
 import { recordAudit } from '../org/audit-trail'
 import { orgRef } from '../org/org-scope'
@@ -76,6 +76,7 @@ export async function signIn(db: Db, openid: string, send: SendSubscribeMessage,
   if (session.closesAt <= now) return refuse('closed')
   const [merchant] = await db.select().from(households).where(eq(households.id, caller.merchantId)).for('update')
   if (merchant.villageId !== session.allianceId) throw new AppError('FORBIDDEN', '这是别的商家联盟的培训')
+  await refuseOwnSession(db, session, merchant.id)
   const rule = await trainingRule(db, session.allianceId)
   const [before] = await db.select().from(trainingSignIns).where(and(eq(trainingSignIns.sessionId, session.id), eq(trainingSignIns.merchantId, merchant.id)))
   const answer = (already: boolean, balance: number): SignInResult => ({ signedIn: true, already, tradeName: merchant.tradeName!, title: session.title, points: rule.points, balance })
@@ -99,6 +100,15 @@ export async function signIn(db: Db, openid: string, send: SendSubscribeMessage,
   const [entry] = await applyScoreRecords(db, send, [record], rule, null, now)
   await db.insert(trainingSignIns).values({ sessionId: session.id, merchantId: merchant.id, openid, scoreRecordId: record.id, createdAt: now })
   return answer(false, entry.balanceAfter)
+}
+
+/**
+ * The points of a sign-in are the opener's score: nobody scores the shop they own, so a session
+ * opened by one of the merchant's owners gives that merchant nothing (refuseOwnMember's rule).
+ */
+async function refuseOwnSession(db: Db, session: SessionRow, merchantId: string): Promise<void> {
+  const opener = await findCaller(db, session.openedBy)
+  if (opener && isOwnMember(opener, merchantId)) throw new AppError('FORBIDDEN', '这场培训是这家店的店主开的，不能给自己的店签到记分，请让其他委员开培训')
 }
 
 /** The alliance's 参加培训 rule in force. */

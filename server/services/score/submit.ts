@@ -10,7 +10,7 @@ import type { Db } from '../../store/database'
 import { householdPlaces, type HouseholdPlace } from '../../store/household-views'
 import { households, scoreRecords } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
-import { refuseOwnHousehold } from '../shared/points-power'
+import { refuseOwnMember } from '../shared/points-power'
 import { requestPhotoChecks } from '../shared/photo-checks'
 import { countsTowardLimits, PROMISED } from './limits'
 import { applyScoreRecords } from './records'
@@ -52,7 +52,7 @@ export async function submitScore(
     if (!place) throw new AppError('NOT_FOUND', '没有找到所选的农户，请刷新后重试')
     const grant = coveringGrant(caller.grants, 'score', place.paths)
     if (!grant) throw new AppError('FORBIDDEN', `${place.name}家不在您负责的范围内`)
-    refuseOwnHousehold(caller, id)
+    refuseOwnMember(caller, id)
     if (!villages.has(place.villageId)) villages.set(place.villageId, await villageScoring(db, place.villageId))
     const village = villages.get(place.villageId)!
     if (village.ruleSetId !== rule.ruleSetId) throw new AppError('RULE_NOT_APPLICABLE', `这条细则不适用于${place.name}家`)

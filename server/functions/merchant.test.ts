@@ -359,3 +359,25 @@ describe('staff never score the shop they own (the demo alliance, 当湖商家�
     expect(session).toMatchObject({ title: '消防安全培训', signedIn: 1 })
   })
 })
+
+describe('参加培训 points come from sign-in only, within the rule’s limits (the demo alliance)', () => {
+  const demoAlliance = 'al-danghu'
+  const balanceOf = async (id: string) => (await database.db.select({ balance: households.balance }).from(households).where(eq(households.id, id)))[0].balance
+
+  it('When the committee limits 参加培训 to twice a month, then the noodle shop (signed in once already) gets a second session’s points and not a third’s', async () => {
+    const set = await ok<RuleSetView>('demo-alliance', 'score', { action: 'rules', orgId: demoAlliance })
+    const edited = set.rules.map(({ id: _id, ...rule }) => (rule.code === 'alliance-training' ? { ...rule, monthlyLimit: 2 } : rule))
+    await ok<RuleSetView>('demo-alliance', 'score', { action: 'publishRules', requestId: rid(), ruleSetId: set.id, rules: edited })
+    const second = await ok<OpenedTraining>('demo-alliance', 'merchant', { action: 'openTraining', requestId: rid(), allianceId: demoAlliance, title: '垃圾分类培训', hours: 2 })
+    const third = await ok<OpenedTraining>('demo-alliance', 'merchant', { action: 'openTraining', requestId: rid(), allianceId: demoAlliance, title: '诚信经营培训', hours: 2 })
+    const before = await balanceOf('m-danghu-01')
+    expect(await ok<SignInResult>('demo-merchant', 'merchant', { action: 'signIn', requestId: rid(), code: second.code })).toMatchObject({ signedIn: true, already: false, balance: before + 5 })
+    expect(await call('demo-merchant', 'merchant', { action: 'signIn', requestId: rid(), code: third.code })).toMatchObject({
+      ok: false,
+      error: { code: 'LIMIT_REACHED', message: '老街面馆“参加联盟培训（扫码签到）”本月已满 2 次，这次签到不再记分' },
+    })
+    expect(await balanceOf('m-danghu-01')).toBe(before + 5)
+    const sessions = await ok<TrainingView[]>('demo-alliance', 'merchant', { action: 'trainings', allianceId: demoAlliance })
+    expect(sessions.find((s) => s.title === '诚信经营培训')).toMatchObject({ signedIn: 0 })
+  })
+})

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { and, count, desc, eq, inArray } from 'drizzle-orm'
 import type { OpenedTraining, SignInResult, TrainingView } from '../../../src/core/contracts/merchant'
 import { AppError } from '../../../src/core/errors'
+import { limitRefusal } from '../../../src/core/scoring'
 import { inviteCodeFrom, inviteCodeTail, looksLikeInviteCode, normaliseInviteCode } from '../../../src/core/roster/invite-code'
 import { TRAINING_RULE_CODE } from '../../../src/core/starter-rules'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
@@ -12,6 +13,7 @@ import { findCaller, isOwnMember, loadCaller } from '../shared/caller'
 import { codeHash, codeHashCandidates } from '../shared/code-hash'
 import { recordAudit } from '../org/audit-trail'
 import { orgRef } from '../org/org-scope'
+import { countsTowardLimits, PROMISED } from '../score/limits'
 import { applyScoreRecords } from '../score/records'
 import { loadRuleInForce, ruleSetIdOf } from '../score/rules'
 import { allianceInScope } from './merchants'
@@ -55,8 +57,9 @@ export async function listTrainings(db: Db, openid: string, input: { allianceId:
 /**
  * 培训签到: the owner of a merchant of the session's alliance scans its code; the merchant gets the
  * 参加培训 rule's points once per session (a second scan answers "already", the unique sign-in row
- * backs it). The points are a score record of the committee member who opened the session, applied
- * at once through the same path as an inspection's. A wrong code counts against the hourly limit of
+ * backs it), within the rule's monthly and yearly limits as any score. The points are a score record
+ * of the committee member who opened the session, applied at once through the same path as an
+ * inspection's. A wrong code counts against the hourly limit of
  * one-time codes, and is answered (not thrown) so the failed try is kept.
  */
 export async function signIn(db: Db, openid: string, send: SendSubscribeMessage, input: { code: string }, now = new Date()): Promise<SignInResult> {
@@ -81,6 +84,9 @@ export async function signIn(db: Db, openid: string, send: SendSubscribeMessage,
   const [before] = await db.select().from(trainingSignIns).where(and(eq(trainingSignIns.sessionId, session.id), eq(trainingSignIns.merchantId, merchant.id)))
   const answer = (already: boolean, balance: number): SignInResult => ({ signedIn: true, already, tradeName: merchant.tradeName!, title: session.title, points: rule.points, balance })
   if (before) return answer(true, merchant.balance)
+  const { thisMonth, thisYear } = (await countsTowardLimits(db, rule, [merchant.id], now, PROMISED)).get(merchant.id) ?? { thisMonth: 0, thisYear: 0 }
+  const overLimit = limitRefusal(rule, thisMonth, thisYear)
+  if (overLimit) throw new AppError('LIMIT_REACHED', `${merchant.tradeName}“${rule.title}”${overLimit}，这次签到不再记分`)
   const [record] = await db
     .insert(scoreRecords)
     .values({

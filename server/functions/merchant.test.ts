@@ -380,4 +380,23 @@ describe('参加培训 points come from sign-in only, within the rule’s limits
     const sessions = await ok<TrainingView[]>('demo-alliance', 'merchant', { action: 'trainings', allianceId: demoAlliance })
     expect(sessions.find((s) => s.title === '诚信经营培训')).toMatchObject({ signedIn: 0 })
   })
+
+  it('When the inspector gives 参加培训 by hand, or its owner claims it (even made claimable), then both are refused and the shop’s points stay', async () => {
+    const set = await ok<RuleSetView>('demo-alliance', 'score', { action: 'rules', orgId: demoAlliance })
+    const claimable = set.rules.map(({ id: _id, ...rule }) => (rule.code === 'alliance-training' ? { ...rule, claimable: true } : rule))
+    const published = await ok<RuleSetView>('demo-alliance', 'score', { action: 'publishRules', requestId: rid(), ruleSetId: set.id, rules: claimable })
+    const training = published.rules.find((r) => r.code === 'alliance-training')!
+    const before = await balanceOf('m-danghu-01')
+    expect(await call('demo-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: ['m-danghu-01'], ruleId: training.id })).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_NOT_APPLICABLE', message: '参加培训的积分由培训签到自动记，不能手工评分' },
+    })
+    // An owner claims nothing (claims are a household's); a villager, not this one either.
+    expect(await refused('demo-merchant', 'score', { action: 'claim', requestId: rid(), ruleId: training.id, photos: [PHOTO] })).toBe('FORBIDDEN')
+    expect(await call('demo-villager', 'score', { action: 'claim', requestId: rid(), ruleId: training.id, photos: [PHOTO] })).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_NOT_APPLICABLE', message: '参加培训的积分由培训签到自动记，不能申报' },
+    })
+    expect(await balanceOf('m-danghu-01')).toBe(before)
+  })
 })

@@ -14,7 +14,7 @@ import { refuseOwnMember } from '../shared/points-power'
 import { requestPhotoChecks } from '../shared/photo-checks'
 import { countsTowardLimits, PROMISED } from './limits'
 import { applyScoreRecords } from './records'
-import { loadRuleInForce, ruleSetIdOf } from './rules'
+import { loadRuleInForce, refuseTrainingRuleByHand, ruleSetIdOf } from './rules'
 import { readVillageSettings } from '../account/village-settings'
 
 type SubmitInput = { requestId: string; householdIds: string[]; ruleId: number; note?: string; photos?: string[]; observedAt?: string }
@@ -39,6 +39,7 @@ export async function submitScore(
   const observed = checkObservedAt(observedAt, now)
   if (!observed.accepted) throw new AppError('INVALID_INPUT', observed.message)
   const rule = await loadRuleInForce(db, input.ruleId)
+  refuseTrainingRuleByHand(rule, '手工评分')
   const photos = input.photos ?? []
   if (rule.evidenceRequired && photos.length === 0) throw new AppError('EVIDENCE_REQUIRED')
 

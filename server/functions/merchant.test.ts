@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { Workbook } from 'exceljs'
 import type { BindResult, HouseholdList, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
-import type { BoardView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
+import type { BoardView, ConcernPage, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { StreetOverview } from '../../src/core/contracts/street'
 import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
@@ -269,12 +269,12 @@ describe('the storefront sign and a customer’s concern', () => {
 
   it('When the customer raises a concern, then the committee reads it with the trade name; a sixth in a day is refused and nothing more is kept', async () => {
     expect(await ok('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: '面里吃出了头发' })).toEqual({ received: true, tradeName: '老街面馆' })
-    const concerns = await ok<ConcernView[]>('wx-committee', 'merchant', { action: 'concerns', allianceId })
+    const { concerns } = await ok<ConcernPage>('wx-committee', 'merchant', { action: 'concerns', allianceId })
     expect(concerns.map((c) => [c.tradeName, c.text])).toEqual([['老街面馆', '面里吃出了头发']])
     expect(await refused('demo-cadre', 'merchant', { action: 'concerns', allianceId })).toBe('FORBIDDEN')
     for (let i = 0; i < 4; i++) await ok('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: `第 ${i + 2} 次反映的问题` })
     expect(await refused('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: '第六次反映的问题' })).toBe('LIMIT_REACHED')
-    expect(await ok<ConcernView[]>('wx-committee', 'merchant', { action: 'concerns', allianceId })).toHaveLength(5)
+    expect((await ok<ConcernPage>('wx-committee', 'merchant', { action: 'concerns', allianceId })).concerns).toHaveLength(5)
   })
 })
 
@@ -398,5 +398,33 @@ describe('参加培训 points come from sign-in only, within the rule’s limits
       error: { code: 'RULE_NOT_APPLICABLE', message: '参加培训的积分由培训签到自动记，不能申报' },
     })
     expect(await balanceOf('m-danghu-01')).toBe(before)
+  })
+})
+
+describe('a customer’s concern cannot be buried (the demo alliance)', () => {
+  const demoAlliance = 'al-danghu'
+  const raise = (openid: string, merchantId: string, text: string) => call(openid, 'merchant', { action: 'concern', requestId: rid(), merchantId, text })
+
+  it('When a crowd floods 湖畔民宿’s box, then it takes 20 a day and no more, and nothing refused is kept', async () => {
+    expect(await raise('customer-real', 'm-danghu-03', '房间里有老鼠，卫生很差')).toMatchObject({ ok: true })
+    for (let n = 0; n < 19; n++) expect(await raise(`crowd-${Math.floor(n / 5)}`, 'm-danghu-03', `第 ${n + 1} 条：服务不好`)).toMatchObject({ ok: true })
+    expect(await raise('crowd-3', 'm-danghu-03', '第 20 条：服务不好')).toMatchObject({
+      ok: false,
+      error: { code: 'LIMIT_REACHED', message: '这家店今天已经收到 20 条反映，联盟会逐条处理，请明天再来' },
+    })
+    // The refused one was not kept: crowd-3 (four kept) may still raise one about another shop.
+    expect(await raise('crowd-3', 'm-danghu-01', '汤是凉的，请改进')).toMatchObject({ ok: true })
+  })
+
+  it('When the box holds more than a page, then the committee reads the oldest concern on the next page', async () => {
+    for (let n = 0; n < 35; n++) expect(await raise(`crowd-${4 + Math.floor(n / 5)}`, n < 20 ? 'm-danghu-02' : 'm-danghu-01', `第 ${n + 1} 条：价格不清楚`)).toMatchObject({ ok: true })
+    const first = await ok<ConcernPage>('demo-alliance', 'merchant', { action: 'concerns', allianceId: demoAlliance })
+    expect(first.concerns).toHaveLength(50)
+    expect(first.concerns.some((c) => c.text.includes('老鼠'))).toBe(false)
+    const next = await ok<ConcernPage>('demo-alliance', 'merchant', { action: 'concerns', allianceId: demoAlliance, beforeId: first.nextBeforeId })
+    expect(next).toMatchObject({ nextBeforeId: null })
+    expect(next.concerns).toHaveLength(6)
+    expect(next.concerns[next.concerns.length - 1]).toMatchObject({ tradeName: '湖畔民宿', text: '房间里有老鼠，卫生很差' })
+    expect(await refused('demo-alliance', 'merchant', { action: 'concerns', allianceId: demoAlliance, beforeId: -1 })).toBe('INVALID_INPUT')
   })
 })

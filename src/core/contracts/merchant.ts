@@ -3,6 +3,7 @@ import { MERCHANT_CATEGORIES, type MerchantCategory } from '../member-kind'
 import type { BoardReason } from '../merchant/red-black-board'
 import { MAX_STARS, starTermsProblem, type StarBand } from '../merchant/star-terms'
 import { personName, type MerchantView, type OrgRef } from './account'
+import { recordIdSchema } from './record-id'
 import { requestIdSchema } from './request-id'
 import type { ShownOnce } from './shown-once'
 
@@ -71,7 +72,8 @@ export const merchantInputs = {
   signIn: z.object({ requestId: requestIdSchema, code: z.string().trim().min(1, '请扫码或输入签到码').max(20, '签到码是 8 位') }),
   /** 我要反映: anyone who opened a storefront sign raises a concern about the merchant, for its committee. */
   concern: z.object({ requestId: requestIdSchema, merchantId: z.string().min(1).max(64), text: z.string().trim().min(4, '请把问题写清楚，至少 4 个字').max(200, '最多 200 个字') }),
-  concerns: z.object({ allianceId }),
+  /** The committee's box, newest first, a page at a time: `beforeId` (a page's nextBeforeId) reads older ones. */
+  concerns: z.object({ allianceId, beforeId: recordIdSchema.optional() }),
   /** 年度表彰: the year's commended merchants and their rewards, and the same as .xlsx. */
   year: z.object({ allianceId, year: z.number().int().min(2000).max(2100) }),
   exportYear: z.object({ allianceId, year: z.number().int().min(2000).max(2100) }),
@@ -94,6 +96,9 @@ export type YearView = { alliance: OrgRef; year: number; entries: YearEntryView[
 export type YearExport = { fileName: string; mimeType: string; base64: string }
 
 export type ConcernView = { id: number; merchantId: string; tradeName: string; text: string; createdAt: string }
+
+/** A page of concerns; nextBeforeId reads the next (older) one, null on the last. */
+export type ConcernPage = { concerns: ConcernView[]; nextBeforeId: number | null }
 
 export type StarTermsView = {
   id: number
@@ -149,7 +154,7 @@ export type MerchantOutputs = {
   trainings: TrainingView[]
   signIn: SignInResult
   concern: { received: true; tradeName: string }
-  concerns: ConcernView[]
+  concerns: ConcernPage
   year: YearView
   exportYear: YearExport
 }

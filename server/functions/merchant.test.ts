@@ -184,8 +184,10 @@ describe('stars and the 红黑榜', () => {
     await ok<SubmitResult>('wx-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: [supermarketId], ruleId: rules['alliance-frontage'], note: '门口堆放纸箱', photos: [PHOTO] })
     const board = await ok<BoardView>('demo-villager-2', 'merchant', { action: 'board', orgId: 'st-danghu' })
     expect(board.black).toEqual([
-      expect.objectContaining({ tradeName: '百步超市', trade: '零售', since: localDay(new Date()), reasons: [expect.objectContaining({ text: expect.stringContaining('门前三包不落实（整改后退回）：门口堆放纸箱（整改中') })] }),
+      expect.objectContaining({ tradeName: '百步超市', trade: '零售', since: localDay(new Date()), reasons: [expect.objectContaining({ text: expect.stringContaining('门前三包不落实（整改后退回）：整改中，限 ') })] }),
     ])
+    // Public: the rule and where it stands, never the inspector's note.
+    expect(JSON.stringify(board)).not.toContain('门口堆放纸箱')
     expect(board.leftBlack).toEqual([{ merchantId: noodles.id, tradeName: '老街面馆', trade: '餐饮', leftOn: localDay(new Date()) }])
     expect(JSON.stringify(board)).not.toMatch(/吴海林|张建国/)
   })
@@ -265,6 +267,13 @@ describe('the storefront sign and a customer’s concern', () => {
       },
     })
     expect(await ok<PlateOpening>('wx-inspector', 'account', { action: 'openPlate', plate: sign.signed })).toMatchObject({ open: 'inspect', orgId: allianceId })
+  })
+
+  it('When a customer scans the supermarket’s sign, then it is on the black list by the rule and where it stands, without the inspector’s note', async () => {
+    const sign = signs.plates.find((p) => p.houseNo === '百步老街 3 号')!
+    const opened = await ok<PlateOpening>('a-customer', 'account', { action: 'openPlate', plate: sign.signed })
+    expect(opened).toMatchObject({ open: 'storefront', storefront: { tradeName: '百步超市', list: 'black', reasons: [{ text: expect.stringMatching(/^门前三包不落实（整改后退回）：整改中，限 .+ 前$/) }] } })
+    expect(JSON.stringify(opened)).not.toContain('门口堆放纸箱')
   })
 
   it('When the customer raises a concern, then the committee reads it with the trade name; a sixth in a day is refused and nothing more is kept', async () => {

@@ -437,3 +437,17 @@ describe('a customer’s concern cannot be buried (the demo alliance)', () => {
     expect(await refused('demo-alliance', 'merchant', { action: 'concerns', allianceId: demoAlliance, beforeId: -1 })).toBe('INVALID_INPUT')
   })
 })
+
+describe('the alliance’s roster and its sessions (the demo alliance)', () => {
+  it('When the committee gives a merchant shares, then it is refused in words and the shop is as it was; without shares the edit is kept', async () => {
+    const [before] = await database.db.select().from(households).where(eq(households.id, 'm-danghu-01'))
+    const edit = { requestId: rid(), householdId: 'm-danghu-01', headName: '吴海峰', houseNo: before.houseNo, groupId: null, microGridId: null, memberNames: [] }
+    expect(await call('demo-alliance', 'account', { action: 'updateHousehold', ...edit, shares: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '商家不持有股份，股数只能填 0' },
+    })
+    const [after] = await database.db.select().from(households).where(eq(households.id, 'm-danghu-01'))
+    expect(after).toEqual(before)
+    expect(await ok('demo-alliance', 'account', { action: 'updateHousehold', ...edit, requestId: rid(), shares: 0 })).toMatchObject({ household: { name: '吴海峰', shares: 0 } })
+  })
+})

@@ -4,7 +4,7 @@ import type { BindResult, HouseholdList, IssuedInvite, MerchantView, PlateOpenin
 import type { BoardView, ConcernPage, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { StreetOverview } from '../../src/core/contracts/street'
-import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
+import type { IssuedStaffInvite, StaffBindResult, StaffList, UnitView } from '../../src/core/contracts/org'
 import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
 import { MERCHANT_RULE_CATEGORIES } from '../../src/core/rules'
 import { localDay, periodsOf } from '../../src/core/period'
@@ -449,5 +449,22 @@ describe('the alliance’s roster and its sessions (the demo alliance)', () => {
     const [after] = await database.db.select().from(households).where(eq(households.id, 'm-danghu-01'))
     expect(after).toEqual(before)
     expect(await ok('demo-alliance', 'account', { action: 'updateHousehold', ...edit, requestId: rid(), shares: 0 })).toMatchObject({ household: { name: '吴海峰', shares: 0 } })
+  })
+
+  it('When a committee member opens a training and her role is then revoked, then signing in to it gives nothing; a session of a member in office still does', async () => {
+    await staffFor('alliance_committee', 'al-danghu', 'demo-admin', 'wx-committee-leaving', '周丽')
+    const leaving = await ok<OpenedTraining>('wx-committee-leaving', 'merchant', { action: 'openTraining', requestId: rid(), allianceId: 'al-danghu', title: '门前三包培训', hours: 2 })
+    const { people } = await ok<StaffList>('demo-admin', 'org', { action: 'staff', orgId: 'al-danghu' })
+    const grant = people.find((p) => p.displayName === '周丽')!
+    await ok('demo-admin', 'org', { action: 'revokeRole', requestId: rid(), grantId: grant.grantId })
+    const [before] = await database.db.select().from(households).where(eq(households.id, 'm-danghu-03'))
+    expect(await call('demo-inspector', 'merchant', { action: 'signIn', requestId: rid(), code: leaving.code })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '开这场培训的委员已经不在联盟任职，这场培训的签到不再记分，请联系联盟委员会' },
+    })
+    const [after] = await database.db.select().from(households).where(eq(households.id, 'm-danghu-03'))
+    expect(after.balance).toBe(before.balance)
+    const staying = await ok<OpenedTraining>('demo-alliance', 'merchant', { action: 'openTraining', requestId: rid(), allianceId: 'al-danghu', title: '食品留样培训', hours: 2 })
+    expect(await ok<SignInResult>('demo-inspector', 'merchant', { action: 'signIn', requestId: rid(), code: staying.code })).toMatchObject({ signedIn: true, tradeName: '湖畔民宿', balance: before.balance + 5 })
   })
 })

@@ -4,6 +4,7 @@ import type { OpenedTraining, SignInResult, TrainingView } from '../../../src/co
 import { AppError } from '../../../src/core/errors'
 import { limitRefusal } from '../../../src/core/scoring'
 import { inviteCodeFrom, inviteCodeTail, looksLikeInviteCode, normaliseInviteCode } from '../../../src/core/roster/invite-code'
+import { mayActOn } from '../../../src/core/policy'
 import { TRAINING_RULE_CODE } from '../../../src/core/starter-rules'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
@@ -79,11 +80,11 @@ export async function signIn(db: Db, openid: string, send: SendSubscribeMessage,
   if (session.closesAt <= now) return refuse('closed')
   const [merchant] = await db.select().from(households).where(eq(households.id, caller.merchantId)).for('update')
   if (merchant.villageId !== session.allianceId) throw new AppError('FORBIDDEN', '这是别的商家联盟的培训')
-  await refuseOwnSession(db, session, merchant.id)
   const rule = await trainingRule(db, session.allianceId)
   const [before] = await db.select().from(trainingSignIns).where(and(eq(trainingSignIns.sessionId, session.id), eq(trainingSignIns.merchantId, merchant.id)))
   const answer = (already: boolean, balance: number): SignInResult => ({ signedIn: true, already, tradeName: merchant.tradeName!, title: session.title, points: rule.points, balance })
   if (before) return answer(true, merchant.balance)
+  await requireOpenerMayScore(db, session, merchant.id)
   const { thisMonth, thisYear } = (await countsTowardLimits(db, rule, [merchant.id], now, PROMISED)).get(merchant.id) ?? { thisMonth: 0, thisYear: 0 }
   const overLimit = limitRefusal(rule, thisMonth, thisYear)
   if (overLimit) throw new AppError('LIMIT_REACHED', `${merchant.tradeName}“${rule.title}”${overLimit}，这次签到不再记分`)
@@ -109,12 +110,18 @@ export async function signIn(db: Db, openid: string, send: SendSubscribeMessage,
 }
 
 /**
- * The points of a sign-in are the opener's score: nobody scores the shop they own, so a session
- * opened by one of the merchant's owners gives that merchant nothing (refuseOwnMember's rule).
+ * The points of a sign-in are the opener's score, so the opener must still hold the power to give
+ * them on the alliance (a revoked committee member's sessions give nothing), and nobody scores the
+ * shop they own: a session opened by one of the merchant's owners gives that merchant nothing
+ * (refuseOwnMember's rule).
  */
-async function refuseOwnSession(db: Db, session: SessionRow, merchantId: string): Promise<void> {
+async function requireOpenerMayScore(db: Db, session: SessionRow, merchantId: string): Promise<void> {
   const opener = await findCaller(db, session.openedBy)
-  if (opener && isOwnMember(opener, merchantId)) throw new AppError('FORBIDDEN', '这场培训是这家店的店主开的，不能给自己的店签到记分，请让其他委员开培训')
+  const [alliance] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, session.allianceId))
+  if (!opener || !mayActOn(opener.grants, 'decideScores', [alliance.path])) {
+    throw new AppError('FORBIDDEN', '开这场培训的委员已经不在联盟任职，这场培训的签到不再记分，请联系联盟委员会')
+  }
+  if (isOwnMember(opener, merchantId)) throw new AppError('FORBIDDEN', '这场培训是这家店的店主开的，不能给自己的店签到记分，请让其他委员开培训')
 }
 
 /** The alliance's 参加培训 rule in force. */

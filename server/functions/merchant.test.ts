@@ -9,7 +9,7 @@ import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contr
 import { MERCHANT_RULE_CATEGORIES } from '../../src/core/rules'
 import { localDay, periodsOf } from '../../src/core/period'
 import type { Database } from '../store/database'
-import { households, notices, starRatings } from '../store/schema'
+import { households, merchantConcerns, notices, starRatings } from '../store/schema'
 import { functionCaller } from '../test-support/function-caller'
 import { openDemoTestDatabase } from '../test-support/test-database'
 import { accountFunction } from './account'
@@ -435,6 +435,18 @@ describe('a customer’s concern cannot be buried (the demo alliance)', () => {
     expect(next.concerns).toHaveLength(6)
     expect(next.concerns[next.concerns.length - 1]).toMatchObject({ tradeName: '湖畔民宿', text: '房间里有老鼠，卫生很差' })
     expect(await refused('demo-alliance', 'merchant', { action: 'concerns', allianceId: demoAlliance, beforeId: -1 })).toBe('INVALID_INPUT')
+  })
+
+  it('When a concern carries control, invisible or direction-changing characters or markup, then it is refused in words and not kept; one of two lines is kept', async () => {
+    const before = (await database.db.select().from(merchantConcerns)).length
+    for (const text of ['\u202e<img src=x onerror=alert(1)>', '汤里有异物\u0007\u0007', '汤里有\u200b异物吧', '汤里<b>有异物</b>']) {
+      expect(await raise('odd-customer', 'm-danghu-01', text)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '反映的问题里有不能用的符号' } })
+    }
+    expect(await raise('odd-customer', 'm-danghu-01', '太差了')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请把问题写清楚，至少 4 个字' } })
+    expect((await database.db.select().from(merchantConcerns)).length).toBe(before)
+    expect(await raise('odd-customer', 'm-danghu-01', '汤是凉的\n服务员也不理人')).toMatchObject({ ok: true })
+    const { concerns } = await ok<ConcernPage>('demo-alliance', 'merchant', { action: 'concerns', allianceId: demoAlliance })
+    expect(concerns[0]).toMatchObject({ tradeName: '老街面馆', text: '汤是凉的\n服务员也不理人' })
   })
 })
 

@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm'
 import { Workbook } from 'exceljs'
 import type { BindResult, HouseholdList, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
-import type { BoardView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
+import type { BoardView, ConcernPage, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { StreetOverview } from '../../src/core/contracts/street'
-import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
+import type { IssuedStaffInvite, StaffBindResult, StaffList, UnitView } from '../../src/core/contracts/org'
 import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
 import { MERCHANT_RULE_CATEGORIES } from '../../src/core/rules'
 import { localDay, periodsOf } from '../../src/core/period'
 import type { Database } from '../store/database'
-import { households, notices, starRatings } from '../store/schema'
+import { households, merchantConcerns, notices, starRatings } from '../store/schema'
 import { functionCaller } from '../test-support/function-caller'
 import { openDemoTestDatabase } from '../test-support/test-database'
 import { accountFunction } from './account'
@@ -184,8 +184,10 @@ describe('stars and the 红黑榜', () => {
     await ok<SubmitResult>('wx-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: [supermarketId], ruleId: rules['alliance-frontage'], note: '门口堆放纸箱', photos: [PHOTO] })
     const board = await ok<BoardView>('demo-villager-2', 'merchant', { action: 'board', orgId: 'st-danghu' })
     expect(board.black).toEqual([
-      expect.objectContaining({ tradeName: '百步超市', trade: '零售', since: localDay(new Date()), reasons: [expect.objectContaining({ text: expect.stringContaining('门前三包不落实（整改后退回）：门口堆放纸箱（整改中') })] }),
+      expect.objectContaining({ tradeName: '百步超市', trade: '零售', since: localDay(new Date()), reasons: [expect.objectContaining({ text: expect.stringContaining('门前三包不落实（整改后退回）：整改中，限 ') })] }),
     ])
+    // Public: the rule and where it stands, never the inspector's note.
+    expect(JSON.stringify(board)).not.toContain('门口堆放纸箱')
     expect(board.leftBlack).toEqual([{ merchantId: noodles.id, tradeName: '老街面馆', trade: '餐饮', leftOn: localDay(new Date()) }])
     expect(JSON.stringify(board)).not.toMatch(/吴海林|张建国/)
   })
@@ -267,14 +269,21 @@ describe('the storefront sign and a customer’s concern', () => {
     expect(await ok<PlateOpening>('wx-inspector', 'account', { action: 'openPlate', plate: sign.signed })).toMatchObject({ open: 'inspect', orgId: allianceId })
   })
 
+  it('When a customer scans the supermarket’s sign, then it is on the black list by the rule and where it stands, without the inspector’s note', async () => {
+    const sign = signs.plates.find((p) => p.houseNo === '百步老街 3 号')!
+    const opened = await ok<PlateOpening>('a-customer', 'account', { action: 'openPlate', plate: sign.signed })
+    expect(opened).toMatchObject({ open: 'storefront', storefront: { tradeName: '百步超市', list: 'black', reasons: [{ text: expect.stringMatching(/^门前三包不落实（整改后退回）：整改中，限 .+ 前$/) }] } })
+    expect(JSON.stringify(opened)).not.toContain('门口堆放纸箱')
+  })
+
   it('When the customer raises a concern, then the committee reads it with the trade name; a sixth in a day is refused and nothing more is kept', async () => {
     expect(await ok('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: '面里吃出了头发' })).toEqual({ received: true, tradeName: '老街面馆' })
-    const concerns = await ok<ConcernView[]>('wx-committee', 'merchant', { action: 'concerns', allianceId })
+    const { concerns } = await ok<ConcernPage>('wx-committee', 'merchant', { action: 'concerns', allianceId })
     expect(concerns.map((c) => [c.tradeName, c.text])).toEqual([['老街面馆', '面里吃出了头发']])
     expect(await refused('demo-cadre', 'merchant', { action: 'concerns', allianceId })).toBe('FORBIDDEN')
     for (let i = 0; i < 4; i++) await ok('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: `第 ${i + 2} 次反映的问题` })
     expect(await refused('a-customer', 'merchant', { action: 'concern', requestId: rid(), merchantId: noodles.id, text: '第六次反映的问题' })).toBe('LIMIT_REACHED')
-    expect(await ok<ConcernView[]>('wx-committee', 'merchant', { action: 'concerns', allianceId })).toHaveLength(5)
+    expect((await ok<ConcernPage>('wx-committee', 'merchant', { action: 'concerns', allianceId })).concerns).toHaveLength(5)
   })
 })
 
@@ -310,5 +319,164 @@ describe('the street’s view', () => {
     })
     expect(overview.alliances.find((a) => a.org.id === 'al-danghu')).toMatchObject({ merchants: 3, boundOwners: 1, red: 0, black: 0 })
     expect(Object.fromEntries(overview.rows.map((r) => [r.org.name, r.households]))).toEqual({ 赵家桥村: 32, 通界村: 8, 东湖社区: 4 })
+  })
+})
+
+describe('staff never score the shop they own (the demo alliance, 当湖商家联盟)', () => {
+  const demoAlliance = 'al-danghu'
+  const OWN_SHOP = { ok: false, error: { code: 'FORBIDDEN', message: '不能给自己的店评分/审核，请让其他人处理' } }
+  let demoRules: Record<string, number> = {}
+  const balanceOf = async (id: string) => (await database.db.select({ balance: households.balance }).from(households).where(eq(households.id, id)))[0].balance
+
+  beforeAll(async () => {
+    const set = await ok<RuleSetView>('demo-alliance', 'score', { action: 'rules', orgId: demoAlliance })
+    demoRules = Object.fromEntries(set.rules.map((r) => [r.code, r.id]))
+    const invite = await ok<IssuedInvite>('demo-admin', 'account', { action: 'issueInvite', requestId: rid(), householdId: 'm-danghu-02' })
+    await ok<BindResult>('demo-alliance', 'account', { action: 'bind', requestId: rid(), code: invite.code, displayName: '沈玉梅' })
+  })
+
+  it('When a committee member who owns 东湖超市 scores it, checks its proof, extends or reverses its deduction or decides her own appeal, then each is refused and its points stay', async () => {
+    expect(await call('demo-alliance', 'score', { action: 'submit', requestId: rid(), householdIds: ['m-danghu-02'], ruleId: demoRules['alliance-honest'] })).toMatchObject(OWN_SHOP)
+    const deduction = await ok<SubmitResult>('demo-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: ['m-danghu-02'], ruleId: demoRules['alliance-fire'], photos: [PHOTO], note: '灭火器过期' })
+    const { entryId, balance } = deduction.results[0]
+    const [notice] = await database.db.select().from(notices).where(eq(notices.householdId, 'm-danghu-02'))
+    await ok<NoticeView>('demo-alliance', 'notice', { action: 'submitProof', requestId: rid(), noticeId: notice.id, photos: [PHOTO], note: '已换新的' })
+    expect(await call('demo-alliance', 'notice', { action: 'verify', requestId: rid(), noticeId: notice.id, accept: true })).toMatchObject(OWN_SHOP)
+    expect(await call('demo-alliance', 'notice', { action: 'extend', requestId: rid(), noticeId: notice.id, days: 30 })).toMatchObject(OWN_SHOP)
+    expect(await call('demo-alliance', 'score', { action: 'reverse', requestId: rid(), entryId, reason: '误扣了，撤销' })).toMatchObject(OWN_SHOP)
+    const appeal = await ok<{ id: number }>('demo-alliance', 'score', { action: 'appeal', requestId: rid(), entryId, reason: '灭火器没有过期' })
+    expect(await call('demo-alliance', 'score', { action: 'decideAppeal', requestId: rid(), appealId: appeal.id, overturn: true })).toMatchObject(OWN_SHOP)
+    expect(await balanceOf('m-danghu-02')).toBe(balance)
+  })
+
+  it('When the inspector who owns 湖畔民宿 scores it, then it is refused and nothing is written', async () => {
+    const invite = await ok<IssuedInvite>('demo-alliance', 'account', { action: 'issueInvite', requestId: rid(), householdId: 'm-danghu-03' })
+    await ok<BindResult>('demo-inspector', 'account', { action: 'bind', requestId: rid(), code: invite.code, displayName: '陆明' })
+    const before = await balanceOf('m-danghu-03')
+    expect(await call('demo-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: ['m-danghu-03'], ruleId: demoRules['alliance-honest'] })).toMatchObject(OWN_SHOP)
+    expect(await balanceOf('m-danghu-03')).toBe(before)
+  })
+
+  it('When the committee member signs her own shop in to a training she opened, then it is refused and gives nothing; another shop’s owner signs in', async () => {
+    const opened = await ok<OpenedTraining>('demo-alliance', 'merchant', { action: 'openTraining', requestId: rid(), allianceId: demoAlliance, title: '消防安全培训', hours: 2 })
+    const before = await balanceOf('m-danghu-02')
+    const own = await call('demo-alliance', 'merchant', { action: 'signIn', requestId: rid(), code: opened.code })
+    expect(own).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '这场培训是这家店的店主开的，不能给自己的店签到记分，请让其他委员开培训' } })
+    expect(await balanceOf('m-danghu-02')).toBe(before)
+    expect(await ok<SignInResult>('demo-merchant', 'merchant', { action: 'signIn', requestId: rid(), code: opened.code })).toMatchObject({ signedIn: true, already: false, tradeName: '老街面馆' })
+    const [session] = await ok<TrainingView[]>('demo-alliance', 'merchant', { action: 'trainings', allianceId: demoAlliance })
+    expect(session).toMatchObject({ title: '消防安全培训', signedIn: 1 })
+  })
+})
+
+describe('参加培训 points come from sign-in only, within the rule’s limits (the demo alliance)', () => {
+  const demoAlliance = 'al-danghu'
+  const balanceOf = async (id: string) => (await database.db.select({ balance: households.balance }).from(households).where(eq(households.id, id)))[0].balance
+
+  it('When the committee limits 参加培训 to twice a month, then the noodle shop (signed in once already) gets a second session’s points and not a third’s', async () => {
+    const set = await ok<RuleSetView>('demo-alliance', 'score', { action: 'rules', orgId: demoAlliance })
+    const edited = set.rules.map(({ id: _id, ...rule }) => (rule.code === 'alliance-training' ? { ...rule, monthlyLimit: 2 } : rule))
+    await ok<RuleSetView>('demo-alliance', 'score', { action: 'publishRules', requestId: rid(), ruleSetId: set.id, rules: edited })
+    const second = await ok<OpenedTraining>('demo-alliance', 'merchant', { action: 'openTraining', requestId: rid(), allianceId: demoAlliance, title: '垃圾分类培训', hours: 2 })
+    const third = await ok<OpenedTraining>('demo-alliance', 'merchant', { action: 'openTraining', requestId: rid(), allianceId: demoAlliance, title: '诚信经营培训', hours: 2 })
+    const before = await balanceOf('m-danghu-01')
+    expect(await ok<SignInResult>('demo-merchant', 'merchant', { action: 'signIn', requestId: rid(), code: second.code })).toMatchObject({ signedIn: true, already: false, balance: before + 5 })
+    expect(await call('demo-merchant', 'merchant', { action: 'signIn', requestId: rid(), code: third.code })).toMatchObject({
+      ok: false,
+      error: { code: 'LIMIT_REACHED', message: '老街面馆“参加联盟培训（扫码签到）”本月已满 2 次，这次签到不再记分' },
+    })
+    expect(await balanceOf('m-danghu-01')).toBe(before + 5)
+    const sessions = await ok<TrainingView[]>('demo-alliance', 'merchant', { action: 'trainings', allianceId: demoAlliance })
+    expect(sessions.find((s) => s.title === '诚信经营培训')).toMatchObject({ signedIn: 0 })
+  })
+
+  it('When the inspector gives 参加培训 by hand, or its owner claims it (even made claimable), then both are refused and the shop’s points stay', async () => {
+    const set = await ok<RuleSetView>('demo-alliance', 'score', { action: 'rules', orgId: demoAlliance })
+    const claimable = set.rules.map(({ id: _id, ...rule }) => (rule.code === 'alliance-training' ? { ...rule, claimable: true } : rule))
+    const published = await ok<RuleSetView>('demo-alliance', 'score', { action: 'publishRules', requestId: rid(), ruleSetId: set.id, rules: claimable })
+    const training = published.rules.find((r) => r.code === 'alliance-training')!
+    const before = await balanceOf('m-danghu-01')
+    expect(await call('demo-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: ['m-danghu-01'], ruleId: training.id })).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_NOT_APPLICABLE', message: '参加培训的积分由培训签到自动记，不能手工评分' },
+    })
+    // An owner claims nothing (claims are a household's); a villager, not this one either.
+    expect(await refused('demo-merchant', 'score', { action: 'claim', requestId: rid(), ruleId: training.id, photos: [PHOTO] })).toBe('FORBIDDEN')
+    expect(await call('demo-villager', 'score', { action: 'claim', requestId: rid(), ruleId: training.id, photos: [PHOTO] })).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_NOT_APPLICABLE', message: '参加培训的积分由培训签到自动记，不能申报' },
+    })
+    expect(await balanceOf('m-danghu-01')).toBe(before)
+  })
+})
+
+describe('a customer’s concern cannot be buried (the demo alliance)', () => {
+  const demoAlliance = 'al-danghu'
+  const raise = (openid: string, merchantId: string, text: string) => call(openid, 'merchant', { action: 'concern', requestId: rid(), merchantId, text })
+
+  it('When a crowd floods 湖畔民宿’s box, then it takes 20 a day and no more, and nothing refused is kept', async () => {
+    expect(await raise('customer-real', 'm-danghu-03', '房间里有老鼠，卫生很差')).toMatchObject({ ok: true })
+    for (let n = 0; n < 19; n++) expect(await raise(`crowd-${Math.floor(n / 5)}`, 'm-danghu-03', `第 ${n + 1} 条：服务不好`)).toMatchObject({ ok: true })
+    expect(await raise('crowd-3', 'm-danghu-03', '第 20 条：服务不好')).toMatchObject({
+      ok: false,
+      error: { code: 'LIMIT_REACHED', message: '这家店今天已经收到 20 条反映，联盟会逐条处理，请明天再来' },
+    })
+    // The refused one was not kept: crowd-3 (four kept) may still raise one about another shop.
+    expect(await raise('crowd-3', 'm-danghu-01', '汤是凉的，请改进')).toMatchObject({ ok: true })
+  })
+
+  it('When the box holds more than a page, then the committee reads the oldest concern on the next page', async () => {
+    for (let n = 0; n < 35; n++) expect(await raise(`crowd-${4 + Math.floor(n / 5)}`, n < 20 ? 'm-danghu-02' : 'm-danghu-01', `第 ${n + 1} 条：价格不清楚`)).toMatchObject({ ok: true })
+    const first = await ok<ConcernPage>('demo-alliance', 'merchant', { action: 'concerns', allianceId: demoAlliance })
+    expect(first.concerns).toHaveLength(50)
+    expect(first.concerns.some((c) => c.text.includes('老鼠'))).toBe(false)
+    const next = await ok<ConcernPage>('demo-alliance', 'merchant', { action: 'concerns', allianceId: demoAlliance, beforeId: first.nextBeforeId })
+    expect(next).toMatchObject({ nextBeforeId: null })
+    expect(next.concerns).toHaveLength(6)
+    expect(next.concerns[next.concerns.length - 1]).toMatchObject({ tradeName: '湖畔民宿', text: '房间里有老鼠，卫生很差' })
+    expect(await refused('demo-alliance', 'merchant', { action: 'concerns', allianceId: demoAlliance, beforeId: -1 })).toBe('INVALID_INPUT')
+  })
+
+  it('When a concern carries control, invisible or direction-changing characters or markup, then it is refused in words and not kept; one of two lines is kept', async () => {
+    const before = (await database.db.select().from(merchantConcerns)).length
+    for (const text of ['\u202e<img src=x onerror=alert(1)>', '汤里有异物\u0007\u0007', '汤里有\u200b异物吧', '汤里<b>有异物</b>']) {
+      expect(await raise('odd-customer', 'm-danghu-01', text)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '反映的问题里有不能用的符号' } })
+    }
+    expect(await raise('odd-customer', 'm-danghu-01', '太差了')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请把问题写清楚，至少 4 个字' } })
+    expect((await database.db.select().from(merchantConcerns)).length).toBe(before)
+    expect(await raise('odd-customer', 'm-danghu-01', '汤是凉的\n服务员也不理人')).toMatchObject({ ok: true })
+    const { concerns } = await ok<ConcernPage>('demo-alliance', 'merchant', { action: 'concerns', allianceId: demoAlliance })
+    expect(concerns[0]).toMatchObject({ tradeName: '老街面馆', text: '汤是凉的\n服务员也不理人' })
+  })
+})
+
+describe('the alliance’s roster and its sessions (the demo alliance)', () => {
+  it('When the committee gives a merchant shares, then it is refused in words and the shop is as it was; without shares the edit is kept', async () => {
+    const [before] = await database.db.select().from(households).where(eq(households.id, 'm-danghu-01'))
+    const edit = { requestId: rid(), householdId: 'm-danghu-01', headName: '吴海峰', houseNo: before.houseNo, groupId: null, microGridId: null, memberNames: [] }
+    expect(await call('demo-alliance', 'account', { action: 'updateHousehold', ...edit, shares: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '商家不持有股份，股数只能填 0' },
+    })
+    const [after] = await database.db.select().from(households).where(eq(households.id, 'm-danghu-01'))
+    expect(after).toEqual(before)
+    expect(await ok('demo-alliance', 'account', { action: 'updateHousehold', ...edit, requestId: rid(), shares: 0 })).toMatchObject({ household: { name: '吴海峰', shares: 0 } })
+  })
+
+  it('When a committee member opens a training and her role is then revoked, then signing in to it gives nothing; a session of a member in office still does', async () => {
+    await staffFor('alliance_committee', 'al-danghu', 'demo-admin', 'wx-committee-leaving', '周丽')
+    const leaving = await ok<OpenedTraining>('wx-committee-leaving', 'merchant', { action: 'openTraining', requestId: rid(), allianceId: 'al-danghu', title: '门前三包培训', hours: 2 })
+    const { people } = await ok<StaffList>('demo-admin', 'org', { action: 'staff', orgId: 'al-danghu' })
+    const grant = people.find((p) => p.displayName === '周丽')!
+    await ok('demo-admin', 'org', { action: 'revokeRole', requestId: rid(), grantId: grant.grantId })
+    const [before] = await database.db.select().from(households).where(eq(households.id, 'm-danghu-03'))
+    expect(await call('demo-inspector', 'merchant', { action: 'signIn', requestId: rid(), code: leaving.code })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '开这场培训的委员已经不在联盟任职，这场培训的签到不再记分，请联系联盟委员会' },
+    })
+    const [after] = await database.db.select().from(households).where(eq(households.id, 'm-danghu-03'))
+    expect(after.balance).toBe(before.balance)
+    const staying = await ok<OpenedTraining>('demo-alliance', 'merchant', { action: 'openTraining', requestId: rid(), allianceId: 'al-danghu', title: '食品留样培训', hours: 2 })
+    expect(await ok<SignInResult>('demo-inspector', 'merchant', { action: 'signIn', requestId: rid(), code: staying.code })).toMatchObject({ signedIn: true, tradeName: '湖畔民宿', balance: before.balance + 5 })
   })
 })

@@ -1,5 +1,5 @@
 import type { PlateSheet } from '../../src/core/contracts/account'
-import type { ConcernView, StarRatingsView } from '../../src/core/contracts/merchant'
+import type { ConcernPage, StarRatingsView } from '../../src/core/contracts/merchant'
 import { plateLink } from '../../src/core/plates/plate-code'
 import { periodsOf } from '../../src/core/period'
 import { weappJourney } from './support/journey'
@@ -36,7 +36,7 @@ describe('a merchant’s storefront sign in the mini-program', () => {
     await customer.fill('这家店有什么问题，请写下来', '汤里有异物')
     await customer.tap('交给联盟委员会')
     expect(customer.screenText()).toContain('已转给商家联盟委员会')
-    const concerns = await journey.callAs<ConcernView[]>('demo-alliance', 'merchant', { action: 'concerns', allianceId: 'al-danghu' })
+    const { concerns } = await journey.callAs<ConcernPage>('demo-alliance', 'merchant', { action: 'concerns', allianceId: 'al-danghu' })
     expect(concerns.map((c) => [c.tradeName, c.text])).toEqual([['老街面馆', '汤里有异物']])
   })
 })

@@ -108,7 +108,9 @@ export async function updateHousehold(
   input: HouseholdFields & { householdId: string },
 ): Promise<HouseholdDetail> {
   const caller = await loadCaller(db, openid)
-  const { village } = await householdInScope(db, caller, input.householdId)
+  const { household, village } = await householdInScope(db, caller, input.householdId)
+  // A merchant holds no shares (member-kind.ts; the table's check refuses it too).
+  if (household.memberKind === 'merchant' && input.shares !== 0) throw new AppError('INVALID_INPUT', '商家不持有股份，股数只能填 0')
   const units = await villageUnits(db, village)
   if (input.groupId && !units.groups.some((g) => g.id === input.groupId)) {
     throw new AppError('INVALID_INPUT', '所选的村民小组不在这个村')

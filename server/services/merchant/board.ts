@@ -72,7 +72,7 @@ async function boardFacts(db: Db, ids: readonly string[]): Promise<Map<string, B
   )
   if (ids.length === 0) return facts
   const noticeRows = await db
-    .select({ id: notices.householdId, problem: notices.problem, ruleTitle: sql<string>`coalesce(${rules.title}, '')`, openedAt: notices.createdAt, deadline: notices.deadline, closedAt: notices.rectifiedAt })
+    .select({ id: notices.householdId, ruleTitle: sql<string>`coalesce(${rules.title}, '整改通报')`, openedAt: notices.createdAt, deadline: notices.deadline, closedAt: notices.rectifiedAt })
     .from(notices)
     .leftJoin(rules, eq(rules.id, notices.ruleId))
     .where(and(inArray(notices.householdId, [...ids]), ne(notices.status, 'withdrawn')))

@@ -2,16 +2,19 @@ import { randomBytes } from 'node:crypto'
 import { and, count, desc, eq, inArray } from 'drizzle-orm'
 import type { OpenedTraining, SignInResult, TrainingView } from '../../../src/core/contracts/merchant'
 import { AppError } from '../../../src/core/errors'
+import { limitRefusal } from '../../../src/core/scoring'
 import { inviteCodeFrom, inviteCodeTail, looksLikeInviteCode, normaliseInviteCode } from '../../../src/core/roster/invite-code'
+import { mayActOn } from '../../../src/core/policy'
 import { TRAINING_RULE_CODE } from '../../../src/core/starter-rules'
 import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { households, orgs, rules, scoreRecords, trainingSessions, trainingSignIns } from '../../store/schema'
 import { admitBindAttempt, recordFailedBind } from '../shared/bind-attempts'
-import { loadCaller } from '../shared/caller'
+import { findCaller, isOwnMember, loadCaller } from '../shared/caller'
 import { codeHash, codeHashCandidates } from '../shared/code-hash'
 import { recordAudit } from '../org/audit-trail'
 import { orgRef } from '../org/org-scope'
+import { countsTowardLimits, PROMISED } from '../score/limits'
 import { applyScoreRecords } from '../score/records'
 import { loadRuleInForce, ruleSetIdOf } from '../score/rules'
 import { allianceInScope } from './merchants'
@@ -55,8 +58,9 @@ export async function listTrainings(db: Db, openid: string, input: { allianceId:
 /**
  * 培训签到: the owner of a merchant of the session's alliance scans its code; the merchant gets the
  * 参加培训 rule's points once per session (a second scan answers "already", the unique sign-in row
- * backs it). The points are a score record of the committee member who opened the session, applied
- * at once through the same path as an inspection's. A wrong code counts against the hourly limit of
+ * backs it), within the rule's monthly and yearly limits as any score. The points are a score record
+ * of the committee member who opened the session, applied at once through the same path as an
+ * inspection's. A wrong code counts against the hourly limit of
  * one-time codes, and is answered (not thrown) so the failed try is kept.
  */
 export async function signIn(db: Db, openid: string, send: SendSubscribeMessage, input: { code: string }, now = new Date()): Promise<SignInResult> {
@@ -80,6 +84,10 @@ export async function signIn(db: Db, openid: string, send: SendSubscribeMessage,
   const [before] = await db.select().from(trainingSignIns).where(and(eq(trainingSignIns.sessionId, session.id), eq(trainingSignIns.merchantId, merchant.id)))
   const answer = (already: boolean, balance: number): SignInResult => ({ signedIn: true, already, tradeName: merchant.tradeName!, title: session.title, points: rule.points, balance })
   if (before) return answer(true, merchant.balance)
+  await requireOpenerMayScore(db, session, merchant.id)
+  const { thisMonth, thisYear } = (await countsTowardLimits(db, rule, [merchant.id], now, PROMISED)).get(merchant.id) ?? { thisMonth: 0, thisYear: 0 }
+  const overLimit = limitRefusal(rule, thisMonth, thisYear)
+  if (overLimit) throw new AppError('LIMIT_REACHED', `${merchant.tradeName}“${rule.title}”${overLimit}，这次签到不再记分`)
   const [record] = await db
     .insert(scoreRecords)
     .values({
@@ -99,6 +107,21 @@ export async function signIn(db: Db, openid: string, send: SendSubscribeMessage,
   const [entry] = await applyScoreRecords(db, send, [record], rule, null, now)
   await db.insert(trainingSignIns).values({ sessionId: session.id, merchantId: merchant.id, openid, scoreRecordId: record.id, createdAt: now })
   return answer(false, entry.balanceAfter)
+}
+
+/**
+ * The points of a sign-in are the opener's score, so the opener must still hold the power to give
+ * them on the alliance (a revoked committee member's sessions give nothing), and nobody scores the
+ * shop they own: a session opened by one of the merchant's owners gives that merchant nothing
+ * (refuseOwnMember's rule).
+ */
+async function requireOpenerMayScore(db: Db, session: SessionRow, merchantId: string): Promise<void> {
+  const opener = await findCaller(db, session.openedBy)
+  const [alliance] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, session.allianceId))
+  if (!opener || !mayActOn(opener.grants, 'decideScores', [alliance.path])) {
+    throw new AppError('FORBIDDEN', '开这场培训的委员已经不在联盟任职，这场培训的签到不再记分，请联系联盟委员会')
+  }
+  if (isOwnMember(opener, merchantId)) throw new AppError('FORBIDDEN', '这场培训是这家店的店主开的，不能给自己的店签到记分，请让其他委员开培训')
 }
 
 /** The alliance's 参加培训 rule in force. */

@@ -14,7 +14,7 @@ import { loadCaller } from '../shared/caller'
 import { requirePointsPower } from '../shared/points-power'
 import { APPLIED, countsTowardLimits, PROMISED } from './limits'
 import { reverseScoreEntry } from './reverse-entry'
-import { loadRuleInForce, ruleSetIdOf } from './rules'
+import { loadRuleInForce, refuseTrainingRuleByHand, ruleSetIdOf } from './rules'
 import { applyScoreRecords, scoreRecordView } from './records'
 
 /** A cadre corrects a mistaken score: a linked opposite entry, with the reason shown to the household. */
@@ -40,6 +40,7 @@ export async function claimRule(
   refuseOthersPhotos(openid, input.photos)
   if (!caller.householdId) throw new AppError('FORBIDDEN', '只有绑定了农户的村民可以申报')
   const rule = await loadRuleInForce(db, input.ruleId)
+  refuseTrainingRuleByHand(rule, '申报')
   if (!rule.claimable) throw new AppError('NOT_CLAIMABLE')
   const [household] = await db.select({ villageId: households.villageId }).from(households).where(eq(households.id, caller.householdId)).for('update')
   if ((await ruleSetIdOf(db, household.villageId)) !== rule.ruleSetId) throw new AppError('RULE_NOT_APPLICABLE')

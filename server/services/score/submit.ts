@@ -10,12 +10,12 @@ import type { Db } from '../../store/database'
 import { householdPlaces, type HouseholdPlace } from '../../store/household-views'
 import { households, scoreRecords } from '../../store/schema'
 import { loadCaller } from '../shared/caller'
-import { refuseOwnHousehold } from '../shared/points-power'
+import { refuseOwnMember } from '../shared/points-power'
 import { requestPhotoChecks } from '../shared/photo-checks'
 import { refuseOthersPhotos } from '../shared/photo-folder'
 import { countsTowardLimits, PROMISED } from './limits'
 import { applyScoreRecords } from './records'
-import { loadRuleInForce, ruleSetIdOf } from './rules'
+import { loadRuleInForce, refuseTrainingRuleByHand, ruleSetIdOf } from './rules'
 import { readVillageSettings } from '../account/village-settings'
 
 type SubmitInput = { requestId: string; householdIds: string[]; ruleId: number; note?: string; photos?: string[]; observedAt?: string }
@@ -40,6 +40,7 @@ export async function submitScore(
   const observed = checkObservedAt(observedAt, now)
   if (!observed.accepted) throw new AppError('INVALID_INPUT', observed.message)
   const rule = await loadRuleInForce(db, input.ruleId)
+  refuseTrainingRuleByHand(rule, '手工评分')
   const photos = input.photos ?? []
   refuseOthersPhotos(openid, photos)
   if (rule.evidenceRequired && photos.length === 0) throw new AppError('EVIDENCE_REQUIRED')
@@ -54,7 +55,7 @@ export async function submitScore(
     if (!place) throw new AppError('NOT_FOUND', '没有找到所选的农户，请刷新后重试')
     const grant = coveringGrant(caller.grants, 'score', place.paths)
     if (!grant) throw new AppError('FORBIDDEN', `${place.name}家不在您负责的范围内`)
-    refuseOwnHousehold(caller, id)
+    refuseOwnMember(caller, id)
     if (!villages.has(place.villageId)) villages.set(place.villageId, await villageScoring(db, place.villageId))
     const village = villages.get(place.villageId)!
     if (village.ruleSetId !== rule.ruleSetId) throw new AppError('RULE_NOT_APPLICABLE', `这条细则不适用于${place.name}家`)

@@ -3,18 +3,23 @@ import { MERCHANT_CATEGORIES, type MerchantCategory } from '../member-kind'
 import type { BoardReason } from '../merchant/red-black-board'
 import { MAX_STARS, starTermsProblem, type StarBand } from '../merchant/star-terms'
 import { personName, type MerchantView, type OrgRef } from './account'
+import { recordIdSchema } from './record-id'
 import { requestIdSchema } from './request-id'
 import type { ShownOnce } from './shown-once'
 
 const allianceId = z.string().min(1).max(64)
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 2026-11 这样的格式')
-const plainText = (what: string, max: number) =>
+/**
+ * A text a person typed: no control, invisible or direction-changing characters and no < or >
+ * (they would reach other people's screens). `lines`: a line break is kept (a text box of several lines).
+ */
+const plainText = (what: string, max: number, { lines = false } = {}) =>
   z
     .string()
     .trim()
     .min(1, `请填写${what}`)
     .max(max, `${what}最多 ${max} 个字`)
-    .regex(/^[^\p{C}<>]+$/u, `${what}里有不能用的符号`)
+    .regex(lines ? /^(?:[^\p{C}<>]|\n)+$/u : /^[^\p{C}<>]+$/u, `${what}里有不能用的符号`)
 
 /**
  * Inputs of the `merchant` cloud function (商家自治联盟). The alliance's committee (or the street's
@@ -70,8 +75,9 @@ export const merchantInputs = {
   /** 培训签到: a merchant's owner scans (or types) the session's code: 参加培训 points once per session. */
   signIn: z.object({ requestId: requestIdSchema, code: z.string().trim().min(1, '请扫码或输入签到码').max(20, '签到码是 8 位') }),
   /** 我要反映: anyone who opened a storefront sign raises a concern about the merchant, for its committee. */
-  concern: z.object({ requestId: requestIdSchema, merchantId: z.string().min(1).max(64), text: z.string().trim().min(4, '请把问题写清楚，至少 4 个字').max(200, '最多 200 个字') }),
-  concerns: z.object({ allianceId }),
+  concern: z.object({ requestId: requestIdSchema, merchantId: z.string().min(1).max(64), text: plainText('反映的问题', 200, { lines: true }).min(4, '请把问题写清楚，至少 4 个字') }),
+  /** The committee's box, newest first, a page at a time: `beforeId` (a page's nextBeforeId) reads older ones. */
+  concerns: z.object({ allianceId, beforeId: recordIdSchema.optional() }),
   /** 年度表彰: the year's commended merchants and their rewards, and the same as .xlsx. */
   year: z.object({ allianceId, year: z.number().int().min(2000).max(2100) }),
   exportYear: z.object({ allianceId, year: z.number().int().min(2000).max(2100) }),
@@ -94,6 +100,9 @@ export type YearView = { alliance: OrgRef; year: number; entries: YearEntryView[
 export type YearExport = { fileName: string; mimeType: string; base64: string }
 
 export type ConcernView = { id: number; merchantId: string; tradeName: string; text: string; createdAt: string }
+
+/** A page of concerns; nextBeforeId reads the next (older) one, null on the last. */
+export type ConcernPage = { concerns: ConcernView[]; nextBeforeId: number | null }
 
 export type StarTermsView = {
   id: number
@@ -149,7 +158,7 @@ export type MerchantOutputs = {
   trainings: TrainingView[]
   signIn: SignInResult
   concern: { received: true; tradeName: string }
-  concerns: ConcernView[]
+  concerns: ConcernPage
   year: YearView
   exportYear: YearExport
 }

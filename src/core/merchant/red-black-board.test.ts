@@ -4,7 +4,6 @@ import { starsFor, starTermsProblem } from './star-terms'
 const terms = { blackLine: -20, redMinStars: 4 }
 const at = (day: string) => new Date(`${day}T02:00:00Z`)
 const foodSafety = (opened: string, deadline: string, closed: string | null): BoardNotice => ({
-  problem: '后厨生熟未分开',
   ruleTitle: '食品安全检查不合格',
   openedAt: at(opened),
   deadline: at(deadline),
@@ -17,7 +16,7 @@ describe('红黑榜: where a merchant stands', () => {
     const facts: BoardFacts = { notices: [foodSafety('2026-12-02', '2026-12-09', null)], balances: [{ at: at('2026-12-02'), balance: -10 }], rating: fourStars }
     const standing = boardStanding(facts, terms, at('2026-12-05'))
     expect(standing).toMatchObject({ list: 'black', since: '2026-12-02' })
-    expect(standing.list === 'black' && standing.reasons[0].text).toContain('食品安全检查不合格：后厨生熟未分开（整改中')
+    expect(standing.list === 'black' && standing.reasons[0].text).toBe('食品安全检查不合格：整改中，限 2026-12-09 10:00 前')
   })
 
   it('When the deadline has passed, then the reason says it is overdue', () => {

@@ -7,9 +7,11 @@ import type { StarTerms } from './star-terms'
  * nobody: once no cause is left, the merchant is off it, with the day the last cause ended.
  */
 
-/** A rectification notice of the merchant, as the board needs it. */
+/**
+ * A rectification notice of the merchant, as the board needs it. The board is public: it names the
+ * rule and where the rectification stands, never the inspector's own words (which may name the owner).
+ */
 export type BoardNotice = {
-  problem: string
   ruleTitle: string
   openedAt: Date
   deadline: Date
@@ -42,7 +44,7 @@ function blackCauses(facts: BoardFacts, terms: Pick<StarTerms, 'blackLine'>, now
     const closed = n.closedAt && n.closedAt <= now ? n.closedAt : null
     const overdue = !closed && n.deadline < now
     causes.push({
-      text: `${n.ruleTitle}：${n.problem}（${overdue ? `逾期未整改，限期 ${formatLocalTime(n.deadline)}` : closed ? '已整改' : `整改中，限 ${formatLocalTime(n.deadline)} 前`}）`,
+      text: `${n.ruleTitle}：${overdue ? `逾期未整改，限期 ${formatLocalTime(n.deadline)}` : closed ? '已整改' : `整改中，限 ${formatLocalTime(n.deadline)} 前`}`,
       from: n.openedAt,
       to: closed,
     })

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { MatterDetail } from '../../src/core/contracts/matter'
 import { CERTIFICATE_VALID_DAYS } from '../../src/core/credit/certificate'
 import { MATTER_STAFF_ROLES } from '../../src/core/matter-policy'
@@ -10,7 +10,7 @@ import { issueCertificate } from '../services/credit/certificates'
 import { loadCaller } from '../services/shared/caller'
 import { mattersUnder, selectMatterViews } from '../services/matter/views'
 import type { Database } from '../store/database'
-import { matters, notices, roleGrants, users } from '../store/schema'
+import { householdMembers, matters, notices, roleGrants, users } from '../store/schema'
 import { openDemoTestDatabase, ruleIdsByCode } from '../test-support/test-database'
 import { accountFunction } from './account'
 import { matterFunction } from './matter'
@@ -97,6 +97,26 @@ describe('what waits for each person on 首页', () => {
     expect((await waiting('demo-cadre-other')).work.every((w: any) => w.orgId === 'v-tj')).toBe(true)
     for (const openid of ['demo-villager', 'demo-shop', 'demo-bank']) expect((await waiting(openid)).work).toEqual([])
     expect((await waiting('demo-cadre')).notices).toEqual([])
+  })
+
+  it('When a cadre belongs to a household of his village, then its claim is neither listed for him nor counted on his 首页, while the neighbour’s is', async () => {
+    const tidy = ruleIds['volunteer-service']
+    await database.db.insert(householdMembers).values({ householdId: 'h-zjq-02', openid: 'demo-cadre' })
+    try {
+      const own = await ok(call(scoreFunction, 'demo-villager-2', { action: 'claim', requestId: rid(), ruleId: tidy, photos: [PHOTO] }))
+      const neighbour = await ok(call(scoreFunction, 'demo-villager', { action: 'claim', requestId: rid(), ruleId: tidy, photos: [PHOTO] }))
+      const listed = await ok(call(scoreFunction, 'demo-cadre', { action: 'pending', orgId: 'v-zjq' }))
+      const ids = listed.records.map((r: any) => r.id)
+      expect(ids).toContain(neighbour.id)
+      expect(ids).not.toContain(own.id)
+      expect(workOf(await waiting('demo-cadre'), 'review', 'v-zjq').count).toBe(listed.records.length + listed.appeals.length)
+      // Once he no longer belongs to it, its claim is his to decide like any other.
+      await database.db.delete(householdMembers).where(and(eq(householdMembers.householdId, 'h-zjq-02'), eq(householdMembers.openid, 'demo-cadre')))
+      const unbound = await ok(call(scoreFunction, 'demo-cadre', { action: 'pending', orgId: 'v-zjq' }))
+      expect(unbound.records.map((r: any) => r.id)).toEqual(expect.arrayContaining([own.id, neighbour.id]))
+    } finally {
+      await database.db.delete(householdMembers).where(and(eq(householdMembers.householdId, 'h-zjq-02'), eq(householdMembers.openid, 'demo-cadre')))
+    }
   })
 
   it('When someone not registered asks, then the answer is the plain not-registered error', async () => {

@@ -48,8 +48,8 @@ export async function whatWaits(db: Db, openid: string, now = new Date()): Promi
  */
 export async function waitingWork(db: Db, caller: Caller, now: Date): Promise<WaitingWork[]> {
   return [
-    ...(await reviewWork(db, scopesOf(grantsFor(caller.grants, 'decideScores')))),
-    ...(await noticeCheckWork(db, scopesOf(grantsFor(caller.grants, 'score')), now)),
+    ...(await reviewWork(db, caller, scopesOf(grantsFor(caller.grants, 'decideScores')))),
+    ...(await noticeCheckWork(db, caller, scopesOf(grantsFor(caller.grants, 'score')), now)),
     ...(await matterWork(db, caller, scopesOf(caller.grants.filter((g) => MATTER_STAFF_ROLES.includes(g.role))), now)),
   ]
 }
@@ -86,19 +86,19 @@ function workOf(key: WaitingWorkKey, scopes: readonly Scope[], row: Record<strin
 }
 
 /** 待我审核: scores and claims waiting for approval and appeals waiting for a decision (never overdue), one statement over both. */
-async function reviewWork(db: Db, scopes: readonly Scope[]): Promise<WaitingWork[]> {
+async function reviewWork(db: Db, caller: Caller, scopes: readonly Scope[]): Promise<WaitingWork[]> {
   if (scopes.length === 0) return []
-  const inScope = (under: (path: string) => SQL) =>
-    Object.fromEntries(scopes.map((scope, i) => [`in${i}`, sql<boolean>`${under(scope.path)}`.as(`in${i}`)])) as Record<string, SQL.Aliased<boolean>>
+  const inScope = (under: (path: string, caller: Caller) => SQL) =>
+    Object.fromEntries(scopes.map((scope, i) => [`in${i}`, sql<boolean>`${under(scope.path, caller)}`.as(`in${i}`)])) as Record<string, SQL.Aliased<boolean>>
   const items = db
     .select({ at: sql<Date>`${scoreRecords.createdAt}`.as('at'), ...inScope(pendingScoresUnder) })
     .from(scoreRecords)
-    .where(or(...scopes.map((scope) => pendingScoresUnder(scope.path))))
+    .where(or(...scopes.map((scope) => pendingScoresUnder(scope.path, caller))))
     .unionAll(
       db
         .select({ at: sql<Date>`${appeals.createdAt}`.as('at'), ...inScope(pendingAppealsUnder) })
         .from(appeals)
-        .where(or(...scopes.map((scope) => pendingAppealsUnder(scope.path)))),
+        .where(or(...scopes.map((scope) => pendingAppealsUnder(scope.path, caller)))),
     )
     .as('review_items')
   const flag = items as unknown as Record<string, SQL.Aliased<boolean>>
@@ -107,12 +107,12 @@ async function reviewWork(db: Db, scopes: readonly Scope[]): Promise<WaitingWork
 }
 
 /** 整改核验: proof to check and overdue notices (the overdue counted as such). */
-async function noticeCheckWork(db: Db, scopes: readonly Scope[], now: Date): Promise<WaitingWork[]> {
+async function noticeCheckWork(db: Db, caller: Caller, scopes: readonly Scope[], now: Date): Promise<WaitingWork[]> {
   if (scopes.length === 0) return []
   const [row] = await db
-    .select(tallies(scopes, (i) => noticesToCheckUnder(db, scopes[i], now), noticeOverdue(now), notices.createdAt, notices.createdAt))
+    .select(tallies(scopes, (i) => noticesToCheckUnder(db, caller, scopes[i], now), noticeOverdue(now), notices.createdAt, notices.createdAt))
     .from(notices)
-    .where(or(...scopes.map((scope) => noticesToCheckUnder(db, scope, now))))
+    .where(or(...scopes.map((scope) => noticesToCheckUnder(db, caller, scope, now))))
   return workOf('notice-verify', scopes, row)
 }
 

@@ -7,7 +7,7 @@ import type { SendSubscribeMessage } from '../../platform/subscribe-message'
 import type { Db } from '../../store/database'
 import { householdIdsUnder, householdPlaces } from '../../store/household-views'
 import { bulletins, households, ledgerEntries, notices, orgs, rules } from '../../store/schema'
-import { loadCaller, type Caller } from '../shared/caller'
+import { loadCaller, othersThanOwn, type Caller } from '../shared/caller'
 import { requirePointsPower } from '../shared/points-power'
 import { requireVillageReader } from './access'
 import { noticeViewById, selectNoticeViews } from './views'
@@ -112,9 +112,9 @@ export function noticeOverdue(now: Date): SQL {
  * definition of that work: the page lists these rows and 首页 and the clock's digest count them
  * (account/waiting.ts).
  */
-export function noticesToCheckUnder(db: Db, org: { path: string; kind: OrgKind }, now: Date): SQL {
+export function noticesToCheckUnder(db: Db, caller: Caller, org: { path: string; kind: OrgKind }, now: Date): SQL {
   const members = householdIdsUnder(db, org.path, memberKindAt(org.kind))
-  return and(inArray(notices.householdId, members), or(eq(notices.status, 'proof_submitted'), noticeOverdue(now)))!
+  return and(inArray(notices.householdId, members), othersThanOwn(notices.householdId, caller), or(eq(notices.status, 'proof_submitted'), noticeOverdue(now)))!
 }
 
 /**
@@ -126,7 +126,7 @@ export async function awaitingCheck(db: Db, openid: string, input: { orgId: stri
   const [org] = await db.select().from(orgs).where(eq(orgs.id, input.orgId))
   if (!org) throw new AppError('NOT_FOUND', '没有找到这个村或网格')
   if (!mayActOn(caller.grants, 'score', [org.path])) throw new AppError('FORBIDDEN', '您只能核验自己负责范围内的整改')
-  const waiting = await selectNoticeViews(db, noticesToCheckUnder(db, { path: org.path, kind: org.kind as OrgKind }, now), caller, now)
+  const waiting = await selectNoticeViews(db, noticesToCheckUnder(db, caller, { path: org.path, kind: org.kind as OrgKind }, now), caller, now)
   return { toVerify: waiting.filter((n) => n.status === 'proof_submitted'), overdue: waiting.filter((n) => n.status === 'overdue') }
 }
 

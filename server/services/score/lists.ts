@@ -5,7 +5,7 @@ import { mayActOn } from '../../../src/core/policy'
 import type { Db } from '../../store/database'
 import { appeals, orgs, scoreRecords } from '../../store/schema'
 import { selectAppealViews } from './appeals'
-import { loadCaller } from '../shared/caller'
+import { loadCaller, othersThanOwn, type Caller } from '../shared/caller'
 import { selectScoreRecordViews } from './records'
 
 /** A scorer's recent inspections, newest first. */
@@ -35,12 +35,12 @@ export async function myRequests(db: Db, openid: string): Promise<MyRequests> {
  * waiting for a decision, of the households of the villages under it. The one definition of that
  * work: the page lists these rows and 首页 and the clock's digest count them (account/waiting.ts).
  */
-export function pendingScoresUnder(orgPath: string): SQL {
-  return and(eq(scoreRecords.status, 'pending'), householdOfVillageUnder(scoreRecords.householdId, orgPath))!
+export function pendingScoresUnder(orgPath: string, caller: Caller): SQL {
+  return and(eq(scoreRecords.status, 'pending'), householdOfVillageUnder(scoreRecords.householdId, orgPath), othersThanOwn(scoreRecords.householdId, caller))!
 }
 
-export function pendingAppealsUnder(orgPath: string): SQL {
-  return and(eq(appeals.status, 'pending'), householdOfVillageUnder(appeals.householdId, orgPath))!
+export function pendingAppealsUnder(orgPath: string, caller: Caller): SQL {
+  return and(eq(appeals.status, 'pending'), householdOfVillageUnder(appeals.householdId, orgPath), othersThanOwn(appeals.householdId, caller))!
 }
 
 function householdOfVillageUnder(householdColumn: typeof scoreRecords.householdId | typeof appeals.householdId, orgPath: string): SQL {
@@ -55,12 +55,12 @@ export async function pendingWork(db: Db, openid: string, input: { orgId: string
   if (!mayActOn(caller.grants, 'decideScores', [org.path])) throw new AppError('FORBIDDEN', '只有村干部可以审核')
   return {
     // The cadres deciding them see their photos before WeChat's answer.
-    records: await selectScoreRecordViews(db, pendingScoresUnder(org.path), {
+    records: await selectScoreRecordViews(db, pendingScoresUnder(org.path, caller), {
       openid,
       concerned: false,
       actingStaff: true,
       streetAdmin: false,
     }),
-    appeals: await selectAppealViews(db, pendingAppealsUnder(org.path)),
+    appeals: await selectAppealViews(db, pendingAppealsUnder(org.path, caller)),
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, notInArray, type AnyColumn, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { AppError } from '../../../src/core/errors'
 import type { MemberKind } from '../../../src/core/member-kind'
@@ -20,6 +20,15 @@ export type Caller = {
 /** True when the member (a household or a merchant) is the caller's own: they are bound to it. */
 export function isOwnMember(caller: Caller, memberId: string): boolean {
   return memberId === caller.householdId || memberId === caller.merchantId
+}
+
+/**
+ * Rows of members other than the caller's own: the work lists leave out what the caller may not act
+ * on (nobody decides or checks for their own household or shop), and 首页 counts by the same condition.
+ */
+export function othersThanOwn(memberColumn: AnyColumn, caller: Caller): SQL | undefined {
+  const own = [caller.householdId, caller.merchantId].filter((id): id is string => id !== null)
+  return own.length > 0 ? notInArray(memberColumn, own) : undefined
 }
 
 /** Resolves an openid (taken from the platform, never from the client) to a caller, or null. */

@@ -109,7 +109,8 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
     entries.push({ key: 'credit-terms', label: '本行规则', url: '/credit/terms/index' })
   }
   // 商家自治联盟: its committee keeps the merchants (添加商家, 评星, 开培训签到); everyone on it, the street's
-  // admin and a merchant's owner read the 红黑榜 (public), and an owner signs in at a training.
+  // admin and a merchant's owner read the 红黑榜 (public); an owner signs in at a training and rectifies
+  // his shop's notices (整改通报 opens on 我店的通报, each one tap from its proof).
   if (holds(role.role, PERMISSIONS.manageRoster) && role.org.kind === 'alliance') {
     entries.push({ key: 'alliance', label: '商家联盟', url: `/merchant/alliance/index?orgId=${org}` })
   }
@@ -118,6 +119,7 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
   }
   if (role.role === 'merchant_owner') {
     entries.push({ key: 'training-sign-in', label: '培训签到', url: '/merchant/sign-in/index' })
+    entries.push({ key: 'own-notices', label: '整改通报', url: '/pages/notices/index' })
   }
   if (holds(role.role, PERMISSIONS.runDividend) && role.org.kind === 'village') {
     entries.push({ key: 'dividend', label: '年度分红', url: `/finance/dividend/index?orgId=${encodeURIComponent(role.org.id)}` })

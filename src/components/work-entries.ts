@@ -1,5 +1,6 @@
 import type { RoleView } from '../core/contracts/account'
 import { MATTER_STAFF_ROLES } from '../core/matter-policy'
+import { keepsUnits } from '../core/org-units'
 import { PERMISSIONS } from '../core/policy'
 import { WAITING_WORK_LABELS } from '../core/reminders'
 import type { StaffRole } from '../core/roles'
@@ -76,9 +77,12 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
   if (holds(role.role, PERMISSIONS.manageVillageSettings) && role.org.kind === 'village') {
     entries.push({ key: 'village-settings', label: '村里的设置', url: `/work/village-settings/index?orgId=${org}` })
   }
-  // The organisation tree and its people: whoever may staff it (the street's admin, a village's cadre).
-  if (role.role !== 'villager' && role.role !== 'merchant_owner' && INVITABLE_ROLES[role.role].length > 0) {
+  // The organisation tree, for whoever keeps its units (the street's admin, a village's cadre), and its
+  // people, for whoever may staff it (they, and an alliance's committee inviting its inspectors).
+  if (role.role !== 'villager' && role.role !== 'merchant_owner' && keepsUnits(role.role)) {
     entries.push({ key: 'org-tree', label: '组织架构', url: `/org/tree/index?orgId=${org}` })
+  }
+  if (role.role !== 'villager' && role.role !== 'merchant_owner' && INVITABLE_ROLES[role.role].length > 0) {
     entries.push({ key: 'people', label: '工作人员', url: `/org/people/index?orgId=${org}` })
   }
   if (holds(role.role, PERMISSIONS.viewAudit)) {

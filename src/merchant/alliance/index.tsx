@@ -113,7 +113,7 @@ function AddMerchant({ allianceId, onAdded }: { allianceId: string; onAdded: () 
     <View className="card">
       <Text className="section-title">添加商家</Text>
       <Text className="plain-text">字号（店名）</Text>
-      <Input className="merchant__input" value={tradeName} maxlength={30} onInput={(e) => setTradeName(e.detail.value)} />
+      <Input className="merchant__input" value={tradeName} maxlength={30} placeholder="例如：老街面馆" onInput={(e) => setTradeName(e.detail.value)} />
       <Text className="plain-text">业态</Text>
       {MERCHANT_CATEGORIES.map((t) => (
         <ChoiceChip key={t} on={trade === t} onClick={() => setTrade(t)}>
@@ -121,9 +121,9 @@ function AddMerchant({ allianceId, onAdded }: { allianceId: string; onAdded: () 
         </ChoiceChip>
       ))}
       <Text className="plain-text">店主姓名（不公开）</Text>
-      <Input className="merchant__input" value={ownerName} maxlength={20} onInput={(e) => setOwnerName(e.detail.value)} />
+      <Input className="merchant__input" value={ownerName} maxlength={20} placeholder="例如：吴海林" onInput={(e) => setOwnerName(e.detail.value)} />
       <Text className="plain-text">店址</Text>
-      <Input className="merchant__input" value={address} maxlength={40} onInput={(e) => setAddress(e.detail.value)} />
+      <Input className="merchant__input" value={address} maxlength={40} placeholder="例如：百步老街 12 号" onInput={(e) => setAddress(e.detail.value)} />
       {problem && <Text className="merchant__problem">{problem}</Text>}
       <BigButton onClick={() => void add()}>添加</BigButton>
     </View>
@@ -175,7 +175,7 @@ function OpenTraining({ allianceId }: { allianceId: string }) {
     <View className="card">
       <Text className="section-title">开培训签到</Text>
       <Text className="plain-text">培训主题</Text>
-      <Input className="merchant__input" value={title} maxlength={40} onInput={(e) => setTitle(e.detail.value)} />
+      <Input className="merchant__input" value={title} maxlength={40} placeholder="例如：食品安全法规培训" onInput={(e) => setTitle(e.detail.value)} />
       {problem && <Text className="merchant__problem">{problem}</Text>}
       <BigButton onClick={() => void open()}>开始签到（3 小时内有效）</BigButton>
       {code && (

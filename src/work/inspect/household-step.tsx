@@ -89,7 +89,8 @@ function PickRow({ household, checked, onToggle }: { household: HouseholdView; c
       <View className="pick-row__main">
         <Text className="pick-row__name">{household.tradeName ?? household.name}</Text>
         <Text className="pick-row__detail">
-          {household.tradeName ? `店主 ${household.name} · ${household.houseNo}` : `门牌 ${household.houseNo}`}
+          {household.tradeName ? `店主 ${household.name} · ` : '门牌 '}
+          {household.houseNo}
           {household.group ? ` · ${household.group.name}` : ''}
         </Text>
       </View>

@@ -136,7 +136,10 @@ describe('inspection, rectification and points back once', () => {
 
   it('When the owner finds the notice among his own (by the trade name), shows proof and the inspector accepts it, then the 10 points come back once; a second check is refused', async () => {
     const mine = await ok<NoticeView[]>('demo-villager', 'notice', { action: 'mine' })
-    expect(mine.find((n) => n.id === noticeId)).toMatchObject({ publicLabel: '百步商家自治联盟 老街面馆', masked: false })
+    expect(mine.find((n) => n.id === noticeId)).toMatchObject({ publicLabel: '百步商家自治联盟 老街面馆', masked: false, memberKind: 'merchant' })
+    // He opens it (去整改) as his own, though his household is in a village; a villager with no shop there may not.
+    expect(await ok<NoticeView>('demo-villager', 'notice', { action: 'detail', noticeId })).toMatchObject({ mine: true, memberKind: 'merchant' })
+    expect(await refused('demo-villager-2', 'notice', { action: 'detail', noticeId })).toBe('FORBIDDEN')
     await ok<NoticeView>('demo-villager', 'notice', { action: 'submitProof', requestId: rid(), noticeId, photos: [PHOTO], note: '已分区存放' })
     expect(await refused('demo-villager-2', 'notice', { action: 'submitProof', requestId: rid(), noticeId, photos: [PHOTO] })).toBe('FORBIDDEN')
     const verified = await ok<NoticeView>('wx-inspector', 'notice', { action: 'verify', requestId: rid(), noticeId, accept: true })

@@ -106,8 +106,8 @@ describe('photo uploads', () => {
     expect(noHeader.status).toBe(401)
   })
 
-  it('When a villager and a grid leader upload, then their photos are stored and served back as images with nosniff', async () => {
-    for (const openid of ['demo-villager', 'demo-grid-leader']) {
+  it('When a villager, a grid leader and a merchant’s owner upload, then their photos are stored and served back as images with nosniff', async () => {
+    for (const openid of ['demo-villager', 'demo-grid-leader', 'demo-merchant']) {
       const reply = await upload(openid)
       expect([openid, reply.status]).toEqual([openid, 200])
       const fileId: string = JSON.parse(reply.body).data.fileId

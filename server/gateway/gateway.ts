@@ -165,7 +165,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 /**
  * `POST /api/photos` with the image bytes as the body: answers `{ fileId }` like a cloud upload.
- * Only someone the village knows (bound to a household, or holding a staff role) may upload, and
+ * Only someone the village knows (bound to a household or a merchant, or holding a staff role) may upload, and
  * at most PHOTOS_PER_DAY a day: a passer-by cannot fill the disk.
  */
 async function handleUpload(options: GatewayOptions, folder: string, quota: UploadQuota, req: IncomingMessage, res: ServerResponse) {
@@ -173,8 +173,8 @@ async function handleUpload(options: GatewayOptions, folder: string, quota: Uplo
     const openid = options.demoMode ? demoOpenid(req) : null
     if (!openid) throw new AppError('UNAUTHENTICATED')
     const caller = await findCaller(options.db, openid)
-    if (!caller || (!caller.householdId && caller.grants.length === 0)) {
-      throw new AppError('NOT_REGISTERED', '绑定了家庭或工作人员身份后才能上传照片')
+    if (!caller || (!caller.householdId && !caller.merchantId && caller.grants.length === 0)) {
+      throw new AppError('NOT_REGISTERED', '绑定了家庭、店铺或工作人员身份后才能上传照片')
     }
     quota.take(openid)
     const bytes = await readBody(req, MAX_PHOTO_BYTES + 1)

@@ -17,6 +17,7 @@ function householdsWithPlaces(db: Db) {
     .select({
       id: households.id,
       name: households.headName,
+      tradeName: households.tradeName,
       houseNo: households.houseNo,
       shares: households.shares,
       balance: households.balance,
@@ -51,6 +52,7 @@ export async function selectHouseholdViews(db: Db, where: SQL | undefined): Prom
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
+    tradeName: r.tradeName,
     houseNo: r.houseNo,
     shares: r.shares,
     balance: r.balance,
@@ -90,6 +92,8 @@ export function householdById(id: string): SQL {
 export type HouseholdPlace = {
   id: string
   name: string
+  /** A merchant's 字号; null for a household. */
+  tradeName: string | null
   houseNo: string
   villageId: string
   /** Every organisation the household sits in: village, group, micro-grid, residence community. */
@@ -110,6 +114,7 @@ export async function householdPlaces(db: Db, ids: readonly string[]): Promise<M
       {
         id: r.id,
         name: r.name,
+        tradeName: r.tradeName,
         houseNo: r.houseNo,
         villageId: r.villageId,
         paths: [r.v, r.g, r.m, r.c].filter((p): p is string => p !== null),

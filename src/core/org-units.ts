@@ -21,6 +21,11 @@ export const UNIT_KEEPERS: Record<OrgKind, readonly StaffRole[]> = {
   alliance: ['admin'],
 }
 
+/** True when the role keeps some kind of unit: 组织架构 is its page (an alliance's committee keeps none, it staffs its alliance). */
+export function keepsUnits(role: StaffRole): boolean {
+  return Object.values(UNIT_KEEPERS).some((keepers) => keepers.includes(role))
+}
+
 /** The longest name a unit may have (园区 names like “第一网格3号微网格” fit with room). */
 export const UNIT_NAME_MAX = 30
 

@@ -114,15 +114,18 @@ describe('workEntriesFor', () => {
       expect(workEntriesFor(role(name)).map((e) => e.key).filter((key) => key.startsWith('credit'))).toEqual([])
     }
   })
-  it("leads the alliance's people to their pages: 商家联盟 for its committee, 红黑榜 for everyone on it and the street's admin, 培训签到 for an owner", () => {
+  it("leads the alliance's people to their pages: 商家联盟 for its committee, 红黑榜 for everyone on it and the street's admin, 培训签到 and 整改通报 for an owner", () => {
     const alliance = { id: 'a-dh', name: '当湖商家自治联盟', kind: 'alliance' as const }
     const street = { id: 's-dh', name: '当湖街道', kind: 'street' as const }
     const on = (name: RoleView['role'], org: RoleView['org']) => workEntriesFor({ role: name, org })
     expect(on('alliance_committee', alliance)).toContainEqual({ key: 'alliance', label: '商家联盟', url: '/merchant/alliance/index?orgId=a-dh' })
     expect(on('dept_inspector', alliance).map((e) => e.label)).toEqual(expect.arrayContaining(['入户评分', '红黑榜']))
     expect(on('dept_inspector', alliance).map((e) => e.label)).not.toContain('商家联盟')
+    // The committee invites its inspectors (工作人员) and keeps no units (no 组织架构).
+    expect(on('alliance_committee', alliance).map((e) => e.label)).toContain('工作人员')
+    expect(on('alliance_committee', alliance).map((e) => e.label)).not.toContain('组织架构')
     expect(on('admin', street)).toContainEqual({ key: 'red-black-board', label: '红黑榜', url: '/merchant/board/index?orgId=s-dh' })
-    expect(on('merchant_owner', alliance).map((e) => e.label)).toEqual(['红黑榜', '培训签到'])
+    expect(on('merchant_owner', alliance).map((e) => e.label)).toEqual(['红黑榜', '培训签到', '整改通报'])
     expect(on('cadre', village).map((e) => e.label)).not.toContain('红黑榜')
   })
 })

@@ -1,5 +1,6 @@
 import type { RoleView, WorkEntry } from './contracts/account'
 import { MATTER_STAFF_ROLES } from './matter-policy'
+import { keepsUnits } from './org-units'
 import { PERMISSIONS } from './policy'
 import { WAITING_WORK_LABELS } from './reminders'
 import type { StaffRole } from './roles'
@@ -68,9 +69,12 @@ export function workEntriesFor(role: Pick<RoleView, 'role' | 'org'>): WorkEntry[
   if (holds(role.role, PERMISSIONS.manageVillageSettings) && role.org.kind === 'village') {
     entries.push({ key: 'village-settings', label: '村里的设置', url: `/work/village-settings/index?orgId=${org}` })
   }
-  // The organisation tree and its people: whoever may staff it (the street's admin, a village's cadre).
-  if (role.role !== 'villager' && role.role !== 'merchant_owner' && INVITABLE_ROLES[role.role].length > 0) {
+  // The organisation tree, for whoever keeps its units (the street's admin, a village's cadre), and its
+  // people, for whoever may staff it (they, and an alliance's committee inviting its inspectors).
+  if (role.role !== 'villager' && role.role !== 'merchant_owner' && keepsUnits(role.role)) {
     entries.push({ key: 'org-tree', label: '组织架构', url: `/org/tree/index?orgId=${org}` })
+  }
+  if (role.role !== 'villager' && role.role !== 'merchant_owner' && INVITABLE_ROLES[role.role].length > 0) {
     entries.push({ key: 'people', label: '工作人员', url: `/org/people/index?orgId=${org}` })
   }
   if (holds(role.role, PERMISSIONS.viewAudit)) {
@@ -101,7 +105,8 @@ export function workEntriesFor(role: Pick<RoleView, 'role' | 'org'>): WorkEntry[
     entries.push({ key: 'credit-terms', label: '本行规则', url: '/credit/terms/index' })
   }
   // 商家自治联盟: its committee keeps the merchants (添加商家, 评星, 开培训签到); everyone on it, the street's
-  // admin and a merchant's owner read the 红黑榜 (public), and an owner signs in at a training.
+  // admin and a merchant's owner read the 红黑榜 (public); an owner signs in at a training and rectifies
+  // his shop's notices (整改通报 opens on 我店的通报, each one tap from its proof).
   if (holds(role.role, PERMISSIONS.manageRoster) && role.org.kind === 'alliance') {
     entries.push({ key: 'alliance', label: '商家联盟', url: `/merchant/alliance/index?orgId=${org}` })
   }
@@ -110,6 +115,7 @@ export function workEntriesFor(role: Pick<RoleView, 'role' | 'org'>): WorkEntry[
   }
   if (role.role === 'merchant_owner') {
     entries.push({ key: 'training-sign-in', label: '培训签到', url: '/merchant/sign-in/index' })
+    entries.push({ key: 'own-notices', label: '整改通报', url: '/pages/notices/index' })
   }
   if (holds(role.role, PERMISSIONS.runDividend) && role.org.kind === 'village') {
     entries.push({ key: 'dividend', label: '年度分红', url: `/finance/dividend/index?orgId=${encodeURIComponent(role.org.id)}` })

@@ -1,88 +1,232 @@
-import type { Page } from 'playwright-core'
-import type { BindResult, IssuedInvite, MerchantView, PlateSheet } from '../../src/core/contracts/account'
-import type { BoardView, OpenedTraining, SignInResult, StarRatingsView, StarTermsView } from '../../src/core/contracts/merchant'
+import type { Locator, Page } from 'playwright-core'
+import type { PlateSheet, WhoAmI } from '../../src/core/contracts/account'
+import type { StarTermsView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
-import type { IssuedStaffInvite, UnitView } from '../../src/core/contracts/org'
-import type { RuleSetView, SubmitResult } from '../../src/core/contracts/score'
-import { localDay, periodsOf } from '../../src/core/period'
+import type { LedgerPage } from '../../src/core/contracts/score'
+import { localDay } from '../../src/core/period'
 import { plateLink } from '../../src/core/plates/plate-code'
 import { callAs, dataOf } from './support/api'
-import { openPhonePage, saveScreenshot } from './support/browser'
+import { saveScreenshot } from './support/browser'
+import { eventually } from './support/eventually'
 import { describeInBrowser, startJourney } from './support/journey'
-import { becomeDemoUser, settled, visibleText } from './support/ui'
+import { drawJpeg, pickPhoto } from './support/photos'
+import { becomeDemoUser, becomeUser, issueStaffCode, joinAsStaff, settled, visibleText, workButton } from './support/ui'
 
 jest.setTimeout(240_000)
 
-const PHOTO = 'local://0b7f3c1e-9a55-4c55-9d0e-3a1f6a7b8c9d.jpg'
+const ALLIANCE = '百步商家自治联盟'
+const SHOP = '老街面馆'
+const FOOD_SAFETY = '食品安全检查不合格（整改后退回）'
+const COMMITTEE = 'e2e-committee'
+const INSPECTOR = 'e2e-inspector'
+const OWNER = 'e2e-owner'
 const CUSTOMER = '村民 李秀英（赵家桥村1组）'
 
 /**
- * Journey (issue 28, 商家自治联盟) through the gateway the H5 app uses: the street's admin creates 百步商家自治联盟
- * and invites a committee member; she adds 老街面馆 and its owner binds with the code; he signs in to a
- * training session; an inspector deducts 食品安全 with a photo and the shop is on the black list with the
- * reason; the owner shows proof, the inspector verifies, the points come back once and the shop is off the
- * black list; the month's stars are computed. Then a customer's phone opens the shop's storefront sign
- * and sees its stars and the red list.
+ * Done-when journey of issue 28 (商家自治联盟), each step tapped by its person on their own phone page:
+ * the street's admin 金伟 creates 百步商家自治联盟 in 组织架构 and gives 沈玉梅 a 联盟委员 code in 工作人员; she
+ * binds (我是工作人员), gives 陆明 a 部门检查员 code, adds 老街面馆 on 商家联盟 and issues its owner's code;
+ * 吴海林 binds (绑定我家); she opens a training session and he signs in with its code (培训签到); 陆明 deducts
+ * 食品安全 with a photo (入户评分) and the 红黑榜 shows the shop on the black list with the reason; 吴海林 sends
+ * proof (整改通报 → 去整改), 陆明 passes it (整改核验), the points come back once and the shop leaves the
+ * black list; 沈玉梅 rates the month's stars (商家联盟 → 评本月星级); a customer opens the storefront sign.
+ *
+ * Setup through the gateway, not part of the journey: the alliance's star terms (a new alliance starts
+ * without them; no page publishes them yet) and the printed storefront sign (印门牌 serves villages only),
+ * whose link stands for the QR a customer's camera reads. The ledger is read through the API to check
+ * the figures the pages show: the balance after 通过 equals the one before the deduction, with exactly
+ * one 整改后返还 entry.
  */
-describeInBrowser('merchants: alliance, training, inspection, rectification, stars and the storefront sign (H5 demo mode)', () => {
+describeInBrowser('merchants: alliance, training, inspection, rectification, stars and the storefront sign, tapped (H5 demo mode)', () => {
   const journey = startJourney()
-  const ok = async <T>(openid: string, fn: string, body: Record<string, unknown>) => dataOf(await callAs<T>(journey.gateway.baseUrl, openid, fn, body))
-  let seq = 0
-  const rid = () => `e2e-merchants-${++seq}`
+  const page = () => journey.page
+  const base = () => journey.gateway.baseUrl
+  const ok = async <T>(openid: string, fn: string, body: Record<string, unknown>) => dataOf(await callAs<T>(base(), openid, fn, body))
+  const card = (container: string, text: string): Locator => page().locator(container).filter({ visible: true }).filter({ hasText: text }).first()
   let allianceId = ''
-  let shop: MerchantView
-  let customer: Page
+  let shopId = ''
+  let balanceBeforeDeduction = 0
 
-  it('When the journey runs through the gateway, then the shop ends on the red list with its points back once', async () => {
-    allianceId = (await ok<UnitView>('demo-admin', 'org', { action: 'addUnit', requestId: rid(), parentId: 'st-danghu', kind: 'alliance', name: '百步商家自治联盟' })).id
-    for (const [role, openid, by] of [['alliance_committee', 'e2e-committee', 'demo-admin'], ['dept_inspector', 'e2e-inspector', 'e2e-committee']] as const) {
-      const invite = await ok<IssuedStaffInvite>(by, 'org', { action: 'issueStaffInvite', requestId: rid(), role, orgId: allianceId })
-      await ok(openid, 'org', { action: 'bindStaff', requestId: rid(), code: invite.code, displayName: role === 'dept_inspector' ? '陆明' : '沈玉梅' })
-    }
-    shop = await ok<MerchantView>('e2e-committee', 'merchant', { action: 'add', requestId: rid(), allianceId, tradeName: '老街面馆', trade: '餐饮', ownerName: '吴海林', address: '百步老街 12 号' })
-    const code = (await ok<IssuedInvite>('e2e-committee', 'account', { action: 'issueInvite', requestId: rid(), householdId: shop.id })).code
-    expect(await ok<BindResult>('e2e-owner', 'account', { action: 'bind', requestId: rid(), code, displayName: '吴海林' })).toMatchObject({ bound: true })
+  /** 首页 → a work button of the role card, as `openid`. */
+  async function openWork(openid: string, label: string) {
+    await becomeUser(page(), base(), openid)
+    await workButton(page(), label).click()
+  }
 
-    const training = await ok<OpenedTraining>('e2e-committee', 'merchant', { action: 'openTraining', requestId: rid(), allianceId, title: '食品安全法规培训', hours: 3 })
-    expect(await ok<SignInResult>('e2e-owner', 'merchant', { action: 'signIn', requestId: rid(), code: training.code })).toMatchObject({ signedIn: true, already: false, points: 5, balance: 5 })
+  it('the street’s admin creates the alliance in 组织架构 and gives a 联盟委员 code; she binds and gives an inspector’s code', async () => {
+    await becomeDemoUser(page(), base(), '街道管理员 金伟（当湖街道）')
+    await visibleText(page(), '组织架构').click()
+    await page().locator('.choice-chip').filter({ hasText: /^商家联盟$/, visible: true }).click()
+    await page().locator('.staff__unit-name input').filter({ visible: true }).fill(ALLIANCE)
+    await visibleText(page(), '保存').click()
+    await visibleText(page(), `已新增：${ALLIANCE}`).waitFor()
+    await visibleText(page(), `${ALLIANCE} · 商家联盟 · 0 家`).waitFor()
+    await saveScreenshot(await settled(page()), 'merchants-01-alliance-added')
+    await page().goBack()
+    const committeeCode = await issueStaffCode(page(), '联盟委员', `${ALLIANCE}（商家联盟）`)
+    await saveScreenshot(await settled(page()), 'merchants-02-committee-code')
 
-    const rules = await ok<RuleSetView>('e2e-inspector', 'score', { action: 'rules', orgId: allianceId })
-    const ruleId = (code: string) => rules.rules.find((r) => r.code === code)!.id
-    await ok<StarTermsView>('e2e-committee', 'merchant', {
-      action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), windowMonths: 3,
-      bands: [{ minPoints: 0, stars: 3 }, { minPoints: 5, stars: 4 }], redMinStars: 4, blackLine: -20,
-    })
-    await ok<SubmitResult>('e2e-inspector', 'score', { action: 'submit', requestId: rid(), householdIds: [shop.id], ruleId: ruleId('alliance-food-safety'), note: '后厨生熟未分开', photos: [PHOTO] })
-    const black = await ok<BoardView>('demo-villager-2', 'merchant', { action: 'board', orgId: allianceId })
-    expect(black.black).toEqual([expect.objectContaining({ tradeName: '老街面馆', since: localDay(new Date()) })])
-    expect(black.black[0].reasons[0].text).toContain('食品安全检查不合格（整改后退回）：后厨生熟未分开（整改中')
-
-    const [notice] = await ok<NoticeView[]>('e2e-owner', 'notice', { action: 'mine' })
-    await ok('e2e-owner', 'notice', { action: 'submitProof', requestId: rid(), noticeId: notice.id, photos: [PHOTO], note: '已分区存放' })
-    await ok('e2e-inspector', 'notice', { action: 'verify', requestId: rid(), noticeId: notice.id, accept: true })
-    const again = await callAs(journey.gateway.baseUrl, 'e2e-inspector', 'notice', { action: 'verify', requestId: rid(), noticeId: notice.id, accept: true })
-    expect(again).toMatchObject({ ok: false, error: { code: 'NOTICE_STATE' } })
-
-    const rated = await ok<StarRatingsView>('e2e-committee', 'merchant', { action: 'rateStars', requestId: rid(), allianceId, period: periodsOf(new Date()).month })
-    expect(rated.ratings).toEqual([expect.objectContaining({ tradeName: '老街面馆', points: 5, stars: 4 })])
-    const board = await ok<BoardView>('demo-villager-2', 'merchant', { action: 'board', orgId: allianceId })
-    // Off the black list by itself once verified, and red from then.
-    expect([board.red.map((e) => [e.tradeName, e.since]), board.black]).toEqual([[['老街面馆', localDay(new Date())]], []])
+    await becomeUser(page(), base(), COMMITTEE)
+    await joinAsStaff(page(), '沈玉梅', committeeCode)
+    await visibleText(page(), '回首页开始工作').click()
+    await visibleText(page(), `联盟委员 · ${ALLIANCE}`).waitFor()
+    const inspectorCode = await issueStaffCode(page(), '部门检查员', `${ALLIANCE}（商家联盟）`)
+    await becomeUser(page(), base(), INSPECTOR)
+    await joinAsStaff(page(), '陆明', inspectorCode)
+    await visibleText(page(), '回首页开始工作').click()
+    await visibleText(page(), `部门检查员 · ${ALLIANCE}`).waitFor()
+    allianceId = dataOf(await callAs<Extract<WhoAmI, { registered: true }>>(base(), INSPECTOR, 'account', { action: 'whoami' })).roles[0].org.id
   })
 
-  it('When a customer’s phone opens the storefront sign, then it shows the trade name, four stars, the red list and today’s inspection, and no name', async () => {
-    const sheet = await ok<PlateSheet>('e2e-committee', 'account', { action: 'printPlates', requestId: rid(), orgId: allianceId })
-    const link = plateLink(`${journey.gateway.baseUrl}/#/pages/plate/index`, sheet.plates[0].signed)
-    customer = await openPhonePage(journey.browser)
-    await becomeDemoUser(customer, journey.gateway.baseUrl, CUSTOMER)
+  let ownerCode = ''
+  it('the committee member adds 老街面馆 on 商家联盟 and issues its owner’s code; the owner binds with it', async () => {
+    await openWork(COMMITTEE, '商家联盟')
+    await visibleText(page(), '还没有商家，请在下面添加').waitFor()
+    const form = card('.card', '添加商家').locator('input')
+    await form.nth(0).fill(SHOP)
+    await form.nth(1).fill('吴海林')
+    await form.nth(2).fill('百步老街 12 号')
+    await visibleText(page(), '添加').click()
+    await visibleText(page(), SHOP).waitFor()
+    await visibleText(page(), '餐饮 · 百步老街 12 号 · 店主 吴海林 · 0 分').waitFor()
+    await visibleText(page(), `发${SHOP}店主的邀请码`).click()
+    ownerCode = await page().locator('.merchant__code').filter({ visible: true }).innerText()
+    expect(ownerCode).toMatch(/^[2-9A-HJKMNP-Z]{4} [2-9A-HJKMNP-Z]{4}$/)
+    await saveScreenshot(await settled(page()), 'merchants-03-owner-code')
+
+    await becomeUser(page(), base(), OWNER)
+    await visibleText(page(), '您还没有登记').waitFor()
+    await visibleText(page(), '绑定我家').click()
+    await page().locator('.bind__input input').filter({ visible: true }).first().fill('吴海林')
+    await page().locator('.bind__code-input input').filter({ visible: true }).fill(ownerCode)
+    await visibleText(page(), '绑定').click()
+    await visibleText(page(), '绑定成功').waitFor()
+    await visibleText(page(), `您已绑定 ${ALLIANCE} ${SHOP}（店址 百步老街 12 号），是这家店的店主。`).waitFor()
+    await saveScreenshot(await settled(page()), 'merchants-04-owner-bound')
+    shopId = dataOf(await callAs<Extract<WhoAmI, { registered: true }>>(base(), OWNER, 'account', { action: 'whoami' })).merchant!.id
+  })
+
+  it('the committee opens a training session; the owner signs in with the code shown and gets 参加培训 points once', async () => {
+    await openWork(COMMITTEE, '商家联盟')
+    const training = card('.card', '开培训签到')
+    await training.locator('input').fill('食品安全法规培训')
+    await training.getByText('开始签到（3 小时内有效）', { exact: true }).click()
+    const code = await training.locator('.merchant__code').innerText()
+    await saveScreenshot(await settled(page()), 'merchants-05-training-code')
+
+    await openWork(OWNER, '培训签到')
+    await page().locator('.merchant__input input').filter({ visible: true }).fill(code)
+    await visibleText(page(), '签到').click()
+    await visibleText(page(), `签到成功：食品安全法规培训，${SHOP}加 5 分，现有 5 分。`).waitFor()
+    await visibleText(page(), '签到').click()
+    await visibleText(page(), `${SHOP}已经签过到了，积分只加一次。`).waitFor()
+    await saveScreenshot(await settled(page()), 'merchants-06-signed-in')
+    balanceBeforeDeduction = dataOf(await callAs<LedgerPage>(base(), OWNER, 'score', { action: 'ledger', householdId: shopId })).balance
+    expect(balanceBeforeDeduction).toBe(5)
+  })
+
+  it('the inspector deducts 食品安全 with a photo in 入户评分; the 红黑榜 shows the shop on the black list with the reason', async () => {
+    // Setup, not a step: the new alliance's star terms (from today; 5 points a month make 4 stars, the red list's).
+    await ok<StarTermsView>(COMMITTEE, 'merchant', {
+      action: 'publishStarTerms', requestId: 'e2e-merchants-terms', allianceId, effectiveFrom: localDay(new Date()), windowMonths: 3,
+      bands: [{ minPoints: 0, stars: 3 }, { minPoints: 5, stars: 4 }], redMinStars: 4, blackLine: -20,
+    })
+
+    await openWork(INSPECTOR, '入户评分')
+    await visibleText(page(), '第 1 步：选商家').waitFor()
+    await visibleText(page(), `${ALLIANCE} 共 1 家`).waitFor()
+    await visibleText(page(), SHOP).click()
+    await visibleText(page(), '已选 1 家').waitFor()
+    await saveScreenshot(await settled(page()), 'merchants-07-inspect-pick')
+    await visibleText(page(), '下一步：选细则').click()
+    await visibleText(page(), FOOD_SAFETY).click()
+    await pickPhoto(page(), '拍照或选照片', await drawJpeg(page(), '#8a3b3b'), 'kitchen.jpg')
+    await page().locator('.photo-picker__photo').filter({ visible: true }).first().waitFor()
+    await page().locator('.inspect__note textarea').fill('后厨生熟未分开')
+    await visibleText(page(), '下一步：核对').click()
+    await visibleText(page(), `${SHOP}　店址 百步老街 12 号`).waitFor()
+    await visibleText(page(), '确认提交（1 家）').click()
+    await visibleText(page(), '已提交 1 家').waitFor()
+    await visibleText(page(), '现在 -5 分').waitFor()
+    await saveScreenshot(await settled(page()), 'merchants-08-inspected')
+
+    await becomeUser(page(), base(), INSPECTOR)
+    await visibleText(page(), '红黑榜').click()
+    const black = card('.merchant__black', SHOP)
+    await eventually(() => black.innerText(), (text) => {
+      expect(text).toContain(`${localDay(new Date())} 起`)
+      expect(text).toContain(`${FOOD_SAFETY}：后厨生熟未分开（整改中`)
+    })
+    await saveScreenshot(await settled(page()), 'merchants-09-black-list')
+  })
+
+  it('the owner sends proof from 整改通报; the inspector passes it in 整改核验; the points come back once and the shop leaves the black list', async () => {
+    await openWork(OWNER, '整改通报')
+    await visibleText(page(), '我店的通报').waitFor()
+    const notice = card('.notice-card', `${ALLIANCE} ${SHOP}`)
+    await eventually(() => notice.innerText(), (text) => expect(text).toContain('这是您的店的通报'))
+    await notice.getByText('去整改', { exact: true }).click()
+    await visibleText(page(), '整改好了，拍 1 到 3 张照片给联盟看。').waitFor()
+    await pickPhoto(page(), '拍照或选照片', await drawJpeg(page(), '#3b8a4d'), 'kitchen-fixed.jpg')
+    await page().locator('.photo-picker__photo').filter({ visible: true }).first().waitFor()
+    await page().locator('.notices__note textarea').filter({ visible: true }).fill('已分区存放')
+    await visibleText(page(), '下一步：核对').click()
+    await visibleText(page(), '确认提交整改').click()
+    await visibleText(page(), '已提交整改，等联盟核验').waitFor()
+    await saveScreenshot(await settled(page()), 'merchants-10-proof')
+
+    await openWork(INSPECTOR, '整改核验')
+    await visibleText(page(), '待核验（1）').waitFor()
+    const toVerify = card('.notice-card', SHOP)
+    await eventually(() => toVerify.innerText(), (text) => expect(text).toContain('这家店提交的整改照片'))
+    await eventually(() => toVerify.innerText(), (text) => expect(text).toContain('说明：已分区存放'))
+    await saveScreenshot(await settled(page()), 'merchants-11-verify')
+    await toVerify.getByText('通过', { exact: true }).click()
+    await visibleText(page(), '确定通过').click()
+    await visibleText(page(), '已通过，积分已返还').waitFor()
+
+    // Once: the balance is what it was before the deduction, with one 整改后返还 entry; a second 通过 is refused.
+    const ledger = dataOf(await callAs<LedgerPage>(base(), OWNER, 'score', { action: 'ledger', householdId: shopId }))
+    expect(ledger.balance).toBe(balanceBeforeDeduction)
+    expect(ledger.lines.filter((line) => line.kind === 'restoration').map((line) => line.points)).toEqual([10])
+    const [rectified] = await ok<NoticeView[]>(OWNER, 'notice', { action: 'mine' })
+    expect(await callAs(base(), INSPECTOR, 'notice', { action: 'verify', requestId: 'e2e-merchants-verify-again', noticeId: rectified.id, accept: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOTICE_STATE' },
+    })
+
+    await openWork(COMMITTEE, '商家联盟')
+    await visibleText(page(), `餐饮 · 百步老街 12 号 · 店主 吴海林 · ${balanceBeforeDeduction} 分`).waitFor()
+    await becomeUser(page(), base(), OWNER)
+    await visibleText(page(), '红黑榜').click()
+    await visibleText(page(), '现在没有上黑榜的商家').waitFor()
+    await visibleText(page(), `${SHOP}（餐饮）${localDay(new Date())} 移出黑榜`).waitFor()
+    await saveScreenshot(await settled(page()), 'merchants-12-off-black-list')
+  })
+
+  it('the committee rates the month’s stars on 商家联盟; the shop is on the red list', async () => {
+    await openWork(COMMITTEE, '商家联盟')
+    await visibleText(page(), '评本月星级').click()
+    await visibleText(page(), `${SHOP}：★★★★☆（近期积分 5 分）`).waitFor()
+    await saveScreenshot(await settled(page()), 'merchants-13-stars')
+    await becomeUser(page(), base(), COMMITTEE)
+    await visibleText(page(), '红黑榜').click()
+    const red = card('.merchant__red', SHOP)
+    await eventually(() => red.innerText(), (text) => expect(text).toContain(`餐饮 · ★★★★☆ · ${localDay(new Date())} 起`))
+  })
+
+  it('a customer’s phone opens the storefront sign: the trade name, four stars, the red list and today’s inspection, and no name', async () => {
+    const sheet = await ok<PlateSheet>(COMMITTEE, 'account', { action: 'printPlates', requestId: 'e2e-merchants-plates', orgId: allianceId })
+    const customer: Page = page()
+    await becomeDemoUser(customer, base(), CUSTOMER)
     await customer.goto('about:blank')
-    await customer.goto(link)
-    await visibleText(customer, '老街面馆').waitFor()
+    await customer.goto(plateLink(`${base()}/#/pages/plate/index`, sheet.plates[0].signed))
+    await visibleText(customer, SHOP).waitFor()
     const text = await customer.locator('.plate-page').filter({ visible: true }).innerText()
     expect(text).toContain('★★★★☆ 4 星')
     expect(text).toContain(`红榜（${localDay(new Date())} 起）`)
     expect(text).toContain(`最近一次检查：${localDay(new Date())}`)
     expect(text).not.toContain('吴海林')
-    await saveScreenshot(await settled(customer), 'merchants-01-storefront')
+    await saveScreenshot(await settled(customer), 'merchants-14-storefront')
   })
 })

@@ -15,7 +15,7 @@ import { eventually } from './support/eventually'
 import { startGateway, type RunningGateway } from './support/gateway'
 import { describeInBrowser } from './support/journey'
 import { chooseSheet, downloadTemplate, filledTemplate } from './support/points-sheet'
-import { settled, visibleText } from './support/ui'
+import { becomeUser as becomeUserOnPage, issueStaffCode as issueStaffCodeOnPage, joinAsStaff as joinAsStaffOnPage, settled, visibleText } from './support/ui'
 
 jest.setTimeout(240_000)
 
@@ -53,32 +53,13 @@ describeInBrowser('putting a street into use from an empty database', () => {
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  /** Becomes `openid` the way the H5 demo mode identifies callers: the storage key src/api/demo-identity.ts reads. */
-  async function becomeUser(openid: string) {
-    await page.goto(`${gateway.baseUrl}/`)
-    await page.evaluate((id) => localStorage.setItem('demoOpenId', JSON.stringify({ data: id })), openid)
-    await page.goto(`${gateway.baseUrl}/?as=${openid}`)
-  }
+  const becomeUser = (openid: string) => becomeUserOnPage(page, gateway.baseUrl, openid)
 
-  /** 我是工作人员 on the not-registered home page, then name and code. */
-  async function joinAsStaff(name: string, code: string) {
-    await visibleText(page, '您还没有登记').waitFor()
-    await visibleText(page, '我是工作人员').click()
-    await page.locator('.staff__name-input input').filter({ visible: true }).fill(name)
-    await page.locator('.staff__code-input input').filter({ visible: true }).fill(code)
-    await visibleText(page, '绑定').click()
-    await visibleText(page, '绑定成功').waitFor()
-  }
+  const joinAsStaff = (name: string, code: string) => joinAsStaffOnPage(page, name, code)
 
   /** 工作人员 → 发工作码: a role on a unit; answers the code the page shows. */
   async function issueStaffCode(roleLabel: string, unitLabel: string, screenshot: string): Promise<string> {
-    await visibleText(page, '工作人员').click()
-    await visibleText(page, '发工作码').waitFor()
-    await visibleText(page, roleLabel).click()
-    await visibleText(page, unitLabel).click()
-    await page.locator('.big-button').filter({ hasText: '发工作码', visible: true }).click()
-    const code = await page.locator('.staff__code').filter({ visible: true }).innerText()
-    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4} [2-9A-HJKMNP-Z]{4}$/)
+    const code = await issueStaffCodeOnPage(page, roleLabel, unitLabel)
     await saveScreenshot(await settled(page), screenshot)
     return code
   }

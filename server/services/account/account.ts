@@ -51,7 +51,7 @@ export async function listHouseholds(
   }
   const search = input.search?.trim()
   const matches: SQL | undefined = search
-    ? or(ilike(households.headName, containing(search)), ilike(households.houseNo, containing(search)))
+    ? or(ilike(households.headName, containing(search)), ilike(households.houseNo, containing(search)), ilike(households.tradeName, containing(search)))
     : undefined
   return {
     org: { id: org.id, name: org.name, kind: org.kind as OrgKind },

@@ -19,9 +19,11 @@ export async function requireVillageReader(db: Db, caller: Caller, villageId: st
 
 /** Whether the caller is one of the village's readers (above). */
 export async function readsVillage(db: Db, caller: Caller, village: { id: string; path: string }): Promise<boolean> {
-  if (caller.householdId) {
-    const [own] = await db.select({ villageId: households.villageId }).from(households).where(eq(households.id, caller.householdId))
-    if (own?.villageId === village.id) return true
+  // A member's own people read its village's notices: a household's its village, a merchant's owner his alliance.
+  const ownIds = [caller.householdId, caller.merchantId].filter((id): id is string => id !== null)
+  if (ownIds.length > 0) {
+    const own = await db.select({ villageId: households.villageId }).from(households).where(inArray(households.id, ownIds))
+    if (own.some((o) => o.villageId === village.id)) return true
   }
   const grants = grantsFor(caller.grants, 'viewHouseholds')
   if (grants.some((g) => pathCovers(g.org.path, village.path) || pathCovers(village.path, g.org.path))) return true

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import { mayActOn, type Grant } from '../../../src/core/policy'
 import type { NoticeView } from '../../../src/core/contracts/notice'
 import { maskName } from '../../../src/core/mask'
+import type { MemberKind } from '../../../src/core/member-kind'
 import { photosSeenBy, type PhotoLooker } from '../../../src/core/photo-check'
 import { NOTICE_STATUS_LABELS, shownStatus, type NoticeStatus } from '../../../src/core/rectification'
 import type { RuleCategory } from '../../../src/core/rules'
@@ -31,6 +32,7 @@ export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: 
       name: households.headName,
       houseNo: households.houseNo,
       tradeName: households.tradeName,
+      memberKind: households.memberKind,
       channelName: channel.name,
       paths: { channel: channel.path, village: village.path, microGrid: microGrid.path, community: community.path },
       rule: { title: rules.title, category: rules.category },
@@ -46,7 +48,7 @@ export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: 
     .orderBy(desc(notices.id))
     .limit(200)
   const checks = await photoChecksOf(db, rows.flatMap(({ notice }) => [...notice.photos, ...notice.proofPhotos]))
-  return rows.map(({ notice, name, houseNo, tradeName, channelName, paths, rule }) => {
+  return rows.map(({ notice, name, houseNo, tradeName, memberKind, channelName, paths, rule }) => {
     const mine = notice.householdId === viewer.householdId || notice.householdId === viewer.merchantId
     const householdPaths = [paths.channel, paths.village, paths.microGrid, paths.community].filter((p): p is string => p !== null)
     const staff = mayActOn(viewer.grants, 'viewHouseholds', householdPaths)
@@ -61,6 +63,7 @@ export async function selectNoticeViews(db: Db, where: SQL | undefined, viewer: 
       householdLabel: tradeName ? `${channelName} ${tradeName}` : full ? `${houseNo} ${name}` : `${channelName} ${maskName(name)}`,
       publicLabel: tradeName ? `${channelName} ${tradeName}` : `${channelName} ${maskName(name)}`,
       householdId: full ? notice.householdId : null,
+      memberKind: memberKind as MemberKind,
       masked: !full,
       mine,
       channel: { id: notice.channelOrgId, name: channelName },

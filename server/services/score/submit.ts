@@ -98,7 +98,8 @@ export async function submitScore(
     const entry = entryOf.get(records[i].id)
     return {
       householdId: place.id,
-      name: place.name,
+      // A merchant by its 字号, as its inspectors know it.
+      name: place.tradeName ?? place.name,
       status: entry ? 'applied' : 'pending',
       recordId: records[i].id,
       entryId: entry?.id ?? null,

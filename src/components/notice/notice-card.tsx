@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { NoticeView } from '../../core/contracts/notice'
+import { MEMBER_WORDS } from '../../core/member-kind'
 import { formatLocalTime } from '../../core/period'
 import { PhotoThumbs } from '../photo-thumbs'
 import { NoticeStatusTag, rectifiedText } from './notice-status'
@@ -30,7 +31,7 @@ export function NoticeCard({ notice, onOpen, children }: Props) {
         ) : (
           notice.status !== 'withdrawn' && <Text className="notice-card__deadline">整改期限：{formatLocalTime(notice.deadline)}</Text>
         )}
-        {notice.mine && <Text className="notice-card__mine">这是您家的通报</Text>}
+        {notice.mine && <Text className="notice-card__mine">这是{MEMBER_WORDS[notice.memberKind].mine}的通报</Text>}
       </View>
       <PhotoThumbs photos={notice.photos} inCheck={notice.photosInCheck} note={notice.photoNote} />
       {children}

@@ -108,7 +108,10 @@ export type ExpiringCertificate = { bankName: string; expiresAt: string }
 export type Waiting = { notices: WaitingNotice[]; answers: WaitingAnswer[]; certificates: ExpiringCertificate[]; work: WaitingWork[] }
 export type HouseholdView = {
   id: string
+  /** The head of the household, or a merchant's owner. */
   name: string
+  /** A merchant's 字号 (public), by which inspectors find it; null for a household. */
+  tradeName: string | null
   houseNo: string
   shares: number
   balance: number

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { recordIdSchema } from './record-id'
 import type { ShownNoticeStatus } from '../rectification'
+import type { MemberKind } from '../member-kind'
 import type { RuleCategory } from '../rules'
 import { requestIdSchema } from './request-id'
 import { periodSchema, photoIdSchema } from './score'
@@ -49,6 +50,8 @@ export type NoticeView = {
   /** Always the masked form, for what goes public (a poster for a WeChat group). */
   publicLabel: string
   householdId: string | null
+  /** A household's notice or a merchant's: the pages name it 这户 or 这家店. */
+  memberKind: MemberKind
   masked: boolean
   mine: boolean
   channel: { id: string; name: string }

@@ -2,22 +2,24 @@ import { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { addMerchant, merchants, openTraining, rateStars } from '../../api/merchant'
+import { issueInvite } from '../../api/roster'
 import { BigButton } from '../../components/big-button'
 import { ChoiceChip } from '../../components/choice-chip'
 import { Loaded } from '../../components/loaded'
-import type { MerchantView } from '../../core/contracts/account'
+import type { IssuedInvite, MerchantView } from '../../core/contracts/account'
 import type { StarRatingsView } from '../../core/contracts/merchant'
-import { shownCode } from '../../core/contracts/shown-once'
+import { shownCode, type ShownOnce } from '../../core/contracts/shown-once'
 import { MERCHANT_CATEGORIES, type MerchantCategory } from '../../core/member-kind'
 import { starText } from '../../core/merchant/star-terms'
-import { periodsOf } from '../../core/period'
+import { formatLocalTime, periodsOf } from '../../core/period'
+import { formatInviteCode } from '../../core/roster/invite-code'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
 import '../merchant.css'
 
 /**
- * 商家联盟 (the committee's workbench): the alliance's merchants with their points, 添加商家, this month's
+ * 商家联盟 (the committee's workbench): the alliance's merchants with their points and their owners' codes, 添加商家, this month's
  * 星级评比 and 开培训 with its sign-in code. Inspections go through 入户评分 (the storefront sign's QR).
  */
 export default function AlliancePage() {
@@ -53,6 +55,38 @@ function MerchantRow({ merchant }: { merchant: MerchantView }) {
       <Text className="plain-text">
         {merchant.trade} · {merchant.address} · 店主 {merchant.ownerName} · {merchant.balance} 分
       </Text>
+      <OwnerCode merchant={merchant} />
+    </View>
+  )
+}
+
+/** 发店主邀请码: the one-time code the owner types in 绑定我家, shown once, as a village's household invite is. */
+function OwnerCode({ merchant }: { merchant: MerchantView }) {
+  const [issued, setIssued] = useState<ShownOnce<IssuedInvite> | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const intent = useIntentRequestId()
+  const issue = async () => {
+    const answer = await issueInvite(intent.idFor({ owner: merchant.id }), merchant.id)
+    if (!answer.ok) return setProblem(answer.error.message)
+    intent.done()
+    setProblem(null)
+    setIssued(answer.data)
+  }
+  const code = issued ? shownCode(issued) : null
+  return (
+    <View>
+      {issued && code && (
+        <View>
+          <Text className="merchant__code">{formatInviteCode(code)}</Text>
+          <Text className="plain-text">请店主在小程序首页点“绑定我家”，输入这个邀请码。</Text>
+          <Text className="muted-text">只能用一次，{formatLocalTime(issued.expiresAt)} 前有效。这个码只显示这一次，请现在告诉店主。</Text>
+        </View>
+      )}
+      {issued && !code && <Text className="plain-text">邀请码已发出，尾号 {issued.tail}。这个码只显示一次；如未记下，请再发一个。</Text>}
+      {problem && <Text className="merchant__problem">{problem}</Text>}
+      <BigButton kind="plain" onClick={() => void issue()}>
+        {`发${merchant.tradeName}店主的邀请码`}
+      </BigButton>
     </View>
   )
 }
@@ -79,7 +113,7 @@ function AddMerchant({ allianceId, onAdded }: { allianceId: string; onAdded: () 
     <View className="card">
       <Text className="section-title">添加商家</Text>
       <Text className="plain-text">字号（店名）</Text>
-      <Input className="merchant__input" value={tradeName} maxlength={30} onInput={(e) => setTradeName(e.detail.value)} />
+      <Input className="merchant__input" value={tradeName} maxlength={30} placeholder="例如：老街面馆" onInput={(e) => setTradeName(e.detail.value)} />
       <Text className="plain-text">业态</Text>
       {MERCHANT_CATEGORIES.map((t) => (
         <ChoiceChip key={t} on={trade === t} onClick={() => setTrade(t)}>
@@ -87,9 +121,9 @@ function AddMerchant({ allianceId, onAdded }: { allianceId: string; onAdded: () 
         </ChoiceChip>
       ))}
       <Text className="plain-text">店主姓名（不公开）</Text>
-      <Input className="merchant__input" value={ownerName} maxlength={20} onInput={(e) => setOwnerName(e.detail.value)} />
+      <Input className="merchant__input" value={ownerName} maxlength={20} placeholder="例如：吴海林" onInput={(e) => setOwnerName(e.detail.value)} />
       <Text className="plain-text">店址</Text>
-      <Input className="merchant__input" value={address} maxlength={40} onInput={(e) => setAddress(e.detail.value)} />
+      <Input className="merchant__input" value={address} maxlength={40} placeholder="例如：百步老街 12 号" onInput={(e) => setAddress(e.detail.value)} />
       {problem && <Text className="merchant__problem">{problem}</Text>}
       <BigButton onClick={() => void add()}>添加</BigButton>
     </View>
@@ -141,7 +175,7 @@ function OpenTraining({ allianceId }: { allianceId: string }) {
     <View className="card">
       <Text className="section-title">开培训签到</Text>
       <Text className="plain-text">培训主题</Text>
-      <Input className="merchant__input" value={title} maxlength={40} onInput={(e) => setTitle(e.detail.value)} />
+      <Input className="merchant__input" value={title} maxlength={40} placeholder="例如：食品安全法规培训" onInput={(e) => setTitle(e.detail.value)} />
       {problem && <Text className="merchant__problem">{problem}</Text>}
       <BigButton onClick={() => void open()}>开始签到（3 小时内有效）</BigButton>
       {code && (

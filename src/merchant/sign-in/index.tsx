@@ -35,7 +35,7 @@ export default function SignInPage() {
       <View className="card">
         <BigButton onClick={() => void scan()}>扫培训签到码</BigButton>
         <Text className="plain-text">或输入培训现场给出的 8 位签到码：</Text>
-        <Input className="merchant__input" value={code} maxlength={12} onInput={(e) => setCode(e.detail.value)} />
+        <Input className="merchant__input" value={code} maxlength={12} placeholder="8 位签到码" onInput={(e) => setCode(e.detail.value)} />
         <BigButton kind="plain" onClick={() => void send(code.trim())}>
           签到
         </BigButton>

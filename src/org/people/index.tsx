@@ -8,7 +8,8 @@ import { CardQr } from '../../components/card-qr'
 import { ChoiceChip } from '../../components/choice-chip'
 import { Loaded } from '../../components/loaded'
 import { TermExplainer } from '../../components/term-explainer'
-import type { IssuedStaffInvite, OrgTree, StaffList, StaffMemberView } from '../../core/contracts/org'
+import type { OrgRef } from '../../core/contracts/account'
+import type { IssuedStaffInvite, StaffList, StaffMemberView } from '../../core/contracts/org'
 import { shownCode, type ShownOnce } from '../../core/contracts/shown-once'
 import { formatLocalTime } from '../../core/period'
 import { ORG_KIND_LABELS } from '../../core/org'
@@ -47,8 +48,9 @@ export default function PeoplePage() {
               ))}
               {data.people.length === 0 && <Text className="plain-text">还没有工作人员。</Text>}
             </View>
-            {tree.state.status === 'ok' && data.mayInvite.length > 0 && (
-              <InviteCard list={data} tree={tree.state.data} onIssued={invites.reload} />
+            {tree.state.status !== 'loading' && data.mayInvite.length > 0 && (
+              // Who keeps no units (an alliance's committee) invites on the page's own unit alone.
+              <InviteCard list={data} units={tree.state.status === 'ok' ? tree.state.data.units : [data.org]} onIssued={invites.reload} />
             )}
           </View>
         )}
@@ -124,7 +126,7 @@ function RevokeInviteButton({ inviteId, onDone }: { inviteId: number; onDone: ()
 }
 
 /** 发工作码: choose the role, then the unit, and (for a micro-grid) whether it is a hand-over. */
-function InviteCard({ list, tree, onIssued }: { list: StaffList; tree: OrgTree; onIssued: () => void }) {
+function InviteCard({ list, units: candidates, onIssued }: { list: StaffList; units: readonly (OrgRef & { retired?: boolean })[]; onIssued: () => void }) {
   const [role, setRole] = useState<StaffRole | null>(null)
   const [orgId, setOrgId] = useState<string | null>(null)
   const [handOver, setHandOver] = useState(false)
@@ -133,7 +135,7 @@ function InviteCard({ list, tree, onIssued }: { list: StaffList; tree: OrgTree; 
   const [busy, setBusy] = useState(false)
   const intent = useIntentRequestId()
   const kinds = list.mayInvite.find((r) => r.role === role)?.orgKinds ?? []
-  const units = tree.units.filter((u) => !u.retired && kinds.includes(u.kind))
+  const units = candidates.filter((u) => !u.retired && kinds.includes(u.kind))
 
   async function issue() {
     if (!role || !orgId || busy) return

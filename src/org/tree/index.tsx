@@ -7,6 +7,7 @@ import { ChoiceChip } from '../../components/choice-chip'
 import { Loaded } from '../../components/loaded'
 import { FieldProblem } from '../../components/field-problem'
 import type { OrgTree, UnitView } from '../../core/contracts/org'
+import { MEMBER_WORDS, memberKindAt } from '../../core/member-kind'
 import { ORG_KIND_LABELS, type OrgKind } from '../../core/org'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
@@ -73,7 +74,7 @@ function TreeView({ tree, selectedId, onSelect, onChanged }: TreeViewProps) {
             onClick={() => onSelect(unit.id)}
           >
             {unit.name} · {ORG_KIND_LABELS[unit.kind]}
-            {unit.retired ? '（已撤销）' : HOLDS_NO_HOUSEHOLDS.includes(unit.kind) ? '' : ` · ${unit.households} 户`}
+            {unit.retired ? '（已撤销）' : HOLDS_NO_HOUSEHOLDS.includes(unit.kind) ? '' : ` · ${unit.households} ${MEMBER_WORDS[memberKindAt(unit.kind)].counter}`}
           </Text>
         ))}
       </View>
@@ -160,7 +161,7 @@ function UnitPanel({ tree, unit, onChanged }: { tree: OrgTree; unit: UnitView; o
       {mode && mode.kind !== 'retire' && (
         <View>
           <Text className="staff__label">{mode.kind === 'add' ? `新${ORG_KIND_LABELS[mode.unitKind]}的名称` : '新名称'}</Text>
-          <Input className="staff__input staff__unit-name" value={name} maxlength={30} onInput={(e) => setName(e.detail.value)} />
+          <Input className="staff__input staff__unit-name" value={name} maxlength={30} placeholder="请填写名称" onInput={(e) => setName(e.detail.value)} />
           <FieldProblem text={problems.of('name')} />
         </View>
       )}

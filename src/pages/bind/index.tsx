@@ -8,7 +8,7 @@ import type { HouseholdView } from '../../core/contracts/account'
 import { useCodeBinding } from '../../hooks/use-code-binding'
 import './index.css'
 
-/** 绑定我家: a villager enters their name and the invite code a village cadre gave them. */
+/** 绑定我家: a villager (or a merchant's owner) enters their name and the invite code a village cadre (or the alliance's committee) gave them. */
 export default function BindPage() {
   const [name, setName] = useState('')
   const [code, setCode] = useState('')
@@ -26,7 +26,9 @@ export default function BindPage() {
         <View className="card">
           <Text className="bind__done">绑定成功</Text>
           <Text className="plain-text">
-            您已绑定 {household.village.name} {household.name} 家（门牌 {household.houseNo}）。
+            {household.tradeName
+              ? `您已绑定 ${household.village.name} ${household.tradeName}（店址 ${household.houseNo}），是这家店的店主。`
+              : `您已绑定 ${household.village.name} ${household.name} 家（门牌 ${household.houseNo}）。`}
           </Text>
           <BigButton onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>回首页看积分</BigButton>
         </View>
@@ -39,6 +41,7 @@ export default function BindPage() {
       <View className="card">
         <Text className="section-title">绑定我家</Text>
         <Text className="plain-text">请找村干部要一个邀请码（8 位），输入后您的微信就能看到自家的积分。</Text>
+        <Text className="plain-text">开店的店主：请找商家联盟的委员要邀请码，输入后能看到店里的积分。</Text>
         <Text className="bind__label">您的名字</Text>
         <Input className="bind__input" value={name} maxlength={20} placeholder="例如：张建国" onInput={(e) => setName(e.detail.value)} />
         <FieldProblem text={binding.problems.of('displayName')} />

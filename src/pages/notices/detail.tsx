@@ -10,6 +10,7 @@ import { LoadingView } from '../../components/loading-view'
 import { NoticeCard } from '../../components/notice/notice-card'
 import { PhotoThumbs } from '../../components/photo-thumbs'
 import type { NoticeView } from '../../core/contracts/notice'
+import { MEMBER_WORDS } from '../../core/member-kind'
 import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
@@ -41,6 +42,7 @@ function NoticeDetail() {
 }
 
 function OwnNotice({ notice, onSubmitted }: { notice: NoticeView; onSubmitted: (notice: NoticeView) => void }) {
+  const words = MEMBER_WORDS[notice.memberKind]
   const waiting = notice.status === 'open' || notice.status === 'proof_submitted' || notice.status === 'overdue'
   return (
     <View>
@@ -50,14 +52,14 @@ function OwnNotice({ notice, onSubmitted }: { notice: NoticeView; onSubmitted: (
         {notice.status === 'open' && notice.rejectionReason && (
           <Text className="notices__reason">上次整改没有通过：{notice.rejectionReason}</Text>
         )}
-        {notice.status === 'overdue' && <Text className="notices__problem">已经过了整改期限。请联系村干部延期后再提交整改。</Text>}
+        {notice.status === 'overdue' && <Text className="notices__problem">已经过了整改期限。请联系{words.keeper}延期后再提交整改。</Text>}
         {notice.status === 'rectified' && notice.rectifiedAt && (
           <Text className="plain-text">{formatLocalTime(notice.rectifiedAt)} 核验通过，{notice.points} 分已经加回。</Text>
         )}
       </View>
       {notice.proof && (notice.proof.photos.length > 0 || notice.proof.photosInCheck > 0 || notice.proof.photoNote) && (
         <View className="card">
-          <Text className="section-title">{notice.status === 'proof_submitted' ? '已提交整改，等村里核验' : '您家提交的整改'}</Text>
+          <Text className="section-title">{notice.status === 'proof_submitted' ? `已提交整改，等${words.checker}核验` : `${words.mine}提交的整改`}</Text>
           {notice.proof.at && <Text className="muted-text">提交时间：{formatLocalTime(notice.proof.at)}</Text>}
           {notice.proof.note && <Text className="plain-text">说明：{notice.proof.note}</Text>}
           <PhotoThumbs photos={notice.proof.photos} inCheck={notice.proof.photosInCheck} note={notice.proof.photoNote} />

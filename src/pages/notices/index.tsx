@@ -8,6 +8,7 @@ import { Loaded } from '../../components/loaded'
 import { MessagesEntry } from '../../components/notice/messages-entry'
 import { NoticeCard } from '../../components/notice/notice-card'
 import type { ChannelSummary, NoticeView } from '../../core/contracts/notice'
+import { MEMBER_WORDS, type MemberKind } from '../../core/member-kind'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useReloadOnReturn } from '../../hooks/use-reload-on-return'
@@ -25,20 +26,26 @@ export default function NoticesPage() {
   useReloadOnReturn(reload)
   useEffect(() => onDemoIdentityChange(reload), [reload])
   const me = useWhoAmI()
-  const household = me.state.status === 'ok' && me.state.data.registered && me.state.data.household !== null
+  const who = me.state.status === 'ok' && me.state.data.registered ? me.state.data : null
+  // A merchant's owner with no household of a village has his shop's notices and no village's groups.
+  const ownKind: MemberKind | null = who?.household ? 'household' : who?.merchant ? 'merchant' : null
   return (
     <View className={`screen notices ${elder.rootClass}`}>
       <MessagesEntry />
-      {household && <MyHouseholdNotices />}
-      <Text className="section-title">本村各组的通报</Text>
-      <Loaded state={state} onRetry={reload}>
-        {(data) => (
-          <>
-            {data.length === 0 && <Text className="plain-text">本村还没有分组的通报群。</Text>}
-            {data.map((channel) => <ChannelRow key={channel.id} channel={channel} />)}
-          </>
-        )}
-      </Loaded>
+      {ownKind && <MyNotices kind={ownKind} />}
+      {ownKind !== 'merchant' && (
+        <>
+          <Text className="section-title">本村各组的通报</Text>
+          <Loaded state={state} onRetry={reload}>
+            {(data) => (
+              <>
+                {data.length === 0 && <Text className="plain-text">本村还没有分组的通报群。</Text>}
+                {data.map((channel) => <ChannelRow key={channel.id} channel={channel} />)}
+              </>
+            )}
+          </Loaded>
+        </>
+      )}
     </View>
   )
 }
@@ -57,19 +64,19 @@ function ChannelRow({ channel }: { channel: ChannelSummary }) {
   )
 }
 
-/** 我家的通报: the household's notices not yet rectified, 待整改 with 去整改. */
-function MyHouseholdNotices() {
+/** 我家的通报 (or 我店的通报): the member's notices not yet rectified, 待整改 with 去整改. */
+function MyNotices({ kind }: { kind: MemberKind }) {
   const { state, reload } = useEnvelope(() => myNotices(), [])
   useReloadOnReturn(reload)
   useEffect(() => onDemoIdentityChange(reload), [reload])
   const open = (notice: NoticeView) => void Taro.navigateTo({ url: `/pages/notices/detail?id=${notice.id}` })
   return (
     <>
-      <Text className="section-title">我家的通报</Text>
+      <Text className="section-title">{kind === 'household' ? '我家的通报' : '我店的通报'}</Text>
       <Loaded state={state} onRetry={reload}>
         {(notices) => {
           const waiting = notices.filter((n) => n.status === 'open' || n.status === 'overdue' || n.status === 'proof_submitted')
-          if (waiting.length === 0) return <Text className="plain-text notices__empty">您家现在没有要整改的通报。</Text>
+          if (waiting.length === 0) return <Text className="plain-text notices__empty">{MEMBER_WORDS[kind].mine}现在没有要整改的通报。</Text>
           return (
             <>
               {waiting.map((notice) => (

@@ -8,6 +8,7 @@ import { PhotoPicker } from '../../components/photo-picker'
 import { PhotoThumbs } from '../../components/photo-thumbs'
 import { usePhotoUploads } from '../../hooks/use-photo-uploads'
 import type { NoticeView } from '../../core/contracts/notice'
+import { MEMBER_WORDS } from '../../core/member-kind'
 
 const MAX_PHOTOS = 3
 const MAX_NOTE = 200
@@ -17,6 +18,7 @@ const MAX_NOTE = 200
  * the confirm step opens and reused on every retry, so a lost answer cannot submit twice.
  */
 export function ProofForm({ notice, onSubmitted }: { notice: NoticeView; onSubmitted: (notice: NoticeView) => void }) {
+  const checker = MEMBER_WORDS[notice.memberKind].checker
   const uploads = usePhotoUploads(MAX_PHOTOS)
   const [note, setNote] = useState('')
   const [requestId, setRequestId] = useState<string | null>(null)
@@ -49,7 +51,7 @@ export function ProofForm({ notice, onSubmitted }: { notice: NoticeView; onSubmi
         <Text className="section-title">请核对后提交</Text>
         <PhotoThumbs photos={uploads.fileIds} />
         <Text className="plain-text">说明：{note.trim() || '（没有写）'}</Text>
-        <Text className="muted-text">提交后村里会来核验，核验通过就把扣掉的 {notice.points} 分加回来。</Text>
+        <Text className="muted-text">提交后{checker}会来核验，核验通过就把扣掉的 {notice.points} 分加回来。</Text>
         {problem && <Text className="notices__problem">{problem}</Text>}
         <BigButton onClick={() => void send()}>{sending ? '正在提交…' : problem ? '重试提交' : '确认提交整改'}</BigButton>
         <BigButton kind="plain" onClick={() => setRequestId(null)}>
@@ -62,7 +64,7 @@ export function ProofForm({ notice, onSubmitted }: { notice: NoticeView; onSubmi
   return (
     <View className="card">
       <Text className="section-title">提交整改</Text>
-      <Text className="muted-text">整改好了，拍 1 到 3 张照片给村里看。</Text>
+      <Text className="muted-text">整改好了，拍 1 到 3 张照片给{checker}看。</Text>
       <Text className="notices__label">照片</Text>
       <PhotoPicker uploads={uploads} />
       <Text className="notices__label">说明（可以不写）</Text>

@@ -5,6 +5,7 @@ import { newRequestId } from '../../api/request-id'
 import { keepWalk, readWalks, sendWaitingWalks } from '../../api/walk-store'
 import { BigButton } from '../../components/big-button'
 import type { HouseholdView } from '../../core/contracts/account'
+import type { MemberWords } from '../../core/member-kind'
 import type { RuleView, SubmitResult } from '../../core/contracts/score'
 import { PhotoThumbs } from '../../components/photo-thumbs'
 import { PointsText } from '../../components/points-text'
@@ -15,6 +16,7 @@ import { StatusTag } from '../components/status-tag'
 
 type Props = {
   orgId: string
+  words: MemberWords
   households: HouseholdView[]
   rule: RuleView
   photos: UploadedPhoto[]
@@ -32,7 +34,7 @@ type Outcome = { status: 'idle' } | { status: 'sending'; requestId: string } | {
  * on the phone with its requestId and the time now, then sent; each household's result shows once
  * the server has it. Without signal it waits as 「待上传」 and goes up when the network is back.
  */
-export function ConfirmStep({ orgId, households, rule, photos, note, onBack, onFinished, onStartOver }: Props) {
+export function ConfirmStep({ orgId, words, households, rule, photos, note, onBack, onFinished, onStartOver }: Props) {
   const [outcome, setOutcome] = useState<Outcome>({ status: 'idle' })
 
   const finish = async () => {
@@ -42,7 +44,7 @@ export function ConfirmStep({ orgId, households, rule, photos, note, onBack, onF
       orgId,
       observedAt: new Date().toISOString(),
       rule: { id: rule.id, code: rule.code, title: rule.title, points: rule.points },
-      households: households.map(({ id, name, houseNo }) => ({ id, name, houseNo })),
+      households: households.map(({ id, name, tradeName, houseNo }) => ({ id, name: tradeName ?? name, houseNo })),
       note: note.trim(),
       photos,
       refusal: null,
@@ -66,7 +68,7 @@ export function ConfirmStep({ orgId, households, rule, photos, note, onBack, onF
     setOutcome({ status: 'waiting', requestId: walk.requestId })
   }
 
-  if (outcome.status === 'done') return <SubmitResultView result={outcome.result} onStartOver={onStartOver} />
+  if (outcome.status === 'done') return <SubmitResultView words={words} result={outcome.result} onStartOver={onStartOver} />
   if (outcome.status === 'waiting' || outcome.status === 'refused') {
     const kept = readWalks().find((w) => w.requestId === outcome.requestId)
     return (
@@ -94,13 +96,15 @@ export function ConfirmStep({ orgId, households, rule, photos, note, onBack, onF
           <Text className="inspect__rule-title">{rule.title}</Text>
           <PointsText points={rule.points} size="large" />
         </View>
-        <Text className="plain-text">每户 {rule.points < 0 ? '扣' : '加'} {Math.abs(rule.points)} 分</Text>
+        <Text className="plain-text">每{words.counter} {rule.points < 0 ? '扣' : '加'} {Math.abs(rule.points)} 分</Text>
       </View>
       <View className="card">
-        <Text className="section-title">农户（{households.length} 户）</Text>
+        <Text className="section-title">
+          {words.noun}（{households.length} {words.counter}）
+        </Text>
         {households.map((household) => (
           <Text key={household.id} className="inspect__confirm-line">
-            {household.name}　门牌 {household.houseNo}
+            {household.tradeName ?? household.name}　{household.tradeName ? '店址' : '门牌'} {household.houseNo}
           </Text>
         ))}
       </View>
@@ -110,7 +114,7 @@ export function ConfirmStep({ orgId, households, rule, photos, note, onBack, onF
         <Text className="plain-text">说明：{note.trim() || '没有写'}</Text>
       </View>
       <BigButton onClick={() => void finish()}>
-        {outcome.status === 'sending' ? '正在提交，请稍等…' : `确认提交（${households.length} 户）`}
+        {outcome.status === 'sending' ? '正在提交，请稍等…' : `确认提交（${households.length} ${words.counter}）`}
       </BigButton>
       {outcome.status === 'idle' && (
         <BigButton kind="plain" onClick={onBack}>
@@ -121,17 +125,17 @@ export function ConfirmStep({ orgId, households, rule, photos, note, onBack, onF
   )
 }
 
-function SubmitResultView({ result, onStartOver }: { result: SubmitResult; onStartOver: () => void }) {
+function SubmitResultView({ words, result, onStartOver }: { words: MemberWords; result: SubmitResult; onStartOver: () => void }) {
   const pending = result.results.some((r) => r.status === 'pending')
   return (
     <View>
       <View className="card inspect__done">
-        <Text className="inspect__done-title">已提交 {result.results.length} 户</Text>
+        <Text className="inspect__done-title">已提交 {result.results.length} {words.counter}</Text>
         <View className="inspect__rule-summary">
           <Text className="inspect__rule-title">{result.rule.title}</Text>
           <PointsText points={result.rule.points} size="normal" />
         </View>
-        {pending && <Text className="muted-text">待审核的要等村干部通过后才记分。</Text>}
+        {pending && <Text className="muted-text">待审核的要等{words.keeper}通过后才记分。</Text>}
       </View>
       {result.results.map((row) => (
         <View key={row.householdId} className="card inspect__result">

@@ -4,19 +4,21 @@ import { walkHouseholds } from '../../api/walk-copies'
 import { BigButton } from '../../components/big-button'
 import { Loaded } from '../../components/loaded'
 import type { HouseholdView } from '../../core/contracts/account'
+import type { MemberWords } from '../../core/member-kind'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { SearchBar } from '../components/search-bar'
 
 type Props = {
   orgId: string
+  words: MemberWords
   selected: HouseholdView[]
   onChange: (selected: HouseholdView[]) => void
   onNext: () => void
 }
 
-/** Step 1: find households by name or 门牌 and tick them; the ticks survive a new search. */
-export function HouseholdStep({ orgId, selected, onChange, onNext }: Props) {
+/** Step 1: find households (an alliance's merchants) by name or 门牌 and tick them; the ticks survive a new search. */
+export function HouseholdStep({ orgId, words, selected, onChange, onNext }: Props) {
   const elder = useElderMode()
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(0)
@@ -41,18 +43,18 @@ export function HouseholdStep({ orgId, selected, onChange, onNext }: Props) {
 
   return (
     <View>
-      <SearchBar placeholder="户主姓名或门牌" onSearch={searchFor} />
+      <SearchBar placeholder={words.findBy} onSearch={searchFor} />
       <Loaded state={state} onRetry={reload}>
         {(data) => (
           <View>
             <Text className="muted-text">
               {data.org.name}
-              {search ? `，找到“${search}”` : ''} 共 {list.length} 户
+              {search ? `，找到“${search}”` : ''} 共 {list.length} {words.counter}
             </Text>
-            {list.length === 0 && <Text className="plain-text">没有找到符合的农户，请换个名字或门牌再找。</Text>}
+            {list.length === 0 && <Text className="plain-text">没有找到符合的{words.noun}，请换个名字或门牌再找。</Text>}
             {list.length > 1 && (
               <BigButton kind="plain" onClick={selectAll}>
-                {allSelected ? '取消全选' : `全选这 ${list.length} 户`}
+                {allSelected ? '取消全选' : `全选这 ${list.length} ${words.counter}`}
               </BigButton>
             )}
             {visible.map((household) => (
@@ -60,18 +62,18 @@ export function HouseholdStep({ orgId, selected, onChange, onNext }: Props) {
             ))}
             {visible.length < list.length && (
               <BigButton kind="plain" onClick={() => setShown(visible.length + pageSize)}>
-                再显示 {Math.min(pageSize, list.length - visible.length)} 户
+                再显示 {Math.min(pageSize, list.length - visible.length)} {words.counter}
               </BigButton>
             )}
           </View>
         )}
       </Loaded>
       <View className="inspect__footer">
-        <Text className="inspect__count">已选 {selected.length} 户</Text>
+        <Text className="inspect__count">已选 {selected.length} {words.counter}</Text>
         {selected.length > 0 ? (
           <BigButton onClick={onNext}>下一步：选细则</BigButton>
         ) : (
-          <Text className="muted-text">请点农户名字前的方框，选好要评分的农户</Text>
+          <Text className="muted-text">请点{words.noun}名字前的方框，选好要评分的{words.noun}</Text>
         )}
       </View>
     </View>
@@ -85,9 +87,10 @@ function PickRow({ household, checked, onToggle }: { household: HouseholdView; c
         <Text>{checked ? '✓' : ''}</Text>
       </View>
       <View className="pick-row__main">
-        <Text className="pick-row__name">{household.name}</Text>
+        <Text className="pick-row__name">{household.tradeName ?? household.name}</Text>
         <Text className="pick-row__detail">
-          门牌 {household.houseNo}
+          {household.tradeName ? `店主 ${household.name} · ` : '门牌 '}
+          {household.houseNo}
           {household.group ? ` · ${household.group.name}` : ''}
         </Text>
       </View>

@@ -4,7 +4,9 @@ import { usePhotoUploads } from '../../hooks/use-photo-uploads'
 import type { HouseholdView } from '../../core/contracts/account'
 import type { RuleView } from '../../core/contracts/score'
 import { useAskBeforeLeaving } from '../../hooks/use-ask-before-leaving'
+import { MEMBER_WORDS, type MemberWords } from '../../core/member-kind'
 import { useElderMode } from '../../hooks/use-elder-mode'
+import { useMemberKindOf } from '../../hooks/use-member-kind'
 import { usePreselectedHousehold } from '../../hooks/use-preselected-household'
 import { WithScope } from '../../components/with-scope'
 import { ConfirmStep } from './confirm-step'
@@ -14,12 +16,8 @@ import { RuleStep } from './rule-step'
 import './index.css'
 
 type Step = 'households' | 'rule' | 'evidence' | 'confirm'
-const STEP_TITLES: Record<Step, string> = {
-  households: '第 1 步：选农户',
-  rule: '第 2 步：选细则',
-  evidence: '第 3 步：拍照和说明',
-  confirm: '第 4 步：核对后提交',
-}
+const stepTitle = (step: Step, words: MemberWords): string =>
+  ({ households: `第 1 步：选${words.noun}`, rule: '第 2 步：选细则', evidence: '第 3 步：拍照和说明', confirm: '第 4 步：核对后提交' })[step]
 
 /**
  * 入户评分: one inspection walk scores several households of my scope with one rule. Router param
@@ -27,7 +25,7 @@ const STEP_TITLES: Record<Step, string> = {
  */
 export default function InspectPage() {
   return (
-    <WithScope permission="score" kinds={['village', 'community', 'grid', 'micro_grid']} question="给哪里的农户评分？">
+    <WithScope permission="score" kinds={['village', 'community', 'grid', 'micro_grid', 'alliance']} question="给哪里评分？">
       {(orgId) => <InspectionWalk key={orgId} orgId={orgId} />}
     </WithScope>
   )
@@ -35,6 +33,7 @@ export default function InspectPage() {
 
 function InspectionWalk({ orgId }: { orgId: string }) {
   const elder = useElderMode()
+  const words = MEMBER_WORDS[useMemberKindOf(orgId)]
   const [step, setStep] = useState<Step>('households')
   const [households, setHouseholds] = useState<HouseholdView[]>([])
   usePreselectedHousehold(orgId, setHouseholds)
@@ -58,13 +57,14 @@ function InspectionWalk({ orgId }: { orgId: string }) {
 
   return (
     <View className={`screen ${elder.rootClass} inspect`}>
-      <Text className="inspect__step">{finished === 'applied' ? '评分完成' : finished === 'kept' ? '已记下这次评分' : STEP_TITLES[step]}</Text>
+      <Text className="inspect__step">{finished === 'applied' ? '评分完成' : finished === 'kept' ? '已记下这次评分' : stepTitle(step, words)}</Text>
       {step === 'households' && (
-        <HouseholdStep orgId={orgId} selected={households} onChange={setHouseholds} onNext={() => setStep('rule')} />
+        <HouseholdStep orgId={orgId} words={words} selected={households} onChange={setHouseholds} onNext={() => setStep('rule')} />
       )}
       {step === 'rule' && (
         <RuleStep
           orgId={orgId}
+          words={words}
           selected={rule}
           onPick={(picked) => {
             setRule(picked)
@@ -86,6 +86,7 @@ function InspectionWalk({ orgId }: { orgId: string }) {
       {step === 'confirm' && rule && (
         <ConfirmStep
           orgId={orgId}
+          words={words}
           households={households}
           rule={rule}
           photos={uploads.photos}

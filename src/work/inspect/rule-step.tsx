@@ -6,16 +6,18 @@ import type { RuleView } from '../../core/contracts/score'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { PointsText } from '../../components/points-text'
 import { ruleFacts } from '../components/rule-facts'
+import type { MemberWords } from '../../core/member-kind'
 
 type Props = {
   orgId: string
+  words: MemberWords
   selected: RuleView | null
   onPick: (rule: RuleView) => void
   onBack: () => void
 }
 
 /** Step 2: the rules in force, grouped by category; one tap picks a rule. */
-export function RuleStep({ orgId, selected, onPick, onBack }: Props) {
+export function RuleStep({ orgId, words, selected, onPick, onBack }: Props) {
   const { state, reload } = useEnvelope(() => walkRules(orgId), [orgId])
   const groups = state.status === 'ok' ? groupByCategory(state.data.rules) : []
   return (
@@ -49,7 +51,7 @@ export function RuleStep({ orgId, selected, onPick, onBack }: Props) {
         )}
       </Loaded>
       <BigButton kind="plain" onClick={onBack}>
-        上一步：重新选农户
+        上一步：重新选{words.noun}
       </BigButton>
     </View>
   )

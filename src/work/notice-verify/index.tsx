@@ -5,6 +5,7 @@ import { Loaded } from '../../components/loaded'
 import { NoticeCard } from '../../components/notice/notice-card'
 import { OnlyOverdueBar, useOnlyOverdue } from '../../components/only-overdue'
 import type { NoticeView } from '../../core/contracts/notice'
+import { MEMBER_WORDS } from '../../core/member-kind'
 import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
@@ -22,7 +23,7 @@ import './index.css'
  */
 export default function NoticeVerifyPage() {
   return (
-    <WithScope permission="score" kinds={['village', 'community', 'grid', 'micro_grid']} question="核验哪里的整改？">
+    <WithScope permission="score" kinds={['village', 'community', 'grid', 'micro_grid', 'alliance']} question="核验哪里的整改？">
       {(orgId) => <NoticeVerify orgId={orgId} />}
     </WithScope>
   )
@@ -53,10 +54,10 @@ function NoticeVerify({ orgId }: { orgId: string }) {
               <NoticeCard key={notice.id} notice={notice}>
                 <ProofView notice={notice} />
                 <DecisionPanel
-                  noteLabel="退回时请写明原因（会告诉这户）"
+                  noteLabel={`退回时请写明原因（会告诉${MEMBER_WORDS[notice.memberKind].this}）`}
                   actions={[
-                    { key: 'accept', label: '通过', kind: 'primary', question: `确定通过？这户扣的 ${notice.points} 分会加回。`, doneText: '已通过，积分已返还' },
-                    { key: 'reject', label: '退回', kind: 'plain', question: '确定退回？这户要重新整改。', doneText: '已退回，这户会看到原因' },
+                    { key: 'accept', label: '通过', kind: 'primary', question: `确定通过？${MEMBER_WORDS[notice.memberKind].this}扣的 ${notice.points} 分会加回。`, doneText: '已通过，积分已返还' },
+                    { key: 'reject', label: '退回', kind: 'plain', question: `确定退回？${MEMBER_WORDS[notice.memberKind].this}要重新整改。`, doneText: `已退回，${MEMBER_WORDS[notice.memberKind].this}会看到原因` },
                   ]}
                   run={(key, note, requestId) =>
                     verifyNotice({ requestId, noticeId: notice.id, accept: key === 'accept', ...(note ? { reason: note } : {}) })
@@ -71,7 +72,7 @@ function NoticeVerify({ orgId }: { orgId: string }) {
                 {mayExtend ? (
                   <ExtendPanel noticeId={notice.id} />
                 ) : (
-                  <Text className="muted-text">延期请找村干部。</Text>
+                  <Text className="muted-text">延期请找{MEMBER_WORDS[notice.memberKind].keeper}。</Text>
                 )}
               </NoticeCard>
             ))}
@@ -89,7 +90,7 @@ function ProofView({ notice }: { notice: NoticeView }) {
   if (!notice.proof) return null
   return (
     <View className="notice-verify__proof">
-      <Text className="notice-verify__proof-title">这户提交的整改照片{notice.proof.at ? `（${formatLocalTime(notice.proof.at)}）` : ''}</Text>
+      <Text className="notice-verify__proof-title">{MEMBER_WORDS[notice.memberKind].this}提交的整改照片{notice.proof.at ? `（${formatLocalTime(notice.proof.at)}）` : ''}</Text>
       {notice.proof.note && <Text className="plain-text">说明：{notice.proof.note}</Text>}
       <PhotoThumbs photos={notice.proof.photos} inCheck={notice.proof.photosInCheck} note={notice.proof.photoNote} />
       {notice.rejectionReason && <Text className="muted-text">上次退回的原因：{notice.rejectionReason}</Text>}

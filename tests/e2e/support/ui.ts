@@ -33,6 +33,38 @@ export async function becomeDemoUser(page: Page, baseUrl: string, label: string)
   await switchDemoIdentity(page, label)
 }
 
+/**
+ * Opens 首页 as `openid`, someone the demo's switcher does not list (a person who has just got a code):
+ * the storage key src/api/demo-identity.ts reads, as the H5 demo mode identifies callers.
+ */
+export async function becomeUser(page: Page, baseUrl: string, openid: string): Promise<void> {
+  await page.goto(`${baseUrl}/`)
+  await page.evaluate((id) => localStorage.setItem('demoOpenId', JSON.stringify({ data: id })), openid)
+  await page.goto(`${baseUrl}/?as=${openid}`)
+}
+
+/** 我是工作人员 on the not-registered 首页, then name and code: the person binds to the role the code grants. */
+export async function joinAsStaff(page: Page, name: string, code: string): Promise<void> {
+  await visibleText(page, '您还没有登记').waitFor()
+  await visibleText(page, '我是工作人员').click()
+  await page.locator('.staff__name-input input').filter({ visible: true }).fill(name)
+  await page.locator('.staff__code-input input').filter({ visible: true }).fill(code)
+  await visibleText(page, '绑定').click()
+  await visibleText(page, '绑定成功').waitFor()
+}
+
+/** 工作人员 → 发工作码 from 首页: a role on a unit; answers the one-time code the page shows ("ABCD EFGH"). */
+export async function issueStaffCode(page: Page, roleLabel: string, unitLabel: string): Promise<string> {
+  await visibleText(page, '工作人员').click()
+  await visibleText(page, '发工作码').waitFor()
+  await visibleText(page, roleLabel).click()
+  await visibleText(page, unitLabel).click()
+  await page.locator('.big-button').filter({ hasText: '发工作码', visible: true }).click()
+  const code = await page.locator('.staff__code').filter({ visible: true }).innerText()
+  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4} [2-9A-HJKMNP-Z]{4}$/)
+  return code
+}
+
 /** Lets Taro's page slide-in finish so a screenshot shows the page in place. */
 export async function settled(page: Page): Promise<Page> {
   await page.waitForTimeout(500)

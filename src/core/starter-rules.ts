@@ -17,6 +17,11 @@ export const STARTER_RULES: readonly StarterRule[] = [
 /** The code of the rule a training session's sign-in scores under (参加培训). */
 export const TRAINING_RULE_CODE = 'alliance-training'
 
+/** A rule only a training's sign-in scores under: never scored by hand (入户评分) nor claimed. */
+export function scoredBySignInOnly(rule: { code: string }): boolean {
+  return rule.code === TRAINING_RULE_CODE
+}
+
 /**
  * The rules a new 商家自治联盟 scores its merchants with from its first day (食品安全, 环境卫生, 门前三包,
  * 消防安全, 诚信经营, 参加培训); its committee rewrites them as the alliance's own.

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNotNull, max } from 'drizzle-orm'
 import type { RuleSetView, RuleView } from '../../../src/core/contracts/score'
 import { AppError } from '../../../src/core/errors'
 import type { RuleCategory } from '../../../src/core/rules'
-import { TRAINING_RULE_CODE } from '../../../src/core/starter-rules'
+import { scoredBySignInOnly } from '../../../src/core/starter-rules'
 import type { Db } from '../../store/database'
 import { mayActOn } from '../../../src/core/policy'
 import { households, orgs, rules, ruleSetOrgs, ruleSets, ruleSetVersions } from '../../store/schema'
@@ -57,7 +57,7 @@ export async function loadRuleInForce(db: Db, ruleId: number): Promise<RuleRow> 
  * the session's opener): never by hand in score.submit, nor claimed.
  */
 export function refuseTrainingRuleByHand(rule: Pick<RuleRow, 'code'>, how: '手工评分' | '申报'): void {
-  if (rule.code === TRAINING_RULE_CODE) throw new AppError('RULE_NOT_APPLICABLE', `参加培训的积分由培训签到自动记，不能${how}`)
+  if (scoredBySignInOnly(rule)) throw new AppError('RULE_NOT_APPLICABLE', `参加培训的积分由培训签到自动记，不能${how}`)
 }
 
 /**

@@ -7,6 +7,7 @@ import { useEnvelope } from '../../hooks/use-envelope'
 import { PointsText } from '../../components/points-text'
 import { ruleFacts } from '../components/rule-facts'
 import type { MemberWords } from '../../core/member-kind'
+import { scoredBySignInOnly } from '../../core/starter-rules'
 
 type Props = {
   orgId: string
@@ -16,10 +17,10 @@ type Props = {
   onBack: () => void
 }
 
-/** Step 2: the rules in force, grouped by category; one tap picks a rule. */
+/** Step 2: the rules in force, grouped by category, without those only a training's sign-in scores; one tap picks a rule. */
 export function RuleStep({ orgId, words, selected, onPick, onBack }: Props) {
   const { state, reload } = useEnvelope(() => walkRules(orgId), [orgId])
-  const groups = state.status === 'ok' ? groupByCategory(state.data.rules) : []
+  const groups = state.status === 'ok' ? groupByCategory(state.data.rules.filter((rule) => !scoredBySignInOnly(rule))) : []
   return (
     <View>
       <Loaded state={state} onRetry={reload}>

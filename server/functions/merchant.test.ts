@@ -3,7 +3,7 @@ import { Workbook } from 'exceljs'
 import type { BindResult, HouseholdList, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
 import type { BoardView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
-import type { StreetOverview } from '../../src/core/contracts/street'
+import type { StreetExport, StreetOverview } from '../../src/core/contracts/street'
 import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
 import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
 import { MERCHANT_RULE_CATEGORIES } from '../../src/core/rules'
@@ -65,6 +65,27 @@ describe('the street’s admin starts an alliance', () => {
     await staffFor('alliance_committee', allianceId, 'demo-admin', 'wx-committee', '沈玉梅')
     await staffFor('dept_inspector', allianceId, 'wx-committee', 'wx-inspector', '市场监管所 陆明')
     expect(await refused('wx-committee', 'org', { action: 'issueStaffInvite', requestId: rid(), role: 'grid_leader', orgId: 'v-zjq' })).toBe('FORBIDDEN')
+  })
+
+  it('When the committee edits its rules, then it may use the six merchant categories only, and a village may not use them; a refusal publishes nothing', async () => {
+    const set = await ok<RuleSetView>('wx-committee', 'score', { action: 'rules', orgId: allianceId })
+    expect(set.memberKind).toBe('merchant')
+    const own = set.rules.map(({ id: _id, ...rule }) => rule)
+    const villageRule = { ...own[0], code: 'waste-sorted', category: '垃圾分类' as const, title: '垃圾分类做得好' }
+    const mixed = await call('wx-committee', 'score', { action: 'publishRules', requestId: rid(), ruleSetId: set.id, rules: [...own, villageRule] })
+    expect(mixed).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '「垃圾分类做得好」的类别「垃圾分类」不能用在商家联盟的细则里，只能选：食品安全、环境卫生、门前三包、消防安全、诚信经营、参加培训' } })
+    expect(await ok<RuleSetView>('wx-committee', 'score', { action: 'rules', orgId: allianceId })).toMatchObject({ version: set.version })
+    const republished = await ok<RuleSetView>('wx-committee', 'score', { action: 'publishRules', requestId: rid(), ruleSetId: set.id, rules: own })
+    expect(republished.version).toBe(set.version + 1)
+    rules = Object.fromEntries(republished.rules.map((r) => [r.code, r.id]))
+
+    const village = await ok<RuleSetView>('demo-cadre', 'score', { action: 'rules', orgId: 'v-zjq' })
+    expect(village.memberKind).toBe('household')
+    const theirs = village.rules.map(({ id: _id, ...rule }) => rule)
+    const merchantRule = { ...theirs[0], code: 'food-safe', category: '食品安全' as const, title: '食品安全检查合格' }
+    const refusal = await call('demo-cadre', 'score', { action: 'publishRules', requestId: rid(), ruleSetId: village.id, rules: [...theirs, merchantRule] })
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('「食品安全」不能用在村社的细则里') } })
+    expect(await ok<RuleSetView>('demo-cadre', 'score', { action: 'rules', orgId: 'v-zjq' })).toMatchObject({ version: village.version })
   })
 })
 
@@ -310,5 +331,25 @@ describe('the street’s view', () => {
     })
     expect(overview.alliances.find((a) => a.org.id === 'al-danghu')).toMatchObject({ merchants: 3, boundOwners: 1, red: 0, black: 0 })
     expect(Object.fromEntries(overview.rows.map((r) => [r.org.name, r.households]))).toEqual({ 赵家桥村: 32, 通界村: 8, 东湖社区: 4 })
+  })
+
+  it('When the admin exports 街道总览, then the .xlsx has a sheet of the alliances with the screen’s numbers, and the villages’ sheet holds no alliance', async () => {
+    const period = periodsOf(new Date()).month
+    const file = await ok<StreetExport>('demo-admin', 'street', { action: 'exportOverview', orgId: 'st-danghu', period })
+    const workbook = new Workbook()
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('商家联盟')!
+    expect(sheet.getCell(1, 1).value).toContain('商家的积分单独计算，不算进各村的数字')
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['联盟', '商家数', '已绑定店主', '红榜（家）', '黑榜（家）', '加分', '扣分'])
+    const byName = Object.fromEntries(sheet.getSheetValues().slice(3).map((r) => [(r as unknown[])[1], (r as unknown[]).slice(2)]))
+    expect(byName['百步商家自治联盟']).toEqual([2, 1, 1, 1, 13, 15])
+    const overview = await ok<StreetOverview>('demo-admin', 'street', { action: 'overview', orgId: 'st-danghu', period })
+    expect(Object.keys(byName).sort()).toEqual(overview.alliances.map((a) => a.org.name).sort())
+    const demo = overview.alliances.find((a) => a.org.id === 'al-danghu')!
+    expect(byName[demo.org.name]).toEqual([3, 1, demo.red, demo.black, demo.given, demo.deducted])
+    const table = workbook.getWorksheet('总览')!
+    const names = table.getSheetValues().slice(3).map((r) => (r as unknown[])[1])
+    expect(names).toEqual(overview.rows.map((r) => r.org.name))
+    expect([...names].sort()).toEqual(['东湖社区', '赵家桥村', '通界村'].sort())
   })
 })

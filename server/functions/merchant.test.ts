@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { Workbook } from 'exceljs'
 import type { BindResult, HouseholdList, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
-import type { BoardView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
+import type { BoardView, CommendationsView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { StreetExport, StreetOverview } from '../../src/core/contracts/street'
 import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
@@ -320,6 +320,37 @@ describe('the year: commendation and rewards', () => {
     const sheet = workbook.getWorksheet('年度表彰')!
     expect(sheet.getCell(2, 1).value).toBe('表彰 1 家，奖励合计 1,000.00 元')
     expect((sheet.getRow(4).values as unknown[]).slice(1, 8)).toEqual([1, '老街面馆', '餐饮', 1, '★★★★☆', '表彰', '1,000.00'])
+  })
+})
+
+describe('the public 表彰榜', () => {
+  const year = Number(periodsOf(new Date()).year)
+
+  it('When a customer opens the alliance’s 表彰榜, then the commended shop shows with its stars and reward and nobody’s name; only the committee is offered the .xlsx', async () => {
+    const board = await ok<CommendationsView>('a-customer', 'merchant', { action: 'commendations', orgId: allianceId, year })
+    expect(board.alliances).toEqual([
+      {
+        alliance: { id: allianceId, name: '百步商家自治联盟', kind: 'alliance' },
+        commended: [{ merchantId: noodles.id, tradeName: '老街面馆', trade: '餐饮', stars: 4, rewardFen: 100_000 }],
+        totalRewardFen: 100_000,
+        mayExport: false,
+      },
+    ])
+    expect(JSON.stringify(board)).not.toContain(noodles.ownerName)
+    const committee = await ok<CommendationsView>('wx-committee', 'merchant', { action: 'commendations', orgId: allianceId, year })
+    expect(committee.alliances[0].mayExport).toBe(true)
+  })
+
+  it('When the street’s 表彰榜 is opened, then each alliance is listed apart, and the committee may export its own only', async () => {
+    const street = await ok<CommendationsView>('wx-committee', 'merchant', { action: 'commendations', orgId: 'st-danghu', year })
+    expect(street.alliances.map((a) => [a.alliance.name, a.commended.map((c) => c.tradeName), a.mayExport]).sort()).toEqual(
+      [['百步商家自治联盟', ['老街面馆'], true], ['当湖商家自治联盟', [], false]].sort(),
+    )
+  })
+
+  it('When the year or the place is wrong, then it is refused in plain words', async () => {
+    expect(await call('a-customer', 'merchant', { action: 'commendations', orgId: allianceId, year: 1999 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('请选择年份') } })
+    expect(await call('a-customer', 'merchant', { action: 'commendations', orgId: 'v-zjq', year })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这个街道或商家联盟' } })
   })
 })
 

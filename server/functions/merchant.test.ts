@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { Workbook } from 'exceljs'
-import type { BindResult, HouseholdList, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
+import type { BindResult, DoorPlateView, HouseholdList, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
 import type { BoardView, CommendationsView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { StreetExport, StreetOverview } from '../../src/core/contracts/street'
@@ -271,8 +271,24 @@ describe('the storefront sign and a customer’s concern', () => {
   it('When the committee prints its merchants’ signs, then each merchant has one, with its address and no name', async () => {
     signs = await ok<PlateSheet>('wx-committee', 'account', { action: 'printPlates', requestId: rid(), orgId: allianceId })
     expect(signs.plates.map((p) => p.houseNo).sort()).toEqual(['百步老街 12 号', '百步老街 3 号'])
+    expect(JSON.stringify(signs)).not.toContain(noodles.ownerName)
     expect(signs.village).toMatchObject({ id: allianceId, kind: 'alliance' })
     expect(await refused('demo-cadre', 'account', { action: 'printPlates', requestId: rid(), orgId: allianceId })).toBe('FORBIDDEN')
+  })
+
+  it('When the signs are printed, then each is a storefront sign with the trade name, 业态, stars and standing of the day, not a door plate; a village’s plates carry none', async () => {
+    const today = localDay(new Date())
+    expect(signs.plates.map((p) => p.storefront).sort((a, b) => a!.tradeName.localeCompare(b!.tradeName))).toEqual(
+      [
+        { tradeName: '老街面馆', trade: '餐饮', stars: 4, list: 'red', asOf: today },
+        { tradeName: '百步超市', trade: '零售', stars: 0, list: 'black', asOf: today },
+      ].sort((a, b) => a.tradeName.localeCompare(b.tradeName)),
+    )
+    const replaced = await ok<DoorPlateView>('wx-committee', 'account', { action: 'reissuePlate', requestId: rid(), householdId: noodles.id })
+    expect(replaced.storefront).toMatchObject({ tradeName: '老街面馆', list: 'red' })
+    signs = await ok<PlateSheet>('wx-committee', 'account', { action: 'printPlates', requestId: rid(), orgId: allianceId })
+    const village = await ok<PlateSheet>('demo-cadre', 'account', { action: 'printPlates', requestId: rid(), orgId: 'g-zjq-1' })
+    expect(village.plates.map((p) => p.storefront)).toEqual(village.plates.map(() => null))
   })
 
   it('When a customer scans the noodle shop’s sign, then they see its stars, the red list since today and today’s inspection; the inspector gets 入户评分', async () => {

@@ -108,10 +108,11 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
     entries.push({ key: 'credit-verify', label: '核验积分证明', url: '/credit/verify/index' })
     entries.push({ key: 'credit-terms', label: '本行规则', url: '/credit/terms/index' })
   }
-  // 商家自治联盟: its committee keeps the merchants (添加商家, 评星, 开培训签到); everyone on it, the street's
+  // 商家自治联盟: its committee keeps the merchants (添加商家, 评星, 开培训签到) and prints their storefront signs; everyone on it, the street's
   // admin and a merchant's owner read the 红黑榜 and the year's 表彰榜 (public), and an owner signs in at a training.
   if (holds(role.role, PERMISSIONS.manageRoster) && role.org.kind === 'alliance') {
     entries.push({ key: 'alliance', label: '商家联盟', url: `/merchant/alliance/index?orgId=${org}` })
+    entries.push({ key: 'storefront-signs', label: '印店招牌', url: `/work/plates/index?orgId=${org}` })
   }
   if (role.org.kind === 'alliance' || holds(role.role, PERMISSIONS.viewStreet)) {
     entries.push({ key: 'red-black-board', label: '红黑榜', url: `/merchant/board/index?orgId=${org}` })

@@ -214,7 +214,13 @@ export type DoorPlateView = {
   /** The QR's signed plate; the page puts it in the plate link (core/plates/plate-code.ts). */
   signed: string
   issuedAt: string
+  /** A merchant's plate is its storefront sign (店招牌): what the print shows instead of a door plate; null for a household. */
+  storefront: StorefrontSign | null
 }
+
+/** The storefront sign's words as printed: trade name, 业态, stars and red/black standing on the day it was printed. */
+export type StorefrontSign = { tradeName: string; trade: MerchantCategory; stars: number | null; list: 'red' | 'black' | null; asOf: string }
+
 export type PlateSheet = { unit: OrgRef; village: OrgRef; plates: DoorPlateView[]; newlyIssued: number }
 
 /**

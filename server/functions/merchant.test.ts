@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { Workbook } from 'exceljs'
-import type { BindResult, DoorPlateView, HouseholdList, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
+import type { BindResult, DoorPlateView, HouseholdList, LeftMerchant, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
 import type { BoardView, CommendationsView, ConcernView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { StreetExport, StreetOverview } from '../../src/core/contracts/street'
@@ -398,5 +398,24 @@ describe('the street’s view', () => {
     const names = table.getSheetValues().slice(3).map((r) => (r as unknown[])[1])
     expect(names).toEqual(overview.rows.map((r) => r.org.name))
     expect([...names].sort()).toEqual(['东湖社区', '赵家桥村', '通界村'].sort())
+  })
+})
+
+describe('the owner ends his own binding to the shop', () => {
+  it('When 张建国 taps 解除店铺绑定 on 我的, then he is no longer the shop’s owner, his household stays, and the shop keeps its points', async () => {
+    const before = await ok<MerchantList>('wx-committee', 'merchant', { action: 'list', allianceId })
+    const requestId = rid()
+    const left = await ok<LeftMerchant>('demo-villager', 'account', { action: 'leaveMerchant', requestId })
+    expect(left).toMatchObject({ tradeName: '老街面馆' })
+    expect(await ok<LeftMerchant>('demo-villager', 'account', { action: 'leaveMerchant', requestId })).toEqual(left)
+    const me = await ok<WhoAmI>('demo-villager', 'account', { action: 'whoami' })
+    expect(me).toMatchObject({ household: { id: 'h-zjq-01' }, merchant: null })
+    expect(me.registered && me.roles.map((r) => r.role)).toEqual(['villager'])
+    expect(await refused('demo-villager', 'score', { action: 'ledger', householdId: noodles.id })).toBe('FORBIDDEN')
+    expect(await ok<MerchantList>('wx-committee', 'merchant', { action: 'list', allianceId })).toEqual(before)
+    expect(await call('demo-villager', 'account', { action: 'leaveMerchant', requestId: rid() })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '您的微信现在没有绑定哪家店，不用解除' },
+    })
   })
 })

@@ -352,6 +352,8 @@ const TABLE: Row[] = [
   // After everything: 解除绑定 ends the caller's own binding, which the villagers' rows above need. Only a bound
   // member has a binding to end: anyone else is told there is none (NOT_FOUND), and nothing changes.
   { action: 'account.withdraw', allowed: VILLAGERS, scoped: false, event: (c) => ({ requestId: `authz-withdraw-${c.n}` }), refusals: ['NOT_FOUND'] },
+  // 解除店铺绑定 likewise ends the owner's own binding to his shop: anyone without one is told there is none.
+  { action: 'account.leaveMerchant', allowed: MERCHANT_OWNERS, scoped: false, event: (c) => ({ requestId: `authz-leave-shop-${c.n}` }), refusals: ['NOT_FOUND'] },
 ]
 
 describeOnServer('authorization.reliability.ts')('who may do what, through the real gateway (PostgreSQL)', () => {

@@ -5,7 +5,7 @@ import type { BoardView, CommendationsView, ConcernView, MerchantList, OpenedTra
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { StreetExport, StreetOverview } from '../../src/core/contracts/street'
 import type { IssuedStaffInvite, StaffBindResult, UnitView } from '../../src/core/contracts/org'
-import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
+import type { LedgerPage, Ranking, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
 import { MERCHANT_RULE_CATEGORIES } from '../../src/core/rules'
 import { localDay, periodsOf } from '../../src/core/period'
 import type { Database } from '../store/database'
@@ -398,6 +398,26 @@ describe('the street’s view', () => {
     const names = table.getSheetValues().slice(3).map((r) => (r as unknown[])[1])
     expect(names).toEqual(overview.rows.map((r) => r.org.name))
     expect([...names].sort()).toEqual(['东湖社区', '赵家桥村', '通界村'].sort())
+  })
+})
+
+describe('ranking an alliance’s merchants', () => {
+  it('When the committee and the owner read the month’s ranking, then the merchants rank by points under their trade names, the owner’s shop is his; a village’s cadre may not read it, and no village ranks a merchant', async () => {
+    const month = periodsOf(new Date()).month
+    const list = await ok<MerchantList>('wx-committee', 'merchant', { action: 'list', allianceId })
+    const byPoints = [...list.merchants].sort((a, b) => b.balance - a.balance).map((m) => [m.tradeName, m.balance])
+    const ranking = await ok<Ranking>('wx-committee', 'score', { action: 'ranking', orgId: allianceId, period: month })
+    expect(ranking.households).toBe(2)
+    expect(ranking.top.map((r) => [r.maskedName, r.points])).toEqual(byPoints)
+    expect(ranking.top.map((r) => r.rank)).toEqual([1, 2])
+    const owners = await ok<Ranking>('demo-villager', 'score', { action: 'ranking', orgId: allianceId, period: month })
+    expect(owners.mine).toMatchObject({ householdId: noodles.id, maskedName: '老街面馆', mine: true })
+    const year = await ok<Ranking>('wx-committee', 'score', { action: 'ranking', orgId: allianceId, period: periodsOf(new Date()).year })
+    expect(year.top.map((r) => [r.maskedName, r.points])).toEqual(byPoints)
+    expect(await refused('demo-cadre', 'score', { action: 'ranking', orgId: allianceId, period: month })).toBe('FORBIDDEN')
+    const village = await ok<Ranking>('demo-villager', 'score', { action: 'ranking', orgId: 'v-zjq', period: month, full: false })
+    expect([...village.top, ...village.bottom].map((r) => r.householdId)).not.toContain(noodles.id)
+    expect(village.mine).toMatchObject({ householdId: 'h-zjq-01' })
   })
 })
 

@@ -1,0 +1,39 @@
+import type { WhoAmI } from '../../src/core/contracts/account'
+import { callAs, dataOf } from './support/api'
+import { openPhonePage, saveScreenshot } from './support/browser'
+import { describeInBrowser, startJourney } from './support/journey'
+import { becomeDemoUser, settled, visibleText } from './support/ui'
+
+jest.setTimeout(240_000)
+
+const OWNER = '店主 吴海林（老街面馆）'
+
+/**
+ * Journey (issue 28): 老街面馆's owner 吴海林 hands the shop on. On 我的 he sees 我的店, taps 解除店铺绑定,
+ * reads what it means, first 取消 (nothing changes), then confirms: the card goes and he is no 店主 any more.
+ */
+describeInBrowser('解除店铺绑定 from 我的 (H5 demo mode)', () => {
+  const journey = startJourney()
+
+  it('When 吴海林 confirms 解除店铺绑定 on 我的, then 我的店 goes and whoami has no shop; 取消 first changes nothing', async () => {
+    const owner = await openPhonePage(journey.browser)
+    await becomeDemoUser(owner, journey.gateway.baseUrl, OWNER)
+    await owner.goto(`${journey.gateway.baseUrl}/#/pages/mine/index`)
+    await visibleText(owner, '我的店').waitFor()
+    await visibleText(owner, '老街面馆（餐饮）· 当湖商家自治联盟').waitFor()
+    await visibleText(owner, '解除店铺绑定').click()
+    await owner.getByText('解除后您不再是「老街面馆」的店主', { exact: false }).filter({ visible: true }).waitFor()
+    await saveScreenshot(await settled(owner), 'mine-shop-01-asking')
+    await visibleText(owner, '取消').click()
+    const me = dataOf(await callAs<WhoAmI>(journey.gateway.baseUrl, 'demo-merchant', 'account', { action: 'whoami' }))
+    expect(me).toMatchObject({ merchant: { tradeName: '老街面馆' } })
+
+    await visibleText(owner, '解除店铺绑定').click()
+    await visibleText(owner, '确定解除店铺绑定').click()
+    await owner.getByText('我的店', { exact: true }).filter({ visible: true }).waitFor({ state: 'detached' })
+    expect(await owner.getByText('我的店', { exact: true }).filter({ visible: true }).count()).toBe(0)
+    const after = dataOf(await callAs<WhoAmI>(journey.gateway.baseUrl, 'demo-merchant', 'account', { action: 'whoami' }))
+    expect(after).toMatchObject({ merchant: null })
+    await saveScreenshot(await settled(owner), 'mine-shop-02-left')
+  })
+})

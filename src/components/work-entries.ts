@@ -48,8 +48,8 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
   if (holds(role.role, PERMISSIONS.score)) {
     entries.push({ key: 'beauty-chart', label: '美丽积分图', url: `/work/beauty-chart/index?orgId=${org}` })
   }
-  // A rule set belongs to a village or community; a street's shared set is not reachable from its org yet.
-  if (holds(role.role, PERMISSIONS.editRules) && (role.org.kind === 'village' || role.org.kind === 'community')) {
+  // A rule set belongs to a village, community or alliance; a street's shared set is not reachable from its org yet.
+  if (holds(role.role, PERMISSIONS.editRules) && (role.org.kind === 'village' || role.org.kind === 'community' || role.org.kind === 'alliance')) {
     entries.push({ key: 'rules', label: '积分细则管理', url: `/work/rules-editor/index?orgId=${org}` })
   }
   if (holds(role.role, PERMISSIONS.viewHouseholds)) {

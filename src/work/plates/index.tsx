@@ -23,7 +23,7 @@ import './index.css'
  */
 export default function PlatesPage() {
   return (
-    <WithScope permission="manageRoster" kinds={['villager_group', 'micro_grid', 'alliance']} question="印哪个组、微网格或商家联盟的门牌？">
+    <WithScope permission="manageRoster" kinds={['villager_group', 'micro_grid', 'alliance']} question="印哪个组或微网格的门牌？">
       {(orgId) => <PlateSheet key={orgId} orgId={orgId} />}
     </WithScope>
   )

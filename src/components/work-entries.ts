@@ -118,6 +118,9 @@ export function workEntriesFor(role: RoleView): WorkEntry[] {
     entries.push({ key: 'red-black-board', label: '红黑榜', url: `/merchant/board/index?orgId=${org}` })
     entries.push({ key: 'commendations', label: '表彰榜', url: `/merchant/commendations/index?orgId=${org}` })
   }
+  if (role.org.kind === 'alliance') {
+    entries.push({ key: 'merchant-ranking', label: '商家排行', url: `/merchant/ranking/index?orgId=${org}` })
+  }
   if (role.role === 'merchant_owner') {
     entries.push({ key: 'training-sign-in', label: '培训签到', url: '/merchant/sign-in/index' })
   }

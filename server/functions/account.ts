@@ -6,6 +6,7 @@ import { householdDetail, importRoster, previewRoster, updateHousehold } from '.
 import { saveVillageSettings, villageSettings } from '../services/account/village-settings'
 import { whatWaits } from '../services/account/waiting'
 import { listWorkUnits } from '../services/account/work-units'
+import { leaveMerchant } from '../services/account/leave-merchant'
 import { myData, withdraw } from '../services/account/my-data'
 import { exportMyData } from '../services/account/my-data-export'
 import { openPlate, printPlates, reissuePlate } from '../services/account/door-plates'
@@ -36,6 +37,7 @@ export const accountFunction = defineFunction('account', {
   myData: action({ input: accountInputs.myData, run: ({ db, openid }) => myData(db, openid) }),
   exportMyData: action({ input: accountInputs.exportMyData, run: ({ db, openid }) => exportMyData(db, openid) }),
   withdraw: action({ input: accountInputs.withdraw, mutates: true, run: ({ db, openid }) => withdraw(db, openid) }),
+  leaveMerchant: action({ input: accountInputs.leaveMerchant, mutates: true, run: ({ db, openid }) => leaveMerchant(db, openid) }),
   printPlates: action({ input: accountInputs.printPlates, mutates: true, run: ({ db, openid }, input) => printPlates(db, openid, input) }),
   reissuePlate: action({ input: accountInputs.reissuePlate, mutates: true, run: ({ db, openid }, input) => reissuePlate(db, openid, input) }),
   openPlate: action({ input: accountInputs.openPlate, run: ({ db, openid }, input) => openPlate(db, openid, input) }),

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { Workbook } from 'exceljs'
-import type { BindResult, HouseholdList, IssuedInvite, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
-import type { BoardView, ConcernPage, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
+import type { BindResult, DoorPlateView, HouseholdList, IssuedInvite, LeftMerchant, MerchantView, PlateOpening, PlateSheet, WhoAmI } from '../../src/core/contracts/account'
+import type { BoardView, CommendationsView, ConcernPage, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsView, TrainingView, YearExport, YearView } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
-import type { StreetOverview } from '../../src/core/contracts/street'
+import type { StreetExport, StreetOverview } from '../../src/core/contracts/street'
 import type { IssuedStaffInvite, StaffBindResult, StaffList, UnitView } from '../../src/core/contracts/org'
-import type { LedgerPage, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
+import type { LedgerPage, Ranking, RuleSetView, SubmitResult } from '../../src/core/contracts/score'
 import { MERCHANT_RULE_CATEGORIES } from '../../src/core/rules'
 import { localDay, periodsOf } from '../../src/core/period'
 import type { Database } from '../store/database'
@@ -65,6 +65,27 @@ describe('the street’s admin starts an alliance', () => {
     await staffFor('alliance_committee', allianceId, 'demo-admin', 'wx-committee', '沈玉梅')
     await staffFor('dept_inspector', allianceId, 'wx-committee', 'wx-inspector', '市场监管所 陆明')
     expect(await refused('wx-committee', 'org', { action: 'issueStaffInvite', requestId: rid(), role: 'grid_leader', orgId: 'v-zjq' })).toBe('FORBIDDEN')
+  })
+
+  it('When the committee edits its rules, then it may use the six merchant categories only, and a village may not use them; a refusal publishes nothing', async () => {
+    const set = await ok<RuleSetView>('wx-committee', 'score', { action: 'rules', orgId: allianceId })
+    expect(set.memberKind).toBe('merchant')
+    const own = set.rules.map(({ id: _id, ...rule }) => rule)
+    const villageRule = { ...own[0], code: 'waste-sorted', category: '垃圾分类' as const, title: '垃圾分类做得好' }
+    const mixed = await call('wx-committee', 'score', { action: 'publishRules', requestId: rid(), ruleSetId: set.id, rules: [...own, villageRule] })
+    expect(mixed).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '「垃圾分类做得好」的类别「垃圾分类」不能用在商家联盟的细则里，只能选：食品安全、环境卫生、门前三包、消防安全、诚信经营、参加培训' } })
+    expect(await ok<RuleSetView>('wx-committee', 'score', { action: 'rules', orgId: allianceId })).toMatchObject({ version: set.version })
+    const republished = await ok<RuleSetView>('wx-committee', 'score', { action: 'publishRules', requestId: rid(), ruleSetId: set.id, rules: own })
+    expect(republished.version).toBe(set.version + 1)
+    rules = Object.fromEntries(republished.rules.map((r) => [r.code, r.id]))
+
+    const village = await ok<RuleSetView>('demo-cadre', 'score', { action: 'rules', orgId: 'v-zjq' })
+    expect(village.memberKind).toBe('household')
+    const theirs = village.rules.map(({ id: _id, ...rule }) => rule)
+    const merchantRule = { ...theirs[0], code: 'food-safe', category: '食品安全' as const, title: '食品安全检查合格' }
+    const refusal = await call('demo-cadre', 'score', { action: 'publishRules', requestId: rid(), ruleSetId: village.id, rules: [...theirs, merchantRule] })
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('「食品安全」不能用在村社的细则里') } })
+    expect(await ok<RuleSetView>('demo-cadre', 'score', { action: 'rules', orgId: 'v-zjq' })).toMatchObject({ version: village.version })
   })
 })
 
@@ -255,8 +276,24 @@ describe('the storefront sign and a customer’s concern', () => {
   it('When the committee prints its merchants’ signs, then each merchant has one, with its address and no name', async () => {
     signs = await ok<PlateSheet>('wx-committee', 'account', { action: 'printPlates', requestId: rid(), orgId: allianceId })
     expect(signs.plates.map((p) => p.houseNo).sort()).toEqual(['百步老街 12 号', '百步老街 3 号'])
+    expect(JSON.stringify(signs)).not.toContain(noodles.ownerName)
     expect(signs.village).toMatchObject({ id: allianceId, kind: 'alliance' })
     expect(await refused('demo-cadre', 'account', { action: 'printPlates', requestId: rid(), orgId: allianceId })).toBe('FORBIDDEN')
+  })
+
+  it('When the signs are printed, then each is a storefront sign with the trade name, 业态, stars and standing of the day, not a door plate; a village’s plates carry none', async () => {
+    const today = localDay(new Date())
+    expect(signs.plates.map((p) => p.storefront).sort((a, b) => a!.tradeName.localeCompare(b!.tradeName))).toEqual(
+      [
+        { tradeName: '老街面馆', trade: '餐饮', stars: 4, list: 'red', asOf: today },
+        { tradeName: '百步超市', trade: '零售', stars: 0, list: 'black', asOf: today },
+      ].sort((a, b) => a.tradeName.localeCompare(b.tradeName)),
+    )
+    const replaced = await ok<DoorPlateView>('wx-committee', 'account', { action: 'reissuePlate', requestId: rid(), householdId: noodles.id })
+    expect(replaced.storefront).toMatchObject({ tradeName: '老街面馆', list: 'red' })
+    signs = await ok<PlateSheet>('wx-committee', 'account', { action: 'printPlates', requestId: rid(), orgId: allianceId })
+    const village = await ok<PlateSheet>('demo-cadre', 'account', { action: 'printPlates', requestId: rid(), orgId: 'g-zjq-1' })
+    expect(village.plates.map((p) => p.storefront)).toEqual(village.plates.map(() => null))
   })
 
   it('When a customer scans the noodle shop’s sign, then they see its stars, the red list since today and today’s inspection; the inspector gets 入户评分', async () => {
@@ -314,6 +351,37 @@ describe('the year: commendation and rewards', () => {
   })
 })
 
+describe('the public 表彰榜', () => {
+  const year = Number(periodsOf(new Date()).year)
+
+  it('When a customer opens the alliance’s 表彰榜, then the commended shop shows with its stars and reward and nobody’s name; only the committee is offered the .xlsx', async () => {
+    const board = await ok<CommendationsView>('a-customer', 'merchant', { action: 'commendations', orgId: allianceId, year })
+    expect(board.alliances).toEqual([
+      {
+        alliance: { id: allianceId, name: '百步商家自治联盟', kind: 'alliance' },
+        commended: [{ merchantId: noodles.id, tradeName: '老街面馆', trade: '餐饮', stars: 4, rewardFen: 100_000 }],
+        totalRewardFen: 100_000,
+        mayExport: false,
+      },
+    ])
+    expect(JSON.stringify(board)).not.toContain(noodles.ownerName)
+    const committee = await ok<CommendationsView>('wx-committee', 'merchant', { action: 'commendations', orgId: allianceId, year })
+    expect(committee.alliances[0].mayExport).toBe(true)
+  })
+
+  it('When the street’s 表彰榜 is opened, then each alliance is listed apart, and the committee may export its own only', async () => {
+    const street = await ok<CommendationsView>('wx-committee', 'merchant', { action: 'commendations', orgId: 'st-danghu', year })
+    expect(street.alliances.map((a) => [a.alliance.name, a.commended.map((c) => c.tradeName), a.mayExport]).sort()).toEqual(
+      [['百步商家自治联盟', ['老街面馆'], true], ['当湖商家自治联盟', [], false]].sort(),
+    )
+  })
+
+  it('When the year or the place is wrong, then it is refused in plain words', async () => {
+    expect(await call('a-customer', 'merchant', { action: 'commendations', orgId: allianceId, year: 1999 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('请选择年份') } })
+    expect(await call('a-customer', 'merchant', { action: 'commendations', orgId: 'v-zjq', year })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这个街道或商家联盟' } })
+  })
+})
+
 describe('the street’s view', () => {
   it('When the admin opens 街道总览 for this month, then each alliance has its own numbers beside the villages, and no village counts a merchant', async () => {
     const overview = await ok<StreetOverview>('demo-admin', 'street', { action: 'overview', orgId: 'st-danghu', period: periodsOf(new Date()).month })
@@ -322,6 +390,65 @@ describe('the street’s view', () => {
     })
     expect(overview.alliances.find((a) => a.org.id === 'al-danghu')).toMatchObject({ merchants: 3, boundOwners: 1, red: 0, black: 0 })
     expect(Object.fromEntries(overview.rows.map((r) => [r.org.name, r.households]))).toEqual({ 赵家桥村: 32, 通界村: 8, 东湖社区: 4 })
+  })
+
+  it('When the admin exports 街道总览, then the .xlsx has a sheet of the alliances with the screen’s numbers, and the villages’ sheet holds no alliance', async () => {
+    const period = periodsOf(new Date()).month
+    const file = await ok<StreetExport>('demo-admin', 'street', { action: 'exportOverview', orgId: 'st-danghu', period })
+    const workbook = new Workbook()
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('商家联盟')!
+    expect(sheet.getCell(1, 1).value).toContain('商家的积分单独计算，不算进各村的数字')
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['联盟', '商家数', '已绑定店主', '红榜（家）', '黑榜（家）', '加分', '扣分'])
+    const byName = Object.fromEntries(sheet.getSheetValues().slice(3).map((r) => [(r as unknown[])[1], (r as unknown[]).slice(2)]))
+    expect(byName['百步商家自治联盟']).toEqual([2, 1, 1, 1, 13, 15])
+    const overview = await ok<StreetOverview>('demo-admin', 'street', { action: 'overview', orgId: 'st-danghu', period })
+    expect(Object.keys(byName).sort()).toEqual(overview.alliances.map((a) => a.org.name).sort())
+    const demo = overview.alliances.find((a) => a.org.id === 'al-danghu')!
+    expect(byName[demo.org.name]).toEqual([3, 1, demo.red, demo.black, demo.given, demo.deducted])
+    const table = workbook.getWorksheet('总览')!
+    const names = table.getSheetValues().slice(3).map((r) => (r as unknown[])[1])
+    expect(names).toEqual(overview.rows.map((r) => r.org.name))
+    expect([...names].sort()).toEqual(['东湖社区', '赵家桥村', '通界村'].sort())
+  })
+})
+
+describe('ranking an alliance’s merchants', () => {
+  it('When the committee and the owner read the month’s ranking, then the merchants rank by points under their trade names, the owner’s shop is his; a village’s cadre may not read it, and no village ranks a merchant', async () => {
+    const month = periodsOf(new Date()).month
+    const list = await ok<MerchantList>('wx-committee', 'merchant', { action: 'list', allianceId })
+    const byPoints = [...list.merchants].sort((a, b) => b.balance - a.balance).map((m) => [m.tradeName, m.balance])
+    const ranking = await ok<Ranking>('wx-committee', 'score', { action: 'ranking', orgId: allianceId, period: month })
+    expect(ranking.households).toBe(2)
+    expect(ranking.top.map((r) => [r.maskedName, r.points])).toEqual(byPoints)
+    expect(ranking.top.map((r) => r.rank)).toEqual([1, 2])
+    const owners = await ok<Ranking>('demo-villager', 'score', { action: 'ranking', orgId: allianceId, period: month })
+    expect(owners.mine).toMatchObject({ householdId: noodles.id, maskedName: '老街面馆', mine: true })
+    const year = await ok<Ranking>('wx-committee', 'score', { action: 'ranking', orgId: allianceId, period: periodsOf(new Date()).year })
+    expect(year.top.map((r) => [r.maskedName, r.points])).toEqual(byPoints)
+    expect(await refused('demo-cadre', 'score', { action: 'ranking', orgId: allianceId, period: month })).toBe('FORBIDDEN')
+    const village = await ok<Ranking>('demo-villager', 'score', { action: 'ranking', orgId: 'v-zjq', period: month, full: false })
+    expect([...village.top, ...village.bottom].map((r) => r.householdId)).not.toContain(noodles.id)
+    expect(village.mine).toMatchObject({ householdId: 'h-zjq-01' })
+  })
+})
+
+describe('the owner ends his own binding to the shop', () => {
+  it('When 张建国 taps 解除店铺绑定 on 我的, then he is no longer the shop’s owner, his household stays, and the shop keeps its points', async () => {
+    const before = await ok<MerchantList>('wx-committee', 'merchant', { action: 'list', allianceId })
+    const requestId = rid()
+    const left = await ok<LeftMerchant>('demo-villager', 'account', { action: 'leaveMerchant', requestId })
+    expect(left).toMatchObject({ tradeName: '老街面馆' })
+    expect(await ok<LeftMerchant>('demo-villager', 'account', { action: 'leaveMerchant', requestId })).toEqual(left)
+    const me = await ok<WhoAmI>('demo-villager', 'account', { action: 'whoami' })
+    expect(me).toMatchObject({ household: { id: 'h-zjq-01' }, merchant: null })
+    expect(me.registered && me.roles.map((r) => r.role)).toEqual(['villager'])
+    expect(await refused('demo-villager', 'score', { action: 'ledger', householdId: noodles.id })).toBe('FORBIDDEN')
+    expect(await ok<MerchantList>('wx-committee', 'merchant', { action: 'list', allianceId })).toEqual(before)
+    expect(await call('demo-villager', 'account', { action: 'leaveMerchant', requestId: rid() })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '您的微信现在没有绑定哪家店，不用解除' },
+    })
   })
 })
 

@@ -1,5 +1,6 @@
 import { merchantInputs } from '../../src/core/contracts/merchant'
 import { redBlackBoard } from '../services/merchant/board'
+import { commendations } from '../services/merchant/commendations'
 import { listConcerns, raiseConcern } from '../services/merchant/concerns'
 import { addMerchant, listMerchants } from '../services/merchant/merchants'
 import { listRatings, rateStars } from '../services/merchant/star-ratings'
@@ -26,4 +27,6 @@ export const merchantFunction = defineFunction('merchant', {
   exportYear: action({ input: merchantInputs.exportYear, run: ({ db, openid }, input) => exportAllianceYear(db, openid, input) }),
   // Public, as a notice board on the street: anyone may read it, nobody's name is on it.
   board: action({ input: merchantInputs.board, run: ({ db }, input) => redBlackBoard(db, input) }),
+  // Public as the board is; the caller only decides whether the .xlsx is offered.
+  commendations: action({ input: merchantInputs.commendations, run: ({ db, openid }, input) => commendations(db, openid, input) }),
 })

@@ -133,13 +133,15 @@ export type RankedHousehold = { id: string; name: string; group: string | null; 
  * year): standard competition ranking ("1, 2, 2, 4": equal points share a rank, the next skips),
  * equal points listed by house number. With a `page`, only the first and last `size` positions and
  * the given household's row come back, so a village of 3,000 answers a few dozen rows; each row
- * still carries its rank and the list's length. In position order.
+ * still carries its rank and the list's length. In position order. Of an alliance, its merchants
+ * (`kind` 'merchant'), named by their trade name.
  */
 export async function selectRanking(
   db: Db,
   orgPath: string,
   period: string,
   page: { size: number; householdId: string | null } | null,
+  kind: MemberKind = 'household',
 ): Promise<RankedHousehold[]> {
   const onPage = page
     ? sql`where position <= ${page.size} or position > total - ${page.size} or id = ${page.householdId ?? ''}`
@@ -148,9 +150,9 @@ export async function selectRanking(
   // their kept points by key (a village of 3,000 reads 3,000 rows, never a period's 300,000).
   const result = await db.execute(sql`
     with listed as materialized (
-      select ${households.id} as id, ${households.headName} as name, ${households.groupId} as group_id, ${households.houseNo} as house_no
+      select ${households.id} as id, ${kind === 'merchant' ? households.tradeName : households.headName} as name, ${households.groupId} as group_id, ${households.houseNo} as house_no
         from ${households}
-       where ${householdsUnder(orgPath)}),
+       where ${householdsUnder(orgPath, kind)}),
     kept as materialized (
       select p.household_id, p.points from ${householdPeriodPoints} p
        where p.period = ${period} and p.household_id = any(array(select id from listed))),

@@ -1,6 +1,6 @@
 import type { MerchantView } from '../core/contracts/account'
 import type { Envelope } from '../core/contracts/envelope'
-import type { BoardView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, YearView } from '../core/contracts/merchant'
+import type { BoardView, CommendationsView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, YearExport, YearView } from '../core/contracts/merchant'
 import type { ShownOnce } from '../core/contracts/shown-once'
 import { callFunction } from './call-function'
 import type { ActionParams } from './function-contracts'
@@ -41,4 +41,14 @@ export function signInTraining(requestId: string, code: string): Promise<Envelop
 
 export function allianceYear(allianceId: string, year: number): Promise<Envelope<YearView>> {
   return callFunction('merchant', 'year', { allianceId, year })
+}
+
+/** 表彰榜: the year's commended merchants of a street's alliances or of one alliance; public. */
+export function commendations(orgId: string, year: number): Promise<Envelope<CommendationsView>> {
+  return callFunction('merchant', 'commendations', { orgId, year })
+}
+
+/** 年度表彰 .xlsx, for the committee's books. */
+export function exportYear(allianceId: string, year: number): Promise<Envelope<YearExport>> {
+  return callFunction('merchant', 'exportYear', { allianceId, year })
 }

@@ -1,4 +1,4 @@
-import type { MyData, MyDataExport, WithdrawResult } from '../core/contracts/account'
+import type { LeftMerchant, MyData, MyDataExport, WithdrawResult } from '../core/contracts/account'
 import type { Envelope } from '../core/contracts/envelope'
 import { callFunction } from './call-function'
 
@@ -15,4 +15,9 @@ export function exportMyData(): Promise<Envelope<MyDataExport>> {
 /** 解除绑定: my WeChat binding and my own data go; the household's ledger stays. */
 export function withdraw(requestId: string): Promise<Envelope<WithdrawResult>> {
   return callFunction('account', 'withdraw', { requestId })
+}
+
+/** 解除店铺绑定: I am no longer the shop's owner; the shop and its points stay with the alliance. */
+export function leaveMerchant(requestId: string): Promise<Envelope<LeftMerchant>> {
+  return callFunction('account', 'leaveMerchant', { requestId })
 }

@@ -1,3 +1,5 @@
+import type { MemberKind } from './member-kind'
+
 /**
  * Categories of 积分细则 (published scoring rules), as villages name them. 议事协商: taking part in
  * 连心议站 (a proposal adopted, helping handle a matter), scored by staff like any other rule.
@@ -9,3 +11,17 @@ export const MERCHANT_RULE_CATEGORIES = ['食品安全', '环境卫生', '门前
 
 export const RULE_CATEGORIES = [...VILLAGE_RULE_CATEGORIES, ...MERCHANT_RULE_CATEGORIES] as const
 export type RuleCategory = (typeof RULE_CATEGORIES)[number]
+
+/** The categories a rule set may use, by the kind of member it scores: a village's households or an alliance's merchants. */
+export function ruleCategoriesFor(kind: MemberKind): readonly RuleCategory[] {
+  return kind === 'merchant' ? MERCHANT_RULE_CATEGORIES : VILLAGE_RULE_CATEGORIES
+}
+
+/** The first rule (in words) whose category is not one of the kind's, or null when every one fits. */
+export function misplacedCategory(kind: MemberKind, rules: readonly { title: string; category: RuleCategory }[]): string | null {
+  const allowed = ruleCategoriesFor(kind)
+  const wrong = rules.find((rule) => !allowed.includes(rule.category))
+  if (!wrong) return null
+  const whose = kind === 'merchant' ? '商家联盟的细则' : '村社的细则'
+  return `「${wrong.title}」的类别「${wrong.category}」不能用在${whose}里，只能选：${allowed.join('、')}`
+}

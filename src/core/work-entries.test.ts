@@ -114,7 +114,7 @@ describe('workEntriesFor', () => {
       expect(workEntriesFor(role(name)).map((e) => e.key).filter((key) => key.startsWith('credit'))).toEqual([])
     }
   })
-  it("leads the alliance's people to their pages: 商家联盟 for its committee, 红黑榜 for everyone on it and the street's admin, 培训签到 and 整改通报 for an owner", () => {
+  it("leads the alliance's people to their pages: 商家联盟 for its committee, 红黑榜 and 表彰榜 for everyone on it and the street's admin, 培训签到 and 整改通报 for an owner", () => {
     const alliance = { id: 'a-dh', name: '当湖商家自治联盟', kind: 'alliance' as const }
     const street = { id: 's-dh', name: '当湖街道', kind: 'street' as const }
     const on = (name: RoleView['role'], org: RoleView['org']) => workEntriesFor({ role: name, org })
@@ -125,7 +125,15 @@ describe('workEntriesFor', () => {
     expect(on('alliance_committee', alliance).map((e) => e.label)).toContain('工作人员')
     expect(on('alliance_committee', alliance).map((e) => e.label)).not.toContain('组织架构')
     expect(on('admin', street)).toContainEqual({ key: 'red-black-board', label: '红黑榜', url: '/merchant/board/index?orgId=s-dh' })
-    expect(on('merchant_owner', alliance).map((e) => e.label)).toEqual(['红黑榜', '培训签到', '整改通报'])
+    expect(on('merchant_owner', alliance).map((e) => e.label)).toEqual(['红黑榜', '表彰榜', '商家排行', '培训签到', '整改通报'])
+    expect(on('dept_inspector', alliance)).toContainEqual({ key: 'merchant-ranking', label: '商家排行', url: '/merchant/ranking/index?orgId=a-dh' })
+    expect(on('admin', street).map((e) => e.label)).not.toContain('商家排行')
+    expect(on('alliance_committee', alliance)).toContainEqual({ key: 'storefront-signs', label: '印店招牌', url: '/work/plates/index?orgId=a-dh' })
+    expect(on('dept_inspector', alliance).map((e) => e.label)).not.toContain('印店招牌')
+    expect(on('alliance_committee', alliance)).toContainEqual({ key: 'rules', label: '积分细则管理', url: '/work/rules-editor/index?orgId=a-dh' })
+    expect(on('dept_inspector', alliance).map((e) => e.label)).not.toContain('积分细则管理')
+    expect(on('alliance_committee', alliance)).toContainEqual({ key: 'commendations', label: '表彰榜', url: '/merchant/commendations/index?orgId=a-dh' })
+    expect(on('cadre', village).map((e) => e.label)).not.toContain('表彰榜')
     expect(on('cadre', village).map((e) => e.label)).not.toContain('红黑榜')
   })
 })

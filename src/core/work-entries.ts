@@ -41,8 +41,8 @@ export function workEntriesFor(role: Pick<RoleView, 'role' | 'org'>): WorkEntry[
   if (holds(role.role, PERMISSIONS.score)) {
     entries.push({ key: 'beauty-chart', label: '美丽积分图', url: `/work/beauty-chart/index?orgId=${org}` })
   }
-  // A rule set belongs to a village or community; a street's shared set is not reachable from its org yet.
-  if (holds(role.role, PERMISSIONS.editRules) && (role.org.kind === 'village' || role.org.kind === 'community')) {
+  // A rule set belongs to a village, community or alliance; a street's shared set is not reachable from its org yet.
+  if (holds(role.role, PERMISSIONS.editRules) && (role.org.kind === 'village' || role.org.kind === 'community' || role.org.kind === 'alliance')) {
     entries.push({ key: 'rules', label: '积分细则管理', url: `/work/rules-editor/index?orgId=${org}` })
   }
   if (holds(role.role, PERMISSIONS.viewHouseholds)) {
@@ -104,14 +104,19 @@ export function workEntriesFor(role: Pick<RoleView, 'role' | 'org'>): WorkEntry[
     entries.push({ key: 'credit-verify', label: '核验积分证明', url: '/credit/verify/index' })
     entries.push({ key: 'credit-terms', label: '本行规则', url: '/credit/terms/index' })
   }
-  // 商家自治联盟: its committee keeps the merchants (添加商家, 评星, 开培训签到); everyone on it, the street's
-  // admin and a merchant's owner read the 红黑榜 (public); an owner signs in at a training and rectifies
-  // his shop's notices (整改通报 opens on 我店的通报, each one tap from its proof).
+  // 商家自治联盟: its committee keeps the merchants (添加商家, 评星, 开培训签到) and prints their storefront signs;
+  // everyone on it, the street's admin and a merchant's owner read the 红黑榜 and the year's 表彰榜 (public); an
+  // owner signs in at a training and rectifies his shop's notices (整改通报 opens on 我店的通报).
   if (holds(role.role, PERMISSIONS.manageRoster) && role.org.kind === 'alliance') {
     entries.push({ key: 'alliance', label: '商家联盟', url: `/merchant/alliance/index?orgId=${org}` })
+    entries.push({ key: 'storefront-signs', label: '印店招牌', url: `/work/plates/index?orgId=${org}` })
   }
   if (role.org.kind === 'alliance' || holds(role.role, PERMISSIONS.viewStreet)) {
     entries.push({ key: 'red-black-board', label: '红黑榜', url: `/merchant/board/index?orgId=${org}` })
+    entries.push({ key: 'commendations', label: '表彰榜', url: `/merchant/commendations/index?orgId=${org}` })
+  }
+  if (role.org.kind === 'alliance') {
+    entries.push({ key: 'merchant-ranking', label: '商家排行', url: `/merchant/ranking/index?orgId=${org}` })
   }
   if (role.role === 'merchant_owner') {
     entries.push({ key: 'training-sign-in', label: '培训签到', url: '/merchant/sign-in/index' })

@@ -333,7 +333,7 @@ const TABLE: Row[] = [
   { action: 'score.publishRules', allowed: ['demo-cadre', 'demo-admin'], scoped: true, event: (c) => on(c.fx.ruleSets.get(c.place.village), (set) => ({ requestId: `authz-rules-${c.n}`, ruleSetId: set.id, rules: set.rules.map(({ id: _id, ...rule }) => rule) })) },
   // 商家自治联盟: its committee (or the street's admin) adds merchants and publishes star terms; the committee rates
   // stars and opens training; its people read the merchants, trainings and customers' concerns. The board, the
-  // star terms and the ratings are public; a merchant's owner signs in to training; anyone may raise a concern.
+  // star terms, the ratings and the 表彰榜 are public; a merchant's owner signs in to training; anyone may raise a concern.
   { action: 'merchant.add', merchants: true, allowed: onAlliance('manageRoster'), scoped: true, event: (c) => ({ requestId: `authz-merchant-${c.n}`, allianceId: allianceOf(c), tradeName: `核对小店${c.n}`, trade: '零售', ownerName: '核对店主', address: `核对路 ${c.n} 号` }) },
   { action: 'merchant.list', merchants: true, allowed: onAlliance('viewHouseholds'), scoped: true, event: (c) => ({ allianceId: allianceOf(c) }) },
   { action: 'merchant.starTerms', merchants: true, allowed: ALL, scoped: false, event: (c) => ({ allianceId: allianceOf(c) }) },
@@ -341,6 +341,7 @@ const TABLE: Row[] = [
   { action: 'merchant.rateStars', merchants: true, allowed: onAlliance('decideScores'), scoped: true, event: (c) => ({ requestId: `authz-rate-${c.n}`, allianceId: allianceOf(c), period: THIS_MONTH }) },
   { action: 'merchant.ratings', merchants: true, allowed: ALL, scoped: false, event: (c) => ({ allianceId: allianceOf(c), period: THIS_MONTH }) },
   { action: 'merchant.board', merchants: true, allowed: ALL, scoped: false, event: () => ({ orgId: 'st-danghu' }) },
+  { action: 'merchant.commendations', merchants: true, allowed: ALL, scoped: false, event: (c) => ({ orgId: allianceOf(c), year: 2026 }) },
   { action: 'merchant.openTraining', merchants: true, allowed: onAlliance('decideScores'), scoped: true, event: (c) => ({ requestId: `authz-training-${c.n}`, allianceId: allianceOf(c), title: '核对培训', hours: 2 }) },
   { action: 'merchant.trainings', merchants: true, allowed: onAlliance('viewHouseholds'), scoped: true, event: (c) => ({ allianceId: allianceOf(c) }) },
   { action: 'merchant.signIn', merchants: true, allowed: MERCHANT_OWNERS, scoped: false, event: (c) => ({ requestId: `authz-sign-in-${c.n}`, code: c.fx.trainingCode }) },
@@ -351,6 +352,8 @@ const TABLE: Row[] = [
   // After everything: 解除绑定 ends the caller's own binding, which the villagers' rows above need. Only a bound
   // member has a binding to end: anyone else is told there is none (NOT_FOUND), and nothing changes.
   { action: 'account.withdraw', allowed: VILLAGERS, scoped: false, event: (c) => ({ requestId: `authz-withdraw-${c.n}` }), refusals: ['NOT_FOUND'] },
+  // 解除店铺绑定 likewise ends the owner's own binding to his shop: anyone without one is told there is none.
+  { action: 'account.leaveMerchant', allowed: MERCHANT_OWNERS, scoped: false, event: (c) => ({ requestId: `authz-leave-shop-${c.n}` }), refusals: ['NOT_FOUND'] },
 ]
 
 describeOnServer('authorization.reliability.ts')('who may do what, through the real gateway (PostgreSQL)', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
-import type { DoorPlateView, HouseholdView, PlateOpening, PlateSheet } from '../../../src/core/contracts/account'
+import type { DoorPlateView, HouseholdView, PlateOpening, PlateSheet, StorefrontSign } from '../../../src/core/contracts/account'
 import { AppError } from '../../../src/core/errors'
 import { maskName } from '../../../src/core/mask'
 import { memberKindAt } from '../../../src/core/member-kind'
@@ -14,7 +14,7 @@ import { findCaller, loadCaller, type Caller } from '../shared/caller'
 import { readsVillage } from '../notice/access'
 import { stillOnBoard } from '../notice/notices'
 import { selectNoticeViews } from '../notice/views'
-import { storefront } from '../merchant/storefront'
+import { storefront, storefrontSigns } from '../merchant/storefront'
 import { plateSigner } from './plate-key'
 import { householdInScope } from './roster-scope'
 
@@ -27,7 +27,8 @@ type PlateRow = typeof doorPlates.$inferSelect
  * 印门牌: the plates of a group's or micro-grid's households (or a grid's, or the village's), one per
  * household in 门牌 order; a household without a plate in use gets one now. Printing again gives the
  * same plates. A cadre of the village (or the street's admin) only: the roster's keepers. An alliance's
- * committee prints its merchants' storefront signs the same way (their "village" is the alliance).
+ * committee prints its merchants' storefront signs the same way (their "village" is the alliance), each
+ * plate with the sign's words (trade name, 业态, stars, red or black list today).
  */
 export async function printPlates(db: Db, openid: string, input: { orgId: string }): Promise<PlateSheet> {
   const caller = await loadCaller(db, openid)
@@ -44,10 +45,11 @@ export async function printPlates(db: Db, openid: string, input: { orgId: string
   const inUse = await platesInUse(db, views.map((h) => h.id))
   const missing = views.filter((h) => !inUse.has(h.id))
   for (const household of missing) inUse.set(household.id, await issuePlate(db, openid, household))
+  const signs = village.kind === 'alliance' ? await storefrontSigns(db, views.map((h) => h.id)) : new Map<string, StorefrontSign>()
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind as OrgKind },
     village: { ...village, kind: village.kind as OrgKind },
-    plates: views.map((h) => plateView(h, inUse.get(h.id)!)),
+    plates: views.map((h) => plateView(h, inUse.get(h.id)!, signs.get(h.id))),
     newlyIssued: missing.length,
   }
 }
@@ -58,7 +60,8 @@ export async function reissuePlate(db: Db, openid: string, input: { householdId:
   await householdInScope(db, caller, input.householdId)
   const [household] = await selectHouseholdViews(db, householdById(input.householdId))
   await db.update(doorPlates).set({ revokedAt: sql`now()` }).where(and(eq(doorPlates.householdId, household.id), isNull(doorPlates.revokedAt)))
-  return plateView(household, await issuePlate(db, openid, household))
+  const plate = await issuePlate(db, openid, household)
+  return plateView(household, plate, (await storefrontSigns(db, [household.id])).get(household.id))
 }
 
 /**
@@ -126,7 +129,8 @@ async function issuePlate(db: Db, openid: string, household: HouseholdView): Pro
   return row ?? (await platesInUse(db, [household.id])).get(household.id)!
 }
 
-function plateView(household: HouseholdView, plate: PlateRow): DoorPlateView {
+/** A plate as printed; a merchant's carries its storefront sign's words. */
+function plateView(household: HouseholdView, plate: PlateRow, sign?: StorefrontSign): DoorPlateView {
   return {
     householdId: household.id,
     houseNo: household.houseNo,
@@ -135,5 +139,6 @@ function plateView(household: HouseholdView, plate: PlateRow): DoorPlateView {
     code: formatPlateCode(plate.code),
     signed: signPlate({ villageId: plate.villageId, code: plate.code }, plateSigner()),
     issuedAt: plate.createdAt.toISOString(),
+    storefront: sign ?? null,
   }
 }

@@ -1,5 +1,5 @@
-import { and, desc, eq, notInArray } from 'drizzle-orm'
-import type { StorefrontView } from '../../../src/core/contracts/account'
+import { and, desc, eq, inArray, notInArray } from 'drizzle-orm'
+import type { StorefrontSign, StorefrontView } from '../../../src/core/contracts/account'
 import { AppError } from '../../../src/core/errors'
 import type { MerchantCategory } from '../../../src/core/member-kind'
 import { localDay } from '../../../src/core/period'
@@ -37,4 +37,21 @@ export async function storefront(db: Db, merchantId: string, now = new Date()): 
     reasons: standing.list ? standing.reasons : [],
     lastInspection: inspected ? localDay(inspected.at) : null,
   }
+}
+
+/** The storefront signs of these merchants as printed today (印店招牌): trade name, 业态, stars, red or black list. */
+export async function storefrontSigns(db: Db, merchantIds: readonly string[], now = new Date()): Promise<Map<string, StorefrontSign>> {
+  if (merchantIds.length === 0) return new Map()
+  const merchants = await db
+    .select({ id: households.id, tradeName: households.tradeName, trade: households.category, allianceId: households.villageId })
+    .from(households)
+    .where(and(inArray(households.id, [...merchantIds]), eq(households.memberKind, 'merchant')))
+  const standings = await merchantStandings(db, merchants, now)
+  const asOf = localDay(now)
+  return new Map(
+    merchants.map((m) => {
+      const { standing, stars } = standings.get(m.id)!
+      return [m.id, { tradeName: m.tradeName!, trade: m.trade as MerchantCategory, stars, list: standing.list, asOf }]
+    }),
+  )
 }

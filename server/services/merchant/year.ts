@@ -19,6 +19,11 @@ import { allianceInScope } from './merchants'
 export async function allianceYear(db: Db, openid: string, input: { allianceId: string; year: number }): Promise<YearView> {
   const caller = await loadCaller(db, openid)
   const alliance = await allianceInScope(db, caller, input.allianceId, 'viewHouseholds')
+  return yearOf(db, alliance, input.year)
+}
+
+/** The year of one alliance, whoever asks: the caller's scope is checked by the action that reads it. */
+export async function yearOf(db: Db, alliance: { id: string; name: string; kind: string }, year: number): Promise<YearView> {
   const merchants = await db
     .select({ id: households.id, tradeName: households.tradeName, trade: households.category })
     .from(households)
@@ -28,7 +33,7 @@ export async function allianceYear(db: Db, openid: string, input: { allianceId: 
     .select({ rating: starRatings, terms: allianceStarTerms })
     .from(starRatings)
     .innerJoin(allianceStarTerms, eq(allianceStarTerms.id, starRatings.termsId))
-    .where(and(eq(starRatings.allianceId, alliance.id), like(starRatings.period, `${input.year}-%`)))
+    .where(and(eq(starRatings.allianceId, alliance.id), like(starRatings.period, `${year}-%`)))
   const ratingsOf = new Map<string, YearRating[]>()
   for (const { rating, terms } of rows) {
     const list = ratingsOf.get(rating.merchantId) ?? []
@@ -39,7 +44,7 @@ export async function allianceYear(db: Db, openid: string, input: { allianceId: 
     .map((m) => ({ merchantId: m.id, tradeName: m.tradeName!, trade: m.trade as MerchantCategory, ...commendationOf(ratingsOf.get(m.id) ?? []) }))
     .sort((a, b) => Number(b.commended) - Number(a.commended) || (b.latestStars ?? -1) - (a.latestStars ?? -1))
   const commended = entries.filter((e) => e.commended)
-  return { alliance: orgRef(alliance), year: input.year, entries, commended: commended.length, totalRewardFen: commended.reduce((sum, e) => sum + e.rewardFen, 0) }
+  return { alliance: orgRef(alliance), year, entries, commended: commended.length, totalRewardFen: commended.reduce((sum, e) => sum + e.rewardFen, 0) }
 }
 
 const HEADERS = ['序号', '字号', '业态', '评比次数', '最近星级', '是否表彰', '奖励（元）', '说明']

@@ -3,6 +3,7 @@ import type { BeautyChart, Ranking, RankingRow } from '../../../src/core/contrac
 import { byName } from '../../../src/core/by-name'
 import { AppError } from '../../../src/core/errors'
 import { maskName } from '../../../src/core/mask'
+import { memberKindAt } from '../../../src/core/member-kind'
 import type { OrgKind } from '../../../src/core/org'
 import { pathCovers } from '../../../src/core/org'
 import { lastMonths } from '../../../src/core/period'
@@ -18,23 +19,27 @@ import { loadCaller, type Caller } from '../shared/caller'
  * A village's ranking for a month or a year, from the per-period totals (the ledger itself is not
  * read), ties sharing a rank, names masked: a page a phone can hold, the first and the last
  * RANKING_PAGE households (红黑榜) and the caller's own with its rank. Villagers see their own
- * village's; staff see those in their scope, and may ask for every household (`full`).
+ * village's; staff see those in their scope, and may ask for every household (`full`). The same for an
+ * alliance's merchants (the member kind its org holds), by trade name, its owners seeing their own alliance's.
  */
 export async function villageRanking(db: Db, openid: string, input: { orgId: string; period: string; full?: boolean }): Promise<Ranking> {
   const caller = await loadCaller(db, openid)
   const org = await loadVisibleOrg(db, caller, input.orgId)
   if (input.full && !mayActOn(caller.grants, 'viewHouseholds', [org.path])) throw new AppError('FORBIDDEN', '全部农户的排行只有村干部能看')
-  const ranked = await selectRanking(db, org.path, input.period, input.full ? null : { size: RANKING_PAGE, householdId: caller.householdId })
+  // An alliance ranks its merchants by their public trade names; the caller's own is his shop there.
+  const kind = memberKindAt(org.kind as OrgKind)
+  const ownId = kind === 'merchant' ? caller.merchantId : caller.householdId
+  const ranked = await selectRanking(db, org.path, input.period, input.full ? null : { size: RANKING_PAGE, householdId: ownId }, kind)
   const total = ranked[0]?.total ?? 0
   const row = (r: RankedHousehold): RankingRow => ({
     rank: r.rank,
     householdId: r.id,
-    maskedName: maskName(r.name),
+    maskedName: kind === 'merchant' ? r.name : maskName(r.name),
     group: r.group,
     points: r.points,
-    mine: r.id === caller.householdId,
+    mine: r.id === ownId,
   })
-  const mine = ranked.find((r) => r.id === caller.householdId)
+  const mine = ranked.find((r) => r.id === ownId)
   return {
     org: { id: org.id, name: org.name, kind: org.kind as OrgKind },
     period: input.period,
@@ -73,8 +78,8 @@ export async function beautyChart(db: Db, openid: string, input: { orgId: string
 async function loadVisibleOrg(db: Db, caller: Caller, orgId: string) {
   const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId))
   if (!org) throw new AppError('NOT_FOUND', '没有找到这个村')
-  const ownVillage = caller.householdId ? await villagePathOf(db, caller.householdId) : null
-  const visible = (ownVillage !== null && pathCovers(ownVillage, org.path)) || mayActOn(caller.grants, 'viewHouseholds', [org.path])
+  const ownUnits = await Promise.all([caller.householdId, caller.merchantId].filter((id): id is string => id !== null).map((id) => villagePathOf(db, id)))
+  const visible = ownUnits.some((path) => path !== null && pathCovers(path, org.path)) || mayActOn(caller.grants, 'viewHouseholds', [org.path])
   if (!visible) throw new AppError('FORBIDDEN', '只能看本村的排行')
   return org
 }

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, isNotNull, max } from 'drizzle-orm'
 import type { RuleSetView, RuleView } from '../../../src/core/contracts/score'
 import { AppError } from '../../../src/core/errors'
-import type { RuleCategory } from '../../../src/core/rules'
+import { memberKindAt } from '../../../src/core/member-kind'
+import type { OrgKind } from '../../../src/core/org'
+import { misplacedCategory, type RuleCategory } from '../../../src/core/rules'
 import { scoredBySignInOnly } from '../../../src/core/starter-rules'
 import type { Db } from '../../store/database'
 import { mayActOn } from '../../../src/core/policy'
@@ -73,7 +75,11 @@ export async function publishedRules(db: Db, openid: string, input: { orgId?: st
 }
 
 async function ruleSetView(db: Db, ruleSetId: string): Promise<RuleSetView> {
-  const [set] = await db.select().from(ruleSets).where(eq(ruleSets.id, ruleSetId))
+  const [set] = await db
+    .select({ id: ruleSets.id, name: ruleSets.name, ownerKind: orgs.kind })
+    .from(ruleSets)
+    .innerJoin(orgs, eq(orgs.id, ruleSets.ownerOrgId))
+    .where(eq(ruleSets.id, ruleSetId))
   const inForce = await versionInForce(db, ruleSetId)
   if (!set || !inForce) throw new AppError('NOT_FOUND', '这里还没有公布积分细则')
   const rows = await db
@@ -81,7 +87,14 @@ async function ruleSetView(db: Db, ruleSetId: string): Promise<RuleSetView> {
     .from(rules)
     .where(and(eq(rules.ruleSetId, ruleSetId), eq(rules.version, inForce.version)))
     .orderBy(asc(rules.sortOrder), asc(rules.id))
-  return { id: set.id, name: set.name, version: inForce.version, publishedAt: inForce.publishedAt.toISOString(), rules: rows.map(ruleView) }
+  return {
+    id: set.id,
+    name: set.name,
+    memberKind: memberKindAt(set.ownerKind as OrgKind),
+    version: inForce.version,
+    publishedAt: inForce.publishedAt.toISOString(),
+    rules: rows.map(ruleView),
+  }
 }
 
 async function ruleSetOwnedBy(db: Db, orgId: string): Promise<string | null> {
@@ -113,7 +126,8 @@ export type RuleInput = Omit<RuleView, 'id'>
 
 /**
  * Publishes a new version of a rule set with exactly these rules. Earlier versions stay as they
- * were: entries scored under them keep pointing at their own rows.
+ * were: entries scored under them keep pointing at their own rows. A village's (or street's) set
+ * uses the households' categories only, an alliance's the merchants' only.
  */
 export async function publishRuleSet(
   db: Db,
@@ -122,12 +136,14 @@ export async function publishRuleSet(
 ): Promise<RuleSetView> {
   const caller = await loadCaller(db, openid)
   const [set] = await db
-    .select({ id: ruleSets.id, ownerPath: orgs.path })
+    .select({ id: ruleSets.id, ownerPath: orgs.path, ownerKind: orgs.kind })
     .from(ruleSets)
     .innerJoin(orgs, eq(orgs.id, ruleSets.ownerOrgId))
     .where(eq(ruleSets.id, input.ruleSetId))
   if (!set) throw new AppError('NOT_FOUND', '没有找到这套积分细则')
   if (!mayActOn(caller.grants, 'editRules', [set.ownerPath])) throw new AppError('FORBIDDEN', '只有制定这套细则的村或街道可以修改它')
+  const misplaced = misplacedCategory(memberKindAt(set.ownerKind as OrgKind), input.rules)
+  if (misplaced) throw new AppError('INVALID_INPUT', misplaced)
   const [{ latest }] = await db
     .select({ latest: max(ruleSetVersions.version) })
     .from(ruleSetVersions)

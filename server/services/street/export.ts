@@ -8,7 +8,8 @@ import { streetOverview } from './overview'
 
 /**
  * 街道总览 as an .xlsx (server-side, like the dividend export): the table with the screen's own
- * column texts, the points by category, the 3.0 flows and the twelve months. Same access as the view.
+ * column texts, the points by category, the 3.0 flows, the twelve months and, on a sheet of their own (never
+ * in the villages' totals), the street's 商家自治联盟. Same access as the view.
  */
 export async function exportStreetOverview(db: Db, openid: string, input: { orgId?: string; period: string }, now = new Date()): Promise<StreetExport> {
   const overview = await streetOverview(db, openid, input, now)
@@ -19,6 +20,7 @@ export async function exportStreetOverview(db: Db, openid: string, input: { orgI
   categorySheet(workbook, overview)
   if (overview.flows.length > 0) flowSheet(workbook, overview)
   monthSheet(workbook, overview)
+  if (overview.alliances.length > 0) allianceSheet(workbook, overview)
   return {
     fileName: `${overview.org.name}-总览-${overview.period}-${fileTimestamp(now)}.xlsx`,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -64,4 +66,16 @@ function monthSheet(workbook: Workbook, overview: StreetOverview) {
     sheet.addRow([row.org.name, '扣分', ...row.trend.deducted])
     sheet.addRow([row.org.name, '美丽积分(户均)', ...row.beauty])
   }
+}
+
+/** The alliances apart from the villages, as the screen lists them: merchants, owners bound, red and black now, the period's points. */
+function allianceSheet(workbook: Workbook, overview: StreetOverview) {
+  const sheet = workbook.addWorksheet('商家联盟')
+  sheet.getCell(1, 1).value = `${titleOf(overview)}：商家的积分单独计算，不算进各村的数字`
+  sheet.getCell(1, 1).font = { bold: true, size: 14 }
+  const header = sheet.getRow(2)
+  header.values = ['联盟', '商家数', '已绑定店主', '红榜（家）', '黑榜（家）', '加分', '扣分']
+  header.font = { bold: true }
+  for (const a of overview.alliances) sheet.addRow([a.org.name, a.merchants, a.boundOwners, a.red, a.black, a.given, a.deducted])
+  sheet.columns.forEach((column, i) => (column.width = i === 0 ? 18 : 12))
 }

@@ -75,6 +75,8 @@ export const accountInputs = {
   exportMyData: z.object({}),
   /** 解除绑定 by the member themselves: their binding and their own data go, the household's records stay. */
   withdraw: z.object({ requestId: requestIdSchema }),
+  /** 解除店铺绑定: a merchant's owner ends his own binding to the shop; the shop, its points and his household stay. */
+  leaveMerchant: z.object({ requestId: requestIdSchema }),
   /** A save that leaves out photoKeptDays keeps the village's present choice. */
   /** 印门牌: a cadre's sheet of the door plates of a group or micro-grid; a household without a plate gets one. */
   printPlates: z.object({ requestId: requestIdSchema, orgId }),
@@ -222,7 +224,13 @@ export type DoorPlateView = {
   /** The QR's signed plate; the page puts it in the plate link (core/plates/plate-code.ts). */
   signed: string
   issuedAt: string
+  /** A merchant's plate is its storefront sign (店招牌): what the print shows instead of a door plate; null for a household. */
+  storefront: StorefrontSign | null
 }
+
+/** The storefront sign's words as printed: trade name, 业态, stars and red/black standing on the day it was printed. */
+export type StorefrontSign = { tradeName: string; trade: MerchantCategory; stars: number | null; list: 'red' | 'black' | null; asOf: string }
+
 export type PlateSheet = { unit: OrgRef; village: OrgRef; plates: DoorPlateView[]; newlyIssued: number }
 
 /**
@@ -302,6 +310,8 @@ export type MyDataExport = { fileName: string; mimeType: string; base64: string 
 
 export type WithdrawResult = { household: string; unboundAt: string; goes: readonly string[]; stays: readonly string[] }
 
+export type LeftMerchant = { tradeName: string; unboundAt: string }
+
 export type AccountOutputs = {
   whoami: WhoAmI
   waiting: Waiting
@@ -323,6 +333,7 @@ export type AccountOutputs = {
   myData: MyData
   exportMyData: MyDataExport
   withdraw: WithdrawResult
+  leaveMerchant: LeftMerchant
   printPlates: PlateSheet
   reissuePlate: DoorPlateView
   openPlate: PlateOpening

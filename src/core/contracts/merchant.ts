@@ -81,6 +81,8 @@ export const merchantInputs = {
   /** 年度表彰: the year's commended merchants and their rewards, and the same as .xlsx. */
   year: z.object({ allianceId, year: z.number().int().min(2000).max(2100) }),
   exportYear: z.object({ allianceId, year: z.number().int().min(2000).max(2100) }),
+  /** 表彰榜: public, the year's commended merchants of a street's alliances or of one alliance. */
+  commendations: z.object({ orgId: z.string().min(1).max(64), year: z.number().int().min(2000, '请选择年份').max(2100, '请选择年份') }),
   /** 红黑榜: public, per street (every alliance under it) or per alliance, optionally one trade. */
   board: z.object({ orgId: z.string().min(1).max(64), trade: z.enum(MERCHANT_CATEGORIES).optional() }),
 }
@@ -96,6 +98,15 @@ export type SignInResult =
 export type YearEntryView = { merchantId: string; tradeName: string; trade: MerchantCategory; ratings: number; latestStars: number | null; commended: boolean; rewardFen: number; why: string }
 
 export type YearView = { alliance: OrgRef; year: number; entries: YearEntryView[]; commended: number; totalRewardFen: number }
+
+/** A commended merchant as the public sees it: trade name, stars, reward; no person's name. */
+export type CommendedView = { merchantId: string; tradeName: string; trade: MerchantCategory; stars: number | null; rewardFen: number }
+
+export type CommendationsView = {
+  org: OrgRef
+  year: number
+  alliances: { alliance: OrgRef; commended: CommendedView[]; totalRewardFen: number; mayExport: boolean }[]
+}
 
 export type YearExport = { fileName: string; mimeType: string; base64: string }
 
@@ -161,4 +172,5 @@ export type MerchantOutputs = {
   concerns: ConcernPage
   year: YearView
   exportYear: YearExport
+  commendations: CommendationsView
 }

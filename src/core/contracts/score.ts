@@ -7,6 +7,7 @@ import type { DividendExport } from './dividend'
 import type { PointsImportCheck } from '../points-import'
 import type { LedgerKind } from '../ledger'
 import { RULE_CATEGORIES, type RuleCategory } from '../rules'
+import type { MemberKind } from '../member-kind'
 
 /** A photo stored in cloud storage (weapp) or in the local gateway's folder (demo mode). */
 export const photoIdSchema = z
@@ -108,7 +109,8 @@ export type RuleView = {
   claimable: boolean
   rectifyDays: number | null
 }
-export type RuleSetView = { id: string; name: string; version: number; publishedAt: string; rules: RuleView[] }
+/** A rule set in force; `memberKind` tells which categories it may use (a village's households or an alliance's merchants). */
+export type RuleSetView = { id: string; name: string; memberKind: MemberKind; version: number; publishedAt: string; rules: RuleView[] }
 
 export type SubmitResult = {
   requestId: string

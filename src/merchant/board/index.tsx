@@ -1,7 +1,8 @@
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { redBlackBoard } from '../../api/merchant'
+import { BigButton } from '../../components/big-button'
 import { ChoiceChip } from '../../components/choice-chip'
 import { Loaded } from '../../components/loaded'
 import type { BoardEntryView } from '../../core/contracts/merchant'
@@ -59,6 +60,11 @@ export default function BoardPage() {
           </View>
         )}
       </Loaded>
+      <View className="card">
+        <BigButton kind="plain" onClick={() => void Taro.navigateTo({ url: `/merchant/commendations/index?orgId=${encodeURIComponent(orgId)}` })}>
+          看年度表彰榜
+        </BigButton>
+      </View>
     </View>
   )
 }

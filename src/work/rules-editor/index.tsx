@@ -8,6 +8,7 @@ import { DangerConfirm } from '../../components/danger-confirm'
 import { Loaded } from '../../components/loaded'
 import type { RuleSetView } from '../../core/contracts/score'
 import { formatLocalTime } from '../../core/period'
+import { ruleCategoriesFor } from '../../core/rules'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { PointsText } from '../../components/points-text'
@@ -23,7 +24,7 @@ import './index.css'
  */
 export default function RulesEditorPage() {
   return (
-    <WithScope permission="editRules" kinds={['village', 'community']} question="编辑哪里的积分细则？">
+    <WithScope permission="editRules" kinds={['village', 'community', 'alliance']} question="编辑哪里的积分细则？">
       {(orgId) => <RulesEditor orgId={orgId} />}
     </WithScope>
   )
@@ -45,6 +46,7 @@ type Publishing = { status: 'idle' } | { status: 'asking' } | { status: 'sending
 
 function Editor({ set }: { set: RuleSetView }) {
   const [current, setCurrent] = useState(set)
+  const categories = ruleCategoriesFor(set.memberKind)
   const [drafts, setDrafts] = useState<RuleDraft[]>(() => set.rules.map(draftOf))
   const [editing, setEditing] = useState<string | null>(null)
   const [removing, setRemoving] = useState<string | null>(null)
@@ -61,7 +63,7 @@ function Editor({ set }: { set: RuleSetView }) {
   const change = (key: string, next: RuleDraft) => edit(drafts.map((d) => (d.key === key ? next : d)))
   const remove = (key: string) => edit(drafts.filter((d) => d.key !== key))
   const add = () => {
-    const draft = newDraft()
+    const draft = newDraft(categories)
     edit([...drafts, draft])
     setEditing(draft.key)
   }
@@ -105,7 +107,7 @@ function Editor({ set }: { set: RuleSetView }) {
       {drafts.length === 0 && <Text className="plain-text">一条细则也没有了，请新增一条。</Text>}
       {drafts.map((draft, i) =>
         editing === draft.key ? (
-          <RuleForm key={draft.key} draft={draft} onChange={(next) => change(draft.key, next)} onClose={() => setEditing(null)} />
+          <RuleForm key={draft.key} draft={draft} categories={categories} onChange={(next) => change(draft.key, next)} onClose={() => setEditing(null)} />
         ) : (
           <View key={draft.key} className={`card rules-editor__rule ${draft.deduction ? 'rules-editor__rule--minus' : ''}`}>
             <View className="rules-editor__rule-head">

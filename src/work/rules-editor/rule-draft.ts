@@ -1,5 +1,5 @@
 import type { RuleView } from '../../core/contracts/score'
-import { RULE_CATEGORIES, type RuleCategory } from '../../core/rules'
+import type { RuleCategory } from '../../core/rules'
 
 /** A rule as the edit form holds it: numbers as typed text, the sign apart from the amount. */
 export type RuleDraft = {
@@ -37,13 +37,16 @@ export function draftOf(rule: RuleView): RuleDraft {
   }
 }
 
-/** A new, empty addition. Its code only has to be new in the set: limits are counted by code. */
-export function newDraft(now: number = Date.now()): RuleDraft {
+/**
+ * A new, empty addition in the first of the set's categories (`ruleCategoriesFor` its member kind).
+ * Its code only has to be new in the set: limits are counted by code.
+ */
+export function newDraft(categories: readonly RuleCategory[], now: number = Date.now()): RuleDraft {
   const code = `r-${now.toString(36)}`
   return {
     key: code,
     code,
-    category: RULE_CATEGORIES[0],
+    category: categories[0],
     title: '',
     deduction: false,
     amount: '1',

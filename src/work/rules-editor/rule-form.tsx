@@ -1,25 +1,27 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { BigButton } from '../../components/big-button'
-import { RULE_CATEGORIES } from '../../core/rules'
+import type { RuleCategory } from '../../core/rules'
 import type { RuleDraft } from './rule-draft'
 
 type Props = {
   draft: RuleDraft
+  /** The categories the set may use: a village's or an alliance's (`ruleCategoriesFor`). */
+  categories: readonly RuleCategory[]
   onChange: (draft: RuleDraft) => void
   onClose: () => void
 }
 
 /** The form of one rule: category, title, 加分/扣分 and points, limits, photos, rectification, claims. */
-export function RuleForm({ draft, onChange, onClose }: Props) {
+export function RuleForm({ draft, categories, onChange, onClose }: Props) {
   const set = <K extends keyof RuleDraft>(field: K, value: RuleDraft[K]) => onChange({ ...draft, [field]: value })
   return (
     <View className="card rule-form">
       <Text className="rule-form__label">类别</Text>
       <Picker
         mode="selector"
-        range={[...RULE_CATEGORIES]}
-        value={RULE_CATEGORIES.indexOf(draft.category)}
-        onChange={(event) => set('category', RULE_CATEGORIES[Number(event.detail.value)])}
+        range={[...categories]}
+        value={Math.max(0, categories.indexOf(draft.category))}
+        onChange={(event) => set('category', categories[Number(event.detail.value)])}
       >
         <View className="rule-form__picker">{draft.category} ▾</View>
       </Picker>

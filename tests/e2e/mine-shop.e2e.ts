@@ -13,10 +13,10 @@ const OWNER = '店主 吴海林（老街面馆）'
 
 /**
  * Journey (issue 28): 老街面馆's owner 吴海林 looks up where his shop ranks in the alliance (商家排行), then
- * hands the shop on. On 我的 he sees 我的店, taps 解除店铺绑定, reads what it means, first 取消 (nothing
+ * hands the shop on. On 我的 → 我的信息 he sees 我的店, taps 解除店铺绑定, reads what it means, first 取消 (nothing
  * changes), then confirms: the card goes and he is no 店主 any more.
  */
-describeInBrowser('the owner’s own: 商家排行 and 解除店铺绑定 from 我的 (H5 demo mode)', () => {
+describeInBrowser('the owner’s own: 商家排行 and 解除店铺绑定 from 我的信息 (H5 demo mode)', () => {
   const journey = startJourney()
 
   it('When 吴海林 opens 商家排行 from 首页, then his shop shows with its rank and points as the alliance’s ranking has it', async () => {
@@ -34,10 +34,11 @@ describeInBrowser('the owner’s own: 商家排行 and 解除店铺绑定 from �
     await saveScreenshot(await settled(owner), 'merchant-ranking-01')
   })
 
-  it('When 吴海林 confirms 解除店铺绑定 on 我的, then 我的店 goes and whoami has no shop; 取消 first changes nothing', async () => {
+  it('When 吴海林 confirms 解除店铺绑定 on 我的信息, then 我的店 goes and whoami has no shop; 取消 first changes nothing', async () => {
     const owner = await openPhonePage(journey.browser)
     await becomeDemoUser(owner, journey.gateway.baseUrl, OWNER)
     await owner.goto(`${journey.gateway.baseUrl}/#/pages/mine/index`)
+    await visibleText(owner, '我的信息').click()
     await visibleText(owner, '我的店').waitFor()
     await visibleText(owner, '老街面馆（餐饮）· 当湖商家自治联盟').waitFor()
     await visibleText(owner, '解除店铺绑定').click()

@@ -8,10 +8,9 @@ import { NotRegisteredCard } from '../../components/not-registered-card'
 import { useDemoIdentities } from '../../hooks/use-demo-identities'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useWhoAmI } from '../../hooks/use-whoami'
-import { MyShopCard } from './my-shop-card'
 import './index.css'
 
-/** 我的: who I am and my roles, my shop if I own one (解除店铺绑定); in H5 demo mode, the demo identity switcher. */
+/** 我的: who I am and my roles; in H5 demo mode, the demo identity switcher. */
 export default function MinePage() {
   const { state, reload } = useWhoAmI()
   const { awaitingChoice } = useDemoIdentities()
@@ -60,7 +59,6 @@ export default function MinePage() {
                 </BigButton>
               </View>
             )}
-            {data.registered && data.merchant && <MyShopCard merchant={data.merchant} onLeft={reload} />}
             {data.registered && (
               <View className="card mine__elder">
                 <Text className="section-title">长辈模式</Text>

@@ -11,18 +11,24 @@ import { formatLocalTime } from '../../core/period'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
+import { useWhoAmI } from '../../hooks/use-whoami'
+import { MyShopCard } from './my-shop-card'
 import './index.css'
 
 /**
  * 我的信息 (我的 → 我的信息): everything the app holds about me and my household, a copy as one table
- * file, and 解除绑定 with what goes and what stays said plainly before I confirm.
+ * file, and 解除绑定 with what goes and what stays said plainly before I confirm; a shop's owner first sees
+ * 我的店 with 解除店铺绑定.
  */
 export default function MyDataPage() {
   const elder = useElderMode()
   const { state, reload } = useEnvelope(myData, [])
+  const me = useWhoAmI()
   const [withdrawn, setWithdrawn] = useState<WithdrawResult | null>(null)
+  const merchant = me.state.status === 'ok' && me.state.data.registered ? me.state.data.merchant : null
   return (
     <View className={`screen my-data ${elder.rootClass}`}>
+      {merchant && <MyShopCard merchant={merchant} onLeft={me.reload} />}
       {withdrawn ? (
         <Withdrawn result={withdrawn} />
       ) : (

@@ -7,7 +7,7 @@ import type { MerchantView } from '../../core/contracts/account'
 import { useIntentRequestId } from '../../hooks/use-intent-request-id'
 
 /**
- * 我的店 on 我的: the shop the caller owns, and 解除店铺绑定 asked in place (red, with 取消). The shop, its
+ * 我的店 on 我的信息 (beside the household's 解除绑定, out of the main package): the shop the caller owns, and 解除店铺绑定 asked in place (red, with 取消). The shop, its
  * points and its sign stay with the alliance; his household binding is not touched.
  */
 export function MyShopCard({ merchant, onLeft }: { merchant: MerchantView; onLeft: () => void }) {
@@ -24,7 +24,7 @@ export function MyShopCard({ merchant, onLeft }: { merchant: MerchantView; onLef
   return (
     <View className="card">
       <Text className="section-title">我的店</Text>
-      <Text className="mine__shop">
+      <Text className="my-data__shop">
         {merchant.tradeName}（{merchant.trade}）· {merchant.alliance.name}
       </Text>
       {asking ? (
@@ -39,7 +39,7 @@ export function MyShopCard({ merchant, onLeft }: { merchant: MerchantView; onLef
           解除店铺绑定
         </BigButton>
       )}
-      {problem && <Text className="mine__problem">{problem}</Text>}
+      {problem && <Text className="my-data__problem">{problem}</Text>}
     </View>
   )
 }

@@ -63,7 +63,7 @@ describe('whoami', () => {
     expect(cadre).toEqual(expect.arrayContaining(['入户评分', '待我审核', '名册与绑定', '年度分红']))
     const me = await whoami(database.db, 'demo-cadre')
     expect(me.registered && me.roles[0].entries.find((e) => e.key === 'roster')?.url).toBe('/work/roster/index?orgId=v-zjq')
-    expect(await labelsOf('demo-merchant')).toEqual([['红黑榜', '培训签到']])
+    expect(await labelsOf('demo-merchant')).toEqual([['红黑榜', '表彰榜', '商家排行', '培训签到', '整改通报']])
     expect(await labelsOf('demo-villager')).toEqual([[]])
   })
 

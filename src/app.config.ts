@@ -37,8 +37,8 @@ export default defineAppConfig({
     { root: 'credit', pages: ['certificate/index', 'verify/index', 'terms/index'] },
     // 我的信息: what the app holds about me and my household, its export and 解除绑定 (kept out of the main package).
     { root: 'personal', pages: ['data/index'] },
-    // 商家自治联盟: the public 红黑榜, the committee's 商家联盟 page, 培训签到 (a merchant's owner scans the session's code).
-    { root: 'merchant', pages: ['board/index', 'alliance/index', 'sign-in/index'] },
+    // 商家自治联盟: the public 红黑榜, the committee's 商家联盟 page, 培训签到 (a merchant's owner scans the session's code), 评星标准 (published, the committee publishes).
+    { root: 'merchant', pages: ['board/index', 'alliance/index', 'sign-in/index', 'star-terms/index'] },
   ],
   // Fetched in the background once the page shows, for the step a person most likely takes next.
   preloadRule: {

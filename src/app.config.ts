@@ -38,8 +38,8 @@ export default defineAppConfig({
     // 我的信息: what the app holds about me and my household, its export and 解除绑定 (kept out of the main package).
     { root: 'personal', pages: ['data/index'] },
     // 商家自治联盟: the public 红黑榜 and 表彰榜, the committee's 商家联盟 page, 培训签到 (a merchant's owner scans the session's code),
-    // 商家排行 (the alliance's merchants by points, for its people).
-    { root: 'merchant', pages: ['board/index', 'alliance/index', 'sign-in/index', 'commendations/index', 'ranking/index'] },
+    // 商家排行 (the alliance's merchants by points, for its people), 评星标准 (readable by anyone, the committee publishes).
+    { root: 'merchant', pages: ['board/index', 'alliance/index', 'sign-in/index', 'commendations/index', 'ranking/index', 'star-terms/index'] },
   ],
   // Fetched in the background once the page shows, for the step a person most likely takes next.
   preloadRule: {

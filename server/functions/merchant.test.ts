@@ -195,7 +195,7 @@ describe('stars and the 红黑榜', () => {
     const published = await ok<StarTermsView>('wx-committee', 'merchant', { action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), ...terms })
     expect(published).toMatchObject({
       version: 1,
-      bandLines: ['近 3 个月积分满 3 分：★★★☆☆', '近 3 个月积分满 5 分：★★★★☆，年度表彰奖励 1,000.00 元', '近 3 个月积分满 20 分：★★★★★，年度表彰奖励 3,000.00 元'],
+      bandLines: ['近 3 个月积分满 3 分：★★★☆☆ 3 星', '近 3 个月积分满 5 分：★★★★☆ 4 星，年度表彰奖励 1,000.00 元', '近 3 个月积分满 20 分：★★★★★ 5 星，年度表彰奖励 3,000.00 元'],
     })
     expect(await refused('wx-inspector', 'merchant', { action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), ...terms })).toBe('FORBIDDEN')
     const falling = await call('wx-committee', 'merchant', { action: 'publishStarTerms', requestId: rid(), allianceId, effectiveFrom: localDay(new Date()), ...terms, bands: [...terms.bands].reverse() })

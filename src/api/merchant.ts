@@ -1,6 +1,6 @@
 import type { MerchantView } from '../core/contracts/account'
 import type { Envelope } from '../core/contracts/envelope'
-import type { BoardView, CommendationsView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, YearExport, YearView } from '../core/contracts/merchant'
+import type { BoardView, CommendationsView, MerchantList, OpenedTraining, SignInResult, StarRatingsView, StarTermsPage, StarTermsView, YearExport, YearView } from '../core/contracts/merchant'
 import type { ShownOnce } from '../core/contracts/shown-once'
 import { callFunction } from './call-function'
 import type { ActionParams } from './function-contracts'
@@ -23,6 +23,16 @@ export function raiseConcern(requestId: string, merchantId: string, text: string
 /** 红黑榜: a street's or an alliance's, optionally one trade. */
 export function redBlackBoard(input: ActionParams<'merchant', 'board'>): Promise<Envelope<BoardView>> {
   return callFunction('merchant', 'board', input)
+}
+
+/** 评星标准: the alliance's published star terms, newest version first (public). */
+export function starTerms(allianceId: string): Promise<Envelope<StarTermsPage>> {
+  return callFunction('merchant', 'starTerms', { allianceId })
+}
+
+/** 发布新的一版评星标准: the committee's, from a day on; earlier versions stay as they were. */
+export function publishStarTerms(input: ActionParams<'merchant', 'publishStarTerms'>): Promise<Envelope<StarTermsView>> {
+  return callFunction('merchant', 'publishStarTerms', input)
 }
 
 export function rateStars(requestId: string, allianceId: string, period: string): Promise<Envelope<StarRatingsView>> {

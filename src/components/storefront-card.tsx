@@ -2,7 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { raiseConcern } from '../api/merchant'
 import type { StorefrontView } from '../core/contracts/account'
-import { starText } from '../core/merchant/star-terms'
+import { starsShown } from '../core/merchant/star-terms'
 import { useIntentRequestId } from '../hooks/use-intent-request-id'
 import { BigButton } from './big-button'
 import './storefront-card.css'
@@ -29,7 +29,7 @@ export function StorefrontCard({ storefront }: { storefront: StorefrontView }) {
       <Text className="plain-text">
         {storefront.trade} · {storefront.alliance}
       </Text>
-      <Text className="storefront__stars">{storefront.stars === null ? '还没有评过星级' : `${starText(storefront.stars)} ${storefront.stars} 星`}</Text>
+      <Text className="storefront__stars">{starsShown(storefront.stars)}</Text>
       {storefront.list && (
         <View className={`storefront__list storefront__list--${storefront.list}`}>
           <Text className="storefront__list-title">

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import type { PlateSheet, WhoAmI } from '../../src/core/contracts/account'
-import type { StarTermsView } from '../../src/core/contracts/merchant'
+import type { StarTermsPage } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { LedgerPage } from '../../src/core/contracts/score'
 import { localDay } from '../../src/core/period'
@@ -29,11 +29,12 @@ const CUSTOMER = '村民 李秀英（赵家桥村1组）'
  * 吴海林 binds (绑定我家); she opens a training session and he signs in with its code (培训签到); 陆明 deducts
  * 食品安全 with a photo (入户评分) and the 红黑榜 shows the shop on the black list with the reason; 吴海林 sends
  * proof (整改通报 → 去整改), 陆明 passes it (整改核验), the points come back once and the shop leaves the
- * black list; 沈玉梅 rates the month's stars (商家联盟 → 评本月星级); a customer opens the storefront sign.
+ * black list; 沈玉梅 publishes the alliance's 评星标准 (商家联盟 → 评星标准; a band that starts no higher than the
+ * one before is refused in plain words and publishes nothing) and rates the month's stars (商家联盟 → 评本月星级); a customer opens the
+ * storefront sign.
  *
- * Setup through the gateway, not part of the journey: the alliance's star terms (a new alliance starts
- * without them; no page publishes them yet) and the printed storefront sign (印门牌 serves villages only),
- * whose link stands for the QR a customer's camera reads. The ledger is read through the API to check
+ * Setup through the gateway, not part of the journey: the printed storefront sign (印门牌 serves villages
+ * only), whose link stands for the QR a customer's camera reads. The ledger is read through the API to check
  * the figures the pages show: the balance after 通过 equals the one before the deduction, with exactly
  * one 整改后返还 entry.
  */
@@ -126,12 +127,6 @@ describeInBrowser('merchants: alliance, training, inspection, rectification, sta
   })
 
   it('the inspector deducts 食品安全 with a photo in 入户评分; the 红黑榜 shows the shop on the black list with the reason', async () => {
-    // Setup, not a step: the new alliance's star terms (from today; 5 points a month make 4 stars, the red list's).
-    await ok<StarTermsView>(COMMITTEE, 'merchant', {
-      action: 'publishStarTerms', requestId: 'e2e-merchants-terms', allianceId, effectiveFrom: localDay(new Date()), windowMonths: 3,
-      bands: [{ minPoints: 0, stars: 3 }, { minPoints: 5, stars: 4 }], redMinStars: 4, blackLine: -20,
-    })
-
     await openWork(INSPECTOR, '入户评分')
     await visibleText(page(), '第 1 步：选商家').waitFor()
     await visibleText(page(), `${ALLIANCE} 共 1 家`).waitFor()
@@ -206,11 +201,44 @@ describeInBrowser('merchants: alliance, training, inspection, rectification, sta
     await saveScreenshot(await settled(page()), 'merchants-12-off-black-list')
   })
 
+  it('the committee publishes 评星标准 from 商家联盟: a band starting no higher than the one before is refused in plain words and nothing is published; then 第 1 版 is in force', async () => {
+    await openWork(COMMITTEE, '商家联盟')
+    await visibleText(page(), '评星标准').click()
+    await visibleText(page(), '还没有发布过评星标准。发布以前，评不了星级。').waitFor()
+    // From today: 5 points in the window make 4 stars, the red list's.
+    const form = card('.card', '生效日期（年-月-日，今天或以后）')
+    const field = (placeholder: string) => form.locator(`input[placeholder="${placeholder}"]`)
+    await field('几个月，例如：3').fill('3')
+    await field('第 1 档的积分').fill('0')
+    await field('第 1 档几星').fill('3')
+    await form.getByText('加一档', { exact: true }).click()
+    await field('第 2 档的积分').fill('0')
+    await field('第 2 档几星').fill('4')
+    await field('上红榜几星，例如：4').fill('4')
+    await field('黑榜线，例如：-20').fill('-20')
+    await form.getByText('发布', { exact: true }).click()
+    await form.getByText('第 2 档的起点积分要高于第 1 档', { exact: true }).waitFor()
+    await saveScreenshot(await settled(page()), 'merchants-13-star-terms-refused')
+    await visibleText(page(), '还没有发布过评星标准。发布以前，评不了星级。').waitFor()
+    expect((await ok<StarTermsPage>(COMMITTEE, 'merchant', { action: 'starTerms', allianceId })).versions).toEqual([])
+
+    await field('第 2 档的积分').fill('5')
+    await form.getByText('发布', { exact: true }).click()
+    const today = localDay(new Date())
+    await visibleText(page(), `已发布第 1 版，${today} 起施行。`).waitFor()
+    await visibleText(page(), `第 1 版，${today} 起施行（现行）`).waitFor()
+    await visibleText(page(), '近 3 个月积分满 0 分：★★★☆☆ 3 星').waitFor()
+    await visibleText(page(), '近 3 个月积分满 5 分：★★★★☆ 4 星').waitFor()
+    await visibleText(page(), '上红榜：至少 4 星，且没有没整改完的通报').waitFor()
+    await visibleText(page(), '上黑榜：积分低于 -20 分，或有没整改完的通报').waitFor()
+    await saveScreenshot(await settled(page()), 'merchants-14-star-terms')
+  })
+
   it('the committee rates the month’s stars on 商家联盟; the shop is on the red list', async () => {
     await openWork(COMMITTEE, '商家联盟')
     await visibleText(page(), '评本月星级').click()
     await visibleText(page(), `${SHOP}：★★★★☆（近期积分 5 分）`).waitFor()
-    await saveScreenshot(await settled(page()), 'merchants-13-stars')
+    await saveScreenshot(await settled(page()), 'merchants-15-stars')
     await becomeUser(page(), base(), COMMITTEE)
     await visibleText(page(), '红黑榜').click()
     const red = card('.merchant__red', SHOP)
@@ -229,6 +257,6 @@ describeInBrowser('merchants: alliance, training, inspection, rectification, sta
     expect(text).toContain(`红榜（${localDay(new Date())} 起）`)
     expect(text).toContain(`最近一次检查：${localDay(new Date())}`)
     expect(text).not.toContain('吴海林')
-    await saveScreenshot(await settled(customer), 'merchants-14-storefront')
+    await saveScreenshot(await settled(customer), 'merchants-16-storefront')
   })
 })

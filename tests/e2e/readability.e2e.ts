@@ -20,6 +20,8 @@ const ROLES = [
   { openid: 'demo-shop', label: '超市店员 钱小红（赵家桥村积分超市）', pages: ['shop/'] },
   { openid: 'demo-admin', label: '街道管理员 金伟（当湖街道）', pages: ['street/', 'org/tree', 'org/people', 'org/audit'] },
   { openid: 'demo-bank', label: '银行信贷员 顾晓燕（平湖农商银行）', pages: ['credit/verify/', 'credit/terms/'] },
+  // 评星标准 is read by anyone, but its committee also sees the form to publish a new version.
+  { openid: 'demo-alliance', label: '联盟委员 沈玉梅（当湖商家自治联盟）', pages: ['merchant/star-terms/'] },
   { openid: 'demo-cadre', label: '村干部 陈明华（赵家桥村）', pages: ['work/', 'matters/work/', 'matters/numbers/'] },
   { openid: 'demo-villager', label: '村民 张建国（赵家桥村1组）', pages: [''] },
 ] as const
@@ -107,6 +109,7 @@ async function linkedQueries(baseUrl: string): Promise<Map<string, string>> {
     ['work/household-ledger/index', 'householdId=h-zjq-01'],
     ['shop/receipt/index', `id=${today.receipts[0].receiptId}`],
     ['matters/detail/index', `id=${matter.id}`],
+    ['merchant/star-terms/index', 'orgId=al-danghu'],
   ])
 }
 

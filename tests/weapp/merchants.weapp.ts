@@ -1,5 +1,5 @@
 import type { PlateSheet, WhoAmI } from '../../src/core/contracts/account'
-import type { StarTermsView } from '../../src/core/contracts/merchant'
+import type { StarTermsPage } from '../../src/core/contracts/merchant'
 import type { NoticeView } from '../../src/core/contracts/notice'
 import type { LedgerPage } from '../../src/core/contracts/score'
 import { plateLink } from '../../src/core/plates/plate-code'
@@ -31,11 +31,11 @@ function shownCode(phone: MiniProgram): string {
  * (绑定我家) and signs in at her training with the code her page shows (培训签到); the inspector deducts
  * 食品安全 with a photo (入户评分); 红黑榜 shows the black list with the reason; the owner sends proof
  * (整改通报 → 去整改); the inspector passes it (整改核验): the points come back once and the shop leaves
- * the black list; the committee rates the month (评本月星级); a customer's camera opens the storefront sign.
+ * the black list; the committee publishes the alliance's 评星标准 (a band starting no higher than the one
+ * before is refused in plain words, nothing published) and rates the month (评本月星级); a customer's camera opens the storefront sign.
  *
- * Through the cloud functions directly, not part of the journey: the new alliance's star terms (no page
- * publishes them yet), the printed sign (印门牌 serves villages only) and the ledger the figures are
- * checked against.
+ * Through the cloud functions directly, not part of the journey: the printed sign (印门牌 serves villages
+ * only) and the ledger and star terms the figures are checked against.
  */
 describe('merchants in the mini-program: from the alliance to the storefront sign, tapped', () => {
   const journey = weappJourney()
@@ -127,10 +127,6 @@ describe('merchants in the mini-program: from the alliance to the storefront sig
   it('the inspector deducts 食品安全 with a photo; the owner proves, the inspector passes; the points come back once and the stars are rated', async () => {
     const before = (await journey.callAs<LedgerPage>('weapp-owner', 'score', { action: 'ledger', householdId: shopId })).balance
     expect(before).toBe(5)
-    await journey.callAs<StarTermsView>('weapp-committee', 'merchant', {
-      action: 'publishStarTerms', requestId: 'weapp-merchants-terms', allianceId, effectiveFrom: TODAY, windowMonths: 3,
-      bands: [{ minPoints: 0, stars: 3 }, { minPoints: 5, stars: 4 }], redMinStars: 4, blackLine: -20,
-    })
 
     await openWork(inspector, '入户评分')
     expect(inspector.screenText()).toContain('第 1 步：选商家')
@@ -188,6 +184,29 @@ describe('merchants in the mini-program: from the alliance to the storefront sig
     await openWork(owner, '红黑榜')
     expect(owner.screenText()).toContain('现在没有上黑榜的商家')
     expect(owner.screenText()).toContain(`${SHOP}（餐饮）${TODAY} 移出黑榜`)
+
+    // 商家联盟 → 评星标准: from today, 5 points in the window make 4 stars, the red list's.
+    await openWork(committee, '商家联盟')
+    await committee.tap(/^评星标准$/)
+    expect(committee.screenText()).toContain('还没有发布过评星标准。发布以前，评不了星级。')
+    await committee.fill('几个月，例如：3', '3')
+    await committee.fill('第 1 档的积分', '0')
+    await committee.fill('第 1 档几星', '3')
+    await committee.tap('加一档')
+    await committee.fill('第 2 档的积分', '0')
+    await committee.fill('第 2 档几星', '4')
+    await committee.fill('上红榜几星，例如：4', '4')
+    await committee.fill('黑榜线，例如：-20', '-20')
+    await committee.tap(/^发布$/)
+    expect(committee.screenText()).toContain('第 2 档的起点积分要高于第 1 档')
+    expect(committee.screenText()).toContain('还没有发布过评星标准。')
+    expect((await journey.callAs<StarTermsPage>('weapp-committee', 'merchant', { action: 'starTerms', allianceId })).versions).toEqual([])
+    await committee.fill('第 2 档的积分', '5')
+    await committee.tap(/^发布$/)
+    expect(committee.screenText()).toContain(`已发布第 1 版，${TODAY} 起施行。`)
+    expect(committee.screenText()).toContain(`第 1 版，${TODAY} 起施行（现行）`)
+    expect(committee.screenText()).toContain('近 3 个月积分满 5 分：★★★★☆ 4 星')
+    expect(committee.screenText()).toContain('上红榜：至少 4 星，且没有没整改完的通报')
 
     await openWork(committee, '商家联盟')
     expect(committee.screenText()).toContain(`餐饮 · 百步老街 12 号 · 店主 吴海林 · ${before} 分`)

@@ -9,8 +9,8 @@ jest.setTimeout(120_000)
 const LINK = 'https://plates.example.cn/plate'
 
 /**
- * The storefront sign in the weapp build: 当湖商家自治联盟's committee member prints the signs and rates this
- * month; a customer (a WeChat user the street does not know) opens 老街面馆's sign from WeChat's camera, sees
+ * The storefront sign in the weapp build: 当湖商家自治联盟's committee member prints the signs; before any month
+ * is rated the sign reads 未评星; she rates this month; a customer (a WeChat user the street does not know) opens 老街面馆's sign from WeChat's camera, sees
  * its trade name, stars and that it was never inspected, with no person's name, and raises a concern that
  * the committee then reads.
  */
@@ -21,11 +21,19 @@ describe('a merchant’s storefront sign in the mini-program', () => {
   beforeAll(async () => {
     const sheet = await journey.callAs<PlateSheet>('demo-alliance', 'account', { action: 'printPlates', requestId: 'weapp-signs-1', orgId: 'al-danghu' })
     sign = sheet.plates.find((p) => p.householdId === 'm-danghu-01')!
-    const rated = await journey.callAs<StarRatingsView>('demo-alliance', 'merchant', { action: 'rateStars', requestId: 'weapp-rate-1', allianceId: 'al-danghu', period: periodsOf(new Date()).month })
-    expect(rated.ratings.find((r) => r.merchantId === 'm-danghu-01')).toMatchObject({ stars: 3 })
+  })
+
+  it('Before the committee rates any month, a customer opening 老街面馆’s sign reads 未评星, not zero stars', async () => {
+    const q = encodeURIComponent(plateLink(LINK, sign.signed))
+    const customer = await journey.openPhone('weapp-early-customer', { path: 'pages/plate/index', query: { q, scancode_time: '1796000000' }, scene: 1011 })
+    expect(customer.screenText()).toContain('老街面馆')
+    expect(customer.screenText()).toContain('未评星')
+    expect(customer.screenText()).not.toContain('0 星')
   })
 
   it('A customer opens 老街面馆’s sign from the camera: its stars, no inspection yet, no name; the concern reaches the committee', async () => {
+    const rated = await journey.callAs<StarRatingsView>('demo-alliance', 'merchant', { action: 'rateStars', requestId: 'weapp-rate-1', allianceId: 'al-danghu', period: periodsOf(new Date()).month })
+    expect(rated.ratings.find((r) => r.merchantId === 'm-danghu-01')).toMatchObject({ stars: 3 })
     const q = encodeURIComponent(plateLink(LINK, sign.signed))
     const customer = await journey.openPhone('weapp-customer', { path: 'pages/plate/index', query: { q, scancode_time: '1796000000' }, scene: 1011 })
     const screen = customer.screenText()

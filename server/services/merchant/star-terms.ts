@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lte, max } from 'drizzle-orm'
 import type { StarTermsPage, StarTermsView } from '../../../src/core/contracts/merchant'
 import { AppError } from '../../../src/core/errors'
-import { starText, type StarTerms } from '../../../src/core/merchant/star-terms'
+import { starsShown, type StarTerms } from '../../../src/core/merchant/star-terms'
 import { formatYuan } from '../../../src/core/money'
 import { localDay } from '../../../src/core/period'
 import { mayActOn } from '../../../src/core/policy'
@@ -83,7 +83,7 @@ function starTermsView(row: TermsRow): StarTermsView {
     bands: row.bands,
     redMinStars: row.redMinStars,
     blackLine: row.blackLine,
-    bandLines: row.bands.map((band) => `近 ${row.windowMonths} 个月积分满 ${band.minPoints} 分：${starText(band.stars)}${band.rewardFen ? `，年度表彰奖励 ${formatYuan(band.rewardFen)} 元` : ''}`),
+    bandLines: row.bands.map((band) => `近 ${row.windowMonths} 个月积分满 ${band.minPoints} 分：${starsShown(band.stars)}${band.rewardFen ? `，年度表彰奖励 ${formatYuan(band.rewardFen)} 元` : ''}`),
     publishedAt: row.createdAt.toISOString(),
   }
 }

@@ -123,7 +123,7 @@ export type StarTermsView = {
   bands: StarBand[]
   redMinStars: number
   blackLine: number
-  /** Each band in words: "近 3 个月积分满 10 分：★★★★☆". */
+  /** Each band in words: "近 3 个月积分满 10 分：★★★★☆ 4 星". */
   bandLines: string[]
   publishedAt: string
 }

@@ -42,6 +42,12 @@ export function starText(stars: number): string {
   return '★'.repeat(stars) + '☆'.repeat(MAX_STARS - stars)
 }
 
+/** What a merchant's stars read on a page: "★★★★☆ 4 星" (`count: false`: "★★★★☆"), 未评星 for one never rated. */
+export function starsShown(stars: number | null, { count = true } = {}): string {
+  if (stars === null) return '未评星'
+  return count ? `${starText(stars)} ${stars} 星` : starText(stars)
+}
+
 /** The band a number of points reaches, or null below the first. */
 export function bandReached(bands: readonly StarBand[], points: number): StarBand | null {
   let reached: StarBand | null = null

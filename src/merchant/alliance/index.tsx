@@ -1,4 +1,4 @@
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { addMerchant, merchants, openTraining, rateStars } from '../../api/merchant'
@@ -20,7 +20,7 @@ import '../merchant.css'
 
 /**
  * 商家联盟 (the committee's workbench): the alliance's merchants with their points and their owners' codes, 添加商家, this month's
- * 星级评比 and 开培训 with its sign-in code. Inspections go through 入户评分 (the storefront sign's QR).
+ * 星级评比 (by the 评星标准 it publishes on its own page) and 开培训 with its sign-in code. Inspections go through 入户评分 (the storefront sign's QR).
  */
 export default function AlliancePage() {
   const elder = useElderMode()
@@ -144,9 +144,12 @@ function RateStars({ allianceId }: { allianceId: string }) {
   return (
     <View className="card">
       <Text className="section-title">星级评比（{month}）</Text>
-      <Text className="muted-text">按联盟公布的星级规则评；评过的结果保留，不会再改。</Text>
+      <Text className="muted-text">按联盟公布的评星标准评；评过的结果保留，不会再改。</Text>
       <BigButton kind="plain" onClick={() => void rate()}>
         评本月星级
+      </BigButton>
+      <BigButton kind="plain" onClick={() => void Taro.navigateTo({ url: `/merchant/star-terms/index?orgId=${encodeURIComponent(allianceId)}` })}>
+        评星标准
       </BigButton>
       {problem && <Text className="merchant__problem">{problem}</Text>}
       {rated?.ratings.map((r) => (

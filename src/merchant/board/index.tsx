@@ -7,7 +7,7 @@ import { ChoiceChip } from '../../components/choice-chip'
 import { Loaded } from '../../components/loaded'
 import type { BoardEntryView } from '../../core/contracts/merchant'
 import { MERCHANT_CATEGORIES, type MerchantCategory } from '../../core/member-kind'
-import { starText } from '../../core/merchant/star-terms'
+import { starsShown } from '../../core/merchant/star-terms'
 import { useElderMode } from '../../hooks/use-elder-mode'
 import { useEnvelope } from '../../hooks/use-envelope'
 import '../merchant.css'
@@ -74,7 +74,7 @@ function Entry({ entry, list }: { entry: BoardEntryView; list: 'red' | 'black' }
     <View className={`merchant__row merchant__${list}`}>
       <Text className="merchant__name">{entry.tradeName}</Text>
       <Text className="plain-text">
-        {entry.trade} · {entry.stars === null ? '未评星' : starText(entry.stars)} · {entry.since} 起
+        {entry.trade} · {starsShown(entry.stars, { count: false })} · {entry.since} 起
       </Text>
       {entry.reasons.map((reason) => (
         <Text key={reason.text} className="muted-text">

@@ -146,22 +146,22 @@ export async function selectRanking(
   const onPage = page
     ? sql`where position <= ${page.size} or position > total - ${page.size} or id = ${page.householdId ?? ''}`
     : sql``
-  // Each step materialised, so the plan stays the same for a month or a year: the households first, then
-  // their kept points by key (a village of 3,000 reads 3,000 rows, never a period's 300,000).
+  // The households first (materialised), then each one's kept points by its key, one index probe a
+  // household: a village of 3,000 reads 3,000 rows, never a period's 300,000, and no join of the two
+  // lists is left to the planner's row estimates (stale after a big import, they chose a 3,000 × 3,000
+  // nested loop: 0.7 s instead of milliseconds).
   const result = await db.execute(sql`
     with listed as materialized (
-      select ${households.id} as id, ${kind === 'merchant' ? households.tradeName : households.headName} as name, ${households.groupId} as group_id, ${households.houseNo} as house_no
+      select ${households.id} as id, ${kind === 'merchant' ? households.tradeName : households.headName} as name, ${households.groupId} as group_id, ${households.houseNo} as house_no,
+             coalesce((select p.points from ${householdPeriodPoints} p where p.period = ${period} and p.household_id = ${households.id}), 0) as points
         from ${households}
        where ${householdsUnder(orgPath, kind)}),
-    kept as materialized (
-      select p.household_id, p.points from ${householdPeriodPoints} p
-       where p.period = ${period} and p.household_id = any(array(select id from listed))),
     ranked as (
-      select l.id, l.name, g.name as "group", coalesce(k.points, 0) as points,
-             rank() over (order by coalesce(k.points, 0) desc)::int as rank,
-             row_number() over (order by coalesce(k.points, 0) desc, l.house_no, l.id)::int as position,
+      select l.id, l.name, g.name as "group", l.points,
+             rank() over (order by l.points desc)::int as rank,
+             row_number() over (order by l.points desc, l.house_no, l.id)::int as position,
              count(*) over ()::int as total
-        from listed l left join kept k on k.household_id = l.id left join ${orgs} g on g.id = l.group_id)
+        from listed l left join ${orgs} g on g.id = l.group_id)
     select * from ranked ${onPage} order by position`)
   return (result as unknown as { rows: RankedHousehold[] }).rows
 }

@@ -2,8 +2,7 @@ import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { commendations, exportYear } from '../../api/merchant'
-import { saveExport } from '../../api/save-export'
-import { BigButton } from '../../components/big-button'
+import { ExportButton } from '../../components/export-button'
 import { ChoiceChip } from '../../components/choice-chip'
 import { Loaded } from '../../components/loaded'
 import type { CommendationsView } from '../../core/contracts/merchant'
@@ -75,34 +74,9 @@ function AllianceCard({ entry, year }: { entry: AllianceYear; year: number }) {
           </Text>
         </View>
       ))}
-      {entry.mayExport && <ExportYear allianceId={entry.alliance.id} year={year} />}
+      {/* 下载表彰名单: the committee's .xlsx (every merchant, commended or not and why). */}
+      {entry.mayExport && <ExportButton label="下载表彰名单（Excel 表格）" load={() => exportYear(entry.alliance.id, year)} />}
     </View>
   )
 }
 
-/** 下载表彰名单: the committee's .xlsx (every merchant, commended or not and why). */
-function ExportYear({ allianceId, year }: { allianceId: string; year: number }) {
-  const [message, setMessage] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const run = async () => {
-    if (busy) return
-    setBusy(true)
-    setMessage('正在生成表格…')
-    const answer = await exportYear(allianceId, year)
-    setBusy(false)
-    if (!answer.ok) return setMessage(answer.error.message)
-    try {
-      setMessage(await saveExport(answer.data))
-    } catch {
-      setMessage('表格没有打开，请再试一次')
-    }
-  }
-  return (
-    <View>
-      <BigButton kind="plain" onClick={() => void run()}>
-        下载表彰名单（Excel 表格）
-      </BigButton>
-      {message && <Text className="muted-text">{message}</Text>}
-    </View>
-  )
-}

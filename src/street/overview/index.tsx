@@ -1,10 +1,9 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { saveExport } from '../../api/save-export'
+import { ExportButton } from '../../components/export-button'
 import { exportStreetOverview, streetOverview } from '../../api/street'
 import { cellTone, monthLabel } from '../../components/beauty-tone'
-import { BigButton } from '../../components/big-button'
 import { ChoiceChip } from '../../components/choice-chip'
 import { Loaded } from '../../components/loaded'
 import type { StreetOverview, StreetRow } from '../../core/contracts/street'
@@ -111,7 +110,7 @@ function Overview({ overview }: { overview: StreetOverview }) {
           </ScrollView>
         </View>
       )}
-      <ExportButton overview={overview} />
+      <ExportButton label="导出 Excel 表格" load={() => exportStreetOverview(overview.period, overview.org.id)} messageClassName="street__export-message" />
       {overview.rows.length > 0 && <Trends overview={overview} />}
       {overview.rows.length > 0 && <StreetBeautyChart overview={overview} />}
       {overview.rows.length > 0 && <Categories rows={overview.rows} />}
@@ -163,31 +162,6 @@ function periodLabel(period: string): string {
   return period.length === 4 ? `${period}年` : `${period.slice(0, 4)}年${Number(period.slice(5))}月`
 }
 
-function ExportButton({ overview }: { overview: StreetOverview }) {
-  const [message, setMessage] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const run = async () => {
-    if (busy) return
-    setBusy(true)
-    setMessage('正在生成表格…')
-    const answer = await exportStreetOverview(overview.period, overview.org.id)
-    setBusy(false)
-    if (!answer.ok) return setMessage(answer.error.message)
-    try {
-      setMessage(await saveExport(answer.data))
-    } catch {
-      setMessage('表格没有打开，请再试一次')
-    }
-  }
-  return (
-    <View>
-      <BigButton kind="plain" onClick={() => void run()}>
-        导出 Excel 表格
-      </BigButton>
-      {message && <Text className="muted-text street__export-message">{message}</Text>}
-    </View>
-  )
-}
 
 function Trends({ overview }: { overview: StreetOverview }) {
   const first = monthLabel(overview.months[0])

@@ -42,7 +42,8 @@ withPostgres('the bundled cloud function, as WeChat runs it', () => {
   }
 
   it('When WeChat vouches for an openid, then the bundle answers as that user and ignores a forged userInfo', () => {
-    const answer = invokeBundle('demo-cadre', { action: 'whoami', userInfo: { openId: 'demo-admin' } })
+    // whoami names the caller's photo folder by an HMAC under CODE_HASH_KEY, which the account function's config requires.
+    const answer = invokeBundle('demo-cadre', { action: 'whoami', userInfo: { openId: 'demo-admin' } }, 'account', { CODE_HASH_KEY: 'a'.repeat(64) })
     expect(answer).toMatchObject({ ok: true, data: { openid: 'demo-cadre', displayName: '陈明华' } })
   })
 

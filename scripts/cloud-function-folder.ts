@@ -13,7 +13,8 @@ export function functionPackageJson(name: string) {
 }
 
 /** What each function reaches beyond its database: cloud calls it may make, variables it reads. */
-// CODE_HASH_KEY: every function with a state change keys its requests' fingerprints with it (idempotency.ts).
+// CODE_HASH_KEY: every function with a state change keys its requests' fingerprints with it (idempotency.ts);
+// account's whoami also names each user's photo folder with it (photo-folder.ts).
 export const FUNCTION_NEEDS: Record<string, { openapi: string[]; env: string[]; timer?: { name: string; cron: string } }> = {
   account: { openapi: ['security.msgSecCheck'], env: ['CODE_HASH_KEY'] },
   score: { openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'], env: ['SUBSCRIBE_TEMPLATE_NOTICE', 'CODE_HASH_KEY'] },
